@@ -1,0 +1,30 @@
+"""The meeting JSON file of FORMAT.md: read (validated) and write (atomically)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+
+from store.model import Meeting
+from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
+from store.storage import write_file_atomic
+
+
+def parse_meeting_json(raw: bytes) -> Meeting:
+    """Parse and validate meeting JSON; MeetingFormatError names the bad field."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise MeetingFormatError("fil", f"ogiltig JSON ({exc})") from None
+    return meeting_from_dict(data)
+
+
+def meeting_json_bytes(meeting: Meeting) -> bytes:
+    return orjson.dumps(meeting_to_dict(meeting), option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def write_meeting_json(meeting: Meeting, path: str | Path) -> Path:
+    path = Path(path)
+    write_file_atomic(path, meeting_json_bytes(meeting))
+    return path

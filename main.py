@@ -1,0 +1,204 @@
+"""Mötesbok command line: wires the store, the exporters and the TUI together.
+
+Exit codes: 0 success, 2 bad input or usage, 1 anything else. Errors go to stderr as one
+Swedish sentence, never a bare traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from export.importer import ImportFileError
+from store import MeetingFormatError, MeetingNotFoundError, MeetingStore, StoreError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: exit 2 with the message."""
+
+
+class SwedishArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages are English; keep the gist
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Fel i kommandot: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="MAPP",
+        help="var mötena sparas (annars $MOTESBOK_DATA_DIR eller användarens datamapp)",
+    )
+    parser = SwedishArgumentParser(
+        prog="motesbok",
+        description="Mötesbok – mötesanteckningar för sekreteraren.",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=SwedishArgumentParser)
+
+    p = sub.add_parser("import", parents=[common], help="importera ett möte eller en dagordning")
+    p.add_argument("file", metavar="FIL")
+
+    p = sub.add_parser("export", parents=[common], help="exportera ett möte")
+    p.add_argument("meeting_id", metavar="ID")
+    p.add_argument("-o", "--output", metavar="FIL", required=True)
+    p.add_argument("--format", choices=["json", "docx"], help="annars efter filändelsen")
+    p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
+
+    sub.add_parser("list", parents=[common], help="lista mötena, nyast först")
+
+    p = sub.add_parser("live", parents=[common], help="öppna ett möte direkt i mötesläge")
+    p.add_argument("meeting_id", metavar="ID")
+
+    sub.add_parser("demo", parents=[common], help="starta appen med ett exempelmöte")
+
+    add_actions_parser(sub, common)
+    return parser
+
+
+# -- commands -----------------------------------------------------------------
+
+
+def cmd_import(store: MeetingStore, args) -> int:
+    from export.importer import read_meeting_file
+
+    meeting = read_meeting_file(Path(args.file))
+    meeting_id = store.add(meeting)
+    print(f"Importerade {meeting.title} ({meeting.date}), {len(meeting.all_items())} punkter.")
+    print(meeting_id)
+    return EXIT_OK
+
+
+def cmd_export(store: MeetingStore, args) -> int:
+    meeting = store.load(args.meeting_id)
+    out = Path(args.output)
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt == "json":
+        from export.json_io import write_meeting_json
+
+        write_meeting_json(meeting, out)
+    elif fmt == "docx":
+        from export.docx_minutes import write_minutes
+
+        template = Path(args.template) if args.template else None
+        write_minutes(meeting, out, template=template)
+    else:
+        raise UsageError(
+            f"Okänt exportformat {fmt!r}: ange --format json eller docx, "
+            "eller en fil som slutar på .json eller .docx."
+        )
+    print(f"Exporterade {meeting.title} till {out}")
+    return EXIT_OK
+
+
+def cmd_list(store: MeetingStore, args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    summaries = store.summaries()
+    console = Console()
+    if not summaries:
+        console.print("Inga möten ännu. Importera ett med [b]motesbok import FIL[/b].")
+        return EXIT_OK
+    table = Table(title="Möten", title_justify="left")
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Datum", no_wrap=True)
+    table.add_column("Titel")
+    table.add_column("Punkter", justify="right")
+    table.add_column("Öppna åtgärder", justify="right")
+    for s in summaries:
+        table.add_row(s.id, s.date, s.title, str(s.item_count), str(s.open_actions))
+    console.print(table)
+    return EXIT_OK
+
+
+def add_actions_parser(sub, common) -> None:
+    """The `actions` command (the action list across meetings)."""
+    try:
+        from export.action_cli import add_parser
+    except ModuleNotFoundError:
+        return
+    add_parser(sub, common)
+
+
+def cmd_actions(store: MeetingStore, args) -> int:
+    from export.action_cli import run
+
+    return run(store, args)
+
+
+def run_app(store: MeetingStore, *, live_id: str | None = None, demo: bool = False) -> int:
+    if demo:
+        live_id = ensure_demo_meeting(store)
+    try:
+        from tui.app import MotesbokApp
+    except ModuleNotFoundError:
+        # The TUI is not built yet: show the demo meeting as text.
+        from export.json_io import meeting_json_bytes
+
+        meeting = store.load(live_id) if live_id else None
+        if meeting is None:
+            cmd_list(store, None)
+        else:
+            sys.stdout.write(meeting_json_bytes(meeting).decode())
+        return EXIT_OK
+    app = MotesbokApp(store, live_meeting_id=live_id)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def ensure_demo_meeting(store: MeetingStore) -> str:
+    """The demo meeting's id, creating it on first use."""
+    from store.demo import demo_meeting
+
+    for summary in store.summaries():
+        if summary.title == demo_meeting().title:
+            return summary.id
+    return store.add(demo_meeting())
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "export": cmd_export,
+    "list": cmd_list,
+    "actions": cmd_actions,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        store = MeetingStore.at(args.data_dir)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](store, args)
+        if args.command == "live":
+            return run_app(store, live_id=args.meeting_id)
+        return run_app(store, demo=args.command == "demo")
+    except MeetingFormatError as exc:
+        print(f"Kan inte importera: fältet {exc.field}: {exc.problem}. Inget har importerats.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    except (UsageError, MeetingNotFoundError, ImportFileError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback
+        print(f"Oväntat fel: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def console_main() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    console_main()

@@ -1,0 +1,281 @@
+"""The meeting domain model: a meeting, its roster and its tree of agenda items.
+
+Plain dataclasses, no I/O. Item numbers ("1", "4.1") are derived from the position
+in the tree and never stored, so moving an item renumbers everything for free.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import datetime
+from typing import Iterator, Literal
+
+ItemStatus = Literal["pending", "done", "deferred"]
+ITEM_STATUSES: tuple[str, ...] = ("pending", "done", "deferred")
+
+#: Roles offered in the roster editor; any free text is allowed too.
+STANDARD_ROLES: tuple[str, ...] = (
+    "Ordförande",
+    "Sekreterare",
+    "Organisatör",
+    "Justerare",
+    "Adjungerad",
+)
+
+SECRETARY_ROLE = "Sekreterare"
+
+
+def new_id() -> str:
+    """A short random id: unique enough per data directory, short enough to type."""
+    return uuid.uuid4().hex[:10]
+
+
+def now_iso() -> str:
+    return datetime.now().replace(microsecond=0).isoformat()
+
+
+@dataclass
+class Participant:
+    name: str
+    role: str = ""
+    decision_maker: bool = False
+    absent: bool = False
+    present_from: str | None = None  # "HH:MM": arrived late
+    present_to: str | None = None  # "HH:MM": left early
+    id: str = field(default_factory=new_id)
+
+    def presence_text(self) -> str:
+        """'14:30-15:15', 'från 14:30', 'till 15:15' or '' as in the minutes."""
+        if self.present_from and self.present_to:
+            return f"{self.present_from}-{self.present_to}"
+        if self.present_from:
+            return f"från {self.present_from}"
+        if self.present_to:
+            return f"till {self.present_to}"
+        return ""
+
+
+@dataclass
+class Action:
+    text: str
+    due: str | None = None  # ISO date "YYYY-MM-DD"
+    owner: str | None = None
+    done: bool = False
+    done_date: str | None = None  # ISO date the action was ticked done
+    id: str = field(default_factory=new_id)
+    # Set when this action is a follow-up copy shown in a later meeting: the id of the
+    # action it follows up, so ticking it here marks the original done too.
+    follows: str | None = None
+
+    def mark_done(self, when: Date | None = None) -> None:
+        self.done = True
+        self.done_date = (when or Date.today()).isoformat()
+
+    def reopen(self) -> None:
+        self.done = False
+        self.done_date = None
+
+    def is_overdue(self, today: Date | None = None) -> bool:
+        if self.done or not self.due:
+            return False
+        return self.due < (today or Date.today()).isoformat()
+
+
+@dataclass
+class Decision:
+    text: str
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class AgendaItem:
+    title: str
+    presenter: str = ""
+    time: str | None = None  # "HH:MM": a set time for the item
+    description: str = ""
+    background: str = ""  # Ärendebeskrivning
+    proposal: str = ""  # Förslag till beslut
+    notes: str = ""  # Anteckningar
+    actions: list[Action] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    status: str = "pending"
+    items: list[AgendaItem] = field(default_factory=list)
+    standing: bool = False  # carried to the next meeting of the series
+    started_at: str | None = None  # ISO datetime, first time the item was made current
+    finished_at: str | None = None  # ISO datetime, when it was marked done/deferred
+    id: str = field(default_factory=new_id)
+
+    def walk(self) -> Iterator[AgendaItem]:
+        """This item and all its sub-items, depth first."""
+        yield self
+        for child in self.items:
+            yield from child.walk()
+
+
+@dataclass
+class Meeting:
+    title: str
+    date: str  # ISO date
+    start: str | None = None
+    end: str | None = None
+    place: str = ""
+    participants: list[Participant] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+    series: str = ""  # defaults to the title: meetings of a series follow each other
+    id: str = ""
+    created_at: str = field(default_factory=now_iso)
+    updated_at: str = field(default_factory=now_iso)
+
+    @property
+    def series_name(self) -> str:
+        return self.series or self.title
+
+    # -- the agenda tree -------------------------------------------------------
+
+    def walk(self) -> Iterator[tuple[str, int, AgendaItem]]:
+        """(number, depth, item) for every item in document order; depth 1 = top."""
+
+        def rec(items: list[AgendaItem], prefix: str, depth: int):
+            for index, item in enumerate(items, start=1):
+                number = f"{prefix}{index}"
+                yield number, depth, item
+                yield from rec(item.items, number + ".", depth + 1)
+
+        yield from rec(self.items, "", 1)
+
+    def all_items(self) -> list[AgendaItem]:
+        return [item for _, _, item in self.walk()]
+
+    def number_of(self, item_id: str) -> str:
+        for number, _, item in self.walk():
+            if item.id == item_id:
+                return number
+        raise KeyError(item_id)
+
+    def find_item(self, item_id: str) -> AgendaItem:
+        for _, _, item in self.walk():
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def siblings_of(self, item_id: str) -> tuple[list[AgendaItem], AgendaItem | None]:
+        """The list that holds the item, and the parent item (None at top level)."""
+
+        def rec(items: list[AgendaItem], parent: AgendaItem | None):
+            for item in items:
+                if item.id == item_id:
+                    return items, parent
+                found = rec(item.items, item)
+                if found:
+                    return found
+            return None
+
+        found = rec(self.items, None)
+        if found is None:
+            raise KeyError(item_id)
+        return found
+
+    def add_item(
+        self,
+        item: AgendaItem,
+        *,
+        after: str | None = None,
+        parent: str | None = None,
+    ) -> AgendaItem:
+        """Add an item after a sibling, as the last child of a parent, or last."""
+        if after is not None:
+            siblings, _ = self.siblings_of(after)
+            index = next(i for i, it in enumerate(siblings) if it.id == after)
+            siblings.insert(index + 1, item)
+        elif parent is not None:
+            self.find_item(parent).items.append(item)
+        else:
+            self.items.append(item)
+        return item
+
+    def remove_item(self, item_id: str) -> AgendaItem:
+        siblings, _ = self.siblings_of(item_id)
+        index = next(i for i, it in enumerate(siblings) if it.id == item_id)
+        return siblings.pop(index)
+
+    def move_item(self, item_id: str, offset: int) -> bool:
+        """Move an item up (-1) or down (+1) among its siblings; False at an edge."""
+        siblings, _ = self.siblings_of(item_id)
+        index = next(i for i, it in enumerate(siblings) if it.id == item_id)
+        target = index + offset
+        if not 0 <= target < len(siblings):
+            return False
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+        return True
+
+    def indent_item(self, item_id: str) -> bool:
+        """Make the item the last sub-item of the sibling above it."""
+        siblings, _ = self.siblings_of(item_id)
+        index = next(i for i, it in enumerate(siblings) if it.id == item_id)
+        if index == 0:
+            return False
+        item = siblings.pop(index)
+        siblings[index - 1].items.append(item)
+        return True
+
+    def outdent_item(self, item_id: str) -> bool:
+        """Move a sub-item up one level, right after its former parent."""
+        siblings, parent = self.siblings_of(item_id)
+        if parent is None:
+            return False
+        index = next(i for i, it in enumerate(siblings) if it.id == item_id)
+        item = siblings.pop(index)
+        # Later siblings become the moved item's children, so the order reads the same.
+        item.items.extend(siblings[index:])
+        del siblings[index:]
+        grand_siblings, _ = self.siblings_of(parent.id)
+        parent_index = next(i for i, it in enumerate(grand_siblings) if it.id == parent.id)
+        grand_siblings.insert(parent_index + 1, item)
+        return True
+
+    # -- roster ------------------------------------------------------------------
+
+    def find_participant(self, name: str) -> Participant | None:
+        wanted = name.casefold()
+        return next((p for p in self.participants if p.name.casefold() == wanted), None)
+
+    def decision_makers(self) -> list[Participant]:
+        return [p for p in self.participants if p.decision_maker and not p.absent]
+
+    def secretary(self) -> Participant | None:
+        return next(
+            (p for p in self.participants if p.role.casefold() == SECRETARY_ROLE.casefold()),
+            None,
+        )
+
+    def present(self) -> list[Participant]:
+        return [p for p in self.participants if not p.absent]
+
+    def absent(self) -> list[Participant]:
+        return [p for p in self.participants if p.absent]
+
+    # -- actions -----------------------------------------------------------------
+
+    def actions(self) -> Iterator[tuple[str, AgendaItem, Action]]:
+        """(item number, item, action) for every action in the meeting."""
+        for number, _, item in self.walk():
+            for action in item.actions:
+                yield number, item, action
+
+    def open_actions(self) -> list[Action]:
+        return [action for _, _, action in self.actions() if not action.done]
+
+    def find_action(self, action_id: str) -> tuple[AgendaItem, Action]:
+        for _, item, action in self.actions():
+            if action.id == action_id:
+                return item, action
+        raise KeyError(action_id)
+
+    def first_open_item(self) -> AgendaItem | None:
+        return next((item for item in self.all_items() if item.status == "pending"), None)
+
+    def touch(self) -> None:
+        self.updated_at = now_iso()

@@ -1,0 +1,429 @@
+"""The meeting store: one TinyDB database per meeting, behind a tiny backend interface.
+
+A backend knows where a meeting's TinyDB storage lives and how to lock it. There are two,
+as in TinyDB itself: `FileBackend` (a data directory, crash-safe files) and
+`MemoryBackend` (tests, demos). Every store test runs against both.
+
+A save writes one meeting's file only, so its cost does not grow with the history.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Protocol
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage, Storage
+from tinydb.table import Document
+
+from .lock import FileLock, MemoryLock
+from .model import Meeting, new_id, now_iso
+from .serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
+from .storage import AtomicJSONStorage, Recovery, StoreError, ensure_private_dir
+
+TABLE = "meeting"
+DOC_ID = 1
+DATA_DIR_ENV = "MOTESBOK_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """$MOTESBOK_DATA_DIR, else the platform's user data directory."""
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("motesbok", appauthor=False))
+
+
+class MeetingNotFoundError(StoreError):
+    def __init__(self, meeting_id: str):
+        self.meeting_id = meeting_id
+        super().__init__(f"Det finns inget möte med id {meeting_id!r}.")
+
+
+class ReadOnlyError(StoreError):
+    def __init__(self, meeting_id: str):
+        super().__init__(f"Mötet {meeting_id} är öppnat skrivskyddat och kan inte sparas.")
+
+
+# -- backends ----------------------------------------------------------------
+
+
+class Lock(Protocol):
+    def acquire(self) -> None: ...
+    def release(self) -> None: ...
+
+
+class Backend(Protocol):
+    def storage(self, meeting_id: str) -> Storage: ...
+    def meeting_ids(self) -> list[str]: ...
+    def exists(self, meeting_id: str) -> bool: ...
+    def lock(self, meeting_id: str) -> Lock: ...
+    def delete(self, meeting_id: str) -> None: ...
+    def read_raw(self, meeting_id: str) -> dict | None: ...
+    def describe(self, meeting_id: str) -> str: ...
+
+
+class FileBackend:
+    """Meetings as ``<data_dir>/meetings/<id>.json``, one TinyDB file each."""
+
+    def __init__(self, data_dir: str | os.PathLike):
+        self.data_dir = Path(data_dir)
+        self.meetings_dir = self.data_dir / "meetings"
+
+    def _ensure(self) -> None:
+        ensure_private_dir(self.data_dir)
+        ensure_private_dir(self.meetings_dir)
+
+    def path(self, meeting_id: str) -> Path:
+        return self.meetings_dir / f"{meeting_id}.json"
+
+    def storage(self, meeting_id: str) -> AtomicJSONStorage:
+        self._ensure()
+        return AtomicJSONStorage(self.path(meeting_id))
+
+    def meeting_ids(self) -> list[str]:
+        if not self.meetings_dir.is_dir():
+            return []
+        ids = []
+        with os.scandir(self.meetings_dir) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.endswith(".json") and not name.startswith("."):
+                    ids.append(name[:-5])
+        return sorted(ids)
+
+    def exists(self, meeting_id: str) -> bool:
+        path = self.path(meeting_id)
+        return path.exists() or path.with_name(path.name + ".bak").exists()
+
+    def lock(self, meeting_id: str) -> FileLock:
+        self._ensure()
+        return FileLock(self.meetings_dir / f"{meeting_id}.lock", meeting_id)
+
+    def delete(self, meeting_id: str) -> None:
+        for suffix in (".json", ".json.bak", ".lock"):
+            (self.meetings_dir / f"{meeting_id}{suffix}").unlink(missing_ok=True)
+
+    def read_raw(self, meeting_id: str) -> dict | None:
+        """The stored meeting dict without taking a lock or repairing anything.
+
+        Files are replaced atomically, so a reader never sees a torn write; a file
+        damaged by something else is skipped here and repaired when it is opened.
+        """
+        try:
+            with open(self.path(meeting_id), "rb") as fh:
+                data = orjson.loads(fh.read())
+            return data[TABLE][str(DOC_ID)]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def describe(self, meeting_id: str) -> str:
+        return str(self.path(meeting_id))
+
+
+class MemoryBackend:
+    """Meetings kept in memory (TinyDB's MemoryStorage), for tests and demos."""
+
+    def __init__(self) -> None:
+        self._storages: dict[str, MemoryStorage] = {}
+
+    def storage(self, meeting_id: str) -> MemoryStorage:
+        return self._storages.setdefault(meeting_id, MemoryStorage())
+
+    def meeting_ids(self) -> list[str]:
+        return sorted(mid for mid, s in self._storages.items() if s.read())
+
+    def exists(self, meeting_id: str) -> bool:
+        storage = self._storages.get(meeting_id)
+        return bool(storage and storage.read())
+
+    def lock(self, meeting_id: str) -> MemoryLock:
+        return MemoryLock(self, meeting_id)
+
+    def delete(self, meeting_id: str) -> None:
+        self._storages.pop(meeting_id, None)
+
+    def read_raw(self, meeting_id: str) -> dict | None:
+        storage = self._storages.get(meeting_id)
+        data = storage.read() if storage else None
+        try:
+            return orjson.loads(orjson.dumps(data[TABLE][str(DOC_ID)]))
+        except (TypeError, KeyError):
+            return None
+
+    def describe(self, meeting_id: str) -> str:
+        return f"minne:{meeting_id}"
+
+
+# -- sessions ------------------------------------------------------------------
+
+
+def _replace_with(data: dict):
+    def transform(doc: dict) -> None:
+        doc.clear()
+        doc.update(data)
+
+    return transform
+
+
+class MeetingSession:
+    """An open meeting: the model plus the means to save it.
+
+    Opened for writing it holds the meeting's lock until `close()`.
+    """
+
+    def __init__(
+        self,
+        store: MeetingStore,
+        meeting: Meeting,
+        db: TinyDB,
+        lock: Lock | None,
+        recovered: Recovery | None = None,
+    ):
+        self.store = store
+        self.meeting = meeting
+        self._db = db
+        self._table = db.table(TABLE, cache_size=0)
+        self._lock = lock
+        self.recovered = recovered
+        self.last_saved_at: str | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None
+
+    def save(self) -> None:
+        """Write the meeting durably; raises SaveError and keeps the old file on failure."""
+        if self._lock is None:
+            raise ReadOnlyError(self.meeting.id)
+        self.meeting.touch()
+        write_meeting(self._table, self.meeting)
+        self.last_saved_at = now_iso()
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        self._db.close()
+
+    def __enter__(self) -> MeetingSession:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def write_meeting(table, meeting: Meeting) -> None:
+    data = meeting_to_dict(meeting)
+    if table.contains(doc_id=DOC_ID):
+        table.update(_replace_with(data), doc_ids=[DOC_ID])
+    else:
+        table.insert(Document(data, doc_id=DOC_ID))
+
+
+# -- the store ---------------------------------------------------------------
+
+
+@dataclass
+class MeetingSummary:
+    id: str
+    title: str
+    date: str
+    start: str | None
+    series: str
+    item_count: int
+    open_actions: int
+
+
+def slugify(text: str) -> str:
+    normalized = unicodedata.normalize("NFKD", text)
+    ascii_text = normalized.encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:24].strip("-") or "mote"
+
+
+def _count_items(items: list[dict]) -> tuple[int, int]:
+    count = opened = 0
+    for item in items:
+        count += 1
+        opened += sum(1 for a in item.get("actions", ()) if not a.get("done"))
+        sub_count, sub_open = _count_items(item.get("items", ()))
+        count += sub_count
+        opened += sub_open
+    return count, opened
+
+
+class MeetingStore:
+    """All meetings of one data directory (or of memory)."""
+
+    def __init__(self, backend: Backend):
+        self.backend = backend
+
+    @classmethod
+    def at(cls, data_dir: str | os.PathLike | None = None) -> MeetingStore:
+        return cls(FileBackend(data_dir if data_dir is not None else default_data_dir()))
+
+    @classmethod
+    def in_memory(cls) -> MeetingStore:
+        return cls(MemoryBackend())
+
+    # -- ids
+
+    def new_meeting_id(self, meeting: Meeting) -> str:
+        # The title's first words are enough to recognise a meeting in a list.
+        base = f"{meeting.date}-{slugify(meeting.title.split(',')[0])}"
+        candidate, n = base, 1
+        while self.backend.exists(candidate):
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    # -- create / open / load
+
+    def add(self, meeting: Meeting) -> str:
+        """Store a new meeting and return its id.
+
+        A meeting whose id is already taken (the same file imported twice) is stored as
+        a copy with fresh ids throughout, so action ids stay unique in the store.
+        """
+        if not meeting.id or self.backend.exists(meeting.id):
+            if meeting.id:
+                refresh_ids(meeting)
+            meeting.id = self.new_meeting_id(meeting)
+        if not meeting.series:
+            meeting.series = meeting.title
+        session = self.open(meeting.id, _new=meeting)
+        try:
+            session.save()
+        finally:
+            session.close()
+        return meeting.id
+
+    def open(
+        self, meeting_id: str, *, read_only: bool = False, _new: Meeting | None = None
+    ) -> MeetingSession:
+        """Open a meeting for editing (taking its lock) or read-only.
+
+        Raises MeetingLockedError when another process has it open for writing.
+        """
+        if _new is None and not self.backend.exists(meeting_id):
+            raise MeetingNotFoundError(meeting_id)
+        lock = None
+        if not read_only:
+            lock = self.backend.lock(meeting_id)
+            lock.acquire()
+        try:
+            storage = self.backend.storage(meeting_id)
+            db = TinyDB(storage=lambda: storage)
+            if _new is not None:
+                meeting = _new
+            else:
+                data = db.table(TABLE, cache_size=0).get(doc_id=DOC_ID)
+                if data is None:
+                    raise StoreError(
+                        f"Mötet {meeting_id} kunde inte läsas: filen är skadad och det finns "
+                        "ingen säkerhetskopia."
+                    )
+                try:
+                    meeting = meeting_from_dict(dict(data))
+                except MeetingFormatError as exc:
+                    raise StoreError(
+                        f"Mötet {meeting_id} kunde inte läsas ({exc}). "
+                        f"Filen: {self.backend.describe(meeting_id)}"
+                    ) from exc
+                meeting.id = meeting_id
+            recovered = getattr(storage, "recovered", None)
+            return MeetingSession(self, meeting, db, lock, recovered)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    def load(self, meeting_id: str) -> Meeting:
+        """A read-only copy of a meeting (no lock taken)."""
+        data = self.backend.read_raw(meeting_id)
+        if data is None:
+            if not self.backend.exists(meeting_id):
+                raise MeetingNotFoundError(meeting_id)
+            # Damaged on disk: let a proper open repair it from the backup.
+            with self.open(meeting_id, read_only=True) as session:
+                return session.meeting
+        meeting = meeting_from_dict(data)
+        meeting.id = meeting_id
+        return meeting
+
+    def delete(self, meeting_id: str) -> None:
+        lock = self.backend.lock(meeting_id)
+        lock.acquire()
+        try:
+            self.backend.delete(meeting_id)
+        finally:
+            lock.release()
+
+    # -- listing
+
+    def raw_meetings(self) -> Iterator[tuple[str, dict]]:
+        """(id, stored dict) for every readable meeting, unvalidated, for fast scans."""
+        for meeting_id in self.backend.meeting_ids():
+            data = self.backend.read_raw(meeting_id)
+            if data is not None:
+                yield meeting_id, data
+
+    def meetings(self) -> Iterator[Meeting]:
+        for meeting_id, data in self.raw_meetings():
+            try:
+                meeting = meeting_from_dict(data)
+            except MeetingFormatError:
+                continue
+            meeting.id = meeting_id
+            yield meeting
+
+    def summaries(self) -> list[MeetingSummary]:
+        """Every meeting, newest first."""
+        out = []
+        for meeting_id, data in self.raw_meetings():
+            items, opened = _count_items(data.get("items", ()))
+            out.append(
+                MeetingSummary(
+                    id=meeting_id,
+                    title=data.get("title", ""),
+                    date=data.get("date", ""),
+                    start=data.get("start"),
+                    series=data.get("series") or data.get("title", ""),
+                    item_count=items,
+                    open_actions=opened,
+                )
+            )
+        out.sort(key=lambda s: (s.date, s.start or "", s.id), reverse=True)
+        return out
+
+    def series_meetings(self, series: str) -> list[MeetingSummary]:
+        """The meetings of one series, newest first."""
+        wanted = series.casefold()
+        return [s for s in self.summaries() if s.series.casefold() == wanted]
+
+    def previous_meeting(self, meeting: Meeting) -> Meeting | None:
+        """The latest meeting of the same series held before this one."""
+        for summary in self.series_meetings(meeting.series_name):
+            if summary.id != meeting.id and summary.date <= meeting.date:
+                return self.load(summary.id)
+        return None
+
+
+def refresh_ids(meeting: Meeting) -> None:
+    """Give every participant, item, action and decision a fresh id (for copies)."""
+    for participant in meeting.participants:
+        participant.id = new_id()
+    for item in meeting.all_items():
+        item.id = new_id()
+        for action in item.actions:
+            action.id = new_id()
+        for decision in item.decisions:
+            decision.id = new_id()

@@ -1,0 +1,56 @@
+"""Shared fixtures. Every store test can run against memory and file storage."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from store import MeetingStore  # noqa: E402
+from store.demo import demo_meeting  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path, monkeypatch):
+    """Never touch the user's real data directory from a test."""
+    monkeypatch.setenv("MOTESBOK_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture(params=["memory", "file"])
+def store(request, data_dir) -> MeetingStore:
+    """A store on each backend, as TinyDB tests its own storages."""
+    if request.param == "memory":
+        return MeetingStore.in_memory()
+    return MeetingStore.at(data_dir)
+
+
+@pytest.fixture
+def file_store(data_dir) -> MeetingStore:
+    return MeetingStore.at(data_dir)
+
+
+@pytest.fixture
+def sample_meeting():
+    return demo_meeting()
+
+
+def python_exe() -> str:
+    return sys.executable
+
+
+def child_env(data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["MOTESBOK_DATA_DIR"] = str(data_dir)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
