@@ -1,0 +1,147 @@
+"""The next meeting of a series, made from the previous one ("Nytt möte i serien").
+
+What is carried, and how it is reset:
+
+- title, series, place, start and end time: as last time.
+- the roster: the same people, roles and decision makers, everyone present for the
+  whole meeting again (absent / from / to cleared).
+- standing items (``AgendaItem.standing``): title, presenter, set time and the agenda
+  texts (description, background, proposal) kept, so "Mötet öppnas" reads as always.
+- items deferred last time (status "deferred"): carried as pending with their agenda
+  texts (presenter, description, background, proposal) and attachments, since the same
+  papers are discussed again; the set time is cleared (it was that day's schedule).
+- for every carried item: notes, decisions and actions are NOT carried. They belong to
+  the minutes of the meeting where they were written, which keep showing them; the open
+  actions come back as follow-ups instead (below). Status is pending, times cleared.
+- an item that is neither standing nor deferred but holds a carried sub-item comes
+  along as a bare heading (title only) so the sub-item keeps its place.
+- every open action of the series (any earlier meeting, not only the last one) is
+  copied into the item "Föregående mötesanteckningar" (made after "Mötet öppnas" when
+  missing) as ``Action(text, due, owner, follows=<original id>)``; ticking a copy done
+  with `store.actions.set_action_done` marks the original done everywhere.
+
+Everything gets fresh ids. The meeting is returned unsaved; `MeetingStore.add` stores it.
+"""
+
+from __future__ import annotations
+
+from .actions import ActionRow, _rows_of_dict, _rows_of_meeting, sort_key
+from .model import Action, AgendaItem, Meeting, Participant
+from .repository import MeetingStore
+
+PREVIOUS_MINUTES_TITLE = "Föregående mötesanteckningar"
+OPENING_TITLE = "Mötet öppnas"
+
+
+def next_meeting_in_series(store: MeetingStore, previous: Meeting, date: str) -> Meeting:
+    """A new, unsaved meeting of `previous`'s series held on `date` (ISO)."""
+    meeting = Meeting(
+        title=previous.title,
+        date=date,
+        start=previous.start,
+        end=previous.end,
+        place=previous.place,
+        series=previous.series_name,
+        participants=[
+            Participant(p.name, role=p.role, decision_maker=p.decision_maker)
+            for p in previous.participants
+        ],
+        items=_carried(previous.items),
+    )
+    follow_ups = [
+        Action(row.text, due=row.due, owner=row.owner, follows=row.root_id)
+        for row in open_actions_of_series(store, previous, up_to=date)
+    ]
+    if follow_ups:
+        _previous_minutes_item(meeting).actions.extend(follow_ups)
+    return meeting
+
+
+def open_actions_of_series(
+    store: MeetingStore, previous: Meeting, *, up_to: str | None = None
+) -> list[ActionRow]:
+    """Every open action of `previous`'s series, once each, sorted by due date.
+
+    `previous` is read from memory (the app may hold unsaved edits); other meetings of
+    the series from disk. Meetings held after `up_to` are left out.
+    """
+    series = previous.series_name.casefold()
+    rows: list[ActionRow] = []
+    for mid, data in store.raw_meetings():
+        if previous.id and mid == previous.id:
+            continue
+        if (data.get("series") or data.get("title") or "").casefold() != series:
+            continue
+        if up_to is not None and (data.get("date") or "") > up_to:
+            continue
+        rows.extend(_rows_of_dict(mid, data, ""))
+    rows.extend(_rows_of_meeting(previous, ""))
+
+    # An action and its copies are one action: it is open only if none is ticked done.
+    done_roots = {row.root_id for row in rows if row.done}
+    by_root: dict[str, ActionRow] = {}
+    for row in rows:
+        if row.root_id in done_roots:
+            continue
+        current = by_root.get(row.root_id)
+        # Prefer the original (where it was decided); else the latest copy.
+        if current is None or (current.follows and not row.follows):
+            by_root[row.root_id] = row
+        elif current.follows and (row.meeting_date, row.meeting_id) > (
+            current.meeting_date,
+            current.meeting_id,
+        ):
+            by_root[row.root_id] = row
+    return sorted(by_root.values(), key=sort_key)
+
+
+def _carried(items: list[AgendaItem]) -> list[AgendaItem]:
+    out = []
+    for item in items:
+        children = _carried(item.items)
+        if item.standing:
+            out.append(
+                AgendaItem(
+                    item.title,
+                    presenter=item.presenter,
+                    time=item.time,
+                    description=item.description,
+                    background=item.background,
+                    proposal=item.proposal,
+                    standing=True,
+                    items=children,
+                )
+            )
+        elif item.status == "deferred":
+            out.append(
+                AgendaItem(
+                    item.title,
+                    presenter=item.presenter,
+                    description=item.description,
+                    background=item.background,
+                    proposal=item.proposal,
+                    attachments=list(item.attachments),
+                    items=children,
+                )
+            )
+        elif children:
+            out.append(AgendaItem(item.title, items=children))
+    return out
+
+
+def _previous_minutes_item(meeting: Meeting) -> AgendaItem:
+    """The item for the follow-up of open actions, made when missing."""
+    wanted = PREVIOUS_MINUTES_TITLE.casefold()
+    for item in meeting.all_items():
+        if item.title.strip().casefold() == wanted:
+            return item
+    item = AgendaItem(PREVIOUS_MINUTES_TITLE, standing=True)
+    opening = next(
+        (i for i in meeting.items if i.title.strip().casefold() == OPENING_TITLE.casefold()),
+        None,
+    )
+    if opening is not None:
+        meeting.add_item(item, after=opening.id)
+    else:
+        meeting.items.insert(0, item)
+    return item
