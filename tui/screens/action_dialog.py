@@ -1,0 +1,177 @@
+"""The dialog for adding or editing an action (åtgärd): text, owner, due date.
+
+`ActionDialog(action, suggestions, today)` dismisses with the Action (a new one, or the
+given one updated) or None when cancelled. Editing an existing action writes each
+keystroke into it at once (and calls the app's `mark_changed`), so nothing typed is lost
+if the terminal dies; escape puts the original values back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from store.model import Action
+
+from ..widgets.due_date_input import DueDateInput
+from ..widgets.owner_input import OwnerInput
+
+
+class ActionDialog(ModalScreen["Action | None"]):
+    DEFAULT_CSS = """
+    ActionDialog { align: center middle; }
+    ActionDialog > #dialog {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ActionDialog #dialog-title { text-style: bold; margin-bottom: 1; }
+    ActionDialog Label.field { color: $text-muted; }
+    ActionDialog #message { color: $text-error; height: auto; }
+    ActionDialog #buttons { height: auto; align-horizontal: right; }
+    ActionDialog #buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "accept", "Spara", id="dialog.accept",
+                tooltip="Spara åtgärden och stäng", priority=True),
+        Binding("escape", "cancel", "Avbryt", id="dialog.cancel",
+                tooltip="Stäng utan att spara ändringarna"),
+    ]
+
+    def __init__(
+        self,
+        action: Action | None,
+        suggestions: list[str],
+        today: date | None = None,
+        *,
+        title: str | None = None,
+    ):
+        super().__init__()
+        self.action = action
+        self.original = replace(action) if action is not None else None
+        self.suggestions = list(suggestions)
+        self.today = today or date.today()
+        self.dialog_title = title or ("Ändra åtgärd" if action else "Ny åtgärd")
+
+    def compose(self) -> ComposeResult:
+        action = self.action
+        with Vertical(id="dialog"):
+            yield Static(self.dialog_title, id="dialog-title")
+            yield Label("Åtgärd", classes="field")
+            yield Input(action.text if action else "", placeholder="Vad ska göras?",
+                        id="text")
+            yield Label("Ansvarig", classes="field")
+            yield OwnerInput(self.suggestions, value=(action.owner or "") if action else "",
+                             id="owner")
+            yield Label("Klart senast", classes="field")
+            yield DueDateInput((action.due or "") if action else "", today=self.today,
+                               id="due")
+            yield Static("", id="message")
+            with Horizontal(id="buttons"):
+                yield Button("Spara", variant="primary", id="ok")
+                yield Button("Avbryt", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    # -- reading the fields
+
+    @property
+    def text_value(self) -> str:
+        return self.query_one("#text", Input).value.strip()
+
+    @property
+    def owner_value(self) -> str | None:
+        return self.query_one("#owner", OwnerInput).value.strip() or None
+
+    @property
+    def due_input(self) -> DueDateInput:
+        return self.query_one("#due", DueDateInput)
+
+    def _problem(self) -> tuple[str, str] | None:
+        """(message, field id) for the first thing that stops a save, or None."""
+        if not self.text_value:
+            return "Skriv vad som ska göras innan du sparar.", "text"
+        if self.due_input.error is not None:
+            return f"Ogiltigt datum: {self.due_input.error}", "due"
+        return None
+
+    # -- live edits of an existing action
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if self._problem() is None:
+            # The problem reported on a refused save is fixed: stop showing it.
+            self.query_one("#message", Static).update("")
+        if self.action is None:
+            return
+        if event.input.id == "text" and self.text_value:
+            self.action.text = self.text_value
+        elif event.input.id == "owner":
+            self.action.owner = self.owner_value
+        elif event.input.id == "due" and self.due_input.is_valid:
+            self.action.due = self.due_input.iso
+        else:
+            return
+        self._mark_changed()
+
+    def _show_problem(self) -> bool:
+        """Report what stops a save, focus that field; False when all is well."""
+        problem = self._problem()
+        message = self.query_one("#message", Static)
+        if problem is None:
+            message.update("")
+            return False
+        message.update(problem[0])
+        self.query_one(f"#{problem[1]}").focus()
+        return True
+
+    def _mark_changed(self) -> None:
+        mark = getattr(self.app, "mark_changed", None)
+        if mark is not None:
+            mark()
+
+    # -- accept / cancel
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_accept()
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        self.action_accept()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    def action_accept(self) -> None:
+        if self._show_problem():
+            return
+        if self.action is None:
+            result = Action(self.text_value, due=self.due_input.iso, owner=self.owner_value)
+        else:
+            result = self.action
+            result.text = self.text_value
+            result.owner = self.owner_value
+            result.due = self.due_input.iso
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if self.action is not None and self.original is not None:
+            changed = (self.action.text, self.action.owner, self.action.due) != (
+                self.original.text, self.original.owner, self.original.due)
+            self.action.text = self.original.text
+            self.action.owner = self.original.owner
+            self.action.due = self.original.due
+            if changed:
+                self._mark_changed()
+        self.dismiss(None)

@@ -1,0 +1,104 @@
+"""The dialog for adding or editing a decision (beslut); the text may span lines.
+
+`DecisionDialog(decision)` dismisses with the Decision (new, or the given one updated)
+or None. As in the action dialog, editing an existing decision writes through to it at
+once and escape restores the original text.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from store.model import Decision
+
+
+class DecisionDialog(ModalScreen["Decision | None"]):
+    DEFAULT_CSS = """
+    DecisionDialog { align: center middle; }
+    DecisionDialog > #dialog {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    DecisionDialog #dialog-title { text-style: bold; }
+    DecisionDialog #hint { color: $text-muted; margin-bottom: 1; }
+    DecisionDialog TextArea { height: 8; }
+    DecisionDialog #message { color: $text-error; height: auto; }
+    DecisionDialog #buttons { height: auto; align-horizontal: right; }
+    DecisionDialog #buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "accept", "Spara", id="dialog.accept",
+                tooltip="Spara beslutet och stäng", priority=True),
+        Binding("escape", "cancel", "Avbryt", id="dialog.cancel",
+                tooltip="Stäng utan att spara ändringarna"),
+    ]
+
+    def __init__(self, decision: Decision | None, *, title: str | None = None):
+        super().__init__()
+        self.decision = decision
+        self.original_text = decision.text if decision is not None else None
+        self.dialog_title = title or ("Ändra beslut" if decision else "Nytt beslut")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.dialog_title, id="dialog-title")
+            yield Static("Enter ger ny rad, ctrl+s sparar, escape avbryter.", id="hint")
+            yield TextArea(self.decision.text if self.decision else "", id="text",
+                           soft_wrap=True, show_line_numbers=False)
+            yield Static("", id="message")
+            with Horizontal(id="buttons"):
+                yield Button("Spara", variant="primary", id="ok")
+                yield Button("Avbryt", id="cancel")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text_value(self) -> str:
+        return self.query_one(TextArea).text.strip()
+
+    def _mark_changed(self) -> None:
+        mark = getattr(self.app, "mark_changed", None)
+        if mark is not None:
+            mark()
+
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        if self.text_value:
+            self.query_one("#message", Static).update("")
+            if self.decision is not None and self.decision.text != self.text_value:
+                self.decision.text = self.text_value
+                self._mark_changed()
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        self.action_accept()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    def action_accept(self) -> None:
+        if not self.text_value:
+            self.query_one("#message", Static).update("Skriv beslutet innan du sparar.")
+            self.query_one(TextArea).focus()
+            return
+        if self.decision is None:
+            self.dismiss(Decision(self.text_value))
+            return
+        self.decision.text = self.text_value
+        self.dismiss(self.decision)
+
+    def action_cancel(self) -> None:
+        if self.decision is not None and self.decision.text != self.original_text:
+            self.decision.text = self.original_text
+            self._mark_changed()
+        self.dismiss(None)
