@@ -23,7 +23,9 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
-__all__ = ["DueDateError", "parse_due_date", "format_date_sv", "WEEKDAYS_SV", "MONTHS_SV"]
+__all__ = [
+    "DueDateError", "parse_due_date", "format_date_sv", "ClockTimeError", "parse_clock_time",
+    "WEEKDAYS_SV", "MONTHS_SV"]
 
 WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 MONTHS_SV = (
@@ -182,3 +184,24 @@ def parse_due_date(text: str, today: date) -> date:
 def format_date_sv(d: date) -> str:
     """'fredag 8 april 2031'."""
     return f"{WEEKDAYS_SV[d.weekday()]} {d.day} {MONTHS_SV[d.month - 1]} {d.year}"
+
+
+class ClockTimeError(ValueError):
+    """A time of day that cannot be understood; the message is Swedish."""
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?|(\d{2})(\d{2})")
+
+
+def parse_clock_time(text: str) -> str:
+    """'13:30', '9:05', '9.05', '0905', '9' -> 'HH:MM'; raises ClockTimeError."""
+    typed = text.strip()
+    match = _CLOCK.fullmatch(typed)
+    if not match:
+        raise ClockTimeError(f"Ogiltig tid ”{typed}”: skriv TT:MM, t.ex. 13:30.")
+    hour_text, minute_text = (match.group(1), match.group(2)) if match.group(1) else (
+        match.group(3), match.group(4))
+    hour, minute = int(hour_text), int(minute_text or 0)
+    if hour > 23 or minute > 59:
+        raise ClockTimeError(f"Ogiltig tid ”{typed}”: timmar 0–23 och minuter 0–59.")
+    return f"{hour:02d}:{minute:02d}"

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from store.dates import DueDateError, format_date_sv, parse_due_date
+from store.dates import (
+    ClockTimeError,
+    DueDateError,
+    format_date_sv,
+    parse_clock_time,
+    parse_due_date,
+)
 
 # Wednesday 2 April 2031.
 TODAY = date(2031, 4, 2)
@@ -156,3 +162,18 @@ def test_format_round_trips_through_the_parser():
         day = date.fromordinal(TODAY.toordinal() + offset)
         # "fredag 4 april 2031" -> drop the weekday, parse "4 april 2031".
         assert parse_due_date(format_date_sv(day).split(" ", 1)[1], TODAY) == day
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [("13:30", "13:30"), ("9:05", "09:05"), ("9.05", "09:05"), ("0905", "09:05"),
+     ("9", "09:00"), (" 23:59 ", "23:59"), ("00:00", "00:00")],
+)
+def test_clock_times(typed, expected):
+    assert parse_clock_time(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["24:00", "12:60", "9:5", "kl 9", "", "12:3x", "123"])
+def test_bad_clock_times(typed):
+    with pytest.raises(ClockTimeError, match="Ogiltig tid"):
+        parse_clock_time(typed)
