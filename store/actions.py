@@ -338,3 +338,48 @@ def _apply(action: Action, done: bool, done_date: str | None) -> bool:
         return False
     action.reopen()
     return True
+
+
+# -- the filter, as the CLI and the app offer it -----------------------------------
+
+
+@dataclass
+class ActionFilter:
+    """The list's filters, shared by the command line and the app."""
+
+    status: Status = "open"
+    owner: str | None = None
+    series: str | None = None
+    meeting_id: str | None = None
+    since: str | None = None
+
+    def query(
+        self, store: MeetingStore, *, today: Date | None = None, live: Meeting | None = None
+    ) -> list[ActionRow]:
+        return query_actions(
+            store,
+            status=self.status,
+            owner=self.owner or None,
+            series=self.series or None,
+            meeting_id=self.meeting_id or None,
+            since=self.since or None,
+            today=today,
+            live=live,
+        )
+
+    def describe(self) -> str:
+        """The filter in words, for the printout: 'Öppna åtgärder; ansvarig: greta'."""
+        parts = [
+            {"open": "Öppna åtgärder", "all": "Alla åtgärder", "overdue": "Försenade åtgärder"}[
+                self.status
+            ]
+        ]
+        if self.owner:
+            parts.append(f"ansvarig: {self.owner}")
+        if self.series:
+            parts.append(f"serie: {self.series}")
+        if self.meeting_id:
+            parts.append(f"möte: {self.meeting_id}")
+        if self.since:
+            parts.append(f"möten från {self.since}")
+        return "; ".join(parts)

@@ -1,0 +1,231 @@
+"""`motesbok actions`: the action list across meetings, and ticking actions done.
+
+    motesbok actions [--all|--overdue] [--owner NAMN] [--series NAMN] [--meeting ID]
+                     [--since DATUM] [--by-owner] [--format csv|md|json]
+                     [-o FIL.docx|.csv|.md|.json] [--template MALL.docx]
+    motesbok actions done ÅTGÄRDS-ID
+    motesbok actions reopen ÅTGÄRDS-ID
+
+Exit codes as in main.py: 0 ok, 2 bad input, 1 anything else. Imports stay light
+(rich for the table; python-docx only when a DOCX is written) so the command starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date as Date
+from pathlib import Path
+
+from store.actions import ActionFilter, ActionNotFoundError, ActionRow, set_action_done
+from store.serialize import parse_iso_date
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+VERBS = ("done", "reopen")
+SUFFIXES = {".docx": "docx", ".csv": "csv", ".md": "md", ".json": "json"}
+
+
+def add_parser(sub, common) -> None:
+    p = sub.add_parser(
+        "actions",
+        parents=[common],
+        help="åtgärdslistan över alla möten; 'actions done ID' bockar av en åtgärd",
+        description=(
+            "Listar åtgärder från alla möten, sorterade efter klart senast-datum "
+            "(odaterade sist). 'actions done ID' markerar en åtgärd som klar, "
+            "'actions reopen ID' öppnar den igen."
+        ),
+    )
+    p.add_argument("verb", nargs="?", choices=VERBS, metavar="done|reopen",
+                   help="markera åtgärden klar eller öppna den igen")
+    p.add_argument("action_id", nargs="?", metavar="ÅTGÄRDS-ID")
+    status = p.add_mutually_exclusive_group()
+    status.add_argument("--all", dest="status", action="store_const", const="all",
+                        help="även klara åtgärder")
+    status.add_argument("--overdue", dest="status", action="store_const", const="overdue",
+                        help="bara försenade åtgärder")
+    p.add_argument("--owner", metavar="NAMN", help="ansvarig (del av namnet räcker)")
+    p.add_argument("--series", metavar="NAMN", help="mötesserie (del av namnet räcker)")
+    p.add_argument("--meeting", metavar="ID", help="bara ett möte")
+    p.add_argument("--since", metavar="DATUM", help="bara möten från och med ÅÅÅÅ-MM-DD")
+    p.add_argument("--by-owner", action="store_true", help="gruppera per ansvarig")
+    p.add_argument("--format", choices=["csv", "md", "json"], help="skriv som text för andra program")
+    p.add_argument("-o", "--output", metavar="FIL", help="skriv till fil (.docx, .csv, .md, .json)")
+    p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
+    p.set_defaults(status="open")
+
+
+def _usage(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run(store, args) -> int:
+    if args.verb:
+        return _run_verb(store, args)
+    if args.action_id:
+        return _usage(f"Okänt kommando {args.action_id!r}: skriv 'actions done ID' eller "
+                      "'actions reopen ID'.")
+
+    since = args.since
+    if since is not None:
+        since = since.strip()
+        if parse_iso_date(since) is None:
+            return _usage(f"Ogiltigt datum för --since: {args.since!r}. Skriv ÅÅÅÅ-MM-DD, "
+                          "t.ex. 2031-01-31.")
+    if args.meeting and not store.backend.exists(args.meeting):
+        return _usage(f"Det finns inget möte med id {args.meeting!r}. "
+                      "Se mötenas id med 'motesbok list'.")
+
+    fmt = args.format
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        by_suffix = SUFFIXES.get(out.suffix.lower())
+        if by_suffix is None:
+            return _usage(f"Okänd filtyp {out.name!r}: filen ska sluta på "
+                          ".docx, .csv, .md eller .json.")
+        if fmt and fmt != by_suffix:
+            return _usage(f"--format {fmt} passar inte filen {out.name}.")
+        fmt = by_suffix
+    template = Path(args.template) if args.template else None
+    if template is not None:
+        if fmt != "docx":
+            return _usage("--template gäller bara utskrift till en .docx-fil (-o FIL.docx).")
+        if not template.is_file():
+            return _usage(f"Mallen {template} finns inte.")
+
+    flt = ActionFilter(args.status, args.owner, args.series, args.meeting, since)
+    today = Date.today()
+    rows = flt.query(store, today=today)
+
+    if out is not None:
+        from export.action_list import write_action_list
+
+        try:
+            write_action_list(rows, out, fmt, filter_text=flt.describe(), today=today,
+                              group_by_owner=args.by_owner, template=template)
+        except (ValueError, KeyError) as exc:
+            # A template python-docx cannot read (not a .docx, damaged).
+            if template is not None:
+                return _usage(f"Mallen {template} kunde inte läsas som Word-dokument ({exc}).")
+            raise
+        print(f"Skrev {len(rows)} åtgärder till {out}")
+        return EXIT_OK
+    if fmt is not None:
+        from export import action_list
+
+        if fmt == "csv":
+            text = action_list.csv_text(rows)
+        elif fmt == "md":
+            text = action_list.markdown_text(rows, filter_text=flt.describe(), today=today,
+                                             group_by_owner=args.by_owner)
+        else:
+            text = action_list.json_bytes(rows, filter_text=flt.describe(), today=today).decode()
+        sys.stdout.write(text)
+        return EXIT_OK
+    print_table(rows, filter_text=flt.describe(), group_by_owner=args.by_owner)
+    return EXIT_OK
+
+
+def _run_verb(store, args) -> int:
+    if not args.action_id:
+        return _usage(f"Ange åtgärdens id: motesbok actions {args.verb} ÅTGÄRDS-ID "
+                      "(id:t står i åtgärdslistan).")
+    done = args.verb == "done"
+    try:
+        result = set_action_done(store, args.action_id.strip(), done)
+    except ActionNotFoundError as exc:
+        return _usage(str(exc))
+    if done:
+        print(f"Klar {result.done_date}: {result.text}")
+    else:
+        print(f"Öppnad igen: {result.text}")
+    if len(result.meeting_ids) > 1:
+        print(f"Ändrad i {len(result.meeting_ids)} möten: {', '.join(result.meeting_ids)}")
+    return EXIT_OK
+
+
+# -- the terminal table ----------------------------------------------------------------
+
+#: Up to this many rows rich lays the table out (wrapping long texts); beyond it rich's
+#: measuring of every cell costs seconds, so the rows are written as one line each.
+RICH_TABLE_LIMIT = 200
+HEADERS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status", "Id")
+MISSING = "Ej angivet"
+
+
+def print_table(rows: list[ActionRow], *, filter_text: str, group_by_owner: bool) -> None:
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if not rows:
+        console.print(f"Inga åtgärder ({filter_text}).", markup=False)
+        return
+    if group_by_owner:
+        from export.action_list import by_owner
+
+        groups = [(f"{owner} ({len(group)})", group) for owner, group in by_owner(rows)]
+    else:
+        groups = [(f"Åtgärdslista: {filter_text} ({len(rows)})", rows)]
+    for title, group in groups:
+        if len(rows) <= RICH_TABLE_LIMIT:
+            console.print(_rich_table(group, title=title))
+        else:
+            _print_lines(console, group, title=title)
+
+
+def _values(row: ActionRow) -> tuple[str, ...]:
+    return (row.text, row.owner or MISSING, row.due or MISSING, row.meeting_text,
+            row.status_text, row.action_id)
+
+
+def _rich_table(rows: list[ActionRow], *, title: str):
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, title_justify="left")
+    table.add_column(HEADERS[0], ratio=3)
+    table.add_column(HEADERS[1], ratio=1)
+    table.add_column(HEADERS[2], no_wrap=True)
+    table.add_column(HEADERS[3], ratio=2)
+    table.add_column(HEADERS[4], no_wrap=True)
+    table.add_column(HEADERS[5], no_wrap=True)
+    for row in rows:
+        table.add_row(
+            *(Text(value) for value in _values(row)),
+            style="bold red" if row.overdue else ("dim" if row.done else None),
+        )
+    return table
+
+
+def _fit(text: str, width: int) -> str:
+    if len(text) > width:
+        return text[: max(width - 1, 0)] + "…"
+    return text.ljust(width)
+
+
+def _print_lines(console, rows: list[ActionRow], *, title: str) -> None:
+    """A long list as a plain table, one line per action, fast for any length."""
+    values = [_values(row) for row in rows]
+    widths = [max(len(HEADERS[i]), *(len(v[i]) for v in values)) for i in range(6)]
+    if console.is_terminal:
+        # Fit the terminal: the action text and the meeting share what is left.
+        widths[1] = min(widths[1], 20)
+        rest = console.width - sum(widths[i] for i in (1, 2, 4, 5)) - 3 * 5 - 4
+        text_width = max(20, rest * 3 // 5)
+        widths[0] = min(widths[0], text_width)
+        widths[3] = min(widths[3], max(20, rest - widths[0]))
+    color = console.color_system is not None and console.is_terminal
+    bold_red, dim, reset = ("\x1b[1;31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
+    bar = "─┼─".join("─" * w for w in widths)
+    out = [title, "│ " + " │ ".join(_fit(h, w) for h, w in zip(HEADERS, widths)) + " │",
+           "├─" + bar + "─┤"]
+    for row, vals in zip(rows, values):
+        line = "│ " + " │ ".join(_fit(v, w) for v, w in zip(vals, widths)) + " │"
+        if row.overdue:
+            line = bold_red + line + reset
+        elif row.done:
+            line = dim + line + reset
+        out.append(line)
+    out.append("")
+    console.file.write("\n".join(out))
+    console.file.flush()
