@@ -26,18 +26,21 @@ class SwedishArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"Fel i kommandot: {message}\n")
 
 
+DATA_DIR_HELP = "var mötena sparas (annars $MOTESBOK_DATA_DIR eller användarens datamapp)"
+
+
 def build_parser() -> argparse.ArgumentParser:
+    # --data-dir is accepted before and after the command. The subcommands' copy must
+    # not have a default: argparse would let it overwrite a value given before.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--data-dir",
-        metavar="MAPP",
-        help="var mötena sparas (annars $MOTESBOK_DATA_DIR eller användarens datamapp)",
+        "--data-dir", metavar="MAPP", default=argparse.SUPPRESS, help=DATA_DIR_HELP
     )
     parser = SwedishArgumentParser(
         prog="motesbok",
         description="Mötesbok – mötesanteckningar för sekreteraren.",
-        parents=[common],
     )
+    parser.add_argument("--data-dir", metavar="MAPP", default=None, help=DATA_DIR_HELP)
     sub = parser.add_subparsers(dest="command", parser_class=SwedishArgumentParser)
 
     p = sub.add_parser("import", parents=[common], help="importera ett möte eller en dagordning")
@@ -96,24 +99,58 @@ def cmd_export(store: MeetingStore, args) -> int:
 
 
 def cmd_list(store: MeetingStore, args) -> int:
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
 
     summaries = store.summaries()
-    console = Console()
     if not summaries:
-        console.print("Inga möten ännu. Importera ett med [b]motesbok import FIL[/b].")
+        print("Inga möten ännu. Importera ett med: motesbok import FIL")
         return EXIT_OK
-    table = Table(title="Möten", title_justify="left")
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Datum", no_wrap=True)
-    table.add_column("Titel")
-    table.add_column("Punkter", justify="right")
-    table.add_column("Öppna åtgärder", justify="right")
-    for s in summaries:
-        table.add_row(s.id, s.date, s.title, str(s.item_count), str(s.open_actions))
-    console.print(table)
+    width = shutil.get_terminal_size((80, 24)).columns
+    sys.stdout.write(format_meeting_list(summaries, width))
     return EXIT_OK
+
+
+def format_meeting_list(summaries, width: int = 80) -> str:
+    """The meetings as a plain table that fits `width` columns.
+
+    The id is never cut (it is typed back into other commands), the numbers line up on
+    the right of their headings, and the title comes last, wrapping in what is left; when
+    less than 16 columns are left it goes on lines of its own below, indented.
+    """
+    import textwrap
+
+    width = max(width, 40)
+    id_w = max(2, *(len(s.id) for s in summaries))
+    heads = ("Id", "Datum", "Punkter", "åtgärder", "Titel")
+    fixed = [id_w, 10, len(heads[2]), len(heads[3])]
+    gap = "  "
+    left = sum(fixed) + len(gap) * len(fixed)
+    title_w = width - left
+    inline = title_w >= 16
+
+    def row(cells: list[str], title: str) -> list[str]:
+        head = gap.join(
+            [cells[0].ljust(fixed[0]), cells[1].ljust(fixed[1]),
+             cells[2].rjust(fixed[2]), cells[3].rjust(fixed[3])]
+        ) + gap
+        if inline:
+            lines = textwrap.wrap(title, title_w, break_long_words=True) or [""]
+            out = [head + lines[0]]
+            out += [" " * left + line for line in lines[1:]]
+        else:
+            out = [head.rstrip()]
+            out += ["    " + line for line in textwrap.wrap(title, width - 4) or [""]]
+        return [line.rstrip() for line in out]
+
+    lines = [f"Möten, nyast först ({len(summaries)})", ""]
+    lines.append((" " * (left - len(gap) - len("Öppna")) + "Öppna").rstrip())
+    lines += row(list(heads[:4]), heads[4] if inline else "")[:1]
+    if not inline:
+        lines.append("    Titel")
+    lines.append("-" * min(width, left + (title_w if inline else 0)))
+    for s in summaries:
+        lines += row([s.id, s.date, str(s.item_count), str(s.open_actions)], s.title)
+    return "\n".join(lines) + "\n"
 
 
 def add_actions_parser(sub, common) -> None:
@@ -172,6 +209,7 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    store = None
     try:
         store = MeetingStore.at(args.data_dir)
         if args.command in COMMANDS:
@@ -191,9 +229,19 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
+    except BrokenPipeError:  # `motesbok list | head`
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback
         print(f"Oväntat fel: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        report_recoveries(store)
+
+
+def report_recoveries(store: MeetingStore | None) -> None:
+    """Tell the user about every damaged file the store set aside during the command."""
+    for recovery in getattr(store, "recoveries", ()):
+        print(f"Varning: {recovery.message()}", file=sys.stderr)
 
 
 def console_main() -> None:

@@ -8,13 +8,14 @@ has the meeting open.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
 import time
 from pathlib import Path
 
-from .storage import FILE_MODE, StoreError
+from .storage import FILE_MODE, StoreError, describe_os_error
 
 if os.name == "posix":
     import fcntl
@@ -28,16 +29,31 @@ class MeetingLockedError(StoreError):
     def __init__(self, meeting_id: str, holder: dict | None):
         self.meeting_id = meeting_id
         self.holder = holder or {}
-        who = ""
-        if holder:
-            who = f" (process {holder.get('pid', '?')} på {holder.get('host', '?')}"
-            if holder.get("since"):
-                who += f", sedan {holder['since']}"
-            who += ")"
         super().__init__(
-            f"Mötet {meeting_id} är redan öppet för redigering i ett annat program{who}. "
-            "Det kan öppnas skrivskyddat."
+            f"Mötet {meeting_id} är redan öppet för redigering i {self.holder_text()}. "
+            "Det kan bara öppnas skrivskyddat tills det programmet har stängt mötet."
         )
+
+    def holder_text(self) -> str:
+        """'process 4711 (motesbok) på datorn ..., sedan 2031-02-12 13:05' in Swedish."""
+        holder = self.holder
+        if not holder:
+            return "ett annat program"
+        who = f"process {holder.get('pid', '?')}"
+        if holder.get("program"):
+            who += f" ({holder['program']})"
+        if holder.get("host"):
+            who += f" på datorn {holder['host']}"
+        if holder.get("since"):
+            who += f", sedan {holder['since']}"
+        return who
+
+
+def _program_name() -> str:
+    import sys
+
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return name or "python"
 
 
 class FileLock:
@@ -49,23 +65,39 @@ class FileLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as exc:
+            raise StoreError(
+                describe_os_error(exc, self.path, verb="låsa mötet med")
+                + " Mötet kan öppnas skrivskyddat."
+            ) from exc
         try:
             if os.name == "posix":
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             else:  # pragma: no cover
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
+        except OSError as exc:
             holder = self._read_holder(fd)
             os.close(fd)
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise StoreError(
+                    describe_os_error(exc, self.path, verb="låsa mötet med")
+                ) from exc
             raise MeetingLockedError(self.meeting_id, holder) from None
         info = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
+            "program": _program_name(),
             "since": time.strftime("%Y-%m-%d %H:%M"),
         }
-        os.ftruncate(fd, 0)
-        os.write(fd, json.dumps(info).encode())
+        raw = json.dumps(info, ensure_ascii=False).encode()
+        try:
+            # Write first, then cut: a reader never sees an empty holder.
+            os.pwrite(fd, raw, 0)
+            os.ftruncate(fd, len(raw))
+        except OSError:
+            pass  # the lock holds without the name; only the message gets poorer
         self._fd = fd
 
     @staticmethod
@@ -93,24 +125,34 @@ class FileLock:
 
 
 class MemoryLock:
-    """The in-process counterpart used with the memory backend."""
+    """The in-process counterpart used with the memory backend.
 
-    _held: set[tuple[int, str]] = set()
+    The set of held ids lives on the owner (the backend), not on the class: a class-wide
+    set keyed by id(owner) would outlive a backend and block an unrelated one that
+    happens to get the same id().
+    """
 
     def __init__(self, owner: object, meeting_id: str):
-        self.key = (id(owner), meeting_id)
+        held = getattr(owner, "_held_locks", None)
+        if held is None:
+            held = set()
+            setattr(owner, "_held_locks", held)
+        self._registry: set[str] = held
         self.meeting_id = meeting_id
         self._held_here = False
 
     def acquire(self) -> None:
-        if self.key in MemoryLock._held:
-            raise MeetingLockedError(self.meeting_id, {"pid": os.getpid(), "host": "minnet"})
-        MemoryLock._held.add(self.key)
+        if self.meeting_id in self._registry:
+            raise MeetingLockedError(
+                self.meeting_id,
+                {"pid": os.getpid(), "program": _program_name(), "since": ""},
+            )
+        self._registry.add(self.meeting_id)
         self._held_here = True
 
     def release(self) -> None:
         if self._held_here:
-            MemoryLock._held.discard(self.key)
+            self._registry.discard(self.meeting_id)
             self._held_here = False
 
     @property

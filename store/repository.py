@@ -14,14 +14,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Any, Iterator, Protocol
 
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
-from .lock import FileLock, MemoryLock
+from .lock import FileLock, MeetingLockedError, MemoryLock
 from .model import Meeting, new_id, now_iso
 from .serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
 from .storage import AtomicJSONStorage, Recovery, StoreError, ensure_private_dir
@@ -29,6 +29,27 @@ from .storage import AtomicJSONStorage, Recovery, StoreError, ensure_private_dir
 TABLE = "meeting"
 DOC_ID = 1
 DATA_DIR_ENV = "MOTESBOK_DATA_DIR"
+
+# Ids name files: letters, digits, '-' and '_' only, so no id can point outside the
+# data directory ("../x") or clash with our own suffixes (.bak, .lock).
+_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+
+def is_valid_meeting_id(meeting_id: str) -> bool:
+    return isinstance(meeting_id, str) and _ID_RE.fullmatch(meeting_id) is not None
+
+
+def validate_database(data: Any) -> None:
+    """Raise ValueError unless `data` is a meeting database the store can open.
+
+    A file can be valid JSON and still be damaged (an empty object, a half-written
+    meeting from some other tool); the storage treats those like unparsable files.
+    """
+    try:
+        doc = data[TABLE][str(DOC_ID)]
+    except (KeyError, TypeError):
+        raise ValueError("no meeting in the file") from None
+    meeting_from_dict(doc, strict=False)
 
 
 def default_data_dir() -> Path:
@@ -61,7 +82,7 @@ class Lock(Protocol):
 
 
 class Backend(Protocol):
-    def storage(self, meeting_id: str) -> Storage: ...
+    def storage(self, meeting_id: str, *, repair: bool = True) -> Storage: ...
     def meeting_ids(self) -> list[str]: ...
     def exists(self, meeting_id: str) -> bool: ...
     def lock(self, meeting_id: str) -> Lock: ...
@@ -82,11 +103,35 @@ class FileBackend:
         ensure_private_dir(self.meetings_dir)
 
     def path(self, meeting_id: str) -> Path:
+        if not is_valid_meeting_id(meeting_id):
+            raise MeetingNotFoundError(meeting_id)
         return self.meetings_dir / f"{meeting_id}.json"
 
-    def storage(self, meeting_id: str) -> AtomicJSONStorage:
+    def storage(self, meeting_id: str, *, repair: bool = True) -> AtomicJSONStorage:
+        """The meeting's storage; repair=True only while holding the meeting's lock."""
+        path = self.path(meeting_id)
+        if not repair:
+            return AtomicJSONStorage(path, create=False, validate=validate_database,
+                                     repair=False)
         self._ensure()
-        return AtomicJSONStorage(self.path(meeting_id))
+        self._remove_stale_temp_files(path)
+        return AtomicJSONStorage(path, validate=validate_database)
+
+    def _remove_stale_temp_files(self, path: Path) -> None:
+        # Only the lock holder writes a meeting, so any temporary file of it is left
+        # over from a writer that died mid-save; the meeting file itself is intact.
+        prefix = f".{path.name}."
+        try:
+            with os.scandir(self.meetings_dir) as entries:
+                stale = [e.path for e in entries
+                         if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+        except OSError:
+            return
+        for name in stale:
+            try:
+                os.unlink(name)
+            except OSError:
+                pass
 
     def meeting_ids(self) -> list[str]:
         if not self.meetings_dir.is_dir():
@@ -100,16 +145,22 @@ class FileBackend:
         return sorted(ids)
 
     def exists(self, meeting_id: str) -> bool:
+        if not is_valid_meeting_id(meeting_id):
+            return False
         path = self.path(meeting_id)
         return path.exists() or path.with_name(path.name + ".bak").exists()
 
     def lock(self, meeting_id: str) -> FileLock:
+        path = self.path(meeting_id)
         self._ensure()
-        return FileLock(self.meetings_dir / f"{meeting_id}.lock", meeting_id)
+        return FileLock(path.with_suffix(".lock"), meeting_id)
 
     def delete(self, meeting_id: str) -> None:
-        for suffix in (".json", ".json.bak", ".lock"):
-            (self.meetings_dir / f"{meeting_id}{suffix}").unlink(missing_ok=True)
+        # The lock file stays: unlinking a flock'ed file lets a second process lock a
+        # fresh inode while the first still holds the old one.
+        path = self.path(meeting_id)
+        for victim in (path, path.with_name(path.name + ".bak")):
+            victim.unlink(missing_ok=True)
 
     def read_raw(self, meeting_id: str) -> dict | None:
         """The stored meeting dict without taking a lock or repairing anything.
@@ -117,12 +168,15 @@ class FileBackend:
         Files are replaced atomically, so a reader never sees a torn write; a file
         damaged by something else is skipped here and repaired when it is opened.
         """
+        if not is_valid_meeting_id(meeting_id):
+            return None
         try:
             with open(self.path(meeting_id), "rb") as fh:
                 data = orjson.loads(fh.read())
-            return data[TABLE][str(DOC_ID)]
+            doc = data[TABLE][str(DOC_ID)]
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        return doc if isinstance(doc, dict) else None
 
     def describe(self, meeting_id: str) -> str:
         return str(self.path(meeting_id))
@@ -134,7 +188,7 @@ class MemoryBackend:
     def __init__(self) -> None:
         self._storages: dict[str, MemoryStorage] = {}
 
-    def storage(self, meeting_id: str) -> MemoryStorage:
+    def storage(self, meeting_id: str, *, repair: bool = True) -> MemoryStorage:
         return self._storages.setdefault(meeting_id, MemoryStorage())
 
     def meeting_ids(self) -> list[str]:
@@ -261,10 +315,16 @@ def _count_items(items: list[dict]) -> tuple[int, int]:
 
 
 class MeetingStore:
-    """All meetings of one data directory (or of memory)."""
+    """All meetings of one data directory (or of memory).
+
+    `recoveries` collects every damaged file found and set aside by this store, so the
+    caller (the CLI, the TUI) can tell the user; `MeetingSession.recovered` holds the
+    one for an opened meeting.
+    """
 
     def __init__(self, backend: Backend):
         self.backend = backend
+        self.recoveries: list[Recovery] = []
 
     @classmethod
     def at(cls, data_dir: str | os.PathLike | None = None) -> MeetingStore:
@@ -279,6 +339,8 @@ class MeetingStore:
     def new_meeting_id(self, meeting: Meeting) -> str:
         # The title's first words are enough to recognise a meeting in a list.
         base = f"{meeting.date}-{slugify(meeting.title.split(',')[0])}"
+        if not is_valid_meeting_id(base):
+            base = f"mote-{new_id()}"
         candidate, n = base, 1
         while self.backend.exists(candidate):
             n += 1
@@ -291,73 +353,107 @@ class MeetingStore:
         """Store a new meeting and return its id.
 
         A meeting whose id is already taken (the same file imported twice) is stored as
-        a copy with fresh ids throughout, so action ids stay unique in the store.
+        a copy with fresh ids throughout, so action ids stay unique in the store. The id
+        is checked again under its lock, so two processes adding at once never write
+        one file.
         """
-        if not meeting.id or self.backend.exists(meeting.id):
-            if meeting.id:
-                refresh_ids(meeting)
-            meeting.id = self.new_meeting_id(meeting)
+        if meeting.id and not is_valid_meeting_id(meeting.id):
+            meeting.id = ""
         if not meeting.series:
             meeting.series = meeting.title
-        session = self.open(meeting.id, _new=meeting)
-        try:
-            session.save()
-        finally:
-            session.close()
-        return meeting.id
+        for _ in range(1000):
+            if meeting.id and self.backend.exists(meeting.id):
+                refresh_ids(meeting)
+                meeting.id = ""
+            if not meeting.id:
+                meeting.id = self.new_meeting_id(meeting)
+            lock = self.backend.lock(meeting.id)
+            try:
+                lock.acquire()
+            except MeetingLockedError:
+                refresh_ids(meeting)  # someone else is creating this id right now
+                meeting.id = ""
+                continue
+            if self.backend.exists(meeting.id):
+                lock.release()
+                continue
+            session = self._session(meeting.id, lock, new=meeting)
+            try:
+                session.save()
+            finally:
+                session.close()
+            return meeting.id
+        raise StoreError("Kunde inte hitta ett ledigt id för mötet.")
 
     def open(
         self, meeting_id: str, *, read_only: bool = False, _new: Meeting | None = None
     ) -> MeetingSession:
         """Open a meeting for editing (taking its lock) or read-only.
 
-        Raises MeetingLockedError when another process has it open for writing.
+        Raises MeetingLockedError, naming the holder, when another process has it open
+        for writing; the caller may then open it with read_only=True. A lock left by a
+        killed process is released by the kernel and never blocks.
         """
-        if _new is None and not self.backend.exists(meeting_id):
+        if _new is not None:
+            meeting_id = _new.id = _new.id or meeting_id
+        elif not self.backend.exists(meeting_id):
             raise MeetingNotFoundError(meeting_id)
         lock = None
         if not read_only:
             lock = self.backend.lock(meeting_id)
             lock.acquire()
+        return self._session(meeting_id, lock, new=_new)
+
+    def _session(
+        self, meeting_id: str, lock: Lock | None, *, new: Meeting | None = None
+    ) -> MeetingSession:
         try:
-            storage = self.backend.storage(meeting_id)
+            storage = self.backend.storage(meeting_id, repair=lock is not None)
             db = TinyDB(storage=lambda: storage)
-            if _new is not None:
-                meeting = _new
+            if new is not None:
+                meeting = new
             else:
+                # Reading runs the storage's checks: a damaged file is set aside here.
                 data = db.table(TABLE, cache_size=0).get(doc_id=DOC_ID)
+                recovered = getattr(storage, "recovered", None)
+                if recovered is not None:
+                    self.recoveries.append(recovered)
                 if data is None:
+                    where = recovered.bad_file if recovered else None
                     raise StoreError(
-                        f"Mötet {meeting_id} kunde inte läsas: filen är skadad och det finns "
-                        "ingen säkerhetskopia."
+                        f"Mötet {meeting_id} kunde inte läsas: filen är skadad och det "
+                        "finns ingen säkerhetskopia."
+                        + (f" Den skadade filen finns kvar som {where}." if where else "")
                     )
-                try:
-                    meeting = meeting_from_dict(dict(data))
-                except MeetingFormatError as exc:
-                    raise StoreError(
-                        f"Mötet {meeting_id} kunde inte läsas ({exc}). "
-                        f"Filen: {self.backend.describe(meeting_id)}"
-                    ) from exc
+                meeting = meeting_from_dict(dict(data), strict=False)
                 meeting.id = meeting_id
-            recovered = getattr(storage, "recovered", None)
-            return MeetingSession(self, meeting, db, lock, recovered)
+            return MeetingSession(self, meeting, db, lock, getattr(storage, "recovered", None))
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
 
     def load(self, meeting_id: str) -> Meeting:
-        """A read-only copy of a meeting (no lock taken)."""
+        """A read-only copy of a meeting (no lock kept)."""
         data = self.backend.read_raw(meeting_id)
-        if data is None:
-            if not self.backend.exists(meeting_id):
-                raise MeetingNotFoundError(meeting_id)
-            # Damaged on disk: let a proper open repair it from the backup.
-            with self.open(meeting_id, read_only=True) as session:
-                return session.meeting
-        meeting = meeting_from_dict(data)
-        meeting.id = meeting_id
-        return meeting
+        if data is not None:
+            try:
+                meeting = meeting_from_dict(data, strict=False)
+            except MeetingFormatError:
+                pass
+            else:
+                meeting.id = meeting_id
+                return meeting
+        if not self.backend.exists(meeting_id):
+            raise MeetingNotFoundError(meeting_id)
+        # Damaged on disk: repair it from the backup if nobody is editing it, else
+        # only read the backup and leave the file to its writer.
+        try:
+            session = self.open(meeting_id)
+        except MeetingLockedError:
+            session = self.open(meeting_id, read_only=True)
+        with session:
+            return session.meeting
 
     def delete(self, meeting_id: str) -> None:
         lock = self.backend.lock(meeting_id)
@@ -370,16 +466,24 @@ class MeetingStore:
     # -- listing
 
     def raw_meetings(self) -> Iterator[tuple[str, dict]]:
-        """(id, stored dict) for every readable meeting, unvalidated, for fast scans."""
+        """(id, stored dict) for every readable meeting, unvalidated, for fast scans.
+
+        A damaged file is repaired from its backup on the way (and reported in
+        `recoveries`) rather than silently left out.
+        """
         for meeting_id in self.backend.meeting_ids():
             data = self.backend.read_raw(meeting_id)
-            if data is not None:
-                yield meeting_id, data
+            if data is None:
+                try:
+                    data = meeting_to_dict(self.load(meeting_id))
+                except StoreError:
+                    continue
+            yield meeting_id, data
 
     def meetings(self) -> Iterator[Meeting]:
         for meeting_id, data in self.raw_meetings():
             try:
-                meeting = meeting_from_dict(data)
+                meeting = meeting_from_dict(data, strict=False)
             except MeetingFormatError:
                 continue
             meeting.id = meeting_id
@@ -389,14 +493,17 @@ class MeetingStore:
         """Every meeting, newest first."""
         out = []
         for meeting_id, data in self.raw_meetings():
-            items, opened = _count_items(data.get("items", ()))
+            try:
+                items, opened = _count_items(data.get("items") or ())
+            except (AttributeError, TypeError):
+                items = opened = 0
             out.append(
                 MeetingSummary(
                     id=meeting_id,
-                    title=data.get("title", ""),
-                    date=data.get("date", ""),
-                    start=data.get("start"),
-                    series=data.get("series") or data.get("title", ""),
+                    title=str(data.get("title") or ""),
+                    date=str(data.get("date") or ""),
+                    start=data.get("start") if isinstance(data.get("start"), str) else None,
+                    series=str(data.get("series") or data.get("title") or ""),
                     item_count=items,
                     open_actions=opened,
                 )

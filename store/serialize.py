@@ -18,8 +18,11 @@ from .model import ITEM_STATUSES, Action, AgendaItem, Decision, Meeting, Partici
 
 FORMAT_ID = "motesbok-meeting/1"
 
-_TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# fullmatch with ASCII digits: "13:00\n" or Arabic-Indic digits are not times.
+_TIME_RE = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Deeper agenda trees than this are refused at import (the minutes use three levels).
+MAX_ITEM_DEPTH = 10
 
 
 class MeetingFormatError(ValueError):
@@ -73,6 +76,7 @@ def _item_to_dict(item: AgendaItem) -> dict[str, Any]:
         out["actions"] = [_action_to_dict(a) for a in item.actions]
     if item.decisions:
         out["decisions"] = [d.text for d in item.decisions]
+        out["decision_ids"] = [d.id for d in item.decisions]
     if item.attachments:
         out["attachments"] = list(item.attachments)
     if item.status != "pending":
@@ -99,7 +103,8 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
     if meeting.participants:
         out["participants"] = [_participant_to_dict(p) for p in meeting.participants]
     out["items"] = [_item_to_dict(item) for item in meeting.items]
-    if meeting.series and meeting.series != meeting.title:
+    if meeting.series:
+        # Written even when it equals the title: renaming a meeting keeps its series.
         out["series"] = meeting.series
     if meeting.id:
         out["id"] = meeting.id
@@ -119,62 +124,20 @@ _PARTICIPANT_KEYS = {
 }
 _ITEM_KEYS = {
     "title", "presenter", "time", "description", "background", "proposal", "notes",
-    "actions", "decisions", "attachments", "status", "items", "standing", "started_at",
-    "finished_at", "id",
+    "actions", "decisions", "decision_ids", "attachments", "status", "items", "standing",
+    "started_at", "finished_at", "id",
 }
 _ACTION_KEYS = {"text", "due", "owner", "done", "done_date", "id", "follows"}
 
 
-def _check_keys(obj: dict, allowed: set[str], where: str) -> None:
-    for key in obj:
-        if key not in allowed:
-            name = f"{where}.{key}" if where else key
-            raise MeetingFormatError(name, "okänt fält")
-
-
-def _obj(value: Any, where: str) -> dict:
-    if not isinstance(value, dict):
-        raise MeetingFormatError(where or "mötet", "ska vara ett objekt")
-    return value
-
-
-def _str(obj: dict, key: str, where: str, *, required: bool = False, nullable: bool = False) -> Any:
-    name = f"{where}.{key}" if where else key
-    if key not in obj:
-        if required:
-            raise MeetingFormatError(name, "saknas")
-        return None
-    value = obj[key]
-    if value is None:
-        if nullable and not required:
-            return None
-        raise MeetingFormatError(name, "får inte vara tomt (null)")
-    if not isinstance(value, str):
-        raise MeetingFormatError(name, "ska vara text")
-    if required and not value.strip():
-        raise MeetingFormatError(name, "får inte vara tomt")
-    return value
-
-
-def _bool(obj: dict, key: str, where: str) -> bool:
-    value = obj.get(key, False)
-    if not isinstance(value, bool):
-        raise MeetingFormatError(f"{where}.{key}" if where else key, "ska vara true eller false")
-    return value
-
-
-def _time(obj: dict, key: str, where: str) -> str | None:
-    value = _str(obj, key, where, nullable=True)
-    if value is None or value == "":
-        return None
-    if not _TIME_RE.match(value):
-        name = f"{where}.{key}" if where else key
-        raise MeetingFormatError(name, f"ogiltig tid {value!r}, skriv TT:MM (t.ex. 13:30)")
-    return value
+def is_valid_time(value: str) -> bool:
+    """'HH:MM' on a 24-hour clock: '09:05' yes, '9:5' and '25:00' no."""
+    return isinstance(value, str) and _TIME_RE.fullmatch(value) is not None
 
 
 def parse_iso_date(value: str) -> Date | None:
-    if not _DATE_RE.match(value):
+    """The date of 'YYYY-MM-DD' when it is a real date (2031-02-30 is not), else None."""
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
         return None
     try:
         return Date.fromisoformat(value)
@@ -182,143 +145,236 @@ def parse_iso_date(value: str) -> Date | None:
         return None
 
 
-def _date(obj: dict, key: str, where: str, *, required: bool = False) -> str | None:
-    value = _str(obj, key, where, required=required, nullable=not required)
-    if value is None or (value == "" and not required):
-        return None
-    if parse_iso_date(value) is None:
-        name = f"{where}.{key}" if where else key
-        raise MeetingFormatError(name, f"ogiltigt datum {value!r}, skriv ÅÅÅÅ-MM-DD")
-    return value
+class _Reader:
+    """Builds the model from a dict, refusing the first problem with the field named.
 
+    strict (import): the FORMAT.md rules. Not strict (the store reading its own files):
+    a meeting saved mid-edit, with an empty title or a half-typed time, must still open,
+    so only a wrong type refuses it; nothing the secretary typed is thrown away.
+    """
 
-def _timestamp(obj: dict, key: str, where: str) -> str | None:
-    value = _str(obj, key, where, nullable=True)
-    if not value:
-        return None
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        name = f"{where}.{key}" if where else key
-        raise MeetingFormatError(name, f"ogiltig tidsstämpel {value!r}") from None
-    return value
+    def __init__(self, strict: bool):
+        self.strict = strict
 
+    @staticmethod
+    def _name(where: str, key: str) -> str:
+        return f"{where}.{key}" if where else key
 
-def _list(obj: dict, key: str, where: str) -> list:
-    value = obj.get(key, [])
-    if value is None:
-        value = []
-    if not isinstance(value, list):
-        raise MeetingFormatError(f"{where}.{key}" if where else key, "ska vara en lista")
-    return value
+    def keys(self, obj: dict, allowed: set[str], where: str) -> None:
+        if not self.strict:
+            return
+        for key in obj:
+            if key not in allowed:
+                raise MeetingFormatError(self._name(where, str(key)), "okänt fält")
 
+    @staticmethod
+    def obj(value: Any, where: str) -> dict:
+        if not isinstance(value, dict):
+            raise MeetingFormatError(where or "mötet", "ska vara ett objekt")
+        return value
 
-def _id(obj: dict, where: str) -> str:
-    value = _str(obj, "id", where, nullable=True)
-    return value or new_id()
+    def text(self, obj: dict, key: str, where: str, *, required: bool = False,
+            nullable: bool = False) -> Any:
+        name = self._name(where, key)
+        if key not in obj:
+            if required:
+                raise MeetingFormatError(name, "saknas")
+            return None
+        value = obj[key]
+        if value is None:
+            if nullable and not required:
+                return None
+            raise MeetingFormatError(name, "får inte vara tomt (null)")
+        if not isinstance(value, str):
+            raise MeetingFormatError(name, "ska vara text")
+        if required and self.strict and not value.strip():
+            raise MeetingFormatError(name, "får inte vara tomt")
+        return value
 
+    def flag(self, obj: dict, key: str, where: str) -> bool:
+        value = obj.get(key, False)
+        if value is None and not self.strict:
+            return False
+        if not isinstance(value, bool):
+            raise MeetingFormatError(self._name(where, key), "ska vara true eller false")
+        return value
 
-def _participant_from(value: Any, where: str) -> Participant:
-    obj = _obj(value, where)
-    _check_keys(obj, _PARTICIPANT_KEYS, where)
-    return Participant(
-        name=_str(obj, "name", where, required=True),
-        role=_str(obj, "role", where, nullable=True) or "",
-        decision_maker=_bool(obj, "decision_maker", where),
-        absent=_bool(obj, "absent", where),
-        present_from=_time(obj, "present_from", where),
-        present_to=_time(obj, "present_to", where),
-        id=_id(obj, where),
-    )
+    def time(self, obj: dict, key: str, where: str) -> str | None:
+        value = self.text(obj, key, where, nullable=True)
+        if not value:
+            return None
+        if self.strict and not is_valid_time(value):
+            raise MeetingFormatError(
+                self._name(where, key), f"ogiltig tid {value!r}, skriv TT:MM (t.ex. 13:30)"
+            )
+        return value
 
+    def date(self, obj: dict, key: str, where: str, *, required: bool = False) -> str | None:
+        value = self.text(obj, key, where, required=required, nullable=not required)
+        if value is None or (value == "" and not required):
+            return None
+        if self.strict and parse_iso_date(value) is None:
+            if _DATE_RE.fullmatch(value):
+                problem = f"{value!r} är inget riktigt datum"
+            else:
+                problem = f"ogiltigt datum {value!r}, skriv ÅÅÅÅ-MM-DD"
+            raise MeetingFormatError(self._name(where, key), problem)
+        return value
 
-def _action_from(value: Any, where: str) -> Action:
-    obj = _obj(value, where)
-    _check_keys(obj, _ACTION_KEYS, where)
-    return Action(
-        text=_str(obj, "text", where, required=True),
-        due=_date(obj, "due", where),
-        owner=_str(obj, "owner", where, nullable=True) or None,
-        done=_bool(obj, "done", where),
-        done_date=_date(obj, "done_date", where),
-        follows=_str(obj, "follows", where, nullable=True) or None,
-        id=_id(obj, where),
-    )
+    def timestamp(self, obj: dict, key: str, where: str) -> str | None:
+        value = self.text(obj, key, where, nullable=True)
+        if not value:
+            return None
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            if self.strict:
+                raise MeetingFormatError(
+                    self._name(where, key), f"ogiltig tidsstämpel {value!r}"
+                ) from None
+            return None
+        return value
 
+    def array(self, obj: dict, key: str, where: str) -> list:
+        value = obj.get(key, [])
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            raise MeetingFormatError(self._name(where, key), "ska vara en lista")
+        return value
 
-def _item_from(value: Any, where: str) -> AgendaItem:
-    obj = _obj(value, where)
-    _check_keys(obj, _ITEM_KEYS, where)
-    status = _str(obj, "status", where, nullable=True) or "pending"
-    if status not in ITEM_STATUSES:
-        raise MeetingFormatError(
-            f"{where}.status", f"okänd status {status!r}, tillåtna: pending, done, deferred"
+    def texts(self, obj: dict, key: str, where: str) -> list[str]:
+        out = []
+        for i, text in enumerate(self.array(obj, key, where)):
+            if not isinstance(text, str):
+                raise MeetingFormatError(f"{self._name(where, key)}[{i}]", "ska vara text")
+            out.append(text)
+        return out
+
+    def id(self, obj: dict, where: str) -> str:
+        return self.text(obj, "id", where, nullable=True) or new_id()
+
+    # -- the parts
+
+    def participant(self, value: Any, where: str) -> Participant:
+        obj = self.obj(value, where)
+        self.keys(obj, _PARTICIPANT_KEYS, where)
+        return Participant(
+            name=self.text(obj, "name", where, required=True),
+            role=self.text(obj, "role", where, nullable=True) or "",
+            decision_maker=self.flag(obj, "decision_maker", where),
+            absent=self.flag(obj, "absent", where),
+            present_from=self.time(obj, "present_from", where),
+            present_to=self.time(obj, "present_to", where),
+            id=self.id(obj, where),
         )
-    decisions = []
-    for i, text in enumerate(_list(obj, "decisions", where)):
-        if not isinstance(text, str):
-            raise MeetingFormatError(f"{where}.decisions[{i}]", "ska vara text")
-        decisions.append(Decision(text))
-    attachments = []
-    for i, name in enumerate(_list(obj, "attachments", where)):
-        if not isinstance(name, str):
-            raise MeetingFormatError(f"{where}.attachments[{i}]", "ska vara text")
-        attachments.append(name)
-    return AgendaItem(
-        title=_str(obj, "title", where, required=True),
-        presenter=_str(obj, "presenter", where, nullable=True) or "",
-        time=_time(obj, "time", where),
-        description=_str(obj, "description", where, nullable=True) or "",
-        background=_str(obj, "background", where, nullable=True) or "",
-        proposal=_str(obj, "proposal", where, nullable=True) or "",
-        notes=_str(obj, "notes", where, nullable=True) or "",
-        actions=[
-            _action_from(a, f"{where}.actions[{i}]")
-            for i, a in enumerate(_list(obj, "actions", where))
-        ],
-        decisions=decisions,
-        attachments=attachments,
-        status=status,
-        items=[
-            _item_from(child, f"{where}.items[{i}]")
-            for i, child in enumerate(_list(obj, "items", where))
-        ],
-        standing=_bool(obj, "standing", where),
-        started_at=_timestamp(obj, "started_at", where),
-        finished_at=_timestamp(obj, "finished_at", where),
-        id=_id(obj, where),
-    )
+
+    def action(self, value: Any, where: str) -> Action:
+        obj = self.obj(value, where)
+        self.keys(obj, _ACTION_KEYS, where)
+        return Action(
+            text=self.text(obj, "text", where, required=True),
+            due=self.date(obj, "due", where),
+            owner=self.text(obj, "owner", where, nullable=True) or None,
+            done=self.flag(obj, "done", where),
+            done_date=self.date(obj, "done_date", where),
+            follows=self.text(obj, "follows", where, nullable=True) or None,
+            id=self.id(obj, where),
+        )
+
+    def item(self, value: Any, where: str, depth: int) -> AgendaItem:
+        obj = self.obj(value, where)
+        self.keys(obj, _ITEM_KEYS, where)
+        if self.strict and depth > MAX_ITEM_DEPTH:
+            raise MeetingFormatError(
+                where, f"för många nivåer av underpunkter (högst {MAX_ITEM_DEPTH})"
+            )
+        status = self.text(obj, "status", where, nullable=True) or "pending"
+        if status not in ITEM_STATUSES:
+            if self.strict:
+                raise MeetingFormatError(
+                    f"{where}.status",
+                    f"okänd status {status!r}, tillåtna: pending, done, deferred",
+                )
+            status = "pending"
+        texts = self.texts(obj, "decisions", where)
+        # Decision ids ride in a parallel list so that "decisions" keeps FORMAT.md's
+        # shape (plain strings) while a save and load keeps every decision's identity.
+        ids = obj.get("decision_ids")
+        if not (isinstance(ids, list) and len(ids) == len(texts)
+                and all(isinstance(i, str) and i for i in ids)):
+            if ids is not None and self.strict:
+                raise MeetingFormatError(
+                    f"{where}.decision_ids", "ska vara en lista med ett id per beslut"
+                )
+            ids = [new_id() for _ in texts]
+        return AgendaItem(
+            title=self.text(obj, "title", where, required=True),
+            presenter=self.text(obj, "presenter", where, nullable=True) or "",
+            time=self.time(obj, "time", where),
+            description=self.text(obj, "description", where, nullable=True) or "",
+            background=self.text(obj, "background", where, nullable=True) or "",
+            proposal=self.text(obj, "proposal", where, nullable=True) or "",
+            notes=self.text(obj, "notes", where, nullable=True) or "",
+            actions=[
+                self.action(a, f"{where}.actions[{i}]")
+                for i, a in enumerate(self.array(obj, "actions", where))
+            ],
+            decisions=[Decision(text, id=i) for text, i in zip(texts, ids)],
+            attachments=self.texts(obj, "attachments", where),
+            status=status,
+            items=[
+                self.item(child, f"{where}.items[{i}]", depth + 1)
+                for i, child in enumerate(self.array(obj, "items", where))
+            ],
+            standing=self.flag(obj, "standing", where),
+            started_at=self.timestamp(obj, "started_at", where),
+            finished_at=self.timestamp(obj, "finished_at", where),
+            id=self.id(obj, where),
+        )
+
+    def meeting(self, data: Any) -> Meeting:
+        obj = self.obj(data, "")
+        fmt = obj.get("format")
+        if fmt != FORMAT_ID:
+            if "format" not in obj:
+                raise MeetingFormatError("format", f"saknas (ska vara {FORMAT_ID!r})")
+            raise MeetingFormatError(
+                "format", f"okänt format {fmt!r}, ska vara {FORMAT_ID!r}"
+            )
+        self.keys(obj, _MEETING_KEYS, "")
+        if "items" not in obj:
+            raise MeetingFormatError("items", "saknas")
+        meeting = Meeting(
+            title=self.text(obj, "title", "", required=True),
+            date=self.date(obj, "date", "", required=True),
+            start=self.time(obj, "start", ""),
+            end=self.time(obj, "end", ""),
+            place=self.text(obj, "place", "", nullable=True) or "",
+            participants=[
+                self.participant(p, f"participants[{i}]")
+                for i, p in enumerate(self.array(obj, "participants", ""))
+            ],
+            items=[
+                self.item(item, f"items[{i}]", 1)
+                for i, item in enumerate(self.array(obj, "items", ""))
+            ],
+            series=self.text(obj, "series", "", nullable=True) or "",
+            id=self.text(obj, "id", "", nullable=True) or "",
+        )
+        created = self.timestamp(obj, "created_at", "")
+        updated = self.timestamp(obj, "updated_at", "")
+        if created:
+            meeting.created_at = created
+        if updated:
+            meeting.updated_at = updated
+        return meeting
 
 
-def meeting_from_dict(data: Any) -> Meeting:
-    """Validate and build a meeting; raises MeetingFormatError naming the field."""
-    obj = _obj(data, "")
-    fmt = obj.get("format")
-    if fmt != FORMAT_ID:
-        if "format" not in obj:
-            raise MeetingFormatError("format", f"saknas (ska vara {FORMAT_ID!r})")
-        raise MeetingFormatError("format", f"okänt format {fmt!r}, ska vara {FORMAT_ID!r}")
-    _check_keys(obj, _MEETING_KEYS, "")
-    if "items" not in obj:
-        raise MeetingFormatError("items", "saknas")
-    meeting = Meeting(
-        title=_str(obj, "title", "", required=True),
-        date=_date(obj, "date", "", required=True),
-        start=_time(obj, "start", ""),
-        end=_time(obj, "end", ""),
-        place=_str(obj, "place", "", nullable=True) or "",
-        participants=[
-            _participant_from(p, f"participants[{i}]")
-            for i, p in enumerate(_list(obj, "participants", ""))
-        ],
-        items=[_item_from(item, f"items[{i}]") for i, item in enumerate(_list(obj, "items", ""))],
-        series=_str(obj, "series", "", nullable=True) or "",
-        id=_str(obj, "id", "", nullable=True) or "",
-    )
-    created = _timestamp(obj, "created_at", "")
-    updated = _timestamp(obj, "updated_at", "")
-    if created:
-        meeting.created_at = created
-    if updated:
-        meeting.updated_at = updated
-    return meeting
+def meeting_from_dict(data: Any, *, strict: bool = True) -> Meeting:
+    """Validate and build a meeting; raises MeetingFormatError naming the field.
+
+    strict=True applies FORMAT.md (import); the store reads its own files with
+    strict=False, which refuses only what cannot be a meeting at all.
+    """
+    return _Reader(strict).meeting(data)

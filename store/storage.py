@@ -16,7 +16,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import orjson
 from tinydb.storages import Storage
@@ -35,30 +35,55 @@ class SaveError(StoreError):
 
 @dataclass
 class Recovery:
-    """What happened when a damaged meeting file was found and set aside."""
+    """What happened when a damaged (or missing) meeting file was found.
 
-    bad_file: Path
+    `bad_file` is where the damaged file now lies (moved aside), or None when it was
+    missing; `moved` is False when a read-only reader left it in place for the writer.
+    """
+
+    bad_file: Path | None
     loaded_backup: bool
+    moved: bool = True
+    path: Path | None = None  # the meeting file itself
 
     def message(self) -> str:
-        if self.loaded_backup:
-            return (
-                f"Mötesfilen var skadad och har flyttats undan till {self.bad_file}. "
-                "Den senaste säkerhetskopian har lästs in i stället."
+        if self.bad_file is None:
+            head = f"Mötesfilen {self.path} saknades."
+        elif self.moved:
+            head = (
+                f"Mötesfilen var skadad och har flyttats undan till {self.bad_file} "
+                "(den har inte raderats)."
             )
-        return (
-            f"Mötesfilen var skadad och har flyttats undan till {self.bad_file}. "
-            "Det fanns ingen säkerhetskopia att läsa in."
-        )
+        else:
+            head = (
+                f"Mötesfilen {self.bad_file} är skadad. Den flyttas undan när mötet "
+                "öppnas för redigering."
+            )
+        if self.loaded_backup:
+            return head + " Den senaste säkerhetskopian har lästs in i stället."
+        return head + " Det fanns ingen säkerhetskopia att läsa in."
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a directory (and parents) readable only by the user."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create a directory (and missing parents) readable only by the user.
+
+    Directories we create are 0700 whatever the umask; an existing directory the user
+    pointed us at (say --data-dir ~/Dokument) is left as it is.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return path
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
     try:
-        os.chmod(path, DIR_MODE)
-    except OSError:
-        pass
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        for created in missing:
+            os.chmod(created, DIR_MODE)
+    except OSError as exc:
+        raise StoreError(describe_os_error(exc, path, verb="skapa mappen")) from exc
     return path
 
 
@@ -77,6 +102,7 @@ def write_file_atomic(path: Path, data: bytes, *, backup: Path | None = None) ->
 
     Used for meeting files and exported documents alike.
     """
+    path = Path(path)
     directory = path.parent
     tmp = directory / f".{path.name}.{os.getpid()}.tmp"
     fd = None
@@ -89,14 +115,8 @@ def write_file_atomic(path: Path, data: bytes, *, backup: Path | None = None) ->
         os.fsync(fd)
         os.close(fd)
         fd = None
-        if backup is not None and path.exists():
-            # Keep the previous good generation. A hard link is free; fall back to a
-            # rename-free copy where links are not supported.
-            try:
-                backup.unlink(missing_ok=True)
-                os.link(path, backup)
-            except OSError:
-                pass
+        if backup is not None:
+            _keep_backup(path, backup)
         os.replace(tmp, path)
         fsync_dir(directory)
     except OSError as exc:
@@ -109,16 +129,51 @@ def write_file_atomic(path: Path, data: bytes, *, backup: Path | None = None) ->
         raise SaveError(describe_os_error(exc, path)) from exc
 
 
-def describe_os_error(exc: OSError, path: Path) -> str:
+def _keep_backup(path: Path, backup: Path) -> None:
+    """Make `backup` the generation about to be replaced.
+
+    A hard link costs no copy and shares nothing with the new file (the new one is a new
+    inode). Losing the backup must not fail the save, so errors only skip it.
+    """
+    try:
+        os.unlink(backup)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    try:
+        os.link(path, backup)
+    except FileNotFoundError:
+        pass  # the first save of a meeting: nothing to keep yet
+    except OSError:
+        # A file system without hard links: copy instead (slower, still correct).
+        try:
+            data = Path(path).read_bytes()
+            fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            try:
+                os.write(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            pass
+
+
+def describe_os_error(exc: OSError, path: Path, *, verb: str = "spara") -> str:
     import errno
 
-    if exc.errno == errno.ENOSPC:
-        return f"Disken är full, kunde inte spara {path}. Frigör utrymme; inget har gått förlorat."
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Saknar behörighet att skriva {path}."
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            f"Disken är full, kunde inte {verb} {path}. Frigör utrymme och försök igen; "
+            "inget tidigare sparat har gått förlorat."
+        )
+    if exc.errno == errno.EROFS:
+        return f"Kunde inte {verb} {path}: filsystemet är skrivskyddat."
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"Kunde inte {verb} {path}: behörighet saknas."
     if exc.errno == errno.ENOENT:
-        return f"Mappen för {path} finns inte."
-    return f"Kunde inte skriva {path}: {exc.strerror or exc}"
+        return f"Kunde inte {verb} {path}: mappen finns inte."
+    return f"Kunde inte {verb} {path}: {exc.strerror or exc}."
 
 
 def read_json_file(path: Path) -> Any:
@@ -132,12 +187,26 @@ class AtomicJSONStorage(Storage):
     Reads are served from memory after the first one: this process is the only writer
     (the store holds a lock), so re-reading the file on every TinyDB operation would only
     cost time.
+
+    `validate(data)` raises ValueError when parsed JSON is still not a usable database
+    (a file cut short can be valid JSON); such a file counts as damaged. With
+    `repair=False` (a read-only reader, who does not hold the lock) a damaged file is
+    left where it is and the backup is only read.
     """
 
-    def __init__(self, path: str | os.PathLike, *, create: bool = True):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        create: bool = True,
+        validate: Callable[[Any], None] | None = None,
+        repair: bool = True,
+    ):
         self.path = Path(path)
         self.backup_path = self.path.with_name(self.path.name + ".bak")
         self.recovered: Recovery | None = None
+        self._validate = validate
+        self._repair = repair
         self._cache: dict | None = None
         self._loaded = False
         if create:
@@ -149,37 +218,63 @@ class AtomicJSONStorage(Storage):
             self._loaded = True
         return self._cache
 
+    def _parse(self, path: Path) -> dict:
+        """The file's database; ValueError when it is damaged, OSError when unreadable."""
+        data = read_json_file(path)  # orjson.JSONDecodeError is a ValueError
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        if self._validate is not None:
+            self._validate(data)
+        return data
+
     def _load(self) -> dict | None:
-        if not self.path.exists():
-            if self.backup_path.exists():
-                return self._load_backup()
-            return None
         try:
-            data = read_json_file(self.path)
-            if not isinstance(data, dict):
-                raise ValueError("not an object")
-            return data
-        except (orjson.JSONDecodeError, ValueError, UnicodeDecodeError):
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            bad = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-            n = 1
-            while bad.exists():
-                n += 1
-                bad = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-            os.replace(self.path, bad)
+            return self._parse(self.path)
+        except FileNotFoundError:
+            if not self.backup_path.exists():
+                return None  # a new meeting
             data = self._load_backup()
-            self.recovered = Recovery(bad, loaded_backup=data is not None)
-            if data is not None:
-                # Put the recovered generation back in place so the next start is clean.
+            self.recovered = Recovery(None, data is not None, moved=False, path=self.path)
+            if data is not None and self._repair:
                 write_file_atomic(self.path, orjson.dumps(data))
             return data
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self.path, verb="läsa")) from exc
+        except (ValueError, UnicodeDecodeError):
+            pass
+        data = self._load_backup()
+        if not self._repair:
+            self.recovered = Recovery(self.path, data is not None, moved=False, path=self.path)
+            return data
+        bad = self._aside_name()
+        try:
+            os.replace(self.path, bad)
+            fsync_dir(self.path.parent)
+        except OSError as exc:
+            raise StoreError(
+                f"Mötesfilen {self.path} är skadad och kunde inte flyttas undan: "
+                f"{exc.strerror or exc}."
+            ) from exc
+        self.recovered = Recovery(bad, data is not None, path=self.path)
+        if data is not None:
+            # Put the recovered generation back in place so the next start is clean.
+            write_file_atomic(self.path, orjson.dumps(data))
+        return data
+
+    def _aside_name(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        bad = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while bad.exists():
+            n += 1
+            bad = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        return bad
 
     def _load_backup(self) -> dict | None:
         try:
-            data = read_json_file(self.backup_path)
-        except (OSError, orjson.JSONDecodeError, UnicodeDecodeError):
+            return self._parse(self.backup_path)
+        except (OSError, ValueError, UnicodeDecodeError):
             return None
-        return data if isinstance(data, dict) else None
 
     def write(self, data: dict) -> None:
         payload = orjson.dumps(data)
