@@ -1,21 +1,52 @@
-"""Create a meeting from a file: the format is detected from the content, not the name."""
+"""Create a meeting from a file: the format is detected from the content, not the name.
+
+- JSON (``{``): the meeting format of FORMAT.md, validated field by field;
+- a zip with ``word/document.xml``: our own minutes (they use the label style
+  ``Etikett``) are read back field by field, any other Word document as an agenda;
+- an OLE compound file: an old .doc or a password-protected document, refused with a
+  message saying which;
+- anything that decodes as text: an agenda in plain text or Markdown.
+
+Every refusal is one `ImportFileError` with a Swedish sentence; nothing is half imported.
+`summarize_import` says what was read, for the CLI and the app.
+"""
 
 from __future__ import annotations
 
+import io
+from datetime import date as Date
 from pathlib import Path
 
 from store.model import Meeting
+from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
 
 #: Refuse anything larger outright: an agenda or a meeting is never this big.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+
+_OTHER_BINARIES = {
+    b"%PDF": "en PDF-fil",
+    b"\x89PNG": "en bild (PNG)",
+    b"\xff\xd8\xff": "en bild (JPEG)",
+    b"GIF8": "en bild (GIF)",
+    b"\x1f\x8b": "ett komprimerat arkiv (gzip)",
+    b"Rar!": "ett komprimerat arkiv (RAR)",
+    b"7z\xbc\xaf": "ett komprimerat arkiv (7z)",
+    b"{\\rtf": "ett RTF-dokument",
+}
 
 
 class ImportFileError(ValueError):
     """The file cannot be imported; the message is Swedish and says why."""
 
 
-def read_meeting_file(path: Path) -> Meeting:
-    """Read a meeting from JSON (later: text, Markdown, DOCX agendas and minutes)."""
+def read_meeting_file(path: Path, *, today: Date | None = None) -> Meeting:
+    """Read a meeting from JSON, a text/Markdown agenda, a Word agenda or our minutes.
+
+    The returned meeting carries `import_notes` (list of Swedish remarks, e.g. that the
+    date was not found) and `import_kind`, read by `summarize_import`.
+    Raises ImportFileError (or MeetingFormatError for a JSON meeting with a bad field).
+    """
+    path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -27,10 +58,145 @@ def read_meeting_file(path: Path) -> Meeting:
         raise ImportFileError(f"{path} är en mapp, inte en fil.") from None
     except PermissionError:
         raise ImportFileError(f"Saknar behörighet att läsa {path}.") from None
-    if not raw.strip():
-        raise ImportFileError(f"Filen {path} är tom.")
-    if raw.lstrip()[:1] == b"{":
-        from .json_io import parse_meeting_json
+    except OSError as exc:
+        raise ImportFileError(f"Filen {path} kan inte läsas ({exc.strerror or exc}).") from None
+    return meeting_from_bytes(raw, name=str(path), today=today)
 
-        return parse_meeting_json(raw)
-    raise ImportFileError(f"Filen {path} är inte ett möte i JSON-format.")
+
+def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = None) -> Meeting:
+    if len(raw) > MAX_FILE_BYTES:
+        raise ImportFileError(f"Filen {name} är för stor.")
+    if not raw.strip():
+        raise ImportFileError(f"Filen {name} är tom.")
+    from .safe_zip import describe_cfb, is_cfb, is_zip
+
+    if is_zip(raw):
+        meeting, notes, kind = _from_docx(raw, name, today)
+    elif is_cfb(raw):
+        raise ImportFileError(f"{name}: {describe_cfb(raw)}")
+    else:
+        text = _decode_text(raw, name)
+        stripped = text.lstrip()
+        if stripped.startswith("{"):
+            from .json_io import parse_meeting_json
+
+            meeting = parse_meeting_json(stripped.encode("utf-8"))
+            notes, kind = [], "JSON"
+        else:
+            from .agenda_text import parse_agenda_text
+
+            meeting, notes = parse_agenda_text(text, today=today)
+            kind = "textdagordning"
+    meeting = _validated(meeting, name)
+    meeting.import_notes = notes  # type: ignore[attr-defined]
+    meeting.import_kind = kind  # type: ignore[attr-defined]
+    return meeting
+
+
+def _decode_text(raw: bytes, name: str) -> str:
+    for magic, what in _OTHER_BINARIES.items():
+        if raw.startswith(magic):
+            raise ImportFileError(
+                f"Filen {name} är {what} och kan inte importeras. "
+                "Importera en dagordning som text, Markdown eller Word (.docx), "
+                "eller ett möte som JSON."
+            )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+    elif b"\x00" in raw:
+        text = None
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # Older Windows programs save Latin text as cp1252; undefined bytes fail.
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                text = None
+    if text is not None:
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        if controls > max(2, len(text) // 200):
+            text = None
+    if text is None:
+        raise ImportFileError(
+            f"Filen {name} är varken JSON, text eller ett Word-dokument (.docx) "
+            "och kan inte importeras."
+        )
+    if not text.strip():
+        raise ImportFileError(f"Filen {name} är tom.")
+    return text
+
+
+def _from_docx(raw: bytes, name: str, today: Date | None):
+    from .safe_zip import UnsafeDocxError, checked_docx_bytes
+
+    try:
+        clean = checked_docx_bytes(raw)
+    except UnsafeDocxError as exc:
+        raise ImportFileError(f"{name}: {exc}") from None
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(clean))
+    except Exception:  # noqa: BLE001 - python-docx raises many kinds for a broken package
+        raise ImportFileError(
+            f"{name}: dokumentet är skadat eller inget vanligt Word-dokument "
+            "och kan inte läsas."
+        ) from None
+    from .minutes_reader import is_minutes, read_minutes_document
+
+    try:
+        if is_minutes(document):
+            meeting = read_minutes_document(document)
+            return meeting, [], "protokoll"
+        from .agenda_docx import read_agenda_document
+
+        meeting, notes = read_agenda_document(document, today=today)
+        return meeting, notes, "Word-dagordning"
+    except ImportFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a document we cannot follow: say so, no traceback
+        raise ImportFileError(
+            f"{name}: dokumentets innehåll kunde inte tolkas ({type(exc).__name__})."
+        ) from None
+
+
+def _validated(meeting: Meeting, name: str) -> Meeting:
+    """The meeting as the store will take it: through the same validator as JSON."""
+    try:
+        return meeting_from_dict(meeting_to_dict(meeting))
+    except MeetingFormatError as exc:
+        raise ImportFileError(
+            f"{name}: fältet {exc.field}: {exc.problem}. Inget har importerats."
+        ) from None
+
+
+def count_items(meeting: Meeting) -> tuple[int, int]:
+    top = len(meeting.items)
+    return top, len(meeting.all_items()) - top
+
+
+def summarize_import(meeting: Meeting) -> str:
+    """``12 punkter, 3 underpunkter, 8 deltagare`` plus any remarks from the import."""
+    top, sub = count_items(meeting)
+
+    def n(count: int, one: str, many: str) -> str:
+        return f"{count} {one if count == 1 else many}"
+
+    parts = [
+        n(top, "punkt", "punkter"),
+        n(sub, "underpunkt", "underpunkter"),
+        n(len(meeting.participants), "deltagare", "deltagare"),
+    ]
+    actions = sum(1 for _ in meeting.actions())
+    if actions:
+        parts.append(n(actions, "åtgärd", "åtgärder"))
+    text = ", ".join(parts)
+    notes = getattr(meeting, "import_notes", None) or []
+    if notes:
+        text += " (" + "; ".join(notes) + ")"
+    return text

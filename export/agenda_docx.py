@@ -1,0 +1,236 @@
+"""An agenda from a Word document (not our own minutes): paragraphs become `Line`s for
+the same builder as the text importer.
+
+Read from each paragraph: the Title style, heading levels (``Heading N``/``Rubrik N``),
+Word's automatic list numbering (``numPr``, on the paragraph or inherited from its
+style, e.g. ``List Number``) computed to the numbers Word shows, bullets, whether the
+whole paragraph is bold, and bold/italic runs as ``**``/``*`` markup. Tables are read as
+text, a row per line (a row whose first cell is a number is a numbered line).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from store.model import Meeting
+
+from .agenda_text import Line, build_meeting, split_number
+
+_HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)
+_CELL_NUMBER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
+
+
+def read_agenda_document(
+    document: Document, *, today: Date | None = None
+) -> tuple[Meeting, list[str]]:
+    numbering = _Numbering(document)
+    lines: list[Line] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            line = paragraph_line(block, numbering)
+            if line is not None:
+                lines.append(line)
+        elif isinstance(block, Table):
+            lines.extend(table_lines(block))
+    return build_meeting(lines, today=today)
+
+
+# -- paragraphs -------------------------------------------------------------------------
+
+
+def run_markup(text: str, bold: bool, italic: bool) -> str:
+    """A run's text with our markup, keeping spaces outside the markers."""
+    if not text.strip() or not (bold or italic):
+        return text
+    core = text.strip()
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    if bold:
+        core = f"**{core}**"
+    if italic:
+        core = f"*{core}*"
+    return lead + core + trail
+
+
+def paragraph_runs(paragraph: Paragraph) -> list[tuple[str, bool, bool]]:
+    """(text, bold, italic) for every run, hyperlinks included, in order."""
+    out: list[tuple[str, bool, bool]] = []
+    for content in paragraph.iter_inner_content():
+        runs = getattr(content, "runs", None)
+        for run in runs if runs is not None else [content]:
+            text = run.text
+            if text:
+                out.append((text, bool(run.bold), bool(run.italic)))
+    return out
+
+
+def style_chain(paragraph: Paragraph):
+    style = paragraph.style
+    seen = 0
+    while style is not None and seen < 20:
+        yield style
+        style = style.base_style
+        seen += 1
+
+
+def paragraph_line(paragraph: Paragraph, numbering: _Numbering) -> Line | None:
+    runs = paragraph_runs(paragraph)
+    plain = "".join(text for text, _, _ in runs)
+    if not plain.strip():
+        return None
+    style_name = paragraph.style.name if paragraph.style is not None else ""
+    line = Line(text="", raw=plain.strip())
+    for style in style_chain(paragraph):
+        if style.name == "Title":
+            line.title_style = True
+        match = _HEADING_STYLE_RE.match(style.name or "")
+        if match and line.heading is None:
+            line.heading = int(match.group(1))
+    style_bold = any(style.font.bold for style in style_chain(paragraph))
+    visible = [(t, b, i) for t, b, i in runs if t.strip()]
+    line.bold = bool(visible) and all(b or style_bold for _, b, _ in visible)
+    if line.heading is not None or line.title_style or line.bold:
+        line.text = plain.strip()  # a title needs no markup
+    else:
+        line.text = "".join(run_markup(t, b, i) for t, b, i in runs).strip()
+    indent = paragraph.paragraph_format.left_indent
+    line.indent = int(indent.pt // 12) if indent else 0
+
+    number = numbering.number_of(paragraph, style_name)
+    if number == "bullet":
+        line.bullet = True
+    elif number is not None:
+        line.number, line.auto_number = number, True
+        line.indent = 4 * (len(number) - 1)
+        line.raw = f"{'.'.join(map(str, number))}. {line.raw}"
+    else:
+        typed, rest = split_number(line.text)
+        if typed is not None:
+            line.number, line.text = typed, rest
+        elif line.text.startswith(("- ", "• ", "– ")):
+            line.bullet, line.text = True, line.text[2:].strip()
+    return line
+
+
+# -- Word's list numbering ---------------------------------------------------------------
+
+
+class _Numbering:
+    """Counts Word list numbers as Word shows them, per list (abstractNum)."""
+
+    def __init__(self, document: Document):
+        self.formats: dict[str, dict[int, tuple[int, str]]] = {}  # abstract -> lvl -> (start, fmt)
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, overrides)
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # noqa: BLE001 - no numbering part: no automatic numbers
+            return
+        for abstract in root.findall(qn("w:abstractNum")):
+            levels: dict[int, tuple[int, str]] = {}
+            for lvl in abstract.findall(qn("w:lvl")):
+                ilvl = _int(lvl.get(qn("w:ilvl")), 0)
+                start = lvl.find(qn("w:start"))
+                fmt = lvl.find(qn("w:numFmt"))
+                levels[ilvl] = (
+                    _int(start.get(qn("w:val")) if start is not None else None, 1),
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                )
+            self.formats[abstract.get(qn("w:abstractNumId"))] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is None:
+                continue
+            overrides: dict[int, int] = {}
+            for override in num.findall(qn("w:lvlOverride")):
+                start = override.find(qn("w:startOverride"))
+                if start is not None:
+                    overrides[_int(override.get(qn("w:ilvl")), 0)] = _int(start.get(qn("w:val")), 1)
+            self.nums[num.get(qn("w:numId"))] = (ref.get(qn("w:val")), overrides)
+
+    def num_pr(self, paragraph: Paragraph) -> tuple[str, int] | None:
+        ppr = paragraph._p.pPr
+        candidates = [ppr.numPr if ppr is not None else None]
+        for style in style_chain(paragraph):
+            style_ppr = style.element.pPr
+            candidates.append(style_ppr.numPr if style_ppr is not None else None)
+        num_id = ilvl = None
+        for num_pr in candidates:
+            if num_pr is None:
+                continue
+            if num_id is None and num_pr.numId is not None:
+                num_id = str(num_pr.numId.val)
+            if ilvl is None and num_pr.ilvl is not None:
+                ilvl = num_pr.ilvl.val
+        if num_id is None or num_id == "0":
+            return None
+        return num_id, int(ilvl or 0)
+
+    def number_of(self, paragraph: Paragraph, style_name: str):
+        """None, "bullet", or the number as Word shows it, e.g. (4, 1)."""
+        found = self.num_pr(paragraph)
+        if found is None:
+            return None
+        num_id, ilvl = found
+        if num_id not in self.nums:
+            return None
+        abstract, overrides = self.nums[num_id]
+        levels = self.formats.get(abstract, {})
+        start, fmt = levels.get(ilvl, (1, "decimal"))
+        if fmt in ("bullet", "none"):
+            return "bullet"
+        # Lists restarted with startOverride count on their own.
+        key = f"num:{num_id}" if overrides else f"abs:{abstract}"
+        counters = self.counters.setdefault(key, {})
+        if ilvl in counters:
+            counters[ilvl] += 1
+        else:
+            counters[ilvl] = overrides.get(ilvl, start)
+        for deeper in [level for level in counters if level > ilvl]:
+            del counters[deeper]
+        number = []
+        for level in range(ilvl + 1):
+            if level not in counters:
+                counters[level] = overrides.get(level, levels.get(level, (1, ""))[0])
+            number.append(counters[level])
+        return tuple(number)
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+# -- tables ------------------------------------------------------------------------------
+
+
+def table_lines(table: Table) -> list[Line]:
+    lines: list[Line] = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue  # a merged cell is listed once per grid column
+            seen.add(id(cell._tc))
+            text = " ".join(part.strip() for part in cell.text.split("\n") if part.strip())
+            if text:
+                cells.append(text)
+        if not cells:
+            continue
+        match = _CELL_NUMBER_RE.match(cells[0])
+        if match and len(cells) > 1:
+            number = tuple(int(p) for p in match.group(1).split("."))
+            text = " – ".join(cells[1:])
+            lines.append(Line(text=text, number=number, raw=" – ".join(cells)))
+        else:
+            text = " – ".join(cells)
+            lines.append(Line(text=text, raw=text))
+    return lines

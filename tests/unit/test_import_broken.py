@@ -1,0 +1,206 @@
+"""A corpus of broken files: each gives one clear Swedish message and imports nothing."""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+import tracemalloc
+import zipfile
+
+import pytest
+
+import main
+from export.importer import ImportFileError, read_meeting_file
+from store import MeetingStore
+
+
+def _docx_bytes() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Styrelsemöte Granbacken", style="Title")
+    document.add_paragraph("1. Mötet öppnas")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _rezip(raw: bytes, *, drop=(), replace=None, add=None) -> bytes:
+    """A copy of a zip with members dropped, replaced or added."""
+    replace = replace or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(
+        out, "w", zipfile.ZIP_DEFLATED
+    ) as dst:
+        for info in src.infolist():
+            if info.filename in drop:
+                continue
+            data = replace.get(info.filename, None)
+            dst.writestr(info.filename, data if data is not None else src.read(info))
+        for name, data in (add or {}).items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def _cfb(*stream_names: str) -> bytes:
+    """A minimal OLE compound file: magic, a header, directory entries with the names."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + struct.pack("<HH", 0x3E, 3)
+    header += b"\x00" * (512 - len(header))
+    entries = b""
+    for name in ("Root Entry", *stream_names):
+        encoded = name.encode("utf-16-le") + b"\x00\x00"
+        entries += encoded + b"\x00" * (64 - len(encoded)) + b"\x00" * 64
+    return header + entries + b"\x00" * 1024
+
+
+def _lying_size(raw: bytes, member: str, declared: int) -> bytes:
+    """The zip with `member`'s uncompressed size patched (local and central headers)."""
+    data = bytearray(raw)
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        info = zf.getinfo(member)
+    # local header: uncompressed size at offset 22
+    struct.pack_into("<I", data, info.header_offset + 22, declared)
+    # central directory: find the entry by name
+    name = member.encode()
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        name_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if bytes(data[pos + 46 : pos + 46 + name_len]) == name:
+            struct.pack_into("<I", data, pos + 24, declared)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    return bytes(data)
+
+
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+def corpus() -> list[tuple[str, str, bytes, str]]:
+    """(id, file name, content, words the message must contain)."""
+    good = _docx_bytes()
+    rng = random.Random(20310212)
+    random_bytes = bytes(rng.randrange(256) for _ in range(4096))
+    return [
+        ("empty", "tom.txt", b"", "är tom"),
+        ("blank", "blank.md", b"  \n\n\t \n", "är tom"),
+        ("random", "slump.docx", random_bytes, "varken JSON, text eller ett Word-dokument"),
+        ("doc-renamed", "gammal.docx", _cfb("WordDocument", "1Table"), "gamla Word-formatet"),
+        (
+            "encrypted",
+            "hemlig.docx",
+            _cfb("EncryptionInfo", "EncryptedPackage"),
+            "lösenordsskyddat",
+        ),
+        ("truncated", "halv.docx", good[: len(good) // 2], "skadad eller ofullständig"),
+        (
+            "no-document-xml",
+            "tom-zip.docx",
+            _rezip(good, drop={"word/document.xml"}),
+            "word/document.xml saknas",
+        ),
+        (
+            "malformed-xml",
+            "trasig.docx",
+            _rezip(good, replace={"word/document.xml": b"<w:document><w:body><w:p>"}),
+            "skadat",
+        ),
+        (
+            "entities",
+            "entiteter.docx",
+            _rezip(good, replace={"word/document.xml": BILLION_LAUGHS}),
+            "otillåten XML",
+        ),
+        (
+            "zip-bomb",
+            "bomb.docx",
+            _rezip(good, add={"word/media/fyllnad.bin": b"\0" * (8 * 1024 * 1024)}),
+            "zip-bomb",
+        ),
+        (
+            "lying-size",
+            "ljuger.docx",
+            _lying_size(
+                _rezip(good, add={"word/extra.xml": b"<x>" + b"a" * 200_000 + b"</x>"}),
+                "word/extra.xml",
+                100,
+            ),
+            "skadat",
+        ),
+        ("pdf", "dagordning.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+        (
+            "excel",
+            "budget.docx",
+            _rezip(good, drop={"word/document.xml"}, add={"xl/workbook.xml": b"<x/>"}),
+            "Excel",
+        ),
+        ("binary-nul", "data.txt", b"Dagordning\x00\x00\x00\x01\x02", "varken JSON"),
+    ]
+
+
+CORPUS = corpus()
+
+
+@pytest.mark.parametrize("name,content,expected", [c[1:] for c in CORPUS], ids=[c[0] for c in CORPUS])
+def test_each_broken_file_gives_its_message(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ImportFileError) as caught:
+        read_meeting_file(path)
+    message = str(caught.value)
+    assert expected in message
+    assert "Traceback" not in message and "\n" not in message
+
+
+def test_messages_differ_between_kinds_of_damage(tmp_path):
+    messages = set()
+    for _, name, content, _ in CORPUS:
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(ImportFileError) as caught:
+            read_meeting_file(path)
+        messages.add(str(caught.value).split(": ", 1)[-1])
+    assert len(messages) >= 10
+
+
+def test_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    # 60 MB of zeros compress to ~60 kB; refusing must not cost anything like 60 MB.
+    bomb = _rezip(_docx_bytes(), add={"word/document2.xml": b" " * (60 * 1024 * 1024)})
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(bomb)
+    del bomb
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportFileError, match="zip-bomb"):
+            read_meeting_file(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * 1024 * 1024
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(ImportFileError, match="finns inte"):
+        read_meeting_file(tmp_path / "saknas.docx")
+    with pytest.raises(ImportFileError, match="är en mapp"):
+        read_meeting_file(tmp_path)
+
+
+@pytest.mark.parametrize("case", ["empty", "random", "encrypted", "truncated", "entities"])
+def test_cli_import_of_broken_file_exits_2_and_stores_nothing(tmp_path, capsys, case):
+    _, name, content, expected = next(c for c in CORPUS if c[0] == case)
+    path = tmp_path / name
+    path.write_bytes(content)
+    data_dir = tmp_path / "data"
+    code = main.main(["import", str(path), "--data-dir", str(data_dir)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert expected in err
+    assert "Traceback" not in err
+    assert err.strip().count("\n") == 0
+    assert MeetingStore.at(data_dir).summaries() == []
