@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Iterable, Literal
+from typing import Callable, Iterable, Literal
 
 from .model import Action, Meeting
 from .repository import MeetingSession, MeetingStore
@@ -180,7 +180,6 @@ def query_actions(
         raise ValueError(f"unknown status {status!r}")
     today_iso = (today or Date.today()).isoformat()
     series_key = series.casefold() if series else None
-    owner_key = owner.casefold() if owner else None
 
     rows: list[ActionRow] = []
     if meeting_id is not None:
@@ -204,9 +203,36 @@ def query_actions(
         if _meeting_matches({"date": live.date, "series": live.series_name}, series_key, since):
             rows.extend(_rows_of_meeting(live, today_iso))
 
+    return select_rows(rows, status=status, owner=owner, meeting_id=meeting_id)
+
+
+def select_rows(
+    rows: list[ActionRow],
+    *,
+    status: Status = "open",
+    owner: str | None = None,
+    series: str | None = None,
+    meeting_id: str | None = None,
+    since: str | None = None,
+) -> list[ActionRow]:
+    """Filter and sort rows already read (the app keeps one scan and filters as you type).
+
+    The filters mean the same as in `query_actions`; rows of every meeting may be given.
+    """
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    series_key = series.casefold() if series else None
+    owner_key = owner.casefold() if owner else None
+    if meeting_id is not None:
+        rows = [row for row in rows if row.meeting_id == meeting_id]
+    if series_key is not None or since is not None:
+        rows = [
+            row for row in rows
+            if (since is None or row.meeting_date >= since)
+            and (series_key is None or series_key in row.series.casefold())
+        ]
     if meeting_id is None:
         rows = _one_per_action(rows)
-
     out = []
     for row in rows:
         if status == "open" and row.done:
@@ -218,6 +244,13 @@ def query_actions(
         out.append(row)
     out.sort(key=sort_key)
     return out
+
+
+def all_rows(
+    store: MeetingStore, *, live: Meeting | None = None, today: Date | None = None
+) -> list[ActionRow]:
+    """Every action of every meeting, unfiltered and unsorted (for `select_rows`)."""
+    return _all_rows(store, live, today)
 
 
 def _one_per_action(rows: list[ActionRow]) -> list[ActionRow]:
@@ -250,8 +283,10 @@ def find_action(store: MeetingStore, action_id: str, *, live: Meeting | None = N
     raise ActionNotFoundError(action_id)
 
 
-def _all_rows(store: MeetingStore, live: Meeting | None) -> list[ActionRow]:
-    today_iso = Date.today().isoformat()
+def _all_rows(
+    store: MeetingStore, live: Meeting | None, today: Date | None = None
+) -> list[ActionRow]:
+    today_iso = (today or Date.today()).isoformat()
     rows: list[ActionRow] = []
     for mid, data in store.raw_meetings():
         if live is not None and mid == live.id:
@@ -283,6 +318,7 @@ def set_action_done(
     *,
     session: MeetingSession | None = None,
     today: Date | None = None,
+    on_live: Callable[[Callable[[], bool]], object] | None = None,
 ) -> DoneResult:
     """Tick an action done (with today's date) or reopen it, everywhere it appears.
 
@@ -291,6 +327,10 @@ def set_action_done(
     `session.meeting` and saved through the session, since opening it again would hit
     its lock. All other meetings are locked first and only then changed, so a meeting
     open in another program (MeetingLockedError) leaves everything as it was.
+
+    `on_live`, when given, receives the change to the session's meeting as a function
+    instead of it being applied and saved here: the app runs it on its event loop (the
+    model belongs to the UI thread) and lets its autosave write it.
     """
     live = session.meeting if session is not None and not session.read_only else None
     rows = _all_rows(store, live)
@@ -306,25 +346,35 @@ def set_action_done(
     done_date = (today or Date.today()).isoformat() if done else None
     opened: list[MeetingSession] = []
     try:
-        sessions: list[MeetingSession] = []
         for mid in sorted(by_meeting):
-            if live is not None and mid == live.id:
-                sessions.append(session)  # type: ignore[arg-type]
-            else:
+            if live is None or mid != live.id:
                 opened.append(store.open(mid))
-                sessions.append(opened[-1])
-        for meeting_session in sessions:
-            ids = by_meeting[meeting_session.meeting.id]
-            changed = False
-            for _, _, action in meeting_session.meeting.actions():
-                if action.id in ids:
-                    changed |= _apply(action, done, done_date)
-            if changed:
+        for meeting_session in opened:
+            if _apply_in(meeting_session.meeting, by_meeting[meeting_session.meeting.id],
+                         done, done_date):
                 meeting_session.save()
     finally:
         for meeting_session in opened:
             meeting_session.close()
+    if live is not None and live.id in by_meeting:
+        ids = by_meeting[live.id]
+
+        def change_live() -> bool:
+            return _apply_in(live, ids, done, done_date)
+
+        if on_live is not None:
+            on_live(change_live)
+        elif change_live():
+            session.save()  # type: ignore[union-attr]
     return DoneResult(action_id, target.text, done, done_date, sorted(by_meeting))
+
+
+def _apply_in(meeting: Meeting, ids: set[str], done: bool, done_date: str | None) -> bool:
+    changed = False
+    for _, _, action in meeting.actions():
+        if action.id in ids:
+            changed |= _apply(action, done, done_date)
+    return changed
 
 
 def _apply(action: Action, done: bool, done_date: str | None) -> bool:
@@ -365,6 +415,17 @@ class ActionFilter:
             since=self.since or None,
             today=today,
             live=live,
+        )
+
+    def select(self, rows: list[ActionRow]) -> list[ActionRow]:
+        """These filters applied to rows already read (see `all_rows`)."""
+        return select_rows(
+            rows,
+            status=self.status,
+            owner=self.owner or None,
+            series=self.series or None,
+            meeting_id=self.meeting_id or None,
+            since=self.since or None,
         )
 
     def describe(self) -> str:

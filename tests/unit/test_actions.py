@@ -154,3 +154,35 @@ def test_bad_status_is_a_programming_error(filled):
     store, _ = filled
     with pytest.raises(ValueError):
         query_actions(store, status="later")
+
+
+def test_select_rows_on_one_scan_matches_the_query(filled):
+    from store.actions import ActionFilter, all_rows
+
+    store, ids = filled
+    rows = all_rows(store, today=TODAY)
+    for flt in (ActionFilter(), ActionFilter("all", owner="greta"),
+                ActionFilter("overdue"), ActionFilter("all", series="styr", since="2031-02-01"),
+                ActionFilter("all", meeting_id=ids[2])):
+        expected = flt.query(store, today=TODAY)
+        assert [r.action_id for r in flt.select(rows)] == [r.action_id for r in expected]
+    assert ActionFilter("overdue", owner="Greta").describe() == (
+        "Försenade åtgärder; ansvarig: Greta")
+
+
+def test_on_live_hands_the_change_to_the_caller(filled):
+    store, ids = filled
+    row = query_actions(store, meeting_id=ids[1], today=TODAY)[0]
+    session = store.open(ids[1])
+    handed = []
+    try:
+        set_action_done(store, row.action_id, True, session=session, today=TODAY,
+                        on_live=handed.append)
+        assert len(handed) == 1
+        assert not session.meeting.find_action(row.action_id)[1].done  # not yet applied
+        assert handed[0]() is True
+        assert session.meeting.find_action(row.action_id)[1].done
+        # Saving is the caller's business (the app's autosave).
+        assert not store.load(ids[1]).find_action(row.action_id)[1].done
+    finally:
+        session.close()
