@@ -1,0 +1,391 @@
+"""The Mötesbok Textual app: holds the store, the open meeting and the autosave.
+
+The contract every screen uses:
+
+* ``self.app.store`` — the MeetingStore;
+* ``self.app.session`` — the open MeetingSession (or None); screens mutate
+  ``self.app.session.meeting`` directly and then call ``self.app.mark_changed()``,
+  which saves within 300 ms;
+* ``self.app.open_meeting(meeting_id, mode="live"|"setup"|"agenda", item_id=None)``
+  switches meeting and screen; ``self.app.show_start()`` returns to the meeting list.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
+
+from .autosave import Autosaver
+
+
+def _commands_provider():
+    # Imported on first use of the palette, not at start-up.
+    from .commands import MotesbokCommands
+
+    return MotesbokCommands
+
+
+MODES_SV = {"live": "mötesläge", "setup": "mötesinställningar", "agenda": "dagordningen"}
+
+
+class MotesbokApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "Mötesbok"
+    COMMANDS = {_commands_provider}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    NOTIFICATION_TIMEOUT = 6
+
+    BINDINGS = [
+        Binding(
+            "ctrl+q", "quit", "Avsluta", id="app.quit", priority=True,
+            tooltip="Spara allt och avsluta Mötesbok.",
+        ),
+        Binding(
+            "f1", "help", "Hjälp", id="app.help",
+            tooltip="Visa alla tangenter.",
+        ),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    #: The quiet status line text: "Sparat 10:42:13", "Sparar…", an error.
+    save_state: reactive[str] = reactive("")
+
+    def __init__(self, store: MeetingStore, live_meeting_id: str | None = None):
+        super().__init__()
+        self.store = store
+        self.live_meeting_id = live_meeting_id
+        self.session: MeetingSession | None = None
+        #: The clock every screen reads; tests pin it for stable snapshots.
+        self.clock: Callable[[], datetime] = datetime.now
+        self.autosaver = Autosaver(
+            schedule=lambda delay, callback: self.set_timer(delay, callback),
+            on_saved=self._on_saved,
+            on_error=self._on_save_error,
+        )
+        self._read_only_warned = False
+        self._signals_installed: list[int] = []
+
+    # -- start-up ----------------------------------------------------------------
+
+    def get_default_screen(self):
+        from .screens.start import StartScreen
+
+        return StartScreen()
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        if self.live_meeting_id:
+            self.open_meeting(self.live_meeting_id, mode="live")
+
+    def _install_signal_handlers(self) -> None:
+        """Save from the model and exit on SIGHUP (terminal gone) and SIGTERM.
+
+        Textual installs no handler for them, so the default would kill the process
+        without a save. The handlers run in the event loop, never inside a write.
+        """
+        if self.is_headless or os.name != "posix":
+            return
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._on_terminate_signal, sig)
+                self._signals_installed.append(sig)
+        except (RuntimeError, NotImplementedError, ValueError):
+            pass
+
+    def _on_terminate_signal(self, sig: int) -> None:
+        self.autosaver.save_now()
+        self._close_session_quietly()
+        if sig == signal.SIGHUP:
+            # The terminal is gone: there is nothing to restore, and writing to it
+            # could block. Everything is saved, so leave at once.
+            os._exit(0)
+        # SIGTERM: restore the terminal, but never hang on the way out.
+        timer = threading.Timer(3.0, os._exit, args=(0,))
+        timer.daemon = True
+        timer.start()
+        self.exit(return_code=0)
+
+    # -- the open meeting --------------------------------------------------------
+
+    @property
+    def meeting(self):
+        return self.session.meeting if self.session else None
+
+    @property
+    def read_only(self) -> bool:
+        return self.session is None or self.session.read_only
+
+    def mark_changed(self) -> None:
+        """The model changed: save it within 300 ms."""
+        if self.session is None:
+            return
+        if self.session.read_only:
+            if not self._read_only_warned:
+                self._read_only_warned = True
+                self.notify(
+                    "Mötet är öppnat skrivskyddat: ändringar sparas inte.",
+                    title="Skrivskyddat", severity="warning",
+                )
+            return
+        self.autosaver.changed()
+
+    def save_now(self) -> bool:
+        """Save synchronously (quit, switching meeting); True when all is saved."""
+        return self.autosaver.save_now()
+
+    def _on_saved(self, stamp: str) -> None:
+        self.save_state = f"Sparat {stamp}"
+
+    def _on_save_error(self, message: str) -> None:
+        self.save_state = "EJ SPARAT – försöker igen"
+        self.notify(
+            f"{message}\nTexten finns kvar och sparas så fort det går.",
+            title="Kunde inte spara", severity="error", timeout=15,
+        )
+
+    def open_meeting(self, meeting_id: str, mode: str = "live", item_id: str | None = None) -> None:
+        """Open a meeting (taking its lock) and show it in the given mode."""
+        if self.session is not None and self.session.meeting.id == meeting_id:
+            self._show_mode(mode, item_id)
+            return
+        self.close_session()
+        try:
+            session = self.store.open(meeting_id)
+        except MeetingLockedError as exc:
+            self._offer_read_only(meeting_id, str(exc), mode, item_id)
+            return
+        except StoreError as exc:
+            self.notify(str(exc), title="Kan inte öppna mötet", severity="error")
+            return
+        self._attach(session)
+        self._show_mode(mode, item_id)
+
+    def _offer_read_only(self, meeting_id: str, message: str, mode: str, item_id) -> None:
+        from .widgets.dialogs import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                session = self.store.open(meeting_id, read_only=True)
+            except StoreError as exc:
+                self.notify(str(exc), title="Kan inte öppna mötet", severity="error")
+                return
+            self._attach(session)
+            self._show_mode(mode, item_id)
+
+        self.push_screen(
+            ConfirmDialog(message, question="Öppna skrivskyddat?", yes="Öppna skrivskyddat"),
+            answer,
+        )
+
+    def _attach(self, session: MeetingSession) -> None:
+        self.session = session
+        self.autosaver.attach(session)
+        self._read_only_warned = False
+        self.save_state = "Skrivskyddat" if session.read_only else ""
+        if session.recovered is not None:
+            self.notify(session.recovered.message(), title="Återställt", severity="warning",
+                        timeout=15)
+
+    def close_session(self) -> bool:
+        """Save and release the open meeting; False (and kept open) if the save failed."""
+        if self.session is None:
+            return True
+        if not self.autosaver.save_now():
+            return False
+        self._close_session_quietly()
+        return True
+
+    def _close_session_quietly(self) -> None:
+        session, self.session = self.session, None
+        self.autosaver.attach(None)
+        if session is not None:
+            try:
+                session.close()
+            except Exception:  # noqa: BLE001 - releasing a lock must not block quitting
+                pass
+
+    def _show_mode(self, mode: str, item_id: str | None) -> None:
+        try:
+            screen = self._build_screen(mode, item_id)
+        except ImportError:
+            self.notify(
+                f"Vyn för {MODES_SV.get(mode, mode)} finns inte ännu.",
+                title="Inte tillgängligt än", severity="warning",
+            )
+            return
+        # The start screen is the base; one meeting screen sits above it.
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def _build_screen(self, mode: str, item_id: str | None):
+        if mode == "live":
+            from .screens.live import LiveScreen
+
+            return LiveScreen(item_id=item_id)
+        if mode == "setup":
+            from .screens.setup import MeetingSetupScreen
+
+            return MeetingSetupScreen()
+        if mode == "agenda":
+            from .screens.agenda_editor import AgendaEditorScreen
+
+            try:
+                return AgendaEditorScreen(item_id=item_id)
+            except TypeError:
+                return AgendaEditorScreen()
+        raise ValueError(mode)
+
+    def show_start(self) -> None:
+        """Back to the meeting list (the open meeting stays open until another is)."""
+        self.save_now()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        refresh = getattr(self.screen, "refresh_meetings", None)
+        if refresh is not None:
+            refresh()
+
+    # -- app-wide actions ----------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        if self.close_session():
+            self.exit()
+            return
+        from .widgets.dialogs import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._close_session_quietly()
+                self.exit(return_code=1)
+
+        self.push_screen(
+            ConfirmDialog(
+                "Mötet kunde inte sparas: " + (self.autosaver.last_error or "okänt fel"),
+                question="Avsluta ändå? Det som inte sparats går förlorat.",
+                yes="Avsluta utan att spara", no="Stanna kvar",
+            ),
+            answer,
+        )
+
+    def action_show_start(self) -> None:
+        self.show_start()
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_new_meeting(self) -> None:
+        from datetime import date
+
+        from store import Meeting
+
+        meeting = Meeting(title="Nytt möte", date=date.today().isoformat())
+        try:
+            meeting_id = self.store.add(meeting)
+        except StoreError as exc:
+            self.notify(str(exc), title="Kunde inte skapa mötet", severity="error")
+            return
+        self.open_meeting(meeting_id, mode="setup")
+
+    def action_import(self) -> None:
+        try:
+            from .screens.import_dialog import ImportDialog
+        except ImportError:
+            self.notify("Import finns inte ännu i appen; använd motesbok import FIL.",
+                        title="Inte tillgängligt än", severity="warning")
+            return
+
+        def imported(meeting_id: str | None) -> None:
+            self.show_start()
+            if meeting_id:
+                refresh = getattr(self.screen, "refresh_meetings", None)
+                if refresh is not None:
+                    refresh(select=meeting_id)
+
+        self.push_screen(ImportDialog(), imported)
+
+    def action_action_list(self) -> None:
+        try:
+            from .screens.action_list import ActionListScreen
+        except ImportError:
+            self.notify("Åtgärdslistan finns inte ännu.",
+                        title="Inte tillgängligt än", severity="warning")
+            return
+        self.push_screen(ActionListScreen())
+
+    def export_meeting(self, meeting_id: str | None = None) -> None:
+        """Ask where, then write the minutes (and the action list) in a worker."""
+        from .widgets.export_dialog import start_export
+
+        start_export(self, meeting_id)
+
+    def get_system_commands(self, screen):
+        # Our own provider lists every command in Swedish; keep only the theme switch.
+        yield SystemCommand("Byt färgtema", "Välj ett annat färgtema", self.action_change_theme)
+        yield SystemCommand("Spara och avsluta", "Spara allt och avsluta Mötesbok", self.action_quit)
+
+    # -- shutdown and crashes -----------------------------------------------------------
+
+    def run(self, *args, **kwargs):
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            # Whatever ended the app, the model is still here: save it last of all.
+            self.autosaver.save_now()
+            self._close_session_quietly()
+
+    async def _on_exit_app(self) -> None:
+        self.autosaver.save_now()
+        await super()._on_exit_app()
+
+    def _handle_exception(self, error: Exception) -> None:
+        try:
+            self.autosaver.save_now()
+        except Exception:  # noqa: BLE001 - never mask the original error
+            pass
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Like Textual's, but without local variables: they hold the minutes' text."""
+        import rich
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options))
+        )
+        self._close_messages_no_wait()
+
+
+def default_export_dir() -> Path:
+    env = os.environ.get("MOTESBOK_EXPORT_DIR")
+    if env:
+        return Path(env).expanduser()
+    try:
+        from platformdirs import user_documents_dir
+
+        docs = Path(user_documents_dir())
+        if docs.is_dir():
+            return docs
+    except Exception:  # noqa: BLE001 - any platform oddity: fall back to home
+        pass
+    return Path.home()

@@ -1,0 +1,154 @@
+"""Autosave: every change reaches the store within 300 ms without stalling typing.
+
+Screens mutate the model and call `changed()`. The first change arms a short timer; all
+changes inside that window ride along in one save. The write itself (serialise, fsync,
+rename) runs on a background thread so a slow disk never blocks a keystroke, and one lock
+serialises it with the synchronous saves used on quit, on switching meeting and on
+SIGHUP/SIGTERM. A failed save keeps the model (and so the editor) untouched, is reported
+once, and is retried until it succeeds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from typing import Callable
+
+from store import MeetingSession, SaveError, StoreError
+
+SAVE_DELAY = 0.2  # seconds from the first unsaved change to the save
+RETRY_DELAY = 2.0  # seconds between attempts after a failed save
+
+
+class Autosaver:
+    def __init__(
+        self,
+        *,
+        schedule: Callable[[float, Callable[[], None]], object],
+        on_saved: Callable[[str], None],
+        on_error: Callable[[str], None],
+        delay: float = SAVE_DELAY,
+    ):
+        self._schedule = schedule
+        self._on_saved = on_saved
+        self._on_error = on_error
+        self.delay = delay
+        self.session: MeetingSession | None = None
+        self._lock = threading.Lock()
+        self._generation = 0  # bumped on every change
+        self._saved_generation = 0
+        self._armed = False  # a timer is pending
+        self._writing = False  # a background write is running
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.last_error: str | None = None
+
+    # -- state
+
+    def attach(self, session: MeetingSession | None) -> None:
+        self.session = session
+        self._generation = self._saved_generation = 0
+        self.last_error = None
+
+    @property
+    def dirty(self) -> bool:
+        return self._generation != self._saved_generation
+
+    @property
+    def writable(self) -> bool:
+        return self.session is not None and not self.session.read_only
+
+    # -- the debounced path
+
+    def changed(self) -> None:
+        if not self.writable:
+            return
+        self._generation += 1
+        self._arm(self.delay)
+
+    def _arm(self, delay: float) -> None:
+        if self._armed or self._writing:
+            return  # the pending save, or the one after the running write, takes it
+        self._armed = True
+        self._schedule(delay, self._fire)
+
+    def _fire(self) -> None:
+        self._armed = False
+        if not self.dirty or not self.writable or self._writing:
+            return
+        self._writing = True
+        try:
+            self._loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._loop = None
+        generation = self._generation
+        session = self.session
+        thread = threading.Thread(
+            target=self._write_in_thread, args=(session, generation), daemon=True,
+            name="motesbok-autosave",
+        )
+        thread.start()
+
+    def _write_in_thread(self, session: MeetingSession, generation: int) -> None:
+        error = None
+        with self._lock:
+            if session is self.session and self._saved_generation < generation:
+                try:
+                    session.save()
+                except (SaveError, StoreError, OSError) as exc:
+                    error = str(exc) or type(exc).__name__
+        self._post(self._after_write, session, generation, error)
+
+    def _post(self, callback, *args) -> None:
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            callback(*args)
+            return
+        try:
+            loop.call_soon_threadsafe(callback, *args)
+        except RuntimeError:  # loop shut down meanwhile
+            callback(*args)
+
+    def _after_write(self, session: MeetingSession, generation: int, error: str | None) -> None:
+        self._writing = False
+        if session is not self.session:
+            return
+        if error is not None:
+            self._failed(error)
+            return
+        self._succeeded(generation)
+        if self.dirty:  # typed on while the write ran
+            self._arm(self.delay)
+
+    def _succeeded(self, generation: int) -> None:
+        self._saved_generation = max(self._saved_generation, generation)
+        self.last_error = None
+        self._on_saved(time.strftime("%H:%M:%S"))
+
+    def _failed(self, message: str) -> None:
+        first = message != self.last_error
+        self.last_error = message
+        if first:
+            self._on_error(message)
+        self._arm(RETRY_DELAY)
+
+    # -- the synchronous path (quit, switching meeting, signals, crash)
+
+    def save_now(self) -> bool:
+        """Write the model now if anything is unsaved; True when nothing is left unsaved."""
+        session = self.session
+        if session is None or session.read_only:
+            return True
+        if not self.dirty:
+            return True
+        generation = self._generation
+        with self._lock:
+            if self._saved_generation >= generation:
+                return True
+            try:
+                session.save()
+            except (SaveError, StoreError, OSError) as exc:
+                self._failed(str(exc) or type(exc).__name__)
+                return False
+            self._succeeded(generation)
+        return True

@@ -1,0 +1,94 @@
+"""The help screen: every key of the screen it was opened from, and the app's own."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_NAMES = {
+    "ctrl": "ctrl", "enter": "enter", "escape": "esc", "delete": "delete",
+    "backspace": "backsteg",
+}
+
+
+def key_text(keys: str) -> str:
+    return " / ".join(k.strip() for k in keys.split(",") if k.strip())
+
+
+def binding_rows(*owners) -> list[tuple[str, str, str]]:
+    """(keys, name, explanation) for every binding of the given classes, in order."""
+    rows, seen = [], set()
+    for owner in owners:
+        for binding in getattr(owner, "BINDINGS", []):
+            if not isinstance(binding, Binding) or binding.system or not binding.description:
+                continue
+            key = key_text(binding.key)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append((key, binding.description, binding.tooltip))
+    return rows
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,q,f1", "close", "Stäng", id="help.close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%; max-width: 100; height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, under=None):
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self._content())
+
+    def _content(self):
+        from .live import AgendaTree, EntryList, LiveScreen
+        from .start import StartScreen
+
+        sections = []
+        if isinstance(self.under, LiveScreen):
+            sections.append(("Mötesläge", binding_rows(LiveScreen)))
+            sections.append(("I listorna Beslut och Åtgärder", binding_rows(EntryList)))
+            sections.append(("I dagordningen", binding_rows(AgendaTree)))
+        elif isinstance(self.under, StartScreen) or self.under is None:
+            sections.append(("Möteslistan", binding_rows(StartScreen)))
+            sections.append(("I mötesläge", binding_rows(LiveScreen)))
+        else:
+            sections.append((self.under.__class__.__name__, binding_rows(type(self.under))))
+        sections.append(("Överallt", [
+            ("f1", "Hjälp", "Den här sidan."),
+            ("ctrl+p", "Kommandon", "Sök bland alla kommandon."),
+            ("tab / shift+tab", "Nästa/föregående fält", "Flytta markören mellan rutorna."),
+            ("ctrl+q", "Avsluta", "Sparar allt och avslutar."),
+        ]))
+        table = Table(show_header=False, box=None, expand=True, padding=(0, 1))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(no_wrap=True)
+        table.add_column(style="dim")
+        first = True
+        for title, rows in sections:
+            if not first:
+                table.add_row("", "", "")
+            first = False
+            table.add_row(Text(title, style="bold underline"), "", "")
+            for key, name, tip in rows:
+                table.add_row(key, name, tip)
+        table.add_row("", "", "")
+        table.add_row("", Text("Allt du skriver sparas automatiskt inom en halv sekund.",
+                               style="italic"), "")
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss()

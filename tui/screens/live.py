@@ -1,0 +1,640 @@
+"""Live mode: walk the agenda during the meeting and capture everything.
+
+Every widget here mirrors the model: a keystroke in the notes is written into the current
+item at once and the app saves within 300 ms. Switching item first copies the notes
+widget into the model, so a key still in flight is never lost.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from store.model import Action, AgendaItem, Decision
+
+DEFER_DECISION = "Flyttas till nästa möte."
+
+STATUS_MARKS = {"pending": "  ", "done": "✓ ", "deferred": "↷ "}
+CURRENT_MARK = "▶ "
+
+
+def hhmm(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def iso(moment: datetime) -> str:
+    return moment.replace(microsecond=0).isoformat()
+
+
+def markup_text(text: str) -> Text:
+    """A field's tiny markup (bullets, *italic*, **bold**) as terminal text."""
+    from export.markup import parse_field
+
+    out = Text()
+    for paragraph in parse_field(text):
+        if out:
+            out.append("\n")
+        if paragraph.bullet:
+            out.append("  • ")
+        for run in paragraph.runs:
+            style = ("bold " if run.bold else "") + ("italic" if run.italic else "")
+            out.append(run.text, style=style.strip() or None)
+    return out
+
+
+class AgendaTree(OptionList):
+    """The agenda with numbers and status marks; enter jumps to an item."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Gå till punkten", id="live.tree.goto",
+                tooltip="Gör punkten under markören till aktuell punkt."),
+    ]
+
+
+class EntryList(OptionList):
+    """Decisions or actions of the current item: enter edits, delete removes."""
+
+    BINDINGS = [
+        Binding("enter", "edit_entry", "Ändra", id="live.entry.edit",
+                tooltip="Ändra den markerade raden."),
+        Binding("delete,backspace", "delete_entry", "Ta bort", id="live.entry.delete",
+                tooltip="Ta bort den markerade raden (frågar först)."),
+    ]
+
+    def action_edit_entry(self) -> None:
+        if self.highlighted is not None:
+            self.screen.edit_entry(self.id, self.get_option_at_index(self.highlighted).id)
+
+    def action_delete_entry(self) -> None:
+        if self.highlighted is not None:
+            self.screen.delete_entry(self.id, self.get_option_at_index(self.highlighted).id)
+
+
+class LiveScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+n", "next_item", "Nästa", id="live.next", priority=True,
+                tooltip="Gå till nästa punkt på dagordningen."),
+        Binding("ctrl+b", "previous_item", "Föreg.", id="live.previous", priority=True,
+                tooltip="Gå till föregående punkt på dagordningen."),
+        Binding("f2", "add_decision", "Beslut", priority=True, id="live.decision",
+                tooltip="Lägg till ett beslut på punkten."),
+        Binding("f3", "add_action", "Åtgärd", priority=True, id="live.action",
+                tooltip="Lägg till en åtgärd: text, ansvarig och datum."),
+        Binding("f4", "mark_done", "Klar", priority=True, id="live.done",
+                tooltip="Markera punkten som klar (igen: öppna den) och gå vidare."),
+        Binding("f5", "defer", "Flytta", priority=True, id="live.defer",
+                tooltip="Flytta punkten till nästa möte och gå vidare."),
+        Binding("f6", "add_item", "Ny punkt", priority=True, id="live.add_item",
+                tooltip="Lägg till en punkt här, t.ex. under Övriga frågor."),
+        Binding("f7", "arrive", "Kommer", priority=True, id="live.arrive",
+                tooltip="En deltagare kommer nu: tiden skrivs in i närvaron."),
+        Binding("f8", "leave", "Går", priority=True, id="live.leave",
+                tooltip="En deltagare går nu: tiden skrivs in i närvaron."),
+        Binding("f9", "preview", "Granska", priority=True, id="live.preview",
+                tooltip="Visa protokollet för punkten så som det blir i Word."),
+        Binding("f10", "export", "Exportera", priority=True, id="live.export",
+                tooltip="Skriv protokollet och åtgärdslistan som Word-filer."),
+        Binding("f12", "end_meeting", "Avsluta möte", priority=True, id="live.end",
+                tooltip="Avsluta mötet: sluttiden sätts till nu."),
+        Binding("ctrl+o", "app.show_start", "Möten", id="live.meetings",
+                tooltip="Tillbaka till listan över möten."),
+        Binding("ctrl+t", "focus_notes", "Anteckn.", id="live.notes", show=False,
+                tooltip="Flytta markören till anteckningarna."),
+    ]
+
+    def __init__(self, item_id: str | None = None):
+        super().__init__()
+        self.requested_item_id = item_id
+        self.item_id: str | None = None
+        self._tree_ids: list[str] = []
+
+    # -- model access
+
+    @property
+    def meeting(self):
+        return self.app.session.meeting
+
+    @property
+    def current(self) -> AgendaItem | None:
+        if self.item_id is None:
+            return None
+        try:
+            return self.meeting.find_item(self.item_id)
+        except KeyError:
+            return None
+
+    def now(self) -> datetime:
+        return self.app.clock()
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="live-top"):
+            yield Static(id="live-title", markup=False)
+            yield Static(id="live-status")
+        with Horizontal(id="live-body"):
+            yield AgendaTree(id="agenda")
+            with Vertical(id="item-pane"):
+                yield Static(id="item-title", markup=False)
+                with VerticalScroll(id="agenda-text"):
+                    yield Static(id="agenda-body", markup=False)
+                with Horizontal(id="work"):
+                    notes = TextArea(id="notes", soft_wrap=True, tab_behavior="focus")
+                    notes.border_title = "Anteckningar"
+                    notes.placeholder = "Skriv anteckningar här…"
+                    yield notes
+                    with Vertical(id="entries"):
+                        decisions = EntryList(id="decisions")
+                        decisions.border_title = "Beslut F2"
+                        yield decisions
+                        actions = EntryList(id="actions")
+                        actions.border_title = "Åtgärder F3"
+                        yield actions
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        meeting = self.meeting
+        if self.app.session.read_only:
+            self.query_one("#notes", TextArea).read_only = True
+        elif not meeting.start:
+            meeting.start = hhmm(self.now())
+            self.app.mark_changed()
+        self.query_one("#live-title", Static).update(f"{meeting.title} · {meeting.date}")
+        self.rebuild_tree()
+        target = self.requested_item_id
+        if target is None:
+            first = meeting.first_open_item()
+            items = meeting.all_items()
+            target = first.id if first else (items[0].id if items else None)
+        if target is not None:
+            self.go_to(target)
+        self.watch(self.app, "save_state", self._show_status, init=False)
+        self._tick()
+        self.set_interval(1, self._tick)
+        self.query_one("#notes").focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from a dialog or the preview: the model may have changed under us.
+        if self.item_id is not None and self.is_mounted:
+            self.refresh_item(load_notes=False)
+
+    # -- the agenda tree
+
+    def rebuild_tree(self) -> None:
+        tree = self.query_one(AgendaTree)
+        tree.clear_options()
+        tree.add_options(
+            Option(self._tree_label(number, depth, item), id=item.id)
+            for number, depth, item in self.meeting.walk()
+        )
+        self._tree_ids = [item.id for item in self.meeting.all_items()]
+        self._move_tree_cursor()
+
+    def _move_tree_cursor(self) -> None:
+        if self.item_id in self._tree_ids:
+            tree = self.query_one(AgendaTree)
+            tree.highlighted = self._tree_ids.index(self.item_id)
+
+    def _tree_label(self, number: str, depth: int, item: AgendaItem) -> Text:
+        current = item.id == self.item_id
+        mark = CURRENT_MARK if current else STATUS_MARKS.get(item.status, "  ")
+        label = Text(mark, style="bold" if current else _status_style(item.status),
+                     no_wrap=True, overflow="ellipsis")
+        label.append("  " * (depth - 1))
+        label.append(f"{number}. ", style="bold" if current else None)
+        label.append(item.title, style="bold" if current else (
+            "dim" if item.status in ("done", "deferred") else None))
+        return label
+
+    def refresh_tree_labels(self) -> None:
+        tree = self.query_one(AgendaTree)
+        ids = [item.id for item in self.meeting.all_items()]
+        if ids != self._tree_ids:
+            self.rebuild_tree()
+            return
+        for index, (number, depth, item) in enumerate(self.meeting.walk()):
+            tree.replace_option_prompt_at_index(index, self._tree_label(number, depth, item))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, AgendaTree):
+            event.stop()
+            if event.option.id:
+                self.go_to(event.option.id)
+                self.query_one("#notes").focus()
+
+    # -- the current item
+
+    def go_to(self, item_id: str) -> None:
+        self.sync_to_model()
+        self.item_id = item_id
+        item = self.current
+        if item is None:
+            return
+        if item.started_at is None and not self.app.read_only:
+            item.started_at = iso(self.now())
+            self.app.mark_changed()
+        self.refresh_item(load_notes=True)
+        self.refresh_tree_labels()
+        self._move_tree_cursor()
+
+    def refresh_item(self, *, load_notes: bool) -> None:
+        item = self.current
+        if item is None:
+            return
+        number = self.meeting.number_of(item.id)
+        status = {"done": "  ✓ klar", "deferred": "  ↷ flyttad"}.get(item.status, "")
+        self.query_one("#item-title", Static).update(f"{number}. {item.title}{status}")
+        self.query_one("#agenda-body", Static).update(self._agenda_text(item))
+        self.query_one("#agenda-text").display = bool(self._agenda_text(item).plain)
+        if load_notes:
+            notes = self.query_one("#notes", TextArea)
+            if notes.text != item.notes:
+                notes.load_text(item.notes)
+            notes.move_cursor(notes.document.end)
+        self.refresh_entries()
+        self._tick()
+
+    def _agenda_text(self, item: AgendaItem) -> Text:
+        out = Text()
+
+        def para(text: Text) -> None:
+            if out:
+                out.append("\n")
+            out.append_text(text)
+
+        head = []
+        if item.presenter:
+            head.append(f"Föredragande: {item.presenter}")
+        if item.time:
+            head.append(f"Tid: {item.time}")
+        if head:
+            para(Text("  ".join(head), style="italic"))
+        if item.description:
+            para(markup_text(item.description))
+        if item.background:
+            para(Text("Ärendebeskrivning", style="bold"))
+            para(markup_text(item.background))
+        if item.proposal:
+            para(Text("Förslag till beslut: ", style="bold") + markup_text(item.proposal))
+        if item.attachments:
+            para(Text("Bilagor: ", style="bold") + Text(", ".join(item.attachments)))
+        return out
+
+    def refresh_entries(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        decisions = self.query_one("#decisions", EntryList)
+        keep = decisions.highlighted
+        decisions.clear_options()
+        decisions.add_options(
+            Option(Text("• " + d.text.replace("\n", " ")), id=d.id) for d in item.decisions
+        )
+        if item.decisions:
+            decisions.highlighted = min(keep or 0, len(item.decisions) - 1)
+        actions = self.query_one("#actions", EntryList)
+        keep = actions.highlighted
+        actions.clear_options()
+        actions.add_options(Option(_action_text(a), id=a.id) for a in item.actions)
+        if item.actions:
+            actions.highlighted = min(keep or 0, len(item.actions) - 1)
+
+    def sync_to_model(self) -> None:
+        """Copy the notes editor into the current item (before any switch or signal)."""
+        item = self.current
+        if item is None or self.app.read_only:
+            return
+        try:
+            text = self.query_one("#notes", TextArea).text
+        except Exception:  # noqa: BLE001 - widgets already gone at shutdown
+            return
+        if item.notes != text:
+            item.notes = text
+            self.app.mark_changed()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "notes":
+            self.sync_to_model()
+
+    # -- clock and status line
+
+    def _tick(self) -> None:
+        now = self.now()
+        parts = []
+        item = self.current
+        if item is not None and item.started_at:
+            try:
+                started = datetime.fromisoformat(item.started_at)
+                finished = datetime.fromisoformat(item.finished_at) if item.finished_at else now
+                seconds = max(0, int((finished - started).total_seconds()))
+                parts.append(f"punkt {seconds // 60:d}:{seconds % 60:02d}")
+            except ValueError:
+                pass
+        parts.append(now.strftime("%H:%M:%S"))
+        state = self.app.save_state
+        text = Text("  ".join(parts), style="bold")
+        if state:
+            text.append("  ")
+            text.append(state, style="bold red" if "EJ" in state else "dim")
+        self.query_one("#live-status", Static).update(text)
+
+    def _show_status(self, _state: str) -> None:
+        self._tick()
+
+    # -- moving through the agenda
+
+    def _neighbour(self, offset: int) -> str | None:
+        items = self.meeting.all_items()
+        ids = [item.id for item in items]
+        if self.item_id not in ids:
+            return ids[0] if ids else None
+        index = ids.index(self.item_id) + offset
+        return ids[index] if 0 <= index < len(ids) else None
+
+    def action_next_item(self) -> None:
+        target = self._neighbour(+1)
+        if target is None:
+            self.notify("Det här är sista punkten.", severity="information")
+            return
+        self.go_to(target)
+        self.query_one("#notes").focus()
+
+    def action_previous_item(self) -> None:
+        target = self._neighbour(-1)
+        if target is None:
+            self.notify("Det här är första punkten.", severity="information")
+            return
+        self.go_to(target)
+        self.query_one("#notes").focus()
+
+    def action_focus_notes(self) -> None:
+        self.query_one("#notes").focus()
+
+    def _writable(self) -> bool:
+        if self.app.read_only:
+            self.notify("Mötet är öppnat skrivskyddat.", severity="warning")
+            return False
+        return self.current is not None
+
+    def _changed(self) -> None:
+        self.app.mark_changed()
+        self.refresh_item(load_notes=False)
+        self.refresh_tree_labels()
+
+    def action_mark_done(self) -> None:
+        if not self._writable():
+            return
+        self.sync_to_model()
+        item = self.current
+        if item.status == "done":
+            item.status = "pending"
+            item.finished_at = None
+            self._changed()
+            self.notify(f"{self.meeting.number_of(item.id)}. är öppnad igen.")
+            return
+        item.status = "done"
+        item.finished_at = iso(self.now())
+        self._changed()
+        self.action_next_item()
+
+    def action_defer(self) -> None:
+        if not self._writable():
+            return
+        self.sync_to_model()
+        item = self.current
+        item.status = "deferred"
+        item.finished_at = iso(self.now())
+        if not any(d.text == DEFER_DECISION for d in item.decisions):
+            item.decisions.append(Decision(DEFER_DECISION))
+        self._changed()
+        self.notify(f"{self.meeting.number_of(item.id)}. {item.title} flyttas till nästa möte.")
+        self.action_next_item()
+
+    # -- decisions and actions
+
+    def action_add_decision(self) -> None:
+        if not self._writable():
+            return
+        item = self.current
+        # Decisions often follow the proposal word for word: offer it once.
+        draft = None
+        if item.proposal and not item.decisions:
+            draft = Decision(item.proposal.strip())
+        self._open_decision_dialog(draft, new=True)
+
+    def _open_decision_dialog(self, decision: Decision | None, *, new: bool) -> None:
+        from .decision_dialog import DecisionDialog
+
+        item = self.current
+        focus = "#notes" if new else "#decisions"
+
+        def done(result) -> None:
+            self.query_one(focus).focus()
+            if result is None:
+                self.refresh_entries()
+                return
+            if new and result not in item.decisions:
+                item.decisions.append(result)
+            self._changed()
+
+        self.app.push_screen(
+            DecisionDialog(decision, title="Nytt beslut" if new else None), done
+        )
+
+    def action_add_action(self) -> None:
+        if not self._writable():
+            return
+        self._open_action_dialog(None)
+
+    def _open_action_dialog(self, action: Action | None) -> None:
+        from store.owners import owner_suggestions
+
+        from .action_dialog import ActionDialog
+
+        item = self.current
+        try:
+            suggestions = owner_suggestions(self.app.store, self.meeting)
+        except Exception:  # noqa: BLE001 - suggestions are a help, never a blocker
+            suggestions = [p.name for p in self.meeting.participants]
+
+        def done(result: Action | None) -> None:
+            self.query_one("#notes" if action is None else "#actions").focus()
+            if result is None:
+                self.refresh_entries()
+                return
+            if action is None and result not in item.actions:
+                item.actions.append(result)
+            self._changed()
+
+        self.app.push_screen(
+            ActionDialog(action, suggestions, self.now().date()), done
+        )
+
+    def edit_entry(self, list_id: str, entry_id: str) -> None:
+        if not self._writable():
+            return
+        item = self.current
+        if list_id == "actions":
+            action = next((a for a in item.actions if a.id == entry_id), None)
+            if action is not None:
+                self._open_action_dialog(action)
+            return
+        decision = next((d for d in item.decisions if d.id == entry_id), None)
+        if decision is not None:
+            self._open_decision_dialog(decision, new=False)
+
+    def delete_entry(self, list_id: str, entry_id: str) -> None:
+        if not self._writable():
+            return
+        from ..widgets.dialogs import ConfirmDialog
+
+        item = self.current
+        entries = item.actions if list_id == "actions" else item.decisions
+        entry = next((e for e in entries if e.id == entry_id), None)
+        if entry is None:
+            return
+        kind = "åtgärden" if list_id == "actions" else "beslutet"
+
+        def done(yes: bool | None) -> None:
+            self.query_one(f"#{list_id}").focus()
+            if yes and entry in entries:
+                entries.remove(entry)
+                self._changed()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Ta bort {kind} ”{entry.text}”?", yes="Ta bort"), done
+        )
+
+    # -- the agenda during the meeting
+
+    def action_add_item(self) -> None:
+        if not self._writable():
+            return
+        from ..widgets.dialogs import NewItemDialog
+
+        self.sync_to_model()
+        current = self.current
+        as_sub = current.title.casefold().startswith("övriga frågor") or bool(current.items)
+
+        def done(result: tuple[str, bool] | None) -> None:
+            self.query_one("#notes").focus()
+            if not result:
+                return
+            title, sub = result
+            item = AgendaItem(title)
+            if sub:
+                self.meeting.add_item(item, parent=current.id)
+            else:
+                self.meeting.add_item(item, after=current.id)
+            self.app.mark_changed()
+            self.rebuild_tree()
+            self.go_to(item.id)
+            self.notify(f"Punkt {self.meeting.number_of(item.id)}. {title} är tillagd.")
+
+        self.app.push_screen(NewItemDialog(current.title, as_sub_item=as_sub), done)
+
+    def _pick_participant(self, title: str, apply) -> None:
+        from ..widgets.dialogs import ParticipantPicker
+
+        people = self.meeting.participants
+        if not people:
+            self.notify("Mötet har inga deltagare. Lägg till dem i mötesinställningarna.",
+                        severity="warning")
+            return
+        entries = []
+        for p in people:
+            label = p.name
+            extra = "frånvarande" if p.absent else p.presence_text()
+            if extra:
+                label += f" ({extra})"
+            entries.append((p.id, label))
+
+        def done(pid: str | None) -> None:
+            self.query_one("#notes").focus()
+            person = next((p for p in people if p.id == pid), None)
+            if person is not None:
+                apply(person)
+                self.app.mark_changed()
+
+        self.app.push_screen(ParticipantPicker(title, entries), done)
+
+    def action_arrive(self) -> None:
+        if not self._writable():
+            return
+
+        def apply(person) -> None:
+            person.absent = False
+            person.present_from = hhmm(self.now())
+            self.notify(f"{person.name} kom {person.present_from}.")
+
+        self._pick_participant("Vem kommer nu?", apply)
+
+    def action_leave(self) -> None:
+        if not self._writable():
+            return
+
+        def apply(person) -> None:
+            person.absent = False
+            person.present_to = hhmm(self.now())
+            self.notify(f"{person.name} gick {person.present_to}.")
+
+        self._pick_participant("Vem går nu?", apply)
+
+    # -- preview, export, end
+
+    def action_preview(self) -> None:
+        from .preview import PreviewScreen
+
+        self.sync_to_model()
+        self.app.push_screen(PreviewScreen(item_id=self.item_id))
+
+    def action_export(self) -> None:
+        self.sync_to_model()
+        self.app.export_meeting()
+
+    def action_end_meeting(self) -> None:
+        if not self._writable():
+            return
+        from ..widgets.dialogs import ConfirmDialog
+
+        self.sync_to_model()
+        end = hhmm(self.now())
+
+        def done(yes: bool | None) -> None:
+            self.query_one("#notes").focus()
+            if not yes:
+                return
+            meeting = self.meeting
+            meeting.end = end
+            item = self.current
+            if item is not None and item.status == "pending" and item.started_at:
+                item.finished_at = item.finished_at or iso(self.now())
+            self.app.mark_changed()
+            self.app.save_now()
+            self.notify(f"Mötet avslutades {end}. Exportera protokollet med F10.",
+                        title="Mötet är avslutat")
+
+        self.app.push_screen(
+            ConfirmDialog(f"Avsluta mötet nu? Sluttiden blir {end}.", yes="Avsluta mötet",
+                          no="Fortsätt mötet"),
+            done,
+        )
+
+
+def _status_style(status: str) -> str | None:
+    return {"done": "green", "deferred": "yellow"}.get(status)
+
+
+def _action_text(action: Action) -> Text:
+    text = Text("☐ " if not action.done else "☑ ")
+    text.append(action.text.replace("\n", " "))
+    details = [action.owner or "Ej angivet", action.due or "inget datum"]
+    text.append(" — " + ", ".join(details), style="dim")
+    return text

@@ -1,0 +1,111 @@
+"""Preview: the minutes drawn in the terminal from the same blocks the DOCX is made of."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+
+def render_blocks(blocks) -> Group:
+    """Rich renderables for minutes blocks: headings, labels, bullets and action tables."""
+    parts = []
+    for block in blocks:
+        kind = block.kind
+        if kind == "table":
+            table = Table(show_header=False, expand=True, box=None, padding=(0, 1))
+            table.add_column(ratio=3)
+            table.add_column(ratio=1, no_wrap=True)
+            table.add_column(ratio=1)
+            for row in block.rows:
+                table.add_row(*[_runs(cell) for cell in row])
+            parts.append(table)
+            continue
+        text = _runs(block.runs)
+        if kind == "title":
+            text.stylize("bold underline")
+        elif kind == "heading":
+            text.stylize("bold")
+            parts.append(Text(""))
+            if block.level == 1:
+                text.stylize("reverse")
+        elif kind == "label":
+            text.stylize("bold")
+        elif kind == "bullet":
+            text = Text("  • ") + text
+        parts.append(text)
+    return Group(*parts)
+
+
+def _runs(runs) -> Text:
+    text = Text()
+    for run in runs:
+        style = " ".join(s for s, on in (("bold", run.bold), ("italic", run.italic)) if on)
+        text.append(run.text, style=style or None)
+    return text
+
+
+class PreviewScreen(Screen):
+    BINDINGS = [
+        Binding("escape,q", "close", "Tillbaka", id="preview.close",
+                tooltip="Stäng förhandsgranskningen."),
+        Binding("h", "toggle_whole", "Hela/punkt", id="preview.toggle",
+                tooltip="Växla mellan hela protokollet och den aktuella punkten."),
+    ]
+
+    def __init__(self, item_id: str | None = None, meeting_id: str | None = None):
+        super().__init__()
+        self.item_id = item_id
+        self.meeting_id = meeting_id
+        self.whole = item_id is None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="preview-title")
+        with VerticalScroll(id="preview"):
+            yield Static(id="preview-body")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one("#preview").focus()
+
+    def _meeting(self):
+        session = self.app.session
+        if session is not None and (self.meeting_id is None
+                                    or session.meeting.id == self.meeting_id):
+            return session.meeting
+        return self.app.store.load(self.meeting_id)
+
+    def show(self) -> None:
+        try:
+            from export.minutes_layout import minutes_blocks
+        except ImportError:
+            self.query_one("#preview-body", Static).update(
+                "Förhandsgranskningen finns inte ännu.")
+            return
+        meeting = self._meeting()
+        try:
+            blocks = minutes_blocks(meeting, None if self.whole else self.item_id)
+        except KeyError:
+            blocks = minutes_blocks(meeting)
+            self.whole = True
+        what = "Hela protokollet" if self.whole else "Aktuell punkt"
+        self.query_one("#preview-title", Static).update(
+            Text(f"Förhandsgranskning – {what}", style="bold"))
+        self.query_one("#preview-body", Static).update(render_blocks(blocks))
+
+    def action_toggle_whole(self) -> None:
+        if self.item_id is None:
+            self.notify("Bara hela protokollet kan visas härifrån.")
+            return
+        self.whole = not self.whole
+        self.show()
+        self.query_one("#preview").scroll_home(animate=False)
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,206 @@
+"""The start screen: every meeting, newest first, grouped by series."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import MeetingSummary, StoreError
+
+
+def group_by_series(summaries: list[MeetingSummary]) -> list[tuple[str, list[MeetingSummary]]]:
+    """Series ordered by their newest meeting; meetings newest first inside each."""
+    groups: dict[str, tuple[str, list[MeetingSummary]]] = {}
+    for summary in summaries:  # already newest first
+        key = summary.series.casefold()
+        groups.setdefault(key, (summary.series, []))[1].append(summary)
+    return list(groups.values())
+
+
+class MeetingList(OptionList):
+    pass
+
+
+class StartScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open_live", "Öppna", id="start.open", show=True,
+                tooltip="Öppna mötet i mötesläge."),
+        Binding("n", "app.new_meeting", "Nytt möte", id="start.new",
+                tooltip="Skapa ett nytt möte."),
+        Binding("f", "next_in_series", "Nästa i serien", id="start.next_in_series",
+                tooltip="Skapa nästa möte i det markerade mötets serie."),
+        Binding("s", "setup", "Inställningar", id="start.setup",
+                tooltip="Mötets titel, datum, plats och deltagare."),
+        Binding("d", "agenda", "Dagordning", id="start.agenda",
+                tooltip="Redigera mötets dagordning."),
+        Binding("i", "app.import", "Importera", id="start.import",
+                tooltip="Importera ett möte eller en dagordning från fil."),
+        Binding("e", "export", "Exportera", id="start.export",
+                tooltip="Skriv protokoll och åtgärdslista som Word-filer."),
+        Binding("p", "preview", "Granska", id="start.preview", show=False,
+                tooltip="Visa protokollet i terminalen."),
+        Binding("a", "app.action_list", "Åtgärder", id="start.actions",
+                tooltip="Alla åtgärder från alla möten."),
+        Binding("q", "app.quit", "Avsluta", id="start.quit",
+                tooltip="Spara och avsluta Mötesbok."),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start"):
+            yield Static("Mötesbok", id="start-title")
+            yield Static(id="start-empty")
+            yield MeetingList(id="meetings")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_meetings()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_meetings()
+
+    def refresh_meetings(self, select: str | None = None) -> None:
+        meetings = self.query_one(MeetingList)
+        previous = select or self.selected_id()
+        try:
+            summaries = self.app.store.summaries()
+        except StoreError as exc:
+            self.notify(str(exc), title="Kan inte läsa mötena", severity="error")
+            summaries = []
+        meetings.clear_options()
+        options: list[Option] = []
+        for series, group in group_by_series(summaries):
+            options.append(Option(Text(series, style="bold"), disabled=True))
+            for s in group:
+                options.append(Option(_summary_text(s), id=s.id))
+        meetings.add_options(options)
+        empty = self.query_one("#start-empty", Static)
+        empty.display = not summaries
+        empty.update(
+            "Inga möten ännu. Tryck n för ett nytt möte eller i för att importera en "
+            "dagordning."
+        )
+        if summaries:
+            index = next((i for i, o in enumerate(options) if o.id == previous), None)
+            if index is None:
+                index = next(i for i, o in enumerate(options) if o.id)
+            meetings.highlighted = index
+            meetings.focus()
+
+    def selected_id(self) -> str | None:
+        meetings = self.query_one(MeetingList)
+        if meetings.highlighted is None:
+            return None
+        return meetings.get_option_at_index(meetings.highlighted).id
+
+    def _selected_or_tell(self) -> str | None:
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            self.notify("Välj ett möte i listan först.", severity="warning")
+        return meeting_id
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.app.open_meeting(event.option.id, mode="live")
+
+    def action_open_live(self) -> None:
+        meeting_id = self._selected_or_tell()
+        if meeting_id:
+            self.app.open_meeting(meeting_id, mode="live")
+
+    def action_setup(self) -> None:
+        meeting_id = self._selected_or_tell()
+        if meeting_id:
+            self.app.open_meeting(meeting_id, mode="setup")
+
+    def action_agenda(self) -> None:
+        meeting_id = self._selected_or_tell()
+        if meeting_id:
+            self.app.open_meeting(meeting_id, mode="agenda")
+
+    def action_export(self) -> None:
+        meeting_id = self._selected_or_tell()
+        if meeting_id:
+            self.app.export_meeting(meeting_id)
+
+    def action_preview(self) -> None:
+        meeting_id = self._selected_or_tell()
+        if meeting_id:
+            from .preview import PreviewScreen
+
+            self.app.push_screen(PreviewScreen(meeting_id=meeting_id))
+
+    def action_next_in_series(self) -> None:
+        meeting_id = self._selected_or_tell()
+        if not meeting_id:
+            return
+        try:
+            from store.series import next_meeting_in_series
+        except ImportError:
+            self.notify("Nästa möte i serien finns inte ännu.", severity="warning")
+            return
+        from datetime import timedelta
+
+        from store.dates import format_date_sv, parse_due_date
+
+        from ..widgets.dialogs import TextPrompt
+
+        store = self.app.store
+        try:
+            previous = store.load(meeting_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        today = self.app.clock().date()
+
+        def chosen(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                day = parse_due_date(text, today)
+            except ValueError as exc:
+                self.notify(str(exc), title="Okänt datum", severity="error")
+                return
+            meeting = next_meeting_in_series(store, previous, day.isoformat())
+            try:
+                new_id = store.add(meeting)
+            except StoreError as exc:
+                self.notify(str(exc), title="Kunde inte skapa mötet", severity="error")
+                return
+            self.notify(f"{meeting.title} {format_date_sv(day)} är skapat.")
+            self.app.open_meeting(new_id, mode="agenda")
+
+        suggestion = max(today, _date_after(previous.date, timedelta(days=7)))
+        self.app.push_screen(
+            TextPrompt(f"Nästa möte i serien {previous.series_name}: datum",
+                       value=suggestion.isoformat(),
+                       placeholder="t.ex. 2031-04-08, 8/4 eller om 2 veckor"),
+            chosen,
+        )
+
+
+def _date_after(iso_date: str, delta):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(iso_date) + delta
+    except ValueError:
+        return date.today()
+
+
+def _summary_text(s: MeetingSummary) -> Text:
+    text = Text("  ")
+    text.append(s.date, style="bold")
+    text.append(f" {s.start}" if s.start else "      ")
+    text.append("  ")
+    text.append(s.title)
+    details = f"  {s.item_count} punkter"
+    if s.open_actions:
+        details += f", {s.open_actions} öppna åtgärder"
+    text.append(details, style="dim")
+    return text

@@ -1,0 +1,170 @@
+"""Small modal dialogs used by the app shell and live mode (keyboard first)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+
+class _Dialog(ModalScreen):
+    DEFAULT_CSS = """
+    _Dialog, ConfirmDialog, TextPrompt, ParticipantPicker, NewItemDialog {
+        align: center middle;
+    }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="dialog.cancel",
+                        tooltip="Stäng utan att ändra något.")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(_Dialog):
+    """A yes/no question; dismisses with True or False."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Avbryt", id="dialog.cancel"),
+        Binding("j", "answer(True)", "Ja", show=False),
+        Binding("n", "answer(False)", "Nej", show=False),
+    ]
+
+    def __init__(self, message: str, *, question: str = "", yes: str = "Ja", no: str = "Avbryt"):
+        super().__init__()
+        self.message = message
+        self.question = question
+        self.yes, self.no = yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.message, classes="dialog-message", markup=False)
+            if self.question:
+                yield Static(self.question, classes="dialog-question", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, id="yes", variant="primary")
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class TextPrompt(_Dialog):
+    """Ask for one text (a decision, an item title). Dismisses with the text or None.
+
+    Multi-line when asked: enter then adds a line and ctrl+s accepts.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Avbryt", id="dialog.cancel"),
+        Binding("ctrl+s", "accept", "Spara", id="dialog.accept", priority=True,
+                tooltip="Spara texten och stäng."),
+    ]
+
+    def __init__(self, title: str, *, value: str = "", multiline: bool = False,
+                 placeholder: str = "", empty_message: str = "Skriv något först."):
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.multiline = multiline
+        self.placeholder = placeholder
+        self.empty_message = empty_message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.multiline:
+                area = TextArea(self.value, id="prompt-text", soft_wrap=True,
+                                show_line_numbers=False, tab_behavior="focus")
+                area.placeholder = self.placeholder
+                yield area
+                yield Static("ctrl+s sparar · esc avbryter", classes="dialog-hint")
+            else:
+                yield Input(self.value, placeholder=self.placeholder, id="prompt-text")
+                yield Static("enter sparar · esc avbryter", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        widget = self.query_one("#prompt-text")
+        widget.focus()
+        if isinstance(widget, TextArea):
+            widget.move_cursor(widget.document.end)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        widget = self.query_one("#prompt-text")
+        text = widget.text if isinstance(widget, TextArea) else widget.value
+        text = text.strip()
+        if not text:
+            self.notify(self.empty_message, severity="warning")
+            return
+        self.dismiss(text)
+
+
+class ParticipantPicker(_Dialog):
+    """Pick one participant from the roster; dismisses with the participant id."""
+
+    def __init__(self, title: str, participants: list[tuple[str, str]]):
+        super().__init__()
+        self.title_text = title
+        self.participants = participants  # (id, label)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(
+                *[Option(label, id=pid) for pid, label in self.participants],
+                id="picker",
+            )
+            yield Static("enter väljer · esc avbryter", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+
+class NewItemDialog(_Dialog):
+    """Title of a new agenda item added during the meeting, and where it goes."""
+
+    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="dialog.cancel")]
+
+    def __init__(self, current_title: str, *, as_sub_item: bool):
+        super().__init__()
+        self.current_title = current_title
+        self.as_sub_item = as_sub_item
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Ny punkt", classes="dialog-title")
+            yield Input(placeholder="Rubrik", id="item-title")
+            yield Checkbox(f"Som underpunkt till {self.current_title}", self.as_sub_item,
+                           id="item-sub")
+            yield Static("enter lägger till · esc avbryter", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#item-title", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        title = event.value.strip()
+        if not title:
+            self.notify("Skriv en rubrik för punkten.", severity="warning")
+            return
+        self.dismiss((title, self.query_one("#item-sub", Checkbox).value))

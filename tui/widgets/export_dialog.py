@@ -1,0 +1,163 @@
+"""Export from inside the app: ask where, then write the DOCX files in a thread worker.
+
+The worker gets a snapshot of the meeting (taken on the UI thread), so typing on while
+the files are written can neither tear the export nor be slowed by it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, Static
+
+from store import Meeting, StoreError, meeting_from_dict, meeting_to_dict
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def safe_file_name(text: str) -> str:
+    """A file name from free text: no path separators or characters Windows refuses."""
+    name = _UNSAFE.sub(" ", text).strip().strip(".")
+    return re.sub(r"\s+", " ", name)[:120] or "Möte"
+
+
+def default_minutes_name(meeting: Meeting) -> str:
+    return safe_file_name(f"{meeting.title} {meeting.date}") + ".docx"
+
+
+def default_actions_name(meeting: Meeting) -> str:
+    return safe_file_name(f"Åtgärdslista {meeting.title} {meeting.date}") + ".docx"
+
+
+class ExportDialog(ModalScreen):
+    """Where to write the minutes; dismisses with (minutes_path, actions_path|None)."""
+
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Avbryt", id="export.cancel"),
+        Binding("ctrl+s", "accept", "Exportera", id="export.accept", priority=True),
+    ]
+
+    def __init__(self, minutes_path: Path, actions_path: Path):
+        super().__init__()
+        self.minutes_path = minutes_path
+        self.actions_path = actions_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Exportera protokollet", classes="dialog-title")
+            yield Label("Protokoll (Word):", classes="dialog-field")
+            yield Input(str(self.minutes_path), id="minutes-path")
+            yield Checkbox("Även åtgärdslistan", True, id="with-actions")
+            yield Input(str(self.actions_path), id="actions-path")
+            yield Static("enter exporterar · esc avbryter", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        field = self.query_one("#minutes-path", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.query_one("#actions-path", Input).disabled = not event.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        minutes = self.query_one("#minutes-path", Input).value.strip()
+        if not minutes:
+            self.notify("Ange en fil att spara protokollet i.", severity="warning")
+            return
+        minutes_path = _docx_path(minutes)
+        actions_path = None
+        if self.query_one("#with-actions", Checkbox).value:
+            actions = self.query_one("#actions-path", Input).value.strip()
+            if actions:
+                actions_path = _docx_path(actions)
+        if not minutes_path.parent.is_dir():
+            self.notify(f"Mappen {minutes_path.parent} finns inte.", severity="error")
+            return
+        self.dismiss((minutes_path, actions_path))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _docx_path(text: str) -> Path:
+    path = Path(text).expanduser()
+    return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+
+def start_export(app, meeting_id: str | None = None) -> None:
+    """Ask for the paths, then export the open meeting (or a stored one) in a worker."""
+    from ..app import default_export_dir
+
+    session = app.session
+    try:
+        if session is not None and (meeting_id is None or session.meeting.id == meeting_id):
+            meeting = session.meeting
+        elif meeting_id is not None:
+            meeting = app.store.load(meeting_id)
+        else:
+            app.notify("Inget möte är öppet.", severity="warning")
+            return
+    except StoreError as exc:
+        app.notify(str(exc), title="Kan inte exportera", severity="error")
+        return
+    folder = default_export_dir()
+
+    def chosen(result) -> None:
+        if not result:
+            return
+        minutes_path, actions_path = result
+        # A deep copy taken now, on the UI thread: the worker never reads the live model.
+        snapshot = meeting_from_dict(meeting_to_dict(meeting))
+        snapshot.id = meeting.id
+        app.run_worker(
+            lambda: export_files(app, snapshot, minutes_path, actions_path),
+            thread=True, group="export", exit_on_error=False, name="export",
+        )
+        app.notify("Exporterar…", timeout=2)
+
+    app.push_screen(
+        ExportDialog(folder / default_minutes_name(meeting), folder / default_actions_name(meeting)),
+        chosen,
+    )
+
+
+def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path | None) -> None:
+    """Runs in a thread: write the files and tell the user where they went."""
+    notify = lambda *a, **k: app.call_from_thread(app.notify, *a, **k)  # noqa: E731
+    try:
+        from export.docx_minutes import write_minutes
+    except ImportError:
+        notify("Word-exporten finns inte ännu.", title="Inte tillgängligt än",
+               severity="warning")
+        return
+    try:
+        write_minutes(meeting, minutes_path)
+    except (StoreError, OSError, ValueError) as exc:
+        notify(f"Protokollet kunde inte sparas: {exc}", title="Exporten misslyckades",
+               severity="error", timeout=15)
+        return
+    written = [f"Protokollet: {minutes_path}"]
+    if actions_path is not None:
+        try:
+            from export.action_list import write_action_list
+            from store.actions import query_actions
+
+            rows = query_actions(app.store, status="all", meeting_id=meeting.id, live=meeting)
+            write_action_list(rows, actions_path, "docx")
+            written.append(f"Åtgärdslistan: {actions_path}")
+        except (StoreError, OSError, ValueError) as exc:
+            notify(f"Åtgärdslistan kunde inte sparas: {exc}", title="Exporten misslyckades",
+                   severity="error", timeout=15)
+    notify("\n".join(written), title="Exporterat", timeout=12)
