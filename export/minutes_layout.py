@@ -134,9 +134,7 @@ def header_blocks(meeting: Meeting) -> list[Block]:
         runs.extend(_joined([[Run(one_line(p.name), italic=True)] for p in deciders]))
         blocks.append(Block(NORMAL, runs))
 
-    secretary = next(
-        (p for p in present if p.role.strip().casefold() == SECRETARY_ROLE.casefold()), None
-    )
+    secretary = secretary_of(meeting)
     if secretary is not None and one_line(secretary.name).strip():
         blocks.append(
             Block(NORMAL, [Run("Sekreterare: "), Run(one_line(secretary.name), italic=True)])
@@ -155,6 +153,18 @@ def header_blocks(meeting: Meeting) -> list[Block]:
         blocks.append(Block(LABEL, [Run(ABSENT)]))
         blocks.append(Block(NORMAL, _joined(absent_names)))
     return blocks
+
+
+def secretary_of(meeting: Meeting) -> Participant | None:
+    """The present participant with the role Sekreterare, if any."""
+    return next(
+        (
+            p
+            for p in meeting.participants
+            if not p.absent and p.role.strip().casefold() == SECRETARY_ROLE.casefold()
+        ),
+        None,
+    )
 
 
 def participant_runs(participant: Participant) -> list[Run]:
@@ -273,6 +283,7 @@ __all__ = [
     "header_blocks",
     "item_blocks",
     "participant_runs",
+    "secretary_of",
     "time_line",
     "heading_text",
 ]

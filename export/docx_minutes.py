@@ -1,0 +1,121 @@
+"""The minutes as a Word document, in the organisation's format (FORMAT.md).
+
+What the minutes say comes from `export.minutes_layout`; this module only maps each
+block to its Word style: ``Title``, ``Normal``, the label style ``Etikett``, the built-in
+``Heading 1``-``Heading 3``, ``List Bullet`` and one three-column table per item.
+
+A plain function that touches no UI, so the app can run it in a worker thread.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from datetime import datetime, time
+from pathlib import Path
+
+from docx.document import Document
+from docx.shared import Pt
+
+from export.docx_common import (
+    BodyBuilder,
+    StyleSpec,
+    ensure_styles,
+    new_document,
+    save_docx_atomic,
+    set_a4,
+    set_core_properties,
+    set_document_defaults,
+    set_style_font,
+    style_ids,
+    text_width,
+)
+from export.minutes_layout import (
+    BULLET,
+    HEADING,
+    LABEL,
+    NORMAL,
+    TABLE,
+    TITLE,
+    minutes_blocks,
+    secretary_of,
+)
+from store.model import Meeting
+
+#: The paragraph style of the labels (Plats, Deltagare, Beslut...): one style of its own
+#: so that an organisation's template can restyle every label at once.
+LABEL_STYLE = "Etikett"
+LABEL_SPEC = StyleSpec(
+    LABEL_STYLE, bold=True, space_before_pt=10, space_after_pt=2, keep_with_next=True
+)
+TABLE_STYLE = "Table Grid"
+HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
+STYLE_OF_KIND = {TITLE: "Title", NORMAL: "Normal", LABEL: LABEL_STYLE, BULLET: "List Bullet"}
+
+#: Share of the text width for action, due date and owner.
+ACTION_COLUMNS = (0.55, 0.19, 0.26)
+HOUSE_FONT = "Calibri"
+
+
+def build_minutes(meeting: Meeting, template: Path | str | None = None) -> Document:
+    """The minutes as an in-memory python-docx document."""
+    document = new_document(template)
+    if template is None:
+        apply_house_look(document)
+    styles = ensure_styles(
+        document,
+        ["Normal", "Title", *HEADING_STYLES.values(), "List Bullet", LABEL_SPEC, TABLE_STYLE],
+    )
+    ids = style_ids(document, styles)
+    width = text_width(document)
+    widths = [int(width * share) for share in ACTION_COLUMNS]
+
+    builder = BodyBuilder()
+    for block in minutes_blocks(meeting):
+        if block.kind == TABLE:
+            builder.table(block.rows, widths, style_id=ids[TABLE_STYLE])
+        elif block.kind == HEADING:
+            builder.paragraph(block.runs, ids[HEADING_STYLES[block.level]])
+        else:
+            builder.paragraph(block.runs, ids[STYLE_OF_KIND[block.kind]])
+    builder.append_to(document)
+
+    secretary = secretary_of(meeting)
+    set_core_properties(
+        document,
+        title=meeting.title,
+        author=secretary.name if secretary else "",
+        created=meeting_datetime(meeting),
+        subject=f"Mötesanteckningar {meeting.date}",
+    )
+    return document
+
+
+def write_minutes(meeting: Meeting, path: Path | str, template: Path | str | None = None) -> Path:
+    """Build the minutes and replace `path` atomically; the previous file survives a failure."""
+    return save_docx_atomic(build_minutes(meeting, template), Path(path))
+
+
+def meeting_datetime(meeting: Meeting) -> datetime | None:
+    try:
+        day = Date.fromisoformat(meeting.date)
+    except (TypeError, ValueError):
+        return None
+    try:
+        start = time.fromisoformat(meeting.start) if meeting.start else time(0, 0)
+    except ValueError:
+        start = time(0, 0)
+    return datetime.combine(day, start)
+
+
+def apply_house_look(document: Document) -> None:
+    """A calm default when no template is given: A4, Swedish proofing, one font family,
+    paragraph spacing in the document defaults so table cells can stay tight."""
+    set_a4(document)
+    styles = document.styles
+    set_document_defaults(document, font=HOUSE_FONT, size_pt=11, space_after_pt=6, language="sv-SE")
+    for name in ("Title", *HEADING_STYLES.values()):
+        set_style_font(styles[name], HOUSE_FONT)
+    table = styles[TABLE_STYLE]
+    table.paragraph_format.space_before = Pt(2)
+    table.paragraph_format.space_after = Pt(2)
+    table.paragraph_format.line_spacing = 1.0
