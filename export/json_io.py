@@ -16,8 +16,20 @@ def parse_meeting_json(raw: bytes) -> Meeting:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise MeetingFormatError("fil", f"ogiltig JSON ({exc})") from None
+        raise MeetingFormatError("fil", json_problem(exc)) from None
     return meeting_from_dict(data)
+
+
+def json_problem(exc: orjson.JSONDecodeError) -> str:
+    """orjson's English message as a Swedish sentence that points at the spot."""
+    if "utf-8" in str(exc).lower():
+        return "filen är inte UTF-8-kodad text; spara den som UTF-8 och försök igen"
+    if not exc.doc or not str(exc.doc).strip():
+        return "filen är tom"
+    return (
+        f"ogiltig JSON på rad {exc.lineno}, kolumn {exc.colno} "
+        "(kontrollera kommatecken, citattecken och klamrar där)"
+    )
 
 
 def meeting_json_bytes(meeting: Meeting) -> bytes:
