@@ -23,6 +23,7 @@ from store.model import Meeting
 from .agenda_text import Line, build_meeting, split_number
 
 _HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)
+_LIST_STYLE_RE = re.compile(r"^List (?:Number|Bullet) (\d)$")
 _CELL_NUMBER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
 
 
@@ -103,8 +104,17 @@ def paragraph_line(paragraph: Paragraph, numbering: _Numbering) -> Line | None:
     line.indent = int(indent.pt // 12) if indent else 0
 
     number = numbering.number_of(paragraph, style_name)
+    list_level = _LIST_STYLE_RE.match(style_name)
     if number == "bullet":
         line.bullet = True
+        if list_level:
+            line.indent = 4 * (int(list_level.group(1)) - 1)
+    elif number is not None and list_level and len(number) == 1:
+        # "List Number 2" is a list of its own at level 0 that Word shows indented:
+        # a sub-item by its indent, as in a text agenda.
+        line.number = number
+        line.indent = 4 * (int(list_level.group(1)) - 1)
+        line.raw = f"{number[0]}. {line.raw}"
     elif number is not None:
         line.number, line.auto_number = number, True
         line.indent = 4 * (len(number) - 1)

@@ -412,7 +412,7 @@ class _Builder:
             n = number[0]
             # Indented deeper than the current item: a sub-item numbered from 1.
             parent = self.indent_parent(line.indent)
-            if parent is not None and (n == 1 or n == parent.last_child + 1):
+            if parent is not None:
                 self.open_item(line.plain, parent.depth + 1, line.indent, None, index=n)
                 return True
             if not self.opened or n > self.last_top or line.auto_number:
