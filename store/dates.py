@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 __all__ = [
     "DueDateError", "parse_due_date", "format_date_sv", "ClockTimeError", "parse_clock_time",
+    "clock_time_as_typed",
     "WEEKDAYS_SV", "MONTHS_SV"]
 
 WEEKDAYS_SV = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
@@ -205,3 +206,27 @@ def parse_clock_time(text: str) -> str:
     if hour > 23 or minute > 59:
         raise ClockTimeError(f"Ogiltig tid ”{typed}”: timmar 0–23 och minuter 0–59.")
     return f"{hour:02d}:{minute:02d}"
+
+
+_CLOCK_COMPLETE = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}")
+_CLOCK_PARTIAL = re.compile(r"\d{1,2}(?:[:.]\d?)?|\d{3}")
+
+
+def clock_time_as_typed(text: str) -> tuple[bool, str | None]:
+    """(complete, 'HH:MM' or None) for a time being typed key by key.
+
+    '13:30' -> (True, '13:30'); '' -> (True, None): no time. '13', '13:' and '13:3' are
+    on the way to a time -> (False, None), so a field written as you type does not store
+    '01:00' on the way to '13:30'. Anything that cannot become a time raises
+    ClockTimeError. A bare hour ('9') counts once the field is left: parse_clock_time.
+    """
+    typed = text.strip()
+    if not typed:
+        return True, None
+    if _CLOCK_COMPLETE.fullmatch(typed):
+        return True, parse_clock_time(typed)
+    if _CLOCK_PARTIAL.fullmatch(typed):
+        if int(re.split(r"[:.]", typed)[0][:2]) > 23:
+            parse_clock_time(typed[:2] + ":00")  # raises with the hour message
+        return False, None
+    return True, parse_clock_time(typed)  # raises for anything else

@@ -9,6 +9,7 @@ import pytest
 from store.dates import (
     ClockTimeError,
     DueDateError,
+    clock_time_as_typed,
     format_date_sv,
     parse_clock_time,
     parse_due_date,
@@ -177,3 +178,19 @@ def test_clock_times(typed, expected):
 def test_bad_clock_times(typed):
     with pytest.raises(ClockTimeError, match="Ogiltig tid"):
         parse_clock_time(typed)
+
+
+@pytest.mark.parametrize(
+    "typed, state",
+    [("", (True, None)), ("13:30", (True, "13:30")), ("0905", (True, "09:05")),
+     ("1", (False, None)), ("13", (False, None)), ("13:", (False, None)),
+     ("13:3", (False, None)), ("130", (False, None)), ("9.1", (False, None))],
+)
+def test_clock_time_as_typed(typed, state):
+    assert clock_time_as_typed(typed) == state
+
+
+@pytest.mark.parametrize("typed", ["25", "25:00", "13:61", "x", "13:300"])
+def test_clock_time_as_typed_refuses_what_cannot_become_a_time(typed):
+    with pytest.raises(ClockTimeError):
+        clock_time_as_typed(typed)

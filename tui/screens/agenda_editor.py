@@ -1,0 +1,363 @@
+"""The agenda editor: the agenda as a numbered tree beside a form for the chosen item.
+
+Numbers come from the position in the tree (Meeting.walk()) and follow every move.
+Every edit goes straight into `app.session.meeting` and calls `app.mark_changed()`.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea, Tree
+
+from store.dates import ClockTimeError, parse_clock_time
+from store.model import AgendaItem, Meeting
+
+# The free-text fields of an item, as (widget id, model attribute, label).
+TEXT_FIELDS = (
+    ("i-description", "description", "Beskrivning"),
+    ("i-background", "background", "Ärendebeskrivning"),
+    ("i-proposal", "proposal", "Förslag till beslut"),
+)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; dismisses with True only for an explicit yes."""
+
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog > #confirm {
+        width: 60; max-width: 100%; height: auto;
+        border: thick $warning; background: $surface; padding: 0 1;
+    }
+    ConfirmDialog #question { margin-bottom: 1; }
+    ConfirmDialog #confirm-buttons { height: auto; align-horizontal: right; }
+    ConfirmDialog Button { margin-left: 1; }
+    """
+
+    BINDINGS = [
+        Binding("j,y", "answer(True)", "Ja", id="confirm.yes", tooltip="Ja, gör det"),
+        Binding("n,escape", "answer(False)", "Nej", id="confirm.no",
+                tooltip="Nej, avbryt"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Ja, ta bort", no: str = "Nej"):
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Static(self.question, id="question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.yes} (j)", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+def item_label(number: str, item: AgendaItem) -> Text:
+    text = Text(f"{number}. ", style="bold")
+    text.append(item.title or "(utan rubrik)", style="" if item.title else "dim italic")
+    if item.standing:
+        text.append(" ↻", style="dim")
+    return text
+
+
+class AgendaEditorScreen(Screen[None]):
+    CSS_PATH = "agenda_editor.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+n", "add_item", "Ny punkt", id="agenda.add",
+                tooltip="Lägg till en punkt efter den markerade", priority=True),
+        Binding("delete", "delete_item", "Ta bort", id="agenda.delete",
+                tooltip="Ta bort den markerade punkten (frågar först)"),
+        Binding("alt+up", "move(-1)", "Upp", id="agenda.move_up",
+                tooltip="Flytta punkten ett steg upp", priority=True),
+        Binding("alt+down", "move(1)", "Ned", id="agenda.move_down",
+                tooltip="Flytta punkten ett steg ned", priority=True),
+        Binding("alt+right", "indent", "Underpunkt", id="agenda.indent",
+                tooltip="Gör punkten till underpunkt till punkten ovanför", priority=True),
+        Binding("alt+left", "outdent", "Lyft ut", id="agenda.outdent",
+                tooltip="Flytta upp underpunkten en nivå", priority=True),
+        Binding("ctrl+t", "focus_tree", "Dagordning", id="agenda.focus_tree",
+                tooltip="Gå till dagordningen", priority=True),
+        Binding("escape", "close", "Klar", id="agenda.close",
+                tooltip="Tillbaka (allt är redan sparat)"),
+    ]
+
+    def __init__(self, *, name: str | None = None, id: str | None = None):
+        super().__init__(name=name, id=id)
+        self.current_id: str | None = None
+
+    # -- model access
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.app.session.meeting
+
+    @property
+    def current(self) -> AgendaItem | None:
+        if self.current_id is None:
+            return None
+        try:
+            return self.meeting.find_item(self.current_id)
+        except KeyError:
+            return None
+
+    def _changed(self) -> None:
+        self.app.mark_changed()
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        presenters = [p.name for p in self.meeting.participants if p.name]
+        yield Static("Dagordning", id="agenda-title")
+        with Horizontal(id="agenda-body"):
+            tree: Tree[str] = Tree("Dagordning", id="agenda-tree")
+            tree.show_root = False
+            tree.guide_depth = 2
+            yield tree
+            with VerticalScroll(id="item-editor"):
+                with Horizontal(classes="row"):
+                    yield Label("Rubrik", classes="lbl")
+                    yield Input(id="i-title", compact=True, placeholder="Punktens rubrik")
+                with Horizontal(classes="row"):
+                    yield Label("Föredr.", classes="lbl")
+                    yield Input(id="i-presenter", compact=True, placeholder="Föredragande",
+                                suggester=SuggestFromList(presenters, case_sensitive=False))
+                with Horizontal(classes="row"):
+                    yield Label("Tid", classes="lbl")
+                    yield Input(id="i-time", compact=True, placeholder="TT:MM")
+                    yield Checkbox("Stående punkt", id="i-standing", compact=True)
+                yield Static("", id="item-message")
+                for widget_id, _, label in TEXT_FIELDS:
+                    yield Label(label, classes="area-label")
+                    yield TextArea(id=widget_id, soft_wrap=True, compact=True)
+                yield Label("Bilagor (en per rad)", classes="area-label")
+                yield TextArea(id="i-attachments", soft_wrap=True, compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        first = self.meeting.all_items()
+        self._rebuild(first[0].id if first else None)
+        self.query_one("#agenda-tree", Tree).focus()
+
+    # -- the tree
+
+    def _rebuild(self, select_id: str | None) -> None:
+        """Redraw the tree from the model (numbers included) and select an item."""
+        tree = self.query_one("#agenda-tree", Tree)
+        tree.clear()
+        order: list[str] = []
+
+        def add(parent, items: list[AgendaItem], prefix: str) -> None:
+            for index, item in enumerate(items, start=1):
+                number = f"{prefix}{index}"
+                node = parent.add(item_label(number, item), data=item.id,
+                                  expand=True, allow_expand=False)
+                order.append(item.id)
+                add(node, item.items, number + ".")
+
+        # Numbered as Meeting.walk() numbers them: from the position alone.
+        add(tree.root, self.meeting.items, "")
+        if select_id in order:
+            tree.cursor_line = order.index(select_id)
+        self._load_item(select_id if select_id in order else None)
+
+    def _relabel_current(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        tree = self.query_one("#agenda-tree", Tree)
+        number = self.meeting.number_of(item.id)
+        for node in _walk_nodes(tree.root):
+            if node.data == item.id:
+                node.set_label(item_label(number, item))
+                break
+
+    @on(Tree.NodeHighlighted, "#agenda-tree")
+    def _node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        if event.node.data != self.current_id:
+            self._load_item(event.node.data)
+
+    @on(Tree.NodeSelected, "#agenda-tree")
+    def _node_selected(self) -> None:
+        self.query_one("#i-title", Input).focus()
+
+    # -- the item form
+
+    def _load_item(self, item_id: str | None) -> None:
+        self.current_id = item_id
+        item = self.current
+        self.query_one("#item-editor").disabled = item is None
+        self.query_one("#i-title", Input).value = item.title if item else ""
+        self.query_one("#i-presenter", Input).value = item.presenter if item else ""
+        time_input = self.query_one("#i-time", Input)
+        time_input.value = (item.time or "") if item else ""
+        time_input.remove_class("-bad")
+        self.query_one("#i-standing", Checkbox).value = item.standing if item else False
+        for widget_id, attr, _ in TEXT_FIELDS:
+            self.query_one(f"#{widget_id}", TextArea).text = getattr(item, attr) if item else ""
+        self.query_one("#i-attachments", TextArea).text = (
+            "\n".join(item.attachments) if item else "")
+        self._show_item_state()
+
+    def _show_item_state(self, problem: str | None = None) -> None:
+        message = self.query_one("#item-message", Static)
+        item = self.current
+        if problem:
+            message.update(Text(problem, style="bold red"))
+        elif item is None:
+            message.update(Text("Dagordningen är tom: ctrl+n lägger till en punkt.",
+                                style="dim"))
+        else:
+            number = self.meeting.number_of(item.id)
+            message.update(Text(f"Punkt {number}", style="dim"))
+
+    @on(Input.Changed, "#i-title, #i-presenter")
+    def _text_input_changed(self, event: Input.Changed) -> None:
+        item = self.current
+        if item is None:
+            return
+        attr = "title" if event.input.id == "i-title" else "presenter"
+        if getattr(item, attr) != event.input.value:
+            setattr(item, attr, event.input.value)
+            self._changed()
+            if attr == "title":
+                self._relabel_current()
+
+    @on(Input.Changed, "#i-time")
+    def _time_changed(self, event: Input.Changed) -> None:
+        item = self.current
+        if item is None:
+            return
+        value = event.input.value
+        try:
+            parsed = parse_clock_time(value) if value.strip() else None
+        except ClockTimeError as exc:
+            event.input.add_class("-bad")
+            self._show_item_state(str(exc))
+            return
+        event.input.remove_class("-bad")
+        self._show_item_state()
+        if item.time != parsed:
+            item.time = parsed
+            self._changed()
+
+    @on(Checkbox.Changed, "#i-standing")
+    def _standing_changed(self, event: Checkbox.Changed) -> None:
+        item = self.current
+        if item is not None and item.standing != event.checkbox.value:
+            item.standing = event.checkbox.value
+            self._changed()
+            self._relabel_current()
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        item = self.current
+        if item is None:
+            return
+        widget_id = event.text_area.id
+        text = event.text_area.text
+        if widget_id == "i-attachments":
+            names = [line.strip() for line in text.splitlines() if line.strip()]
+            if names != item.attachments:
+                item.attachments = names
+                self._changed()
+            return
+        attr = next((a for w, a, _ in TEXT_FIELDS if w == widget_id), None)
+        if attr is not None and getattr(item, attr) != text:
+            setattr(item, attr, text)
+            self._changed()
+
+    @on(Input.Submitted, "#i-title, #i-presenter, #i-time")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    # -- structure
+
+    def action_add_item(self) -> None:
+        item = AgendaItem("")
+        if self.current_id is not None:
+            self.meeting.add_item(item, after=self.current_id)
+        else:
+            self.meeting.add_item(item)
+        self._changed()
+        self._rebuild(item.id)
+        self.query_one("#i-title", Input).focus()
+
+    def action_delete_item(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        number = self.meeting.number_of(item.id)
+        subs = sum(1 for _ in item.walk()) - 1
+        question = f"Ta bort punkt {number}. {item.title or '(utan rubrik)'}"
+        if subs:
+            question += f" och dess {subs} underpunkt{'er' if subs > 1 else ''}"
+        filled = item.notes or item.decisions or item.actions
+        question += "?" + (" Den har anteckningar, beslut eller åtgärder." if filled else "")
+
+        def confirmed(ok: bool | None) -> None:
+            if not ok:
+                return
+            order = [i.id for i in self.meeting.all_items()]
+            try:
+                self.meeting.remove_item(item.id)
+            except KeyError:
+                return
+            self._changed()
+            remaining = {i.id for i in self.meeting.all_items()}
+            index = order.index(item.id)
+            # Select the item that took its place, else the one before it.
+            after = [i for i in order[index + 1:] if i in remaining]
+            before = [i for i in order[:index] if i in remaining]
+            self._rebuild(after[0] if after else (before[-1] if before else None))
+            self.query_one("#agenda-tree", Tree).focus()
+
+        self.app.push_screen(ConfirmDialog(question), confirmed)
+
+    def _restructure(self, change) -> None:
+        item = self.current
+        if item is None:
+            return
+        if change(item.id):
+            self._changed()
+            self._rebuild(item.id)
+        else:
+            self.app.bell()
+
+    def action_move(self, offset: int) -> None:
+        self._restructure(lambda item_id: self.meeting.move_item(item_id, offset))
+
+    def action_indent(self) -> None:
+        self._restructure(self.meeting.indent_item)
+
+    def action_outdent(self) -> None:
+        self._restructure(self.meeting.outdent_item)
+
+    def action_focus_tree(self) -> None:
+        self.query_one("#agenda-tree", Tree).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _walk_nodes(node):
+    for child in node.children:
+        yield child
+        yield from _walk_nodes(child)

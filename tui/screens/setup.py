@@ -1,0 +1,322 @@
+"""Meeting setup: title, series, date, times, place and the roster.
+
+Every edit goes straight into `app.session.meeting` and calls `app.mark_changed()`.
+A date or time that does not parse is shown with a Swedish message and is not written
+until it is valid; the typed text stays in the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.dates import (
+    ClockTimeError,
+    DueDateError,
+    clock_time_as_typed,
+    format_date_sv,
+    parse_clock_time,
+    parse_due_date,
+)
+from store.model import STANDARD_ROLES, Meeting, Participant
+
+from .agenda_editor import ConfirmDialog
+
+ROLE_HINT = "Roll: " + ", ".join(STANDARD_ROLES) + " eller fritt"
+
+
+def participant_label(participant: Participant) -> Text:
+    """One roster line: 'Anna Ek (Ordförande) · beslutande'."""
+    text = Text(participant.name or "(namn saknas)",
+                style="dim strike" if participant.absent else "")
+    if participant.role:
+        text.append(f" ({participant.role})", style="italic")
+    marks = []
+    if participant.decision_maker:
+        marks.append("beslutande")
+    if participant.absent:
+        marks.append("frånvarande")
+    if marks:
+        text.append(" · " + ", ".join(marks), style="dim")
+    return text
+
+
+class MeetingSetupScreen(Screen[None]):
+    CSS_PATH = "setup.tcss"
+
+    BINDINGS = [
+        Binding("ctrl+n", "add_participant", "Ny deltagare", id="setup.add_participant",
+                tooltip="Lägg till en deltagare sist i listan", priority=True),
+        Binding("delete", "remove_participant", "Ta bort", id="setup.remove_participant",
+                tooltip="Ta bort den markerade deltagaren (frågar först)"),
+        Binding("alt+up", "move_participant(-1)", "Flytta upp", id="setup.move_up",
+                tooltip="Flytta deltagaren ett steg upp", priority=True),
+        Binding("alt+down", "move_participant(1)", "Flytta ned", id="setup.move_down",
+                tooltip="Flytta deltagaren ett steg ned", priority=True),
+        Binding("escape", "close", "Klar", id="setup.close",
+                tooltip="Tillbaka (allt är redan sparat)"),
+    ]
+
+    def __init__(self, *, today: date | None = None, name: str | None = None,
+                 id: str | None = None):
+        super().__init__(name=name, id=id)
+        self.today = today or date.today()
+        self.current_id: str | None = None
+
+    # -- model access
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.app.session.meeting
+
+    def _changed(self) -> None:
+        self.app.mark_changed()
+
+    @property
+    def current(self) -> Participant | None:
+        return next((p for p in self.meeting.participants if p.id == self.current_id), None)
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        m = self.meeting
+        yield Static("Mötesinställningar", id="setup-title")
+        with VerticalScroll(id="setup-form"):
+            with Horizontal(classes="row"):
+                yield Label("Titel", classes="lbl")
+                yield Input(m.title, id="title", compact=True,
+                            placeholder="t.ex. Ledningsgrupp, Norrdalens kommun")
+            with Horizontal(classes="row"):
+                yield Label("Serie", classes="lbl")
+                yield Input(m.series, id="series", compact=True,
+                            placeholder="samma som titeln om tomt")
+            with Horizontal(classes="row"):
+                yield Label("Datum", classes="lbl")
+                yield Input(m.date, id="date", compact=True, placeholder="ÅÅÅÅ-MM-DD")
+                yield Label("Start", classes="lbl-short")
+                yield Input(m.start or "", id="start", compact=True, placeholder="TT:MM")
+                yield Label("Slut", classes="lbl-short")
+                yield Input(m.end or "", id="end", compact=True, placeholder="TT:MM")
+            with Horizontal(classes="row"):
+                yield Label("Plats", classes="lbl")
+                yield Input(m.place, id="place", compact=True,
+                            placeholder="t.ex. Kommunhuset, sal 3")
+            yield Static("", id="meeting-message")
+            yield Label("Deltagare  (ctrl+n ny, del ta bort, alt+↑/↓ flytta)",
+                        id="roster-heading")
+            with Horizontal(id="roster"):
+                yield OptionList(id="participants")
+                with Vertical(id="participant-editor"):
+                    with Horizontal(classes="row"):
+                        yield Label("Namn", classes="lbl")
+                        yield Input(id="p-name", compact=True, placeholder="För- och efternamn")
+                    with Horizontal(classes="row"):
+                        yield Label("Roll", classes="lbl")
+                        yield Input(id="p-role", compact=True, placeholder="Ordförande, …",
+                                    suggester=SuggestFromList(STANDARD_ROLES,
+                                                              case_sensitive=False))
+                    yield Static(ROLE_HINT, id="role-hint")
+                    yield Checkbox("Beslutande", id="p-dm", compact=True)
+                    yield Checkbox("Frånvarande", id="p-absent", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refresh_roster(self.meeting.participants[0].id
+                             if self.meeting.participants else None)
+        self._show_meeting_state()
+        self.query_one("#title", Input).focus()
+
+    # -- meeting fields
+
+    def _show_meeting_state(self, problem: str | None = None) -> None:
+        message = self.query_one("#meeting-message", Static)
+        if problem:
+            message.update(Text(problem, style="bold red"))
+            return
+        try:
+            when = format_date_sv(date.fromisoformat(self.meeting.date))
+        except ValueError:
+            when = self.meeting.date
+        message.update(Text(f"Mötet: {when}", style="dim"))
+
+    def _problems(self, first: str | None = None) -> str | None:
+        """The invalid date/time still typed: in field `first`, else the first one."""
+        fields = ["date", "start", "end"]
+        if first in fields:
+            fields.remove(first)
+            fields.insert(0, first)
+        for field_id in fields:
+            widget = self.query_one(f"#{field_id}", Input)
+            try:
+                self._parse_field(field_id, widget.value, final=not widget.has_focus)
+            except ValueError as exc:
+                return str(exc)
+        return None
+
+    def _parse_field(self, field_id: str, value: str, *, final: bool) -> tuple[bool, str | None]:
+        """(complete, model value) for the date or a time; raises ValueError (Swedish).
+
+        While a time is being typed ('13', '13:') it is incomplete: not an error and not
+        written. Once the field is left (`final`), a bare hour counts as a time.
+        """
+        if field_id == "date":
+            if not value.strip():
+                raise DueDateError("Ogiltigt datum: mötet måste ha ett datum.")
+            try:
+                return True, parse_due_date(value, self.today).isoformat()
+            except DueDateError as exc:
+                raise DueDateError(f"Ogiltigt datum: {exc}") from None
+        try:
+            complete, parsed = clock_time_as_typed(value)
+            if not complete and final:
+                complete, parsed = True, parse_clock_time(value)
+            return complete, parsed
+        except ClockTimeError as exc:
+            label = "Starttid" if field_id == "start" else "Sluttid"
+            raise ClockTimeError(f"{label}: {exc}") from None
+
+    @on(Input.Changed, "#title, #series, #place, #date, #start, #end")
+    def _meeting_field_changed(self, event: Input.Changed) -> None:
+        field_id = event.input.id
+        value = event.input.value
+        if field_id in ("title", "series", "place"):
+            if getattr(self.meeting, field_id) != value:
+                setattr(self.meeting, field_id, value)
+                self._changed()
+            return
+        self._apply_when_field(event.input, final=not event.input.has_focus)
+
+    @on(Input.Blurred, "#date, #start, #end")
+    def _when_field_left(self, event: Input.Blurred) -> None:
+        self._apply_when_field(event.input, final=True)
+
+    def _apply_when_field(self, widget: Input, *, final: bool) -> None:
+        field_id = widget.id
+        try:
+            complete, parsed = self._parse_field(field_id, widget.value, final=final)
+        except ValueError:
+            widget.add_class("-bad")
+            self._show_meeting_state(self._problems(field_id))
+            return
+        widget.remove_class("-bad")
+        if complete and getattr(self.meeting, field_id) != parsed:
+            setattr(self.meeting, field_id, parsed)
+            self._changed()
+        self._show_meeting_state(self._problems())
+
+    # -- roster
+
+    def _refresh_roster(self, select_id: str | None) -> None:
+        roster = self.query_one("#participants", OptionList)
+        roster.set_options(Option(participant_label(p), id=p.id)
+                           for p in self.meeting.participants)
+        ids = [p.id for p in self.meeting.participants]
+        if select_id in ids:
+            roster.highlighted = ids.index(select_id)
+        self._load_participant(select_id if select_id in ids else None)
+
+    def _load_participant(self, participant_id: str | None) -> None:
+        self.current_id = participant_id
+        p = self.current
+        editor = self.query_one("#participant-editor")
+        editor.disabled = p is None
+        self.query_one("#p-name", Input).value = p.name if p else ""
+        self.query_one("#p-role", Input).value = p.role if p else ""
+        self.query_one("#p-dm", Checkbox).value = p.decision_maker if p else False
+        self.query_one("#p-absent", Checkbox).value = p.absent if p else False
+
+    def _relabel_current(self) -> None:
+        p = self.current
+        if p is not None:
+            roster = self.query_one("#participants", OptionList)
+            roster.replace_option_prompt(p.id, participant_label(p))
+
+    @on(OptionList.OptionHighlighted, "#participants")
+    def _participant_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id != self.current_id:
+            self._load_participant(event.option.id)
+
+    @on(OptionList.OptionSelected, "#participants")
+    def _participant_selected(self) -> None:
+        self.query_one("#p-name", Input).focus()
+
+    @on(Input.Changed, "#p-name, #p-role")
+    def _participant_text_changed(self, event: Input.Changed) -> None:
+        p = self.current
+        if p is None:
+            return
+        attr = "name" if event.input.id == "p-name" else "role"
+        # The current value, not the event's: a stale event must not cross participants.
+        value = event.input.value.strip() if attr == "role" else event.input.value
+        if getattr(p, attr) != value:
+            setattr(p, attr, value)
+            self._relabel_current()
+            self._changed()
+
+    @on(Checkbox.Changed, "#p-dm, #p-absent")
+    def _participant_flag_changed(self, event: Checkbox.Changed) -> None:
+        p = self.current
+        if p is None:
+            return
+        attr = "decision_maker" if event.checkbox.id == "p-dm" else "absent"
+        if getattr(p, attr) != event.checkbox.value:
+            setattr(p, attr, event.checkbox.value)
+            self._relabel_current()
+            self._changed()
+
+    @on(Input.Submitted, "#p-name, #p-role")
+    def _participant_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    # -- roster actions
+
+    def action_add_participant(self) -> None:
+        participant = Participant("")
+        self.meeting.participants.append(participant)
+        self._changed()
+        self._refresh_roster(participant.id)
+        self.query_one("#p-name", Input).focus()
+
+    def action_remove_participant(self) -> None:
+        p = self.current
+        if p is None:
+            return
+
+        def confirmed(ok: bool | None) -> None:
+            if not ok or p not in self.meeting.participants:
+                return
+            index = self.meeting.participants.index(p)
+            self.meeting.participants.remove(p)
+            self._changed()
+            rest = self.meeting.participants
+            self._refresh_roster(rest[min(index, len(rest) - 1)].id if rest else None)
+            self.query_one("#participants", OptionList).focus()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Ta bort {p.name or 'deltagaren'} ur deltagarlistan?"), confirmed)
+
+    def action_move_participant(self, offset: int) -> None:
+        p = self.current
+        people = self.meeting.participants
+        if p is None:
+            return
+        index = people.index(p)
+        target = index + offset
+        if not 0 <= target < len(people):
+            return
+        people[index], people[target] = people[target], people[index]
+        self._changed()
+        self._refresh_roster(p.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
