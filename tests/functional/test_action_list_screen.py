@@ -1,0 +1,193 @@
+"""Pilot tests of the action list screen: filters, done/reopen, jump, print."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from datetime import date, datetime
+
+import pytest
+from textual.app import App
+from textual.widgets import Input, Static
+
+from store import Action, AgendaItem, Meeting, MeetingStore
+from store.series import next_meeting_in_series
+from tui.screens.action_list import ActionListScreen, ActionTable
+
+TODAY = date(2031, 4, 2)
+
+
+def run_async(test):
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
+
+class ListApp(App):
+    """The app shell's contract, minimally: store, session, open_meeting, mark_changed."""
+
+    def __init__(self, store: MeetingStore, session=None):
+        super().__init__()
+        self.store = store
+        self.session = session
+        self.clock = lambda: datetime(2031, 4, 2, 10, 0)
+        self.opened: list[tuple] = []
+        self.changes = 0
+
+    def on_mount(self) -> None:
+        self.push_screen(ActionListScreen())
+
+    def open_meeting(self, meeting_id, mode="live", item_id=None):
+        self.opened.append((meeting_id, mode, item_id))
+
+    def mark_changed(self):
+        self.changes += 1
+        self.session.save()  # the real app's autosave does this within 300 ms
+
+
+@pytest.fixture
+def store(file_store):
+    file_store.add(Meeting("Miljöberedning", "2031-03-01", items=[
+        AgendaItem("Mötet öppnas"),
+        AgendaItem("Vattenprover", actions=[
+            Action("Beställ provtagning", due="2031-03-20", owner="Ylva Berglund"),
+            Action("Informera allmänheten", owner="Jonas Falk"),
+            Action("Klart sedan förut", owner="Jonas Falk", done=True, done_date="2031-03-02"),
+        ]),
+    ]))
+    file_store.add(Meeting("Miljöberedning", "2031-03-15", items=[
+        AgendaItem("Återvinning", actions=[
+            Action("Ta fram karta", due="2031-05-01", owner="Ylva Berglund")]),
+    ]))
+    return file_store
+
+
+async def settle(app, pilot):
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def shown(app) -> list[str]:
+    return [row.text for row in app.screen.rows]
+
+
+@run_async
+async def test_lists_open_actions_and_filters(store):
+    app = ListApp(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ActionListScreen)
+        assert shown(app) == ["Beställ provtagning", "Ta fram karta", "Informera allmänheten"]
+        assert screen.query_one(ActionTable).row_count == 3
+        status = str(screen.query_one("#actions-status", Static).render())
+        assert "3 åtgärder" in status and "1 försenade" in status
+
+        screen.query_one("#filter-owner", Input).focus()
+        await pilot.press(*"ylva", "enter")
+        await settle(app, pilot)
+        assert shown(app) == ["Beställ provtagning", "Ta fram karta"]
+
+        await pilot.press("ctrl+t")  # open -> all
+        await settle(app, pilot)
+        assert shown(app) == ["Beställ provtagning", "Ta fram karta"]
+        screen.query_one("#filter-owner", Input).value = "jonas"
+        await pilot.press("ctrl+f", "enter")
+        await settle(app, pilot)
+        assert shown(app) == ["Informera allmänheten", "Klart sedan förut"]
+
+        screen.query_one("#filter-since", Input).value = "31-13-01"
+        screen.apply_filter()
+        await pilot.pause()
+        assert "Ogiltigt datum" in str(screen.query_one("#actions-status", Static).render())
+
+
+@run_async
+async def test_toggle_done_and_reopen_with_one_key(store):
+    app = ListApp(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        assert shown(app)[0] == "Beställ provtagning"
+        action_id = app.screen.rows[0].action_id
+        meeting_id = app.screen.rows[0].meeting_id
+        await pilot.press("space")
+        await settle(app, pilot)
+        _, action = store.load(meeting_id).find_action(action_id)
+        assert action.done and action.done_date == "2031-04-02"
+        assert "Beställ provtagning" not in shown(app)
+
+        await pilot.press("ctrl+t")  # all: the done one is there to reopen
+        await settle(app, pilot)
+        index = [row.action_id for row in app.screen.rows].index(action_id)
+        app.screen.query_one(ActionTable).move_cursor(row=index)
+        await pilot.press("space")
+        await settle(app, pilot)
+        _, action = store.load(meeting_id).find_action(action_id)
+        assert not action.done and action.done_date is None
+
+
+@run_async
+async def test_ticking_a_follow_up_in_the_open_meeting_marks_it_everywhere(store):
+    previous = store.load(store.summaries()[0].id)
+    new_id = store.add(next_meeting_in_series(store, previous, "2031-04-02"))
+    session = store.open(new_id)  # the meeting in progress
+    try:
+        app = ListApp(store, session)
+        async with app.run_test(size=(160, 40)) as pilot:
+            screen = app.screen
+            screen.query_one("#filter-meeting", Input).value = new_id
+            await settle(app, pilot)
+            await pilot.pause(0.4)
+            assert shown(app) == ["Beställ provtagning", "Ta fram karta", "Informera allmänheten"]
+            copy = app.screen.rows[0]
+            assert copy.follows
+            await pilot.press("space")
+            await settle(app, pilot)
+            assert app.changes == 1  # the open meeting went through the app
+            assert session.meeting.find_action(copy.action_id)[1].done
+    finally:
+        session.close()
+    original = store.load(store.summaries()[-1].id).find_action(copy.follows)[1]
+    assert original.done and original.done_date == "2031-04-02"
+
+
+@run_async
+async def test_enter_jumps_to_the_meeting_and_item(store):
+    app = ListApp(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "enter")
+        row = app.screen.rows[1]
+        assert app.opened == [(row.meeting_id, "live", row.item_id)]
+        assert store.load(row.meeting_id).find_item(row.item_id).title == "Återvinning"
+
+
+@run_async
+async def test_print_writes_a_landscape_docx_in_a_worker(store, tmp_path, monkeypatch):
+    import docx
+
+    monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
+    app = ListApp(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+g", "ctrl+e")
+        await settle(app, pilot)
+        path = app.screen.last_printed
+        assert path is not None and path.parent == tmp_path
+        assert "Åtgärdslistan är sparad" in [n.title for n in app._notifications]
+    document = docx.Document(str(path))
+    assert document.sections[0].page_width > document.sections[0].page_height
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Jonas Falk", "Ylva Berglund"]
+    cells = [c.text for t in document.tables for r in t.rows[1:] for c in r.cells[:1]]
+    assert cells == ["Informera allmänheten", "Beställ provtagning", "Ta fram karta"]
+
+
+def test_the_screen_has_ids_descriptions_and_tooltips():
+    for binding in ActionListScreen.BINDINGS:
+        assert binding.id and binding.id.startswith("actions.")
+        assert binding.description and binding.tooltip

@@ -1,0 +1,358 @@
+"""The action list: every action of every meeting, filtered, ticked done, printed.
+
+Reading a thousand meetings takes a noticeable moment, so the scan runs in a thread
+worker and is kept: typing in a filter only re-filters the kept rows. Ticking an action
+done also runs in a worker (it may open and save several meetings); a change to the
+meeting the app has open is applied on the UI thread and saved by the app's autosave.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Input, Select, Static
+from textual.worker import get_current_worker
+
+from store import StoreError
+from store.actions import ActionFilter, ActionRow, all_rows, set_action_done
+from store.serialize import parse_iso_date
+
+MISSING = "Ej angivet"
+STATUS_OPTIONS = [("Öppna", "open"), ("Alla", "all"), ("Försenade", "overdue")]
+# Fixed widths: DataTable then need not measure every cell of a long list.
+COLUMNS = (
+    ("Åtgärd", "text", 44),
+    ("Ansvarig", "owner", 18),
+    ("Klart senast", "due", 12),
+    ("Möte", "meeting", 38),
+    ("Status", "status", 15),
+    ("Id", "id", 10),
+)
+FILTER_DELAY = 0.25  # seconds of quiet typing before the list is filtered again
+
+
+class ActionTable(DataTable):
+    pass
+
+
+class ActionListScreen(Screen):
+    CSS_PATH = "action_list.tcss"
+
+    BINDINGS = [
+        Binding("escape", "close", "Tillbaka", id="actions.close",
+                tooltip="Stäng åtgärdslistan."),
+        Binding("space", "toggle_done", "Klar/öppen", id="actions.toggle_done",
+                tooltip="Markera den valda åtgärden klar, eller öppna den igen."),
+        Binding("enter", "open_source", "Gå till mötet", id="actions.open",
+                tooltip="Öppna mötet och punkten där åtgärden beslutades."),
+        Binding("ctrl+e", "print", "Skriv ut", id="actions.print",
+                tooltip="Skriv åtgärdslistan som Word-fil (liggande A4)."),
+        Binding("ctrl+r", "reload", "Läs om", id="actions.reload",
+                tooltip="Läs in åtgärderna från alla möten igen."),
+        Binding("ctrl+f", "focus_filter", "Filter", id="actions.filter",
+                tooltip="Gå till filtret för ansvarig."),
+        Binding("ctrl+t", "cycle_status", "Öppna/alla/försenade", id="actions.status",
+                tooltip="Växla mellan öppna, alla och försenade åtgärder."),
+        Binding("ctrl+g", "toggle_by_owner", "Per ansvarig", id="actions.by_owner",
+                tooltip="Gruppera listan och utskriften per ansvarig."),
+    ]
+
+    def __init__(self, *, status: str = "open", meeting_id: str | None = None) -> None:
+        super().__init__()
+        self._initial = ActionFilter(status=status, meeting_id=meeting_id)
+        self._all: list[ActionRow] | None = None  # the kept scan
+        self.rows: list[ActionRow] = []  # what the table shows, in order
+        self._filter_timer = None
+        self.loading_rows = False
+        self.last_printed: Path | None = None
+
+    # -- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="action-list"):
+            yield Static("Åtgärdslista", id="actions-title")
+            with Horizontal(id="actions-filters"):
+                yield Select(STATUS_OPTIONS, value=self._initial.status, allow_blank=False,
+                             id="filter-status", tooltip="Vilka åtgärder som visas")
+                yield Input(placeholder="Ansvarig", id="filter-owner",
+                            tooltip="Del av namnet räcker, stora eller små bokstäver")
+                yield Input(placeholder="Serie", id="filter-series",
+                            tooltip="Mötesserie (del av namnet räcker)")
+                yield Input(self._initial.meeting_id or "", placeholder="Mötes-id",
+                            id="filter-meeting", tooltip="Bara åtgärderna i ett möte")
+                yield Input(placeholder="Möten från ÅÅÅÅ-MM-DD", id="filter-since",
+                            tooltip="Bara möten från och med datumet")
+                yield Checkbox("Per ansvarig", id="filter-by-owner",
+                               tooltip="Gruppera per ansvarig (även i utskriften)")
+            yield ActionTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+            yield Static("Läser in åtgärder…", id="actions-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(ActionTable)
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
+        table.focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self._all is not None:
+            self.load()  # a meeting may have changed while we were away
+
+    # -- loading and filtering -------------------------------------------------
+
+    def current_filter(self) -> ActionFilter | None:
+        """The filter fields as an ActionFilter; None (and a message) if one is bad."""
+        since = self.query_one("#filter-since", Input).value.strip()
+        if since and parse_iso_date(since) is None:
+            self._status(f"Ogiltigt datum {since!r}: skriv ÅÅÅÅ-MM-DD, t.ex. 2031-01-31.")
+            return None
+        status = self.query_one("#filter-status", Select).value
+        return ActionFilter(
+            status=status if isinstance(status, str) else "open",
+            owner=self.query_one("#filter-owner", Input).value.strip() or None,
+            series=self.query_one("#filter-series", Input).value.strip() or None,
+            meeting_id=self.query_one("#filter-meeting", Input).value.strip() or None,
+            since=since or None,
+        )
+
+    @property
+    def by_owner(self) -> bool:
+        return self.query_one("#filter-by-owner", Checkbox).value
+
+    def _today(self) -> Date:
+        clock = getattr(self.app, "clock", None)
+        return clock().date() if clock is not None else Date.today()
+
+    def _live(self):
+        session = getattr(self.app, "session", None)
+        return session.meeting if session is not None else None
+
+    def load(self) -> None:
+        """Scan every meeting again (in a thread), then show the filtered rows."""
+        self.loading_rows = True
+        self._scan(self._today(), self._live())
+
+    @work(thread=True, exclusive=True, group="action-scan")
+    def _scan(self, today: Date, live) -> None:
+        try:
+            rows = all_rows(self.app.store, live=live, today=today)
+        except StoreError as exc:
+            self.app.call_from_thread(self._scan_failed, str(exc))
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._scanned, rows)
+
+    def _scan_failed(self, message: str) -> None:
+        self.loading_rows = False
+        self._status(f"Kunde inte läsa åtgärderna: {message}")
+
+    def _scanned(self, rows: list[ActionRow]) -> None:
+        self._all = rows
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        if self._all is None:
+            return
+        flt = self.current_filter()
+        if flt is None:
+            self.loading_rows = False
+            return
+        rows = flt.select(self._all)
+        if self.by_owner:
+            from export.action_list import by_owner
+
+            rows = [row for _, group in by_owner(rows) for row in group]
+        self._show(rows, flt)
+
+    def _show(self, rows: list[ActionRow], flt: ActionFilter) -> None:
+        table = self.query_one(ActionTable)
+        keep = self.selected_row()
+        table.clear()
+        seen: set[str] = set()
+        shown = []
+        for row in rows:
+            if row.action_id in seen:  # an id twice would break the table's keys
+                continue
+            seen.add(row.action_id)
+            shown.append(row)
+        self.rows = shown
+        table.add_rows((_cells(row) for row in shown))
+        # add_rows gives generated keys; map them to action ids via our own list.
+        if keep is not None:
+            index = next((i for i, r in enumerate(shown) if r.action_id == keep.action_id), 0)
+            table.move_cursor(row=index, animate=False)
+        overdue = sum(1 for row in shown if row.overdue)
+        text = f"{len(shown)} åtgärder – {flt.describe()}"
+        if overdue:
+            text += f" – {overdue} försenade"
+        self._status(text)
+        self.loading_rows = False
+
+    def _status(self, text: str) -> None:
+        self.query_one("#actions-status", Static).update(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_DELAY, self.apply_filter)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.apply_filter()
+        self.query_one(ActionTable).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.apply_filter()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.apply_filter()
+
+    # -- the selected action -----------------------------------------------------------
+
+    def selected_row(self) -> ActionRow | None:
+        table = self.query_one(ActionTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        index = table.cursor_row
+        if 0 <= index < len(self.rows):
+            return self.rows[index]
+        return None
+
+    def _selected_or_tell(self) -> ActionRow | None:
+        row = self.selected_row()
+        if row is None:
+            self.notify("Det finns ingen åtgärd att välja i listan.", severity="warning")
+        return row
+
+    def action_toggle_done(self) -> None:
+        row = self._selected_or_tell()
+        if row is None:
+            return
+        self._toggle(row.action_id, not row.done)
+
+    @work(thread=True, group="action-done")
+    def _toggle(self, action_id: str, done: bool) -> None:
+        app = self.app
+
+        def on_live(change) -> None:
+            def apply() -> None:
+                # The meeting screen below redraws from the model when it resumes.
+                if change():
+                    app.mark_changed()
+
+            app.call_from_thread(apply)
+
+        try:
+            result = set_action_done(app.store, action_id, done,
+                                     session=getattr(app, "session", None),
+                                     today=self._today(), on_live=on_live)
+        except StoreError as exc:
+            app.call_from_thread(app.notify, str(exc), title="Kunde inte ändra åtgärden",
+                                 severity="error", timeout=10)
+            return
+        message = (f"Klar {result.done_date}: {result.text}" if done
+                   else f"Öppnad igen: {result.text}")
+        if len(result.meeting_ids) > 1:
+            message += f" (i {len(result.meeting_ids)} möten)"
+        app.call_from_thread(app.notify, message, title="Åtgärdslistan")
+        app.call_from_thread(self.load)
+
+    def action_open_source(self) -> None:
+        row = self._selected_or_tell()
+        if row is not None:
+            self.app.open_meeting(row.meeting_id, mode="live", item_id=row.item_id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_source()
+
+    # -- other commands ----------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_reload(self) -> None:
+        self._status("Läser in åtgärder…")
+        self.load()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter-owner", Input).focus()
+
+    def action_cycle_status(self) -> None:
+        select = self.query_one("#filter-status", Select)
+        values = [value for _, value in STATUS_OPTIONS]
+        current = select.value if select.value in values else "open"
+        select.value = values[(values.index(current) + 1) % len(values)]
+
+    def action_toggle_by_owner(self) -> None:
+        checkbox = self.query_one("#filter-by-owner", Checkbox)
+        checkbox.value = not checkbox.value
+
+    def action_print(self) -> None:
+        flt = self.current_filter()
+        if flt is None or self._all is None:
+            self.notify("Listan är inte inläst än.", severity="warning")
+            return
+        rows = flt.select(self._all)
+        path = _free_path(_export_dir() / f"Åtgärdslista {self._today().isoformat()}.docx")
+        self._status(f"Skriver {path}…")
+        self._print(rows, path, flt.describe(), self.by_owner, self._today())
+
+    @work(thread=True, group="action-print")
+    def _print(self, rows: list[ActionRow], path: Path, filter_text: str, by_owner: bool,
+               today: Date) -> None:
+        from export.action_list import write_action_list
+
+        app = self.app
+        try:
+            write_action_list(rows, path, "docx", filter_text=filter_text, today=today,
+                              group_by_owner=by_owner)
+        except (StoreError, OSError, ValueError) as exc:
+            app.call_from_thread(app.notify, f"Åtgärdslistan kunde inte sparas: {exc}",
+                                 title="Utskriften misslyckades", severity="error",
+                                 timeout=15)
+            return
+        self.last_printed = path
+        app.call_from_thread(app.notify, f"{len(rows)} åtgärder: {path}",
+                             title="Åtgärdslistan är sparad", timeout=12)
+        app.call_from_thread(self.apply_filter)
+
+
+def _cells(row: ActionRow) -> tuple:
+    style = "bold red" if row.overdue else ("dim" if row.done else "")
+    return (
+        Text(row.text, style=style, overflow="ellipsis", no_wrap=True),
+        Text(row.owner or MISSING, style=style if row.owner else "dim"),
+        Text(row.due or MISSING, style=style if row.due else "dim"),
+        Text(row.meeting_text, style=style),
+        Text(row.status_text, style=style or ("green" if row.done else "")),
+        Text(row.action_id, style="dim"),
+    )
+
+
+def _export_dir() -> Path:
+    try:
+        from ..app import default_export_dir
+    except ImportError:
+        return Path.home()
+    return default_export_dir()
+
+
+def _free_path(path: Path) -> Path:
+    """The path, or 'name (2).docx' etc. if taken: never overwrite an earlier printout."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+    return candidate
