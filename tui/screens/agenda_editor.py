@@ -15,7 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea, Tree
 
-from store.dates import ClockTimeError, parse_clock_time
+from store.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
 from store.model import AgendaItem, Meeting
 
 # The free-text fields of an item, as (widget id, model attribute, label).
@@ -241,19 +241,28 @@ class AgendaEditorScreen(Screen[None]):
 
     @on(Input.Changed, "#i-time")
     def _time_changed(self, event: Input.Changed) -> None:
+        self._apply_time(event.input, final=not event.input.has_focus)
+
+    @on(Input.Blurred, "#i-time")
+    def _time_left(self, event: Input.Blurred) -> None:
+        self._apply_time(event.input, final=True)
+
+    def _apply_time(self, widget: Input, *, final: bool) -> None:
+        """Write the item's time once it is a whole time; '13' may still become '13:30'."""
         item = self.current
         if item is None:
             return
-        value = event.input.value
         try:
-            parsed = parse_clock_time(value) if value.strip() else None
+            complete, parsed = clock_time_as_typed(widget.value)
+            if not complete and final:
+                complete, parsed = True, parse_clock_time(widget.value)
         except ClockTimeError as exc:
-            event.input.add_class("-bad")
+            widget.add_class("-bad")
             self._show_item_state(str(exc))
             return
-        event.input.remove_class("-bad")
+        widget.remove_class("-bad")
         self._show_item_state()
-        if item.time != parsed:
+        if complete and item.time != parsed:
             item.time = parsed
             self._changed()
 
