@@ -42,10 +42,16 @@ def _style_names(paragraph: Paragraph) -> list[str]:
     return [style.name or "" for style in style_chain(paragraph)]
 
 
+def _is_label_style(name: str) -> bool:
+    # With a template that already has a non-paragraph "Etikett", the writer adds
+    # "Etikett (Mötesbok)".
+    return name == LABEL_STYLE or name.startswith(LABEL_STYLE + " (")
+
+
 def is_minutes(document: Document) -> bool:
     """Our minutes use the label style; an agenda written in Word does not."""
     for paragraph in document.paragraphs:
-        if paragraph.style is not None and paragraph.style.name == LABEL_STYLE:
+        if paragraph.style is not None and _is_label_style(paragraph.style.name or ""):
             return True
     return False
 
@@ -89,9 +95,9 @@ def _classify(paragraph: Paragraph) -> _Para | None:
     own = names[0] if names else ""
     if own == "Title":
         kind = "title"
-    elif own == LABEL_STYLE:
+    elif _is_label_style(own):
         kind = "label"
-    elif own.startswith("Heading "):
+    elif own.startswith(("Heading ", "Rubrik ")):
         kind = "heading"
     elif own == "List Bullet":
         kind = "bullet"
