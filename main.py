@@ -67,11 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_import(store: MeetingStore, args) -> int:
-    from export.importer import read_meeting_file
+    from export.importer import read_meeting_file, summarize_import
 
     meeting = read_meeting_file(Path(args.file))
     meeting_id = store.add(meeting)
-    print(f"Importerade {meeting.title} ({meeting.date}), {len(meeting.all_items())} punkter.")
+    print(f"Importerade {meeting.title} ({meeting.date}): {summarize_import(meeting)}.")
     print(meeting_id)
     return EXIT_OK
 
