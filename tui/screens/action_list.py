@@ -11,13 +11,19 @@ from __future__ import annotations
 from datetime import date as Date
 from pathlib import Path
 
-from rich.text import Text
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Input, Select, Static
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Checkbox, Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
 from store import StoreError
@@ -26,20 +32,158 @@ from store.serialize import parse_iso_date
 
 MISSING = "Ej angivet"
 STATUS_OPTIONS = [("Öppna", "open"), ("Alla", "all"), ("Försenade", "overdue")]
-# Fixed widths: DataTable then need not measure every cell of a long list.
-COLUMNS = (
-    ("Åtgärd", "text", 44),
-    ("Ansvarig", "owner", 18),
-    ("Klart senast", "due", 12),
-    ("Möte", "meeting", 38),
-    ("Status", "status", 15),
-    ("Id", "id", 10),
-)
+HEADERS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status", "Id")
 FILTER_DELAY = 0.25  # seconds of quiet typing before the list is filtered again
 
 
-class ActionTable(DataTable):
-    pass
+class ActionTable(ScrollView, can_focus=True):
+    """A table that draws only the rows in view, so 40 000 actions cost nothing to show.
+
+    (DataTable measures every cell of every row on the UI thread: seconds for a long
+    list.) Line 0 is the header; the rest scroll under it.
+    """
+
+    COMPONENT_CLASSES = {
+        "action-table--header",
+        "action-table--cursor",
+        "action-table--overdue",
+        "action-table--done",
+    }
+    DEFAULT_CSS = """
+    ActionTable {
+        height: 1fr;
+    }
+    ActionTable > .action-table--header {
+        text-style: bold;
+        background: $panel;
+    }
+    ActionTable > .action-table--cursor {
+        background: $boost;
+        text-style: reverse;
+    }
+    ActionTable:focus > .action-table--cursor {
+        background: $accent;
+        color: $text;
+        text-style: bold;
+    }
+    ActionTable > .action-table--overdue {
+        color: $error;
+        text-style: bold;
+    }
+    ActionTable > .action-table--done {
+        color: $text-muted;
+    }
+    """
+    BINDINGS = [
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "to(0)", show=False),
+        Binding("end", "to(-1)", show=False),
+        Binding("enter", "select", "Gå till mötet"),
+    ]
+
+    cursor_row: reactive[int] = reactive(0, always_update=True)
+
+    class RowSelected(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._rows: list[ActionRow] = []
+        self._widths: tuple[int, ...] = ()
+        self._width_for = -1
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def set_rows(self, rows: list[ActionRow], cursor: int = 0) -> None:
+        self._rows = rows
+        self.virtual_size = Size(self.scrollable_content_region.width, len(rows) + 1)
+        self.cursor_row = max(0, min(cursor, len(rows) - 1))
+        self.refresh()
+
+    def move_cursor(self, *, row: int) -> None:
+        self.cursor_row = max(0, min(row, len(self._rows) - 1))
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+
+    def validate_cursor_row(self, value: int) -> int:
+        return max(0, min(value, len(self._rows) - 1))
+
+    def watch_cursor_row(self, value: int) -> None:
+        # Keep the cursor in view: rows start below the header line.
+        visible = max(1, self.size.height - 1)
+        top = round(self.scroll_y)
+        if value < top:
+            self.scroll_to(y=value, animate=False)
+        elif value >= top + visible:
+            self.scroll_to(y=value - visible + 1, animate=False)
+        self.refresh()
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor_row += step
+
+    def action_page(self, step: int) -> None:
+        self.cursor_row += step * max(1, self.size.height - 2)
+
+    def action_to(self, where: int) -> None:
+        self.cursor_row = 0 if where == 0 else len(self._rows) - 1
+
+    def action_select(self) -> None:
+        if self._rows:
+            self.post_message(self.RowSelected(self.cursor_row))
+
+    def on_click(self, event) -> None:
+        index = round(self.scroll_y) + event.y - 1
+        if event.y >= 1 and 0 <= index < len(self._rows):
+            self.cursor_row = index
+            if event.chain >= 2:
+                self.action_select()
+
+    def _column_widths(self, width: int) -> tuple[int, ...]:
+        if width != self._width_for:
+            fixed = (18, 12, 15, 10)  # owner, due, status, id
+            rest = max(20, width - sum(fixed) - 2 * 5)
+            text = rest * 11 // 20
+            self._widths = (text, fixed[0], fixed[1], rest - text, fixed[2], fixed[3])
+            self._width_for = width
+        return self._widths
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        widths = self._column_widths(width)
+        if y == 0:
+            values: tuple[str, ...] = HEADERS
+            style = self.get_component_rich_style("action-table--header")
+        else:
+            index = round(self.scroll_y) + y - 1
+            if index >= len(self._rows):
+                return Strip.blank(width, self.rich_style)
+            row = self._rows[index]
+            values = (row.text, row.owner or MISSING, row.due or MISSING, row.meeting_text,
+                      row.status_text, row.action_id)
+            style = self.rich_style
+            if row.overdue:
+                style += self.get_component_rich_style("action-table--overdue")
+            elif row.done:
+                style += self.get_component_rich_style("action-table--done")
+            if index == self.cursor_row:
+                style += self.get_component_rich_style("action-table--cursor")
+        line = "  ".join(_fit(value, w) for value, w in zip(values, widths))
+        return Strip([Segment(set_cell_size(line, width), style)], width)
+
+
+def _fit(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    if cell_len(text) > width:
+        return set_cell_size(text, max(width - 1, 0)) + "…"
+    return set_cell_size(text, width)
 
 
 class ActionListScreen(Screen):
@@ -91,15 +235,12 @@ class ActionListScreen(Screen):
                             tooltip="Bara möten från och med datumet")
                 yield Checkbox("Per ansvarig", id="filter-by-owner",
                                tooltip="Gruppera per ansvarig (även i utskriften)")
-            yield ActionTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+            yield ActionTable(id="actions-table")
             yield Static("Läser in åtgärder…", id="actions-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(ActionTable)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
-        table.focus()
+        self.query_one(ActionTable).focus()
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -159,36 +300,35 @@ class ActionListScreen(Screen):
         self.apply_filter()
 
     def apply_filter(self) -> None:
+        """Filter the kept scan again (in a thread: sorting 40 000 rows takes a moment)."""
         if self._all is None:
             return
         flt = self.current_filter()
         if flt is None:
             self.loading_rows = False
             return
-        rows = flt.select(self._all)
-        if self.by_owner:
+        self._select(self._all, flt, self.by_owner)
+
+    @work(thread=True, exclusive=True, group="action-filter")
+    def _select(self, rows: list[ActionRow], flt: ActionFilter, group_by_owner: bool) -> None:
+        selected = flt.select(rows)
+        if group_by_owner:
             from export.action_list import by_owner
 
-            rows = [row for _, group in by_owner(rows) for row in group]
-        self._show(rows, flt)
+            selected = [row for _, group in by_owner(selected) for row in group]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, selected, flt)
 
     def _show(self, rows: list[ActionRow], flt: ActionFilter) -> None:
         table = self.query_one(ActionTable)
         keep = self.selected_row()
-        table.clear()
-        seen: set[str] = set()
-        shown = []
-        for row in rows:
-            if row.action_id in seen:  # an id twice would break the table's keys
-                continue
-            seen.add(row.action_id)
-            shown.append(row)
-        self.rows = shown
-        table.add_rows((_cells(row) for row in shown))
-        # add_rows gives generated keys; map them to action ids via our own list.
+        shown = rows
+        cursor = 0
         if keep is not None:
-            index = next((i for i, r in enumerate(shown) if r.action_id == keep.action_id), 0)
-            table.move_cursor(row=index, animate=False)
+            cursor = next((i for i, r in enumerate(shown) if r.action_id == keep.action_id),
+                          min(table.cursor_row, max(len(shown) - 1, 0)))
+        self.rows = shown
+        table.set_rows(shown, cursor)
         overdue = sum(1 for row in shown if row.overdue)
         text = f"{len(shown)} åtgärder – {flt.describe()}"
         if overdue:
@@ -273,7 +413,7 @@ class ActionListScreen(Screen):
         if row is not None:
             self.app.open_meeting(row.meeting_id, mode="live", item_id=row.item_id)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_action_table_row_selected(self, event: ActionTable.RowSelected) -> None:
         event.stop()
         self.action_open_source()
 
@@ -327,18 +467,6 @@ class ActionListScreen(Screen):
         app.call_from_thread(app.notify, f"{len(rows)} åtgärder: {path}",
                              title="Åtgärdslistan är sparad", timeout=12)
         app.call_from_thread(self.apply_filter)
-
-
-def _cells(row: ActionRow) -> tuple:
-    style = "bold red" if row.overdue else ("dim" if row.done else "")
-    return (
-        Text(row.text, style=style, overflow="ellipsis", no_wrap=True),
-        Text(row.owner or MISSING, style=style if row.owner else "dim"),
-        Text(row.due or MISSING, style=style if row.due else "dim"),
-        Text(row.meeting_text, style=style),
-        Text(row.status_text, style=style or ("green" if row.done else "")),
-        Text(row.action_id, style="dim"),
-    )
 
 
 def _export_dir() -> Path:
