@@ -53,7 +53,7 @@ def _program_name() -> str:
     import sys
 
     name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
-    return name or "python"
+    return name if name and name != "-c" else "python"
 
 
 class FileLock:
