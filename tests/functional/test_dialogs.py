@@ -89,6 +89,8 @@ async def test_owner_completion_matches_a_surname():
         await pilot.pause()
         owner = app.screen.query_one("#owner", OwnerInput)
         assert owner.completion == "Vera Holmqvist"
+        # Shown as where it leads, since it does not continue what was typed.
+        assert owner._suggestion == "holmq  → Vera Holmqvist"
         await pilot.press("right")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -79,21 +79,27 @@ def item_label(number: str, item: AgendaItem) -> Text:
 class AgendaEditorScreen(Screen[None]):
     CSS_PATH = "agenda_editor.tcss"
 
+    MOVE = Binding.Group("Flytta", compact=True)
+    LEVEL = Binding.Group("Nivå", compact=True)
+
     BINDINGS = [
         Binding("ctrl+n", "add_item", "Ny punkt", id="agenda.add",
                 tooltip="Lägg till en punkt efter den markerade", priority=True),
         Binding("delete", "delete_item", "Ta bort", id="agenda.delete",
                 tooltip="Ta bort den markerade punkten (frågar först)"),
-        Binding("alt+up", "move(-1)", "Upp", id="agenda.move_up",
+        Binding("alt+up", "move(-1)", "Upp", id="agenda.move_up", group=MOVE,
                 tooltip="Flytta punkten ett steg upp", priority=True),
-        Binding("alt+down", "move(1)", "Ned", id="agenda.move_down",
+        Binding("alt+down", "move(1)", "Ned", id="agenda.move_down", group=MOVE,
+                key_display="↓",
                 tooltip="Flytta punkten ett steg ned", priority=True),
-        Binding("alt+right", "indent", "Underpunkt", id="agenda.indent",
-                tooltip="Gör punkten till underpunkt till punkten ovanför", priority=True),
-        Binding("alt+left", "outdent", "Lyft ut", id="agenda.outdent",
-                tooltip="Flytta upp underpunkten en nivå", priority=True),
-        Binding("ctrl+t", "focus_tree", "Dagordning", id="agenda.focus_tree",
-                tooltip="Gå till dagordningen", priority=True),
+        Binding("alt+right", "indent", "Underpunkt", id="agenda.indent", group=LEVEL,
+                tooltip="Gör punkten till underpunkt till punkten ovanför (4 → 3.1)",
+                priority=True),
+        Binding("alt+left", "outdent", "Lyft ut", id="agenda.outdent", group=LEVEL,
+                key_display="←",
+                tooltip="Flytta upp underpunkten en nivå (3.1 → 4)", priority=True),
+        Binding("ctrl+t", "focus_tree", "Listan", id="agenda.focus_tree", show=False,
+                tooltip="Gå till dagordningens lista", priority=True),
         Binding("escape", "close", "Klar", id="agenda.close",
                 tooltip="Tillbaka (allt är redan sparat)"),
     ]
@@ -148,7 +154,7 @@ class AgendaEditorScreen(Screen[None]):
                     yield TextArea(id=widget_id, soft_wrap=True, compact=True)
                 yield Label("Bilagor (en per rad)", classes="area-label")
                 yield TextArea(id="i-attachments", soft_wrap=True, compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         first = self.meeting.all_items()

@@ -53,14 +53,17 @@ def participant_label(participant: Participant) -> Text:
 class MeetingSetupScreen(Screen[None]):
     CSS_PATH = "setup.tcss"
 
+    MOVE = Binding.Group("Flytta", compact=True)
+
     BINDINGS = [
         Binding("ctrl+n", "add_participant", "Ny deltagare", id="setup.add_participant",
                 tooltip="Lägg till en deltagare sist i listan", priority=True),
         Binding("delete", "remove_participant", "Ta bort", id="setup.remove_participant",
                 tooltip="Ta bort den markerade deltagaren (frågar först)"),
-        Binding("alt+up", "move_participant(-1)", "Flytta upp", id="setup.move_up",
+        Binding("alt+up", "move_participant(-1)", "Upp", id="setup.move_up", group=MOVE,
                 tooltip="Flytta deltagaren ett steg upp", priority=True),
-        Binding("alt+down", "move_participant(1)", "Flytta ned", id="setup.move_down",
+        Binding("alt+down", "move_participant(1)", "Ned", id="setup.move_down", group=MOVE,
+                key_display="↓",
                 tooltip="Flytta deltagaren ett steg ned", priority=True),
         Binding("escape", "close", "Klar", id="setup.close",
                 tooltip="Tillbaka (allt är redan sparat)"),
@@ -127,7 +130,7 @@ class MeetingSetupScreen(Screen[None]):
                     yield Static(ROLE_HINT, id="role-hint")
                     yield Checkbox("Beslutande", id="p-dm", compact=True)
                     yield Checkbox("Frånvarande", id="p-absent", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._refresh_roster(self.meeting.participants[0].id

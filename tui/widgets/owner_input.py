@@ -52,6 +52,8 @@ class OwnerInput(Input):
         self.completion: str | None = None
 
     async def _on_suggestion_ready(self, event: SuggestionReady) -> None:
+        # Input's own handler would show the raw name after the typed prefix.
+        event.prevent_default()
         if event.value != self.value:
             return
         self.completion = event.suggestion
