@@ -11,6 +11,7 @@ once, and is retried until it succeeds.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import threading
 import time
 from typing import Callable
@@ -41,6 +42,7 @@ class Autosaver:
         self._armed = False  # a timer is pending
         self._writing = False  # a background write is running
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._context: contextvars.Context | None = None
         self.last_error: str | None = None
 
     # -- state
@@ -81,6 +83,9 @@ class Autosaver:
             self._loop = asyncio.get_running_loop()
         except RuntimeError:
             self._loop = None
+        # The result is handled back on the loop in this context, so timers armed from
+        # there still know their app (Textual keeps it in a context variable).
+        self._context = contextvars.copy_context()
         generation = self._generation
         session = self.session
         thread = threading.Thread(
@@ -105,7 +110,7 @@ class Autosaver:
             callback(*args)
             return
         try:
-            loop.call_soon_threadsafe(callback, *args)
+            loop.call_soon_threadsafe(callback, *args, context=self._context)
         except RuntimeError:  # loop shut down meanwhile
             callback(*args)
 

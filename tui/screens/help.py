@@ -90,5 +90,14 @@ class HelpScreen(ModalScreen):
                                style="italic"), "")
         return table
 
+    def plain_text(self, width: int = 100) -> str:
+        import io
+
+        from rich.console import Console
+
+        console = Console(width=width, record=True, file=io.StringIO())
+        console.print(self._content())
+        return console.export_text()
+
     def action_close(self) -> None:
         self.dismiss()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -63,6 +65,7 @@ class PreviewScreen(Screen):
         self.item_id = item_id
         self.meeting_id = meeting_id
         self.whole = item_id is None
+        self.rendered = Group()
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-title")
@@ -97,7 +100,16 @@ class PreviewScreen(Screen):
         what = "Hela protokollet" if self.whole else "Aktuell punkt"
         self.query_one("#preview-title", Static).update(
             Text(f"Förhandsgranskning – {what}", style="bold"))
-        self.query_one("#preview-body", Static).update(render_blocks(blocks))
+        self.rendered = render_blocks(blocks)
+        self.query_one("#preview-body", Static).update(self.rendered)
+
+    def plain_text(self, width: int = 100) -> str:
+        """What the preview shows, as plain text (for tests and copy/paste)."""
+        from rich.console import Console
+
+        console = Console(width=width, record=True, file=io.StringIO())
+        console.print(self.rendered)
+        return console.export_text()
 
     def action_toggle_whole(self) -> None:
         if self.item_id is None:

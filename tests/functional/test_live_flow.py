@@ -1,0 +1,313 @@
+"""Pilot tests of a whole meeting in live mode, asserting on the saved model."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+from store import MeetingStore
+from tests.functional.test_live_support import (
+    actions_of,
+    add_meeting,
+    council_meeting,
+    make_app,
+    run_async,
+    settle,
+    type_text,
+)
+from tui.screens.live import DEFER_DECISION, LiveScreen
+
+
+def current_title(app) -> str:
+    return app.screen.current.title
+
+
+async def add_action(pilot, text: str, owner: str, due: str) -> None:
+    await pilot.press("f3")
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert dialog.__class__.__name__ == "ActionDialog"
+    await type_text(pilot, text)
+    await pilot.press("tab")
+    await type_text(pilot, owner)
+    await settle(pilot)
+    await pilot.press("right")  # accept the completion
+    await pilot.press("tab")
+    await type_text(pilot, due)
+    await settle(pilot)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, LiveScreen), "the action dialog did not accept"
+
+
+@run_async
+async def test_live_opens_on_first_item_not_done_with_cursor_in_notes(store):
+    meeting = council_meeting()
+    meeting.items[0].status = "done"
+    mid = add_meeting(store, meeting)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        assert current_title(app) == "Bredband på landsbygden"
+        assert isinstance(app.focused, TextArea) and app.focused.id == "notes"
+        # Going live stamps the start time (it was empty) and the item's start.
+        assert app.session.meeting.start == "13:05"
+        assert app.screen.current.started_at == "2031-04-02T13:05:00"
+    saved = store.load(mid)
+    assert saved.start == "13:05"
+    assert saved.items[1].started_at == "2031-04-02T13:05:00"
+
+
+@run_async
+async def test_whole_meeting_in_live_mode(file_store: MeetingStore):
+    store = file_store
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # 1. Mötet öppnas: a note, then done -> moves on.
+        await type_text(pilot, "Välkomna.")
+        await pilot.press("f4")
+        await settle(pilot)
+        assert current_title(app) == "Bredband på landsbygden"
+
+        # 2. Notes typed and a multi-line paste that keeps every line.
+        await type_text(pilot, "Kort bakgrund")
+        await pilot.press("enter")
+        app.post_message(events.Paste("rad ett\nrad två\r\nrad tre"))
+        await settle(pilot)
+        # A decision (proposal offered as draft; replaced by our own text).
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("ctrl+a", "ctrl+k")  # clear the offered proposal
+        await type_text(pilot, "Rapport i maj.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        # Actions with each due-date form; the owner completes from the roster.
+        forms = {
+            "2031-04-08": "2031-04-08",
+            "8/4": "2031-04-08",
+            "8/4-2031": "2031-04-08",
+            "8 april": "2031-04-08",
+            "idag": "2031-04-02",
+            "imorgon": "2031-04-03",
+            "fredag": "2031-04-04",
+            "om 2 veckor": "2031-04-16",
+        }
+        for n, form in enumerate(forms, start=1):
+            await add_action(pilot, f"U{n}", "verA", form)
+
+        # 2.1 (sub-item) is next; move on, then defer 3.
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert current_title(app) == "Finansiering"
+        await type_text(pilot, "Medel söks.")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert current_title(app) == "Gemensam växel"
+        await pilot.press("f5")
+        await settle(pilot)
+        assert current_title(app) == "Övriga frågor"
+
+        # A new item under Övriga frågor (sub-item offered by default).
+        await pilot.press("f6")
+        await settle(pilot)
+        await type_text(pilot, "Väg")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert current_title(app) == "Väg"
+        assert app.session.meeting.number_of(app.screen.item_id) == "4.1"
+        await type_text(pilot, "Plogas.")
+
+        # Hampus arrives, Vera leaves.
+        await pilot.press("f7")
+        await settle(pilot)
+        await type_text(pilot, "")
+        await pilot.press("end", "enter")  # Hampus is last in the roster
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        await pilot.press("home", "down", "down", "enter")  # Vera Holmqvist
+        await settle(pilot)
+
+        # End the meeting.
+        await pilot.press("f12")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot, 0.4)
+
+    saved = store.load(mid)
+    opening, broadband, phone, other, closing = saved.items
+    assert opening.status == "done" and opening.notes == "Välkomna."
+    assert broadband.notes.splitlines() == ["Kort bakgrund", "rad ett", "rad två", "rad tre"]
+    assert [d.text for d in broadband.decisions] == ["Rapport i maj."]
+    assert [(a.text, a.owner, a.due) for a in broadband.actions] == [
+        (f"U{n}", "Vera Holmqvist", iso) for n, iso in enumerate(forms.values(), 1)
+    ]
+    assert broadband.items[0].notes == "Medel söks."
+    assert phone.status == "deferred"
+    assert [d.text for d in phone.decisions] == [DEFER_DECISION]
+    assert [i.title for i in other.items] == ["Väg"]
+    assert other.items[0].notes == "Plogas."
+    hampus = saved.find_participant("Hampus Dahlberg")
+    vera = saved.find_participant("Vera Holmqvist")
+    assert (hampus.absent, hampus.present_from) == (False, "13:05")
+    assert vera.present_to == "13:05"
+    assert (saved.start, saved.end) == ("13:05", "13:05")
+    assert closing.status == "pending"
+
+
+@run_async
+async def test_edit_and_delete_decision_and_action(store):
+    meeting = council_meeting()
+    from store import Action, Decision
+
+    meeting.items[0].decisions.append(Decision("Dagordningen godkänns."))
+    meeting.items[0].actions.append(Action("Boka lokal", owner="Kansliet"))
+    mid = add_meeting(store, meeting)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#decisions").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, " med tillägg")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        app.screen.query_one("#actions").focus()
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("enter")  # confirm
+        await settle(pilot, 0.4)
+        item = app.session.meeting.items[0]
+        assert [d.text for d in item.decisions] == ["Dagordningen godkänns. med tillägg"]
+        assert item.actions == []
+    saved = store.load(mid)
+    assert [d.text for d in saved.items[0].decisions] == ["Dagordningen godkänns. med tillägg"]
+    assert actions_of(saved) == []
+
+
+@run_async
+async def test_mark_done_twice_reopens_and_navigation_stops_at_edges():
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+b")  # already first
+        await settle(pilot)
+        assert current_title(app) == "Mötet öppnas"
+        await pilot.press("f4")
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert app.screen.current.status == "done"
+        await pilot.press("f4")
+        await settle(pilot)
+        assert app.screen.current.status == "pending"
+        assert app.screen.current.finished_at is None
+
+
+@run_async
+async def test_new_item_as_sibling_when_unticked():
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        await type_text(pilot, "Extra punkt")
+        await pilot.press("enter")
+        await settle(pilot)
+        meeting = app.session.meeting
+        assert [i.title for i in meeting.items][:2] == ["Mötet öppnas", "Extra punkt"]
+        assert meeting.number_of(app.screen.item_id) == "2"
+
+
+@run_async
+async def test_tree_enter_jumps_to_item():
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#agenda").focus()
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert current_title(app) == "Finansiering"
+        assert app.focused.id == "notes"
+
+
+@run_async
+async def test_preview_shows_the_item_as_in_the_minutes():
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Alla var **eniga**.")
+        await pilot.press("f9")
+        await settle(pilot)
+        text = app.screen.plain_text()
+        assert "Anteckningar" in text and "Alla var eniga." in text
+        assert "Samverkansråd" not in text  # only the item
+        await pilot.press("h")
+        await settle(pilot)
+        text = app.screen.plain_text()
+        assert "Samverkansråd, Norrfjällen" in text and "Deltagare" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+
+
+@run_async
+async def test_help_lists_live_keys():
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        text = app.screen.plain_text()
+        for word in ("Beslut", "Åtgärd", "Flytta", "Kommer", "Går", "ctrl+n", "f12"):
+            assert word in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+
+
+@run_async
+async def test_command_palette_runs_a_live_command():
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_text(pilot, "flytta punkten")
+        await settle(pilot, 0.3)
+        await pilot.press("enter")
+        await settle(pilot, 0.2)
+        first = app.session.meeting.items[0]
+        assert first.status == "deferred"
+        assert [d.text for d in first.decisions] == [DEFER_DECISION]
+
+
+@run_async
+async def test_input_in_dialog_never_reaches_the_notes():
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        await type_text(pilot, "abc")
+        assert isinstance(app.focused, Input)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.session.meeting.items[0].notes == ""
+        assert len(app.session.meeting.all_items()) == 6
