@@ -228,6 +228,12 @@ class MotesbokApp(App):
                 title="Inte tillgängligt än", severity="warning",
             )
             return
+        from .screens.live import LiveScreen
+
+        if mode != "live" and isinstance(self.screen, LiveScreen):
+            # Editing the roster or agenda mid-meeting: back to live mode afterwards.
+            self.push_screen(screen)
+            return
         # The start screen is the base; one meeting screen sits above it.
         while len(self.screen_stack) > 1:
             self.pop_screen()

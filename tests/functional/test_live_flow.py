@@ -60,8 +60,11 @@ async def test_live_opens_on_first_item_not_done_with_cursor_in_notes(store):
 
 
 @run_async
-async def test_whole_meeting_in_live_mode(file_store: MeetingStore):
+async def test_whole_meeting_in_live_mode(file_store: MeetingStore, tmp_path, monkeypatch):
+    from export.docx_read import docx_lines
+
     store = file_store
+    monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
     mid = add_meeting(store)
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -137,6 +140,18 @@ async def test_whole_meeting_in_live_mode(file_store: MeetingStore):
         await pilot.press("enter")
         await settle(pilot, 0.4)
 
+        # Export from inside the app: default names from title and date.
+        await pilot.press("f10")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        minutes = tmp_path / "Samverkansråd, Norrfjällen 2031-04-02.docx"
+        action_list = tmp_path / "Åtgärdslista Samverkansråd, Norrfjällen 2031-04-02.docx"
+        assert minutes.exists() and action_list.exists()
+        assert any(str(minutes) in n.message for n in app._notifications)
+
     saved = store.load(mid)
     opening, broadband, phone, other, closing = saved.items
     assert opening.status == "done" and opening.notes == "Välkomna."
@@ -156,6 +171,25 @@ async def test_whole_meeting_in_live_mode(file_store: MeetingStore):
     assert vera.present_to == "13:05"
     assert (saved.start, saved.end) == ("13:05", "13:05")
     assert closing.status == "pending"
+
+    lines = docx_lines(minutes)
+    assert lines[:2] == ["Samverkansråd, Norrfjällen", "2031-04-02 13:05 - 13:05"]
+    deltagare = lines[lines.index("Deltagare") + 1]
+    assert "Hampus Dahlberg från 13:05" in deltagare
+    assert "Vera Holmqvist till 13:05" in deltagare
+    at = lines.index("2. Bredband på landsbygden")
+    part = lines[at:lines.index("2.1. Finansiering")]
+    assert part[part.index("Anteckningar") + 1:][:4] == [
+        "Kort bakgrund", "rad ett", "rad två", "rad tre"]
+    table = part[part.index("Åtgärder") + 1:part.index("Beslut")]
+    assert table[:3] == ["U1", "2031-04-08", "Vera Holmqvist"]
+    assert table[-3:] == ["U8", "2031-04-16", "Vera Holmqvist"]
+    assert part[part.index("Beslut") + 1] == "Rapport i maj."
+    phone = lines[lines.index("3. Gemensam växel"):]
+    assert phone[1:3] == ["Beslut", DEFER_DECISION]
+    assert "4.1. Väg" in lines and "Plogas." in lines
+    actions_text = docx_lines(action_list)
+    assert any("U8" in line for line in actions_text)
 
 
 @run_async

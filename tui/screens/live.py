@@ -180,10 +180,26 @@ class LiveScreen(Screen):
         self.set_interval(1, self._tick)
         self.query_one("#notes").focus()
 
+    def on_screen_suspend(self) -> None:
+        # A dialog or another screen comes on top: the model must hold every keystroke.
+        if self.app.session is not None:
+            self.sync_to_model()
+
     def on_screen_resume(self) -> None:
         # Back from a dialog or the preview: the model may have changed under us.
-        if self.item_id is not None and self.is_mounted:
-            self.refresh_item(load_notes=False)
+        if not self.is_mounted or self.app.session is None:
+            return
+        self.query_one("#live-title", Static).update(
+            f"{self.meeting.title} · {self.meeting.date}")
+        if self.current is None:  # deleted in the agenda editor meanwhile
+            first = self.meeting.first_open_item() or next(iter(self.meeting.all_items()), None)
+            self.item_id = None
+            self.rebuild_tree()
+            if first is not None:
+                self.go_to(first.id)
+            return
+        self.refresh_tree_labels()
+        self.refresh_item(load_notes=True)
 
     # -- the agenda tree
 
