@@ -310,3 +310,10 @@ async def test_editing_a_decision_accepts_the_same_object():
         await pilot.pause()
     assert app.result is decision
     assert decision.text == "Ärendet bordläggs."
+
+
+def test_action_dialog_snapshot(snap_compare):
+    # Text typed, an owner completion on offer and the resolved due date beside it.
+    keys = [*"Boka", "tab", *"berg", "_", "shift+tab", "tab", "tab", *"fredag", "_",
+            "shift+tab"]
+    assert snap_compare(action_app(), press=keys, terminal_size=(80, 24))
