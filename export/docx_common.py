@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Protocol, Sequence
 
@@ -454,9 +454,18 @@ def set_core_properties(
     props.keywords = ""
     props.category = ""
     props.revision = 1
-    now = datetime.now().replace(microsecond=0)
-    props.created = created or now
+    # OOXML stores UTC ("Z"); Word shows it in local time, so convert local times.
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    props.created = _as_utc(created) if created else now
     props.modified = now
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """A naive datetime is local time; aware ones are converted."""
+    try:
+        return moment.astimezone(timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return moment.replace(tzinfo=timezone.utc)
 
 
 def document_bytes(document: Document) -> bytes:

@@ -13,7 +13,8 @@ Where FORMAT.md is silent:
 - Plats and Deltagare are always written (``Ej angivet`` when unknown), as the format
   does not make them optional.
 - An action already marked done is still listed: the minutes record what was agreed.
-- One-line places (title, names, cells) turn line breaks into spaces.
+- One-line places (title, names, cells) turn line breaks into spaces; otherwise text is
+  written as typed (only characters XML cannot hold are dropped), roles trimmed.
 - A decision of several lines is one bullet; its further lines follow as paragraphs
   (or bullets where the secretary typed ``- ``).
 - Items deeper than three levels keep ``Heading 3``.
@@ -197,9 +198,9 @@ def item_blocks(item: AgendaItem, number: str, depth: int) -> list[Block]:
         )
     ]
 
-    presenter = one_line(item.presenter).strip()
-    if presenter or item.time:
-        text = f"Föredragande: {presenter}" if presenter else ""
+    presenter = one_line(item.presenter)
+    if presenter.strip() or item.time:
+        text = f"Föredragande: {presenter}" if presenter.strip() else ""
         if item.time:
             text += f"{' ' if text else ''}Tid: {item.time}"
         blocks.append(Block(NORMAL, [Run(text)]))
@@ -226,8 +227,8 @@ def item_blocks(item: AgendaItem, number: str, depth: int) -> list[Block]:
         rows = [
             [
                 _cell_runs(action.text),
-                [Run(one_line(action.due or "").strip() or NOT_GIVEN)],
-                [Run(one_line(action.owner or "").strip() or NOT_GIVEN)],
+                [Run(_or_not_given(action.due))],
+                [Run(_or_not_given(action.owner))],
             ]
             for action in item.actions
         ]
@@ -245,12 +246,17 @@ def item_blocks(item: AgendaItem, number: str, depth: int) -> list[Block]:
         blocks.append(Block(LABEL, [Run(DECISIONS)]))
         blocks.extend(decision_blocks)
 
-    names = [one_line(name).strip() for name in item.attachments]
-    names = [name for name in names if name]
+    names = [one_line(name) for name in item.attachments]
+    names = [name for name in names if name.strip()]
     if names:
         blocks.append(Block(LABEL, [Run(ATTACHMENTS)]))
         blocks.append(Block(NORMAL, [Run(SEPARATOR.join(names))]))
     return blocks
+
+
+def _or_not_given(value: str | None) -> str:
+    text = one_line(value or "")
+    return text if text.strip() else NOT_GIVEN
 
 
 def _field_blocks(paragraphs: list[Paragraph]) -> list[Block]:
