@@ -18,6 +18,7 @@ from pathlib import Path
 
 from store.actions import ActionFilter, ActionNotFoundError, ActionRow, set_action_done
 from store.serialize import parse_iso_date
+from store.storage import StoreError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 VERBS = ("done", "reopen")
@@ -103,10 +104,11 @@ def run(store, args) -> int:
         try:
             write_action_list(rows, out, fmt, filter_text=flt.describe(), today=today,
                               group_by_owner=args.by_owner, template=template)
-        except (ValueError, KeyError) as exc:
-            # A template python-docx cannot read (not a .docx, damaged).
-            if template is not None:
-                return _usage(f"Mallen {template} kunde inte läsas som Word-dokument ({exc}).")
+        except StoreError as exc:
+            from export.docx_common import TemplateError
+
+            if isinstance(exc, TemplateError):
+                return _usage(str(exc))  # a template that is no Word document: bad input
             raise
         print(f"Skrev {len(rows)} åtgärder till {out}")
         return EXIT_OK

@@ -175,3 +175,11 @@ def test_done_as_a_real_process(data, data_dir):
     assert listed.returncode == 0, listed.stderr
     done_ids = [a["id"] for a in orjson.loads(listed.stdout)["actions"] if a["done"]]
     assert action_id in done_ids
+
+
+def test_a_template_that_is_no_word_file_is_bad_input(data, capsys, tmp_path):
+    bad = tmp_path / "mall.docx"
+    bad.write_text("inte en zip")
+    code, _, err = run(capsys, "-o", str(tmp_path / "lista.docx"), "--template", str(bad))
+    assert code == 2 and "Mallen" in err
+    assert not (tmp_path / "lista.docx").exists()
