@@ -313,9 +313,29 @@ _GRID_TBLPR = (
 )
 
 
+def _numbering_part(document: Document):
+    """The numbering part, created when the template has none (python-docx cannot)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.parts.numbering import NumberingPart
+
+    part = document.part
+    try:
+        return part.part_related_by(RT.NUMBERING)
+    except KeyError:
+        pass
+    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {nsdecls("w")}/>'
+    numbering = NumberingPart.load(
+        PackURI("/word/numbering.xml"), CT.WML_NUMBERING, blob.encode(), part.package
+    )
+    part.relate_to(numbering, RT.NUMBERING)
+    return numbering
+
+
 def _bullet_num_id(document: Document) -> int:
     """A fresh one-level bullet list definition in the numbering part; its num id."""
-    numbering = document.part.numbering_part.element
+    numbering = _numbering_part(document).element
     abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
     abstract_id = max(abstract_ids, default=-1) + 1
     abstract = parse_xml(
