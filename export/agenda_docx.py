@@ -71,13 +71,20 @@ def paragraph_runs(paragraph: Paragraph) -> list[tuple[str, bool, bool]]:
     return out
 
 
-def style_chain(paragraph: Paragraph):
+def style_chain(paragraph: Paragraph, cache: dict | None = None) -> list:
+    """The paragraph's style and the styles it is based on. python-docx looks a style
+    up by scanning all styles, so a long document needs the `cache` (per style id)."""
+    key = paragraph._p.style
+    if cache is not None and key in cache:
+        return cache[key]
+    chain = []
     style = paragraph.style
-    seen = 0
-    while style is not None and seen < 20:
-        yield style
+    while style is not None and len(chain) < 20:
+        chain.append(style)
         style = style.base_style
-        seen += 1
+    if cache is not None:
+        cache[key] = chain
+    return chain
 
 
 def paragraph_line(paragraph: Paragraph, numbering: _Numbering) -> Line | None:
@@ -85,15 +92,16 @@ def paragraph_line(paragraph: Paragraph, numbering: _Numbering) -> Line | None:
     plain = "".join(text for text, _, _ in runs)
     if not plain.strip():
         return None
-    style_name = paragraph.style.name if paragraph.style is not None else ""
+    chain = style_chain(paragraph, numbering.style_cache)
+    style_name = (chain[0].name or "") if chain else ""
     line = Line(text="", raw=plain.strip())
-    for style in style_chain(paragraph):
+    for style in chain:
         if style.name == "Title":
             line.title_style = True
         match = _HEADING_STYLE_RE.match(style.name or "")
         if match and line.heading is None:
             line.heading = int(match.group(1))
-    style_bold = any(style.font.bold for style in style_chain(paragraph))
+    style_bold = any(style.font.bold for style in chain)
     visible = [(t, b, i) for t, b, i in runs if t.strip()]
     line.bold = bool(visible) and all(b or style_bold for _, b, _ in visible)
     if line.heading is not None or line.title_style or line.bold:
@@ -138,6 +146,7 @@ class _Numbering:
         self.formats: dict[str, dict[int, tuple[int, str]]] = {}  # abstract -> lvl -> (start, fmt)
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, overrides)
         self.counters: dict[str, dict[int, int]] = {}
+        self.style_cache: dict = {}
         try:
             root = document.part.numbering_part.element
         except Exception:  # noqa: BLE001 - no numbering part: no automatic numbers
@@ -167,7 +176,7 @@ class _Numbering:
     def num_pr(self, paragraph: Paragraph) -> tuple[str, int] | None:
         ppr = paragraph._p.pPr
         candidates = [ppr.numPr if ppr is not None else None]
-        for style in style_chain(paragraph):
+        for style in style_chain(paragraph, self.style_cache):
             style_ppr = style.element.pPr
             candidates.append(style_ppr.numPr if style_ppr is not None else None)
         num_id = ilvl = None

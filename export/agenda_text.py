@@ -71,7 +71,7 @@ class Line:
 # -- cutting text into lines ----------------------------------------------------------
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_NUMBER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.|\))?\s+(\S.*)$")
+_NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)(\.|\))?\s+(\S.*)$")
 _LETTER_RE = re.compile(r"^([a-z])[.)]\s+(\S.*)$")
 _BULLET_RE = re.compile(r"^[-*+•–]\s+(\S.*)$")
 _MARKUP_RE = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")

@@ -38,8 +38,8 @@ _PRESENTER = "Föredragande: "
 _PROPOSAL = "Förslag till beslut: "
 
 
-def _style_names(paragraph: Paragraph) -> list[str]:
-    return [style.name or "" for style in style_chain(paragraph)]
+def _style_names(paragraph: Paragraph, cache: dict) -> list[str]:
+    return [style.name or "" for style in style_chain(paragraph, cache)]
 
 
 def _is_label_style(name: str) -> bool:
@@ -50,8 +50,10 @@ def _is_label_style(name: str) -> bool:
 
 def is_minutes(document: Document) -> bool:
     """Our minutes use the label style; an agenda written in Word does not."""
+    cache: dict = {}
     for paragraph in document.paragraphs:
-        if paragraph.style is not None and _is_label_style(paragraph.style.name or ""):
+        chain = style_chain(paragraph, cache)
+        if chain and _is_label_style(chain[0].name or ""):
             return True
     return False
 
@@ -86,12 +88,12 @@ class _Para:
     level: int = 0
 
 
-def _classify(paragraph: Paragraph) -> _Para | None:
+def _classify(paragraph: Paragraph, cache: dict) -> _Para | None:
     runs = paragraph_runs(paragraph)
     text = "".join(t for t, _, _ in runs)
     if not text.strip():
         return None
-    names = _style_names(paragraph)
+    names = _style_names(paragraph, cache)
     own = names[0] if names else ""
     if own == "Title":
         kind = "title"
@@ -335,9 +337,10 @@ class _Reader:
 
 def read_minutes_document(document: Document) -> Meeting:
     reader = _Reader()
+    cache: dict = {}
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            p = _classify(block)
+            p = _classify(block, cache)
             if p is not None:
                 reader.paragraph(p)
         elif isinstance(block, Table):
