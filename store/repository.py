@@ -136,13 +136,17 @@ class FileBackend:
     def meeting_ids(self) -> list[str]:
         if not self.meetings_dir.is_dir():
             return []
-        ids = []
+        ids = set()
         with os.scandir(self.meetings_dir) as entries:
             for entry in entries:
                 name = entry.name
-                if name.endswith(".json") and not name.startswith("."):
-                    ids.append(name[:-5])
-        return sorted(ids)
+                if name.startswith("."):
+                    continue
+                if name.endswith(".json"):
+                    ids.add(name[:-5])
+                elif name.endswith(".json.bak"):
+                    ids.add(name[:-9])  # the file itself went missing: the backup lists it
+        return sorted(i for i in ids if is_valid_meeting_id(i))
 
     def exists(self, meeting_id: str) -> bool:
         if not is_valid_meeting_id(meeting_id):
@@ -253,11 +257,15 @@ class MeetingSession:
     def read_only(self) -> bool:
         return self._lock is None
 
-    def save(self) -> None:
-        """Write the meeting durably; raises SaveError and keeps the old file on failure."""
+    def save(self, *, touch: bool = True) -> None:
+        """Write the meeting durably; raises SaveError and keeps the old file on failure.
+
+        touch=False keeps `updated_at` (storing a meeting as it came, e.g. an import).
+        """
         if self._lock is None:
             raise ReadOnlyError(self.meeting.id)
-        self.meeting.touch()
+        if touch:
+            self.meeting.touch()
         write_meeting(self._table, self.meeting)
         self.last_saved_at = now_iso()
 
@@ -379,7 +387,7 @@ class MeetingStore:
                 continue
             session = self._session(meeting.id, lock, new=meeting)
             try:
-                session.save()
+                session.save(touch=False)
             finally:
                 session.close()
             return meeting.id

@@ -255,3 +255,10 @@ def test_storage_serves_reads_from_memory_after_the_first(tmp_path):
     storage.write({"meeting": {"1": {"x": 1}}})
     (tmp_path / "m.json").write_bytes(b"changed behind our back")
     assert storage.read() == {"meeting": {"1": {"x": 1}}}
+
+
+def test_a_meeting_whose_file_vanished_is_still_listed_from_its_backup(file_store):
+    meeting_id, path = _saved_twice(file_store)
+    path.unlink()
+    assert [s.id for s in file_store.summaries()] == [meeting_id]
+    assert path.exists()

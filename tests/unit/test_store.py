@@ -174,3 +174,13 @@ def test_two_stores_on_one_memory_backend_do_not_leak_locks():
     fresh = MeetingStore.in_memory()
     meeting_id = fresh.add(_meeting())
     fresh.open(meeting_id).close()
+
+
+def test_adding_keeps_the_meetings_own_timestamps(store):
+    meeting = _meeting()
+    meeting.created_at = meeting.updated_at = "2030-12-01T10:00:00"
+    meeting_id = store.add(meeting)
+    assert store.load(meeting_id).updated_at == "2030-12-01T10:00:00"
+    with store.open(meeting_id) as session:
+        session.save()
+    assert store.load(meeting_id).updated_at != "2030-12-01T10:00:00"
