@@ -94,7 +94,11 @@ class FileLock:
         raw = json.dumps(info, ensure_ascii=False).encode()
         try:
             # Write first, then cut: a reader never sees an empty holder.
-            os.pwrite(fd, raw, 0)
+            if hasattr(os, "pwrite"):
+                os.pwrite(fd, raw, 0)
+            else:  # pragma: no cover - Windows
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, raw)
             os.ftruncate(fd, len(raw))
         except OSError:
             pass  # the lock holds without the name; only the message gets poorer
