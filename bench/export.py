@@ -1,0 +1,187 @@
+"""Benchmark: DOCX export of a 150-item meeting, against pandoc on the same content.
+
+    .venv/bin/python bench/export.py [--items 150] [--runs 7] [--naive]
+
+Each item has notes in two paragraphs, two decisions and a two-row action table. The
+export is timed end to end (build, serialise, atomic write); pandoc converts the
+equivalent Markdown (generated from the same layout blocks) to DOCX in the same run,
+when it is on PATH. Prints both medians and the ratio. ``--naive`` also times
+python-docx's public API with styles looked up by name for every paragraph, the way
+that made the export slower than pandoc.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from export.docx_minutes import write_minutes  # noqa: E402
+from export.minutes_layout import (  # noqa: E402
+    BULLET,
+    HEADING,
+    LABEL,
+    TABLE,
+    TITLE,
+    minutes_blocks,
+)
+from store.model import Action, AgendaItem, Decision, Meeting, Participant  # noqa: E402
+
+
+def big_meeting(items: int = 150) -> Meeting:
+    meeting = Meeting(
+        title="Regionstyrelsens arbetsutskott",
+        date="2031-09-18",
+        start="08:30",
+        end="16:00",
+        place="Regionhuset, sal Fjällsippan",
+        participants=[
+            Participant("Agnes Hult", role="Ordförande", decision_maker=True),
+            Participant("Bertil Sjö", role="Sekreterare"),
+            Participant("Cornelia Ås", decision_maker=True),
+            Participant("David Krok", present_from="10:00"),
+            Participant("Elsa Strömberg", absent=True),
+        ],
+    )
+    for n in range(1, items + 1):
+        meeting.items.append(
+            AgendaItem(
+                f"Ärende {n}: uppföljning av verksamhetsplanen",
+                presenter="Cornelia Ås",
+                notes=(
+                    f"Förvaltningen redovisar läget för ärende {n}. Arbetet går enligt plan "
+                    "och *inga avvikelser* har rapporterats sedan förra mötet.\n"
+                    "Utskottet diskuterar hur uppföljningen ska **redovisas** framöver och "
+                    "vilka nyckeltal som är viktigast för nämnderna."
+                ),
+                actions=[
+                    Action(f"Sammanställ underlag för ärende {n}", due="2031-10-01", owner="Bertil Sjö"),
+                    Action("Återkoppla till nämnderna", owner="Agnes Hult"),
+                ],
+                decisions=[
+                    Decision("Informationen noteras."),
+                    Decision(f"Förvaltningen får i uppdrag att återkomma i ärende {n} i november."),
+                ],
+            )
+        )
+    return meeting
+
+
+def markdown_of(meeting: Meeting) -> str:
+    """The same minutes as pandoc Markdown: headings, bold labels, bullets, pipe tables."""
+
+    def inline(runs) -> str:
+        out = []
+        for run in runs:
+            text = run.text.replace("*", r"\*")
+            if run.bold and run.italic:
+                text = f"***{text}***"
+            elif run.bold:
+                text = f"**{text}**"
+            elif run.italic:
+                text = f"*{text}*"
+            out.append(text)
+        return "".join(out)
+
+    parts: list[str] = []
+    for block in minutes_blocks(meeting):
+        if block.kind == TITLE:
+            parts.append(f"# {inline(block.runs)}")
+        elif block.kind == HEADING:
+            parts.append(f"{'#' * (block.level + 1)} {inline(block.runs)}")
+        elif block.kind == LABEL:
+            parts.append(f"**{inline(block.runs)}**")
+        elif block.kind == BULLET:
+            parts.append(f"- {inline(block.runs)}")
+        elif block.kind == TABLE:
+            rows = ["|   |   |   |", "|---|---|---|"]
+            rows += ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in block.rows]
+            parts.append("\n".join(rows))
+        else:
+            parts.append(inline(block.runs))
+    return "\n\n".join(parts) + "\n"
+
+
+def naive_export(meeting: Meeting, path: Path) -> None:
+    """python-docx's public API used plainly: every paragraph's style looked up by name."""
+    import docx
+
+    document = docx.Document()
+    styles = {TITLE: "Title", LABEL: "Heading 4", BULLET: "List Bullet"}
+    for block in minutes_blocks(meeting):
+        if block.kind == TABLE:
+            table = document.add_table(rows=len(block.rows), cols=3, style="Table Grid")
+            for row, cells in zip(table.rows, block.rows):
+                for cell, runs in zip(row.cells, cells):
+                    paragraph = cell.paragraphs[0]
+                    for run in runs:
+                        paragraph.add_run(run.text)
+            continue
+        name = f"Heading {block.level}" if block.kind == HEADING else styles.get(block.kind, "Normal")
+        paragraph = document.add_paragraph(style=name)
+        for run in block.runs:
+            added = paragraph.add_run(run.text)
+            added.bold = run.bold or None
+            added.italic = run.italic or None
+    document.save(str(path))
+
+
+def median_seconds(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=150)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--naive", action="store_true", help="also time the naive python-docx way")
+    args = parser.parse_args(argv)
+
+    meeting = big_meeting(args.items)
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        out = workdir / "protokoll.docx"
+        write_minutes(meeting, out)  # warm-up: imports, template load
+        ours = median_seconds(lambda: write_minutes(meeting, out), args.runs)
+        size = out.stat().st_size
+        print(f"{args.items} punkter, median av {args.runs} körningar")
+        print(f"  mötesbok DOCX-export: {ours * 1000:8.1f} ms  ({size // 1024} kB)")
+
+        if args.naive:
+            naive_out = workdir / "naiv.docx"
+            naive = median_seconds(lambda: naive_export(meeting, naive_out), max(3, args.runs // 2))
+            print(f"  python-docx naivt:    {naive * 1000:8.1f} ms")
+
+        pandoc = shutil.which("pandoc")
+        if pandoc is None:
+            print("  pandoc finns inte i PATH: ingen jämförelse (apt-get install pandoc).")
+            return 0
+        source = workdir / "protokoll.md"
+        source.write_text(markdown_of(meeting), encoding="utf-8")
+        target = workdir / "pandoc.docx"
+        command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(target), str(source)]
+        subprocess.run(command, check=True)  # warm-up
+        theirs = median_seconds(lambda: subprocess.run(command, check=True), args.runs)
+        print(f"  pandoc md -> docx:    {theirs * 1000:8.1f} ms")
+        print(f"  kvot mötesbok/pandoc: {ours / theirs:8.2f}x  (mål <= 0.70x)")
+        if args.naive:
+            print(f"  kvot naivt/pandoc:    {naive / theirs:8.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
