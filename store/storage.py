@@ -173,6 +173,10 @@ def describe_os_error(exc: OSError, path: Path, *, verb: str = "spara") -> str:
         return f"Kunde inte {verb} {path}: behörighet saknas."
     if exc.errno == errno.ENOENT:
         return f"Kunde inte {verb} {path}: mappen finns inte."
+    if exc.errno == errno.EISDIR:
+        return f"Kunde inte {verb} {path}: det är en mapp, ange ett filnamn."
+    if exc.errno == errno.ENOTDIR:
+        return f"Kunde inte {verb} {path}: en del av sökvägen är en fil, inte en mapp."
     return f"Kunde inte {verb} {path}: {exc.strerror or exc}."
 
 
