@@ -186,3 +186,56 @@ def test_on_live_hands_the_change_to_the_caller(filled):
         assert not store.load(ids[1]).find_action(row.action_id)[1].done
     finally:
         session.close()
+
+
+# -- the scan cache (file store) -------------------------------------------------------
+
+
+def test_cache_follows_saves_deletes_and_damage(file_store, data_dir):
+    from store.actions import CACHE_DIR
+
+    first = file_store.add(board_meeting("2031-01-15"))
+    with file_store.open(first) as session:
+        session.meeting.items[0].actions.append(Action("Första", owner="Ada Sten"))
+        session.save()
+    assert texts(query_actions(file_store, today=TODAY)) == ["Första"]
+    open_cache = data_dir / CACHE_DIR / "actions-open.json"
+    assert open_cache.exists()
+
+    # A save is not slowed by the cache: it never touches it.
+    before = open_cache.stat().st_mtime_ns
+    with file_store.open(first) as session:
+        session.meeting.items[0].actions.append(Action("Andra", due="2031-01-01"))
+        session.save()
+    assert open_cache.stat().st_mtime_ns == before
+    # ...and the next query sees the saved change all the same.
+    assert texts(query_actions(file_store, today=TODAY)) == ["Andra", "Första"]
+    assert texts(query_actions(file_store, status="all", today=TODAY)) == ["Andra", "Första"]
+
+    second = file_store.add(board_meeting("2031-02-01"))
+    with file_store.open(second) as session:
+        session.meeting.items[0].actions.append(Action("Tredje", done=True))
+        session.save()
+    assert texts(query_actions(file_store, status="all", today=TODAY)) == [
+        "Andra", "Första", "Tredje"]
+    file_store.delete(second)
+    assert texts(query_actions(file_store, status="all", today=TODAY)) == ["Andra", "Första"]
+
+    open_cache.write_bytes(b"{half a file")
+    assert texts(query_actions(file_store, today=TODAY)) == ["Andra", "Första"]
+    import orjson
+
+    assert orjson.loads(open_cache.read_bytes())["v"] == 1  # rebuilt
+
+
+def test_the_open_meeting_is_read_from_memory(store):
+    meeting_id = store.add(board_meeting("2031-01-15"))
+    query_actions(store, today=TODAY)  # fills the cache
+    session = store.open(meeting_id)
+    try:
+        session.meeting.items[0].actions.append(Action("Osparad", owner="Ada Sten"))
+        rows = query_actions(store, today=TODAY, live=session.meeting)
+        assert texts(rows) == ["Osparad"] and rows[0].meeting_id == meeting_id
+        assert query_actions(store, today=TODAY) == []  # not on disk yet
+    finally:
+        session.close()
