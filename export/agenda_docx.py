@@ -234,15 +234,20 @@ def _int(value, default: int) -> int:
 def table_lines(table: Table) -> list[Line]:
     lines: list[Line] = []
     for row in table.rows:
-        cells, seen = [], set()
+        cells, row_cells, seen = [], [], set()
         for cell in row.cells:
             if id(cell._tc) in seen:
                 continue  # a merged cell is listed once per grid column
             seen.add(id(cell._tc))
             text = " ".join(part.strip() for part in cell.text.split("\n") if part.strip())
+            row_cells.append(text)
             if text:
                 cells.append(text)
         if not cells:
+            continue
+        if len(row_cells) == 3 and not _CELL_NUMBER_RE.match(row_cells[0]):
+            text = " – ".join(cells)
+            lines.append(Line(text=text, raw=text, cells=tuple(row_cells)))
             continue
         match = _CELL_NUMBER_RE.match(cells[0])
         if match and len(cells) > 1:

@@ -62,6 +62,7 @@ class Line:
     title_style: bool = False  # Word: the Title style
     auto_number: bool = False  # the number comes from Word's list numbering
     raw: str = ""  # the line as written, kept when the line turns out to be text
+    cells: tuple[str, ...] | None = None  # Word: a table row's cells
 
     @property
     def plain(self) -> str:
@@ -244,9 +245,10 @@ _FIELD_RE = re.compile(
 )
 _HEADER_RE = re.compile(
     r"^(plats|lokal|deltagare|närvarande|kallade|frånvarande|sekreterare|ordförande|"
-    r"beslutande|datum|tid|titel|möte)\s*:\s*(.*)$",
+    r"beslutande|datum|tid|titel|möte)(?:\s*:|(?<=beslutande)\s)\s*(.*)$",
     re.I,
 )
+_BARE_LABELS = {"plats", "lokal", "deltagare", "närvarande", "kallade", "frånvarande"}
 _SECTION_OF = {
     "ärendebeskrivning": "background",
     "bakgrund": "background",
@@ -295,6 +297,7 @@ class _Builder:
         self.stack: list[_Open] = []
         self.opened: list[_Open] = []
         self.last_top: int = 0
+        self.pending: str | None = None  # a bare header label waiting for its value
 
     # which lines are items ------------------------------------------------------
 
@@ -480,6 +483,15 @@ class _Builder:
         """Take one header line; True while a participant list continues below."""
         plain = line.plain
         meeting = self.meeting
+        bare = plain.rstrip(":").strip().casefold()
+        if bare in _BARE_LABELS:
+            # A label on a line of its own ("Plats", then the place below it).
+            self.pending = bare
+            return bare in ("deltagare", "närvarande", "kallade")
+        if self.pending is not None and not participants_open:
+            pending, self.pending = self.pending, None
+            if not _HEADER_RE.match(plain):
+                plain = f"{pending}: {plain}"
         match = _HEADER_RE.match(plain)
         if match:
             key, value = match.group(1).casefold(), match.group(2).strip()
@@ -594,6 +606,20 @@ class _Builder:
             current.section = _SECTION_OF[name]
             if value:
                 current.parts.setdefault(current.section, []).append(value)
+            return
+        if current.section == "actions" and line.cells and len(line.cells) == 3 and line.cells[0]:
+            # An action table as in our minutes: action, due date, owner.
+            action_text, due, owner = (cell.strip() for cell in line.cells)
+            due_iso = _find_date(due)[0]
+            if due and due.casefold() != "ej angivet" and due_iso is None:
+                action_text += f" (förfallodag: {due})"  # kept, not understood
+            item.actions.append(
+                Action(
+                    action_text,
+                    due=due_iso,
+                    owner=None if owner.casefold() in ("", "ej angivet") else owner,
+                )
+            )
             return
         current.parts.setdefault(current.section, []).append(text)
 

@@ -194,7 +194,7 @@ class _Reader:
             meeting.title = p.text
             return
         if p.kind == "label":
-            self.label = p.text.strip()
+            self.label = p.text.strip().rstrip(":").strip()
             return
         if self.label == layout.PLACE:
             meeting.place = "" if p.text == layout.NOT_GIVEN else p.text
@@ -240,13 +240,14 @@ class _Reader:
         assert item is not None
         line = f"- {p.markup}" if p.kind == "bullet" else p.markup
         if p.kind == "label":
+            # Hand-edited minutes may say "Anteckningar:"; the layout writes no colon.
             self.section = {
-                layout.BACKGROUND: "background",
-                layout.NOTES: "notes",
-                layout.ACTIONS: "actions",
-                layout.DECISIONS: "decisions",
-                layout.ATTACHMENTS: "attachments",
-            }.get(p.text.strip(), "description")
+                layout.BACKGROUND.casefold(): "background",
+                layout.NOTES.casefold(): "notes",
+                layout.ACTIONS.casefold(): "actions",
+                layout.DECISIONS.casefold(): "decisions",
+                layout.ATTACHMENTS.casefold(): "attachments",
+            }.get(p.text.strip().rstrip(":").strip().casefold(), "description")
             return
         if self.section == "start" and p.kind == "normal" and (
             p.text.startswith(_PRESENTER) or _PRESENTER_TIME_RE.fullmatch(p.text)

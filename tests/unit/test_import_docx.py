@@ -218,3 +218,48 @@ def test_agenda_docx_is_not_mistaken_for_minutes(tmp_path):
     meeting = save(document, tmp_path)
     assert getattr(meeting, "import_kind", "") == "Word-dagordning"
     assert titles(meeting.items) == ["1 Mötet öppnas"]
+
+
+def test_hand_made_minutes_without_our_styles(tmp_path):
+    """Minutes typed by hand in Word (no label style): read as an agenda with parts."""
+    document = docx.Document()
+    document.add_paragraph("Kommunstyrelsens presidium", style="Title")
+    document.add_paragraph("2031-06-10 09:00 - 11:00")
+    document.add_paragraph("Beslutande Ylva Ren, Åke Strid")
+    document.add_paragraph().add_run("Plats").bold = True
+    document.add_paragraph("Kommunhuset, rum 3")
+    document.add_paragraph().add_run("Deltagare").bold = True
+    document.add_paragraph("Ylva Ren (Ordförande), Åke Strid, Pia Rask (Sekreterare)")
+    document.add_paragraph().add_run("Frånvarande").bold = True
+    document.add_paragraph("Ulf Berg")
+    document.add_heading("1. Mötet öppnas", level=1)
+    document.add_paragraph("Anteckningar:")
+    document.add_paragraph("Ordföranden öppnar mötet.")
+    document.add_heading("2. Lokalfrågan", level=1)
+    document.add_paragraph("Åtgärder")
+    table = document.add_table(rows=2, cols=3)
+    for r, values in enumerate(
+        [("Begär in offerter", "2031-07-01", "Pia Rask"), ("Ring hyresvärden", "Ej angivet", "Ej angivet")]
+    ):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    document.add_paragraph("Beslut")
+    document.add_paragraph("Frågan bordläggs.", style="List Bullet")
+    document.add_paragraph("Bilagor")
+    document.add_paragraph("Ritning.pdf, Offert.pdf")
+    meeting = save(document, tmp_path)
+    assert meeting.place == "Kommunhuset, rum 3"
+    assert [(p.name, p.role, p.decision_maker, p.absent) for p in meeting.participants] == [
+        ("Ylva Ren", "Ordförande", True, False),
+        ("Åke Strid", "", True, False),
+        ("Pia Rask", "Sekreterare", False, False),
+        ("Ulf Berg", "", False, True),
+    ]
+    assert meeting.items[0].notes == "Ordföranden öppnar mötet."
+    premises = meeting.items[1]
+    assert [(a.text, a.due, a.owner) for a in premises.actions] == [
+        ("Begär in offerter", "2031-07-01", "Pia Rask"),
+        ("Ring hyresvärden", None, None),
+    ]
+    assert [d.text for d in premises.decisions] == ["Frågan bordläggs."]
+    assert premises.attachments == ["Ritning.pdf", "Offert.pdf"]

@@ -226,3 +226,34 @@ def test_any_exported_meeting_imports_back_equal(meeting):
     back = meeting_from_bytes(raw)
     assert carried(meeting_to_dict(back)) == carried(meeting_to_dict(meeting))
     assert docx_lines(docx_bytes(back)) == docx_lines(raw)
+
+
+def test_round_trip_through_an_organisation_template(tmp_path):
+    """A template that already has a character style "Etikett": the writer then uses
+    "Etikett (Mötesbok)" for labels, and the minutes must still be recognised."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    template = docx.Document()
+    template.styles.add_style("Etikett", WD_STYLE_TYPE.CHARACTER)
+    template.add_paragraph("Mallens egen text")
+    template.save(tmp_path / "mall.docx")
+    original = rich_meeting()
+    path = write_minutes(original, tmp_path / "p.docx", template=tmp_path / "mall.docx")
+    back = read_meeting_file(path)
+    assert back.import_kind == "protokoll"
+    assert carried(meeting_to_dict(back)) == carried(meeting_to_dict(original))
+
+
+def test_hand_edited_labels_with_colons_are_understood(tmp_path):
+    import docx
+
+    path = write_minutes(rich_meeting(), tmp_path / "p.docx")
+    document = docx.Document(path)
+    for paragraph in document.paragraphs:
+        if paragraph.style.name == "Etikett" and paragraph.text == "Anteckningar":
+            paragraph.runs[0].text = "Anteckningar:"
+    document.save(tmp_path / "andrad.docx")
+    back = read_meeting_file(tmp_path / "andrad.docx")
+    assert back.items[1].notes.startswith("Utfallet följer budget.")
+    assert back.items[1].description == "Uppföljning per april.\n- Personal\n- Lokaler"
