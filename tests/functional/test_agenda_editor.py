@@ -23,8 +23,9 @@ def run_async(test):
 class AgendaApp(App):
     """The contract of the real app: store, session, mark_changed()."""
 
-    def __init__(self, meeting: Meeting):
+    def __init__(self, meeting: Meeting, item_id: str | None = None):
         super().__init__()
+        self.item_id = item_id
         self.store = MeetingStore.in_memory()
         self.store.add(meeting)
         self.session = self.store.open(meeting.id)
@@ -34,7 +35,7 @@ class AgendaApp(App):
         self.changes += 1
 
     def on_mount(self) -> None:
-        self.push_screen(AgendaEditorScreen())
+        self.push_screen(AgendaEditorScreen(item_id=self.item_id))
 
     def on_unmount(self) -> None:
         self.session.close()
@@ -261,3 +262,27 @@ async def test_footer_shows_the_keys_at_80x24():
                     if b.binding.id}
         assert {"agenda.add", "agenda.delete", "agenda.move_up", "agenda.indent",
                 "agenda.outdent"} <= bindings
+
+
+@run_async
+async def test_opens_on_the_given_item():
+    meeting = sample()
+    wanted = meeting.items[4]
+    app = AgendaApp(meeting, item_id=wanted.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#i-title", Input).value == "Skolskjuts"
+        assert app.screen.query_one("#agenda-tree", Tree).cursor_node.data == wanted.id
+
+
+@run_async
+async def test_titles_with_brackets_are_text_not_markup():
+    meeting = sample()
+    meeting.items[2].title = "[b]Budget[/b]"
+    app = AgendaApp(meeting)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "3. [b]Budget[/b]" in tree_labels(app)
+        await select(pilot, app, "[b]Budget[/b]")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "[b]Budget[/b]" in str(app.screen.query_one("#question", Static).render())

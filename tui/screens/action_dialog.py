@@ -73,7 +73,7 @@ class ActionDialog(ModalScreen["Action | None"]):
             yield Label("Klart senast", classes="field")
             yield DueDateInput((action.due or "") if action else "", today=self.today,
                                id="due")
-            yield Static("", id="message")
+            yield Static("", id="message", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Spara", variant="primary", id="ok")
                 yield Button("Avbryt", id="cancel")

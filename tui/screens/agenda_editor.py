@@ -52,7 +52,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Static(self.question, id="question")
+            yield Static(self.question, id="question", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes} (j)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", id="no")
@@ -104,9 +104,11 @@ class AgendaEditorScreen(Screen[None]):
                 tooltip="Tillbaka (allt är redan sparat)"),
     ]
 
-    def __init__(self, *, name: str | None = None, id: str | None = None):
+    def __init__(self, *, item_id: str | None = None, name: str | None = None,
+                 id: str | None = None):
         super().__init__(name=name, id=id)
         self.current_id: str | None = None
+        self.initial_item_id = item_id
 
     # -- model access
 
@@ -157,8 +159,9 @@ class AgendaEditorScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        first = self.meeting.all_items()
-        self._rebuild(first[0].id if first else None)
+        items = [item.id for item in self.meeting.all_items()]
+        start = self.initial_item_id if self.initial_item_id in items else None
+        self._rebuild(start or (items[0] if items else None))
         self.query_one("#agenda-tree", Tree).focus()
 
     # -- the tree

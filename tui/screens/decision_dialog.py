@@ -51,7 +51,7 @@ class DecisionDialog(ModalScreen["Decision | None"]):
             yield Static("Enter ger ny rad, ctrl+s sparar, escape avbryter.", id="hint")
             yield TextArea(self.decision.text if self.decision else "", id="text",
                            soft_wrap=True, show_line_numbers=False)
-            yield Static("", id="message")
+            yield Static("", id="message", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Spara", variant="primary", id="ok")
                 yield Button("Avbryt", id="cancel")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input
 
@@ -64,7 +65,8 @@ class DueDateInput(Input):
     def _show(self) -> None:
         if self.error is not None:
             first_sentence = self.error.split(". ")[0].rstrip(".")
-            self.border_subtitle = f"Ogiltigt datum: {first_sentence}"
+            # Text, not a str: what was typed is shown as typed, never read as markup.
+            self.border_subtitle = Text(f"Ogiltigt datum: {first_sentence}")
         elif self.due is not None:
             self.border_subtitle = f"→ {format_date_sv(self.due)}"
         else:
