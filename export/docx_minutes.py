@@ -115,6 +115,9 @@ def apply_house_look(document: Document) -> None:
     set_document_defaults(document, font=HOUSE_FONT, size_pt=11, space_after_pt=6, language="sv-SE")
     for name in ("Title", *HEADING_STYLES.values()):
         set_style_font(styles[name], HOUSE_FONT)
+    for name in HEADING_STYLES.values():
+        # python-docx's headings have no space below: the first line would cling to them.
+        styles[name].paragraph_format.space_after = Pt(3)
     table = styles[TABLE_STYLE]
     table.paragraph_format.space_before = Pt(2)
     table.paragraph_format.space_after = Pt(2)
