@@ -29,6 +29,9 @@ from datetime import date as Date
 from store.model import Action, AgendaItem, Decision, Meeting, Participant
 
 DEFAULT_TITLE = "Möte"
+#: Deeper numbers ("1.1.1.1.1.1.1.1.1") stay at this depth: no agenda is deeper, and a
+#: hostile file must not nest items until the recursion limit.
+MAX_DEPTH = 8
 PREAMBLE_TITLE = "Text före dagordningen"
 
 MONTHS = {
@@ -452,6 +455,7 @@ class _Builder:
         if match and match.start() > 0:
             presenter, title = match.group(1).strip(), title[: match.start()].strip()
         item = AgendaItem(title=title, presenter=presenter)
+        depth = min(depth, MAX_DEPTH)
         while self.stack and self.stack[-1].depth >= depth:
             self.stack.pop()
         depth = min(depth, len(self.stack) + 1)

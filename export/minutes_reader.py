@@ -24,6 +24,7 @@ from store.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, P
 
 from . import minutes_layout as layout
 from .agenda_docx import paragraph_runs, style_chain
+from .agenda_text import MAX_DEPTH
 
 LABEL_STYLE = "Etikett"
 
@@ -223,6 +224,7 @@ class _Reader:
     def open_item(self, depth: int, title: str) -> None:
         self.close_item()
         item = AgendaItem(title=title)
+        depth = min(depth, MAX_DEPTH)
         while self.stack and self.stack[-1][0] >= depth:
             self.stack.pop()
         if self.stack:

@@ -285,3 +285,31 @@ def test_summary_counts(tmp_path):
     summary = summarize_import(read_meeting_file(path, today=TODAY))
     assert summary.startswith("1 punkt, 0 underpunkter, 0 deltagare (")
     assert "dagens datum (2031-01-15)" in summary
+
+
+def test_hostile_nesting_is_capped(tmp_path):
+    numbers = [".".join(["1"] * depth) for depth in range(1, 3000)]
+    text = "\n".join(f"{number}. Nivå" for number in numbers)
+    meeting, _ = parse(text)
+    depths = [depth for _, depth, _ in meeting.walk()]
+    assert max(depths) == 8
+    # Deeper lines are no items but are kept, as text of the deepest item.
+    deepest = meeting.all_items()[-1]
+    assert len(depths) + len(deepest.description.splitlines()) == len(numbers)
+
+
+def test_cli_import_prints_summary(tmp_path, capsys):
+    import main
+    from store import MeetingStore
+
+    path = tmp_path / "dagordning.md"
+    path.write_text(EMAIL_AGENDA, encoding="utf-8")
+    data_dir = tmp_path / "data"
+    assert main.main(["import", str(path), "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "Importerade Styrgruppsmöte Norrviken (2031-02-12): "
+        "5 punkter, 4 underpunkter, 4 deltagare."
+    )
+    stored = MeetingStore.at(data_dir).load(out[1])
+    assert len(stored.all_items()) == 9
