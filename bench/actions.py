@@ -5,7 +5,7 @@
 Generates the data directory (written straight in the store's file format, which is
 much faster than a thousand fsynced saves), then prints the medians of the in-process
 query and of the whole `python main.py actions` command (a fresh process each run,
-output to a pipe).
+output to a pipe), without the scan cache (first run after changes) and with it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 import orjson  # noqa: E402
 
 from store import Action, AgendaItem, Decision, Meeting, MeetingStore, Participant  # noqa: E402
-from store.actions import query_actions  # noqa: E402
+from store.actions import CACHE_DIR, query_actions  # noqa: E402
 from store.repository import DOC_ID, TABLE  # noqa: E402
 from store.serialize import meeting_to_dict  # noqa: E402
 from store.storage import ensure_private_dir  # noqa: E402
@@ -119,14 +120,27 @@ def main() -> int:
               f"(genererade på {time.perf_counter() - t0:.1f} s)")
 
         store = MeetingStore.at(data_dir)
+        cache = data_dir / CACHE_DIR
+
+        def cold(fn):
+            def run():
+                shutil.rmtree(cache, ignore_errors=True)
+                fn()
+            return run
+
         rows = query_actions(store)
-        print(f"query_actions (öppna, {len(rows)} rader): "
+        print(f"query_actions, öppna ({len(rows)} rader), utan cache: "
+              f"median {median_ms(cold(lambda: query_actions(store)), args.runs):.0f} ms")
+        query_actions(store)
+        print(f"query_actions, öppna, med cache: "
               f"median {median_ms(lambda: query_actions(store), args.runs):.0f} ms")
-        print(f"query_actions --all: "
+        query_actions(store, status="all")
+        print(f"query_actions --all, med cache: "
               f"median {median_ms(lambda: query_actions(store, status='all'), args.runs):.0f} ms")
 
         env = dict(os.environ, MOTESBOK_DATA_DIR=str(data_dir), COLUMNS="160")
-        for argv in (["actions"], ["actions", "--overdue"], ["actions", "--format", "json"]):
+        for argv in (["actions"], ["actions", "--overdue"], ["actions", "--format", "json"],
+                     ["actions", "--all"]):
             cmd = [sys.executable, str(ROOT / "main.py"), *argv]
 
             def run(cmd=cmd):
@@ -134,7 +148,11 @@ def main() -> int:
                 if done.returncode != 0:
                     raise SystemExit(done.stderr.decode())
 
-            print(f"python main.py {' '.join(argv)}: median {median_ms(run, args.runs):.0f} ms")
+            label = f"python main.py {' '.join(argv)}"
+            if argv == ["actions"]:
+                print(f"{label} (utan cache): median {median_ms(cold(run), args.runs):.0f} ms")
+            run()
+            print(f"{label}: median {median_ms(run, args.runs):.0f} ms")
     return 0
 
 
