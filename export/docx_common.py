@@ -162,8 +162,11 @@ def _child(parent, tag: str, *, first: bool = False):
 
 
 def text_width(document: Document) -> int:
-    """The width between the margins of the last section, in EMU."""
-    section = document.sections[-1]
+    """The width between the margins of the last section, in EMU (A4's when unknown)."""
+    sections = document.sections
+    if len(sections) == 0:
+        return int(Mm(160))
+    section = sections[-1]
     width = (section.page_width or Mm(210)) - (section.left_margin or 0) - (section.right_margin or 0)
     return int(width) if width > Mm(40) else int(Mm(160))
 
@@ -367,6 +370,10 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _attr(value: str) -> str:
+    return _escape(clean_xml_text(value)).replace('"', "&quot;")
+
+
 def runs_xml(runs: Iterable[RunLike]) -> str:
     parts = []
     for run in runs:
@@ -386,7 +393,7 @@ def runs_xml(runs: Iterable[RunLike]) -> str:
 
 
 def paragraph_xml(runs: Iterable[RunLike], style_id: str | None = None) -> str:
-    style = f'<w:pPr><w:pStyle w:val="{_escape(style_id)}"/></w:pPr>' if style_id else ""
+    style = f'<w:pPr><w:pStyle w:val="{_attr(style_id)}"/></w:pPr>' if style_id else ""
     return f"<w:p>{style}{runs_xml(runs)}</w:p>"
 
 
@@ -411,7 +418,7 @@ class BodyBuilder:
         """A table with fixed column widths (EMU); `header` repeats the first row on
         every page."""
         twips = [max(1, int(w) // 635) for w in widths]
-        props = f'<w:tblStyle w:val="{_escape(style_id)}"/>' if style_id else ""
+        props = f'<w:tblStyle w:val="{_attr(style_id)}"/>' if style_id else ""
         look = "04A0" if header else "0400"
         out = [
             f'<w:tbl><w:tblPr>{props}<w:tblW w:w="{sum(twips)}" w:type="dxa"/>'

@@ -71,8 +71,16 @@ def docx_styled_lines(source: Path | str | bytes | Document) -> list[tuple[str, 
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             if block.text.strip():
-                out.append((block.style.name if block.style is not None else "", block.text))
+                out.append((_style_name(block), block.text))
         else:
-            name = block.style.name if block.style is not None else ""
+            name = _style_name(block)
             out.extend((f"table:{name}", text) for _, text in _table_lines(block) if text.strip())
     return out
+
+
+def _style_name(block: Paragraph | Table) -> str:
+    try:
+        style = block.style
+    except Exception:  # noqa: BLE001 - python-docx's lookup fails on odd style ids
+        return ""
+    return (style.name or "") if style is not None else ""

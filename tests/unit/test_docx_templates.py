@@ -246,3 +246,15 @@ def test_libreoffice_opens_template_exports(tmp_path):
         text = (tmp_path / name).read_text(encoding="utf-8-sig")
         assert "2.1.1. Förskolan Tallbacken" in text
         assert "Snöröjningen har kostat mer än väntat." in text
+
+
+def test_template_without_section_properties(tmp_path):
+    document = docx.Document()
+    body = document.element.body
+    body.remove(body.sectPr)
+    path = tmp_path / "utan-sektion.docx"
+    document.save(str(path))
+    out = write_minutes(full_meeting(), tmp_path / "protokoll.docx", template=path)
+    assert docx_lines(out) == EXPECTED_LINES
+    widths = [int(c.get(qn("w:w"))) for c in docx.Document(str(out)).tables[0]._tbl.tblGrid]
+    assert abs(sum(widths) - Mm(160).twips) <= 3
