@@ -210,17 +210,23 @@ _PRESENCE_RE = re.compile(
 )
 
 
+def split_presence(entry: str) -> tuple[str, str | None, str | None]:
+    """``Cecilia Holm 14:30-15:15`` / ``… från 14:30`` / ``… till 15:15`` ->
+    (the rest, present_from, present_to), as `Participant.presence_text` writes it."""
+    match = _PRESENCE_RE.search(entry)
+    if not match:
+        return entry, None, None
+    a, b, c, d = match.groups()
+    present_from, present_to = (a, b) if a else (c, None) if c else (None, d)
+    return entry[: match.start()].rstrip(), present_from, present_to
+
+
 def parse_participant(entry: str) -> Participant | None:
     """``Anna Ek (Organisatör) 14:30-15:15`` -> a participant; '' -> None."""
     entry = strip_markup(entry.strip().rstrip(".").strip())
     if not entry:
         return None
-    present_from = present_to = None
-    match = _PRESENCE_RE.search(entry)
-    if match:
-        a, b, c, d = match.groups()
-        present_from, present_to = (a, b) if a else (c, None) if c else (None, d)
-        entry = entry[: match.start()].rstrip()
+    entry, present_from, present_to = split_presence(entry)
     role = ""
     match = re.search(r"\s*\(([^()]*)\)\s*$", entry)
     if match:

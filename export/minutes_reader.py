@@ -24,7 +24,7 @@ from store.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, P
 
 from . import minutes_layout as layout
 from .agenda_docx import paragraph_runs, style_chain
-from .agenda_text import MAX_DEPTH
+from .agenda_text import MAX_DEPTH, split_presence
 
 LABEL_STYLE = "Etikett"
 
@@ -32,7 +32,6 @@ _TIME_LINE_RE = re.compile(
     r"^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(?: - (\d{2}:\d{2}))?| till (\d{2}:\d{2}))?$"
 )
 _HEADING_RE = re.compile(r"^(\d+(?:\.\d+)*)\. (.*)$", re.S)
-_PRESENCE_RE = re.compile(r" (?:(\d{2}:\d{2})-(\d{2}:\d{2})|från (\d{2}:\d{2})|till (\d{2}:\d{2}))$")
 _ROLE_RE = re.compile(r" \(([^()]*)\)$")
 _PRESENTER_TIME_RE = re.compile(r"(?:^| )Tid: (\d{2}:\d{2})$")
 _PRESENTER = "Föredragande: "
@@ -125,17 +124,7 @@ def _strip_prefix_runs(runs: list[tuple[str, bool, bool]], prefix: str):
 
 
 def parse_participant_entry(entry: str) -> Participant:
-    present_from = present_to = None
-    match = _PRESENCE_RE.search(entry)
-    if match:
-        a, b, c, d = match.groups()
-        if a:
-            present_from, present_to = a, b
-        elif c:
-            present_from = c
-        else:
-            present_to = d
-        entry = entry[: match.start()]
+    entry, present_from, present_to = split_presence(entry)
     role = ""
     match = _ROLE_RE.search(entry)
     if match:
