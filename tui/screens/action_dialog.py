@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -63,7 +64,7 @@ class ActionDialog(ModalScreen["Action | None"]):
     def compose(self) -> ComposeResult:
         action = self.action
         with Vertical(id="dialog"):
-            yield Static(self.dialog_title, id="dialog-title")
+            yield Static(self._title_line(), id="dialog-title")
             yield Label("Åtgärd", classes="field")
             yield Input(action.text if action else "", placeholder="Vad ska göras?",
                         id="text")
@@ -77,6 +78,12 @@ class ActionDialog(ModalScreen["Action | None"]):
             with Horizontal(id="buttons"):
                 yield Button("Spara", variant="primary", id="ok")
                 yield Button("Avbryt", id="cancel")
+
+    def _title_line(self) -> Text:
+        line = Text(self.dialog_title, style="bold")
+        line.append("   Enter/ctrl+s sparar · Esc avbryter · → fyller i namnet",
+                    style="not bold dim")
+        return line
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()

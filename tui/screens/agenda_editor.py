@@ -132,7 +132,10 @@ class AgendaEditorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         presenters = [p.name for p in self.meeting.participants if p.name]
-        yield Static("Dagordning", id="agenda-title")
+        with Horizontal(id="agenda-title"):
+            yield Static(f"Dagordning · {self.meeting.title} {self.meeting.date}",
+                         id="agenda-heading", markup=False)
+            yield Static("", id="save-state", markup=False)
         with Horizontal(id="agenda-body"):
             tree: Tree[str] = Tree("Dagordning", id="agenda-tree")
             tree.show_root = False
@@ -163,6 +166,12 @@ class AgendaEditorScreen(Screen[None]):
         start = self.initial_item_id if self.initial_item_id in items else None
         self._rebuild(start or (items[0] if items else None))
         self.query_one("#agenda-tree", Tree).focus()
+        if hasattr(self.app, "save_state"):
+            # The app's quiet "Sparat hh:mm:ss", so the secretary sees edits are kept.
+            self.watch(self.app, "save_state", self._show_save_state)
+
+    def _show_save_state(self, state: str) -> None:
+        self.query_one("#save-state", Static).update(state)
 
     # -- the tree
 

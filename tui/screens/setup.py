@@ -92,7 +92,9 @@ class MeetingSetupScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         m = self.meeting
-        yield Static("Mötesinställningar", id="setup-title")
+        with Horizontal(id="setup-title"):
+            yield Static("Mötesinställningar", id="setup-heading")
+            yield Static("", id="save-state", markup=False)
         with VerticalScroll(id="setup-form"):
             with Horizontal(classes="row"):
                 yield Label("Titel", classes="lbl")
@@ -137,6 +139,12 @@ class MeetingSetupScreen(Screen[None]):
                              if self.meeting.participants else None)
         self._show_meeting_state()
         self.query_one("#title", Input).focus()
+        if hasattr(self.app, "save_state"):
+            # The app's quiet "Sparat hh:mm:ss", so the secretary sees edits are kept.
+            self.watch(self.app, "save_state", self._show_save_state)
+
+    def _show_save_state(self, state: str) -> None:
+        self.query_one("#save-state", Static).update(state)
 
     # -- meeting fields
 
