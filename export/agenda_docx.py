@@ -20,11 +20,10 @@ from docx.text.paragraph import Paragraph
 
 from store.model import Meeting
 
-from .agenda_text import Line, build_meeting, split_number
+from .agenda_text import Line, build_meeting, row_line, split_number
 
 _HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)
 _LIST_STYLE_RE = re.compile(r"^List (?:Number|Bullet) (\d)$")
-_CELL_NUMBER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
 
 
 def read_agenda_document(
@@ -234,27 +233,13 @@ def _int(value, default: int) -> int:
 def table_lines(table: Table) -> list[Line]:
     lines: list[Line] = []
     for row in table.rows:
-        cells, row_cells, seen = [], [], set()
+        cells, seen = [], set()
         for cell in row.cells:
             if id(cell._tc) in seen:
                 continue  # a merged cell is listed once per grid column
             seen.add(id(cell._tc))
-            text = " ".join(part.strip() for part in cell.text.split("\n") if part.strip())
-            row_cells.append(text)
-            if text:
-                cells.append(text)
-        if not cells:
-            continue
-        if len(row_cells) == 3 and not _CELL_NUMBER_RE.match(row_cells[0]):
-            text = " – ".join(cells)
-            lines.append(Line(text=text, raw=text, cells=tuple(row_cells)))
-            continue
-        match = _CELL_NUMBER_RE.match(cells[0])
-        if match and len(cells) > 1:
-            number = tuple(int(p) for p in match.group(1).split("."))
-            text = " – ".join(cells[1:])
-            lines.append(Line(text=text, number=number, raw=" – ".join(cells)))
-        else:
-            text = " – ".join(cells)
-            lines.append(Line(text=text, raw=text))
+            cells.append(" ".join(part.strip() for part in cell.text.split("\n") if part.strip()))
+        line = row_line(cells)
+        if line is not None:
+            lines.append(line)
     return lines

@@ -75,7 +75,7 @@ class Line:
 # -- cutting text into lines ----------------------------------------------------------
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)(\.|\))?\s+(\S.*)$")
+_NUMBER_RE = re.compile(r"^(§\s*)?(\d{1,3}(?:\.\d{1,2})*)(\.|\))?(\s+)(\S.*)$")
 _LETTER_RE = re.compile(r"^([a-z])[.)]\s+(\S.*)$")
 _BULLET_RE = re.compile(r"^[-*+•–]\s+(\S.*)$")
 _MARKUP_RE = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
@@ -87,28 +87,60 @@ def strip_markup(text: str) -> str:
 
 
 def split_number(text: str) -> tuple[tuple[int, ...] | None, str]:
-    """``4.1. Titel`` -> ((4, 1), 'Titel'); a lone ``4 Titel`` is no number (too common
-    in prose), nor is a component with a leading zero (``13.00 Kaffe`` is a time)."""
+    """``4.1. Titel`` / ``§ 4 Titel`` / ``4<tab>Titel`` -> ((4, 1), 'Titel'). A lone
+    ``4 Titel`` is no number (too common in prose), nor is a component with a leading
+    zero (``13.00 Kaffe`` is a time)."""
     match = _NUMBER_RE.match(text)
     if not match:
         return None, text
-    digits, mark, rest = match.groups()
+    paragraph_sign, digits, mark, gap, rest = match.groups()
     parts = digits.split(".")
     if any(p.startswith("0") for p in parts):
         return None, text
-    if len(parts) == 1 and not mark:
+    if len(parts) == 1 and not (mark or paragraph_sign or "\t" in gap):
         return None, text
-    return tuple(int(p) for p in parts), rest
+    return tuple(int(p) for p in parts), rest.replace("\t", " ")
+
+
+_CELL_NUMBER_RE = re.compile(r"^(?:§\s*)?(\d{1,3}(?:\.\d{1,2})*)\.?$")
+
+
+def row_line(cells: list[str]) -> Line | None:
+    """A table row (Word or Markdown) as a line: ``1 | Titel | Ansvarig`` is the
+    numbered line ``Titel – Ansvarig``; a row of three cells keeps its cells for an
+    action table; anything else is its cells joined as text."""
+    filled = [cell for cell in cells if cell]
+    if not filled:
+        return None
+    joined = " – ".join(filled)
+    match = _CELL_NUMBER_RE.match(filled[0])
+    if match and len(filled) > 1:
+        number = tuple(int(p) for p in match.group(1).split("."))
+        if not any(p == "0" for p in match.group(1).split(".")):
+            return Line(text=" – ".join(filled[1:]), number=number, raw=joined)
+    if len(cells) == 3:
+        return Line(text=joined, raw=joined, cells=tuple(cells))
+    return Line(text=joined, raw=joined)
+
+
+_TABLE_RULE_RE = re.compile(r"^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$")
 
 
 def lex_text(text: str) -> list[Line]:
     lines: list[Line] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        expanded = raw.expandtabs(4).rstrip()
-        body = expanded.lstrip()
+        stripped = raw.rstrip()
+        body = stripped.lstrip()
         if not body:
             continue
-        indent = len(expanded) - len(body)
+        indent = len(stripped[: len(stripped) - len(body)].expandtabs(4))
+        if body.startswith("|") and body.endswith("|") and len(body) > 1:
+            if _TABLE_RULE_RE.match(body):
+                continue  # the |---|---| under a Markdown table header: layout only
+            row = row_line([cell.strip() for cell in body[1:-1].split("|")])
+            if row is not None:
+                lines.append(row)
+            continue
         line = Line(text=body, indent=indent, raw=body)
         heading = _HEADING_RE.match(body)
         if heading:
@@ -255,6 +287,17 @@ _FIELD_RE = re.compile(
 _HEADER_RE = re.compile(
     r"^(plats|lokal|deltagare|närvarande|kallade|frånvarande|sekreterare|ordförande|"
     r"beslutande|datum|tid|titel|möte)(?:\s*:|(?<=beslutande)\s)\s*(.*)$",
+    re.I,
+)
+_HHMM = r"([01]?\d|2[0-3])[.:]([0-5]\d)"
+_OTHER_HHMM = r"(?:[01]?\d|2[0-3])[.:][0-5]\d"
+#: A schedule-style title: "09.00 Mötet öppnas", "09.00–09.15 Mötet öppnas".
+_LEADING_TIME_RE = re.compile(
+    r"^(?:kl\.?\s*)?" + _HHMM + r"(?:\s*[-–]\s*" + _OTHER_HHMM + r")?\s+(?=\S)"
+)
+#: "Budget, kl. 14.00" (only with "kl": a bare range may be part of the title).
+_TRAILING_TIME_RE = re.compile(
+    r",?\s*\(?(?:kl\.?|klockan)\s*" + _HHMM + r"(?:\s*[-–]\s*" + _OTHER_HHMM + r")?\)?\s*$",
     re.I,
 )
 _BARE_LABELS = {"plats", "lokal", "deltagare", "närvarande", "kallade", "frånvarande"}
@@ -460,7 +503,12 @@ class _Builder:
         match = re.search(r"\s*[-–,]?\s*Föredragande:\s*(.+)$", title, re.I)
         if match and match.start() > 0:
             presenter, title = match.group(1).strip(), title[: match.start()].strip()
-        item = AgendaItem(title=title, presenter=presenter)
+        time = None
+        match = _LEADING_TIME_RE.match(title) or _TRAILING_TIME_RE.search(title)
+        if match and match.group(0).strip() != title.strip():
+            time = f"{int(match.group(1)):02d}:{match.group(2)}"
+            title = (title[: match.start()] + title[match.end() :]).strip()
+        item = AgendaItem(title=title, presenter=presenter, time=time)
         depth = min(depth, MAX_DEPTH)
         while self.stack and self.stack[-1].depth >= depth:
             self.stack.pop()

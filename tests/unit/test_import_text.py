@@ -313,3 +313,49 @@ def test_cli_import_prints_summary(tmp_path, capsys):
     )
     stored = MeetingStore.at(data_dir).load(out[1])
     assert len(stored.all_items()) == 9
+
+
+def test_paragraph_signs_tabs_and_times_in_titles():
+    text = (
+        "Kommunfullmäktige\n2031-09-22\n"
+        "§ 1\tUpprop\n"
+        "§ 2 Val av justerare, kl. 18.10\n"
+        "3\tMedborgarförslag\n"
+        "09.30–10.00 Dialog med ungdomsrådet\n"
+    )
+    meeting, _ = parse(text)
+    assert [(i.title, i.time) for i in meeting.items] == [
+        ("Upprop", None),
+        ("Val av justerare", "18:10"),
+        ("Medborgarförslag", None),
+    ]
+    # Not an item (no number), so kept whole as text under the item above.
+    assert meeting.items[2].description == "09.30–10.00 Dialog med ungdomsrådet"
+
+
+def test_schedule_agenda_times_become_item_times():
+    text = "Planeringsdag\n2031-08-14\n\n- 09.00 Kaffe\n- 09.30–11.00 Workshop\n- Lunch kl. 12.00\n"
+    meeting, _ = parse(text)
+    assert [(i.title, i.time) for i in meeting.items] == [
+        ("Kaffe", "09:00"),
+        ("Workshop", "09:30"),
+        ("Lunch", "12:00"),
+    ]
+
+
+def test_markdown_table_agenda():
+    text = (
+        "# Föreningsmöte\n\n"
+        "| Nr | Ärende | Föredragande |\n"
+        "|---:|--------|--------------|\n"
+        "| 1 | Mötet öppnas | Ordföranden |\n"
+        "| 2 | Kassarapport | Kassören |\n"
+        "| 2.1 | Medlemsavgift | |\n"
+    )
+    meeting, _ = parse(text)
+    assert titles(meeting.items)[1:] == [
+        "2 Mötet öppnas – Ordföranden",
+        "3 Kassarapport – Kassören",
+        "3.1 Medlemsavgift",
+    ]
+    assert meeting.items[0].description == "Nr – Ärende – Föredragande"
