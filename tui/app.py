@@ -146,8 +146,8 @@ class MotesbokApp(App):
         """Save synchronously (quit, switching meeting); True when all is saved."""
         return self.autosaver.save_now()
 
-    def _on_saved(self, stamp: str) -> None:
-        self.save_state = f"Sparat {stamp}"
+    def _on_saved(self, _stamp: str) -> None:
+        self.save_state = f"Sparat {self.clock().strftime('%H:%M:%S')}"
 
     def _on_save_error(self, message: str) -> None:
         self.save_state = "EJ SPARAT – försöker igen"
@@ -358,7 +358,9 @@ class MotesbokApp(App):
             self._close_session_quietly()
 
     async def _on_exit_app(self) -> None:
+        # However the app ends (ctrl+q, exit(), a test's end), save and free the lock.
         self.autosaver.save_now()
+        self._close_session_quietly()
         await super()._on_exit_app()
 
     def _handle_exception(self, error: Exception) -> None:

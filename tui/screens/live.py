@@ -58,6 +58,25 @@ class AgendaTree(OptionList):
     ]
 
 
+def _binding_keys(binding) -> set[str]:
+    return {k.strip() for k in getattr(binding, "key", "").split(",")}
+
+
+class NotesArea(TextArea, inherit_bindings=False):
+    """The notes editor, without TextArea's f6/f7 (select line/all).
+
+    Live mode owns the function keys; dropping these two keeps the footer in the
+    screen's own order instead of listing f6/f7 first.
+    """
+
+    BINDINGS = [
+        binding
+        for cls in reversed(TextArea.__mro__)
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if not (_binding_keys(binding) & {"f6", "f7"})
+    ]
+
+
 class EntryList(OptionList):
     """Decisions or actions of the current item: enter edits, delete removes."""
 
@@ -77,11 +96,16 @@ class EntryList(OptionList):
             self.screen.delete_entry(self.id, self.get_option_at_index(self.highlighted).id)
 
 
+MOVE = Binding.Group("Punkt", compact=True)
+PRESENCE = Binding.Group("Närvaro", compact=True)
+
+
 class LiveScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+n", "next_item", "Nästa", id="live.next", priority=True,
+        Binding("ctrl+n", "next_item", "Nästa", id="live.next", priority=True, group=MOVE,
                 tooltip="Gå till nästa punkt på dagordningen."),
-        Binding("ctrl+b", "previous_item", "Föreg.", id="live.previous", priority=True,
+        Binding("ctrl+b", "previous_item", "Föregående", id="live.previous", priority=True,
+                group=MOVE,
                 tooltip="Gå till föregående punkt på dagordningen."),
         Binding("f2", "add_decision", "Beslut", priority=True, id="live.decision",
                 tooltip="Lägg till ett beslut på punkten."),
@@ -93,9 +117,9 @@ class LiveScreen(Screen):
                 tooltip="Flytta punkten till nästa möte och gå vidare."),
         Binding("f6", "add_item", "Ny punkt", priority=True, id="live.add_item",
                 tooltip="Lägg till en punkt här, t.ex. under Övriga frågor."),
-        Binding("f7", "arrive", "Kommer", priority=True, id="live.arrive",
+        Binding("f7", "arrive", "Kommer", priority=True, id="live.arrive", group=PRESENCE,
                 tooltip="En deltagare kommer nu: tiden skrivs in i närvaron."),
-        Binding("f8", "leave", "Går", priority=True, id="live.leave",
+        Binding("f8", "leave", "Går", priority=True, id="live.leave", group=PRESENCE,
                 tooltip="En deltagare går nu: tiden skrivs in i närvaron."),
         Binding("f9", "preview", "Granska", priority=True, id="live.preview",
                 tooltip="Visa protokollet för punkten så som det blir i Word."),
@@ -146,7 +170,7 @@ class LiveScreen(Screen):
                 with VerticalScroll(id="agenda-text"):
                     yield Static(id="agenda-body", markup=False)
                 with Horizontal(id="work"):
-                    notes = TextArea(id="notes", soft_wrap=True, tab_behavior="focus")
+                    notes = NotesArea(id="notes", soft_wrap=True, tab_behavior="focus")
                     notes.border_title = "Anteckningar"
                     notes.placeholder = "Skriv anteckningar här…"
                     yield notes
@@ -157,7 +181,7 @@ class LiveScreen(Screen):
                         actions = EntryList(id="actions")
                         actions.border_title = "Åtgärder F3"
                         yield actions
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         meeting = self.meeting

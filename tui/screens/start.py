@@ -23,12 +23,15 @@ def group_by_series(summaries: list[MeetingSummary]) -> list[tuple[str, list[Mee
 
 
 class MeetingList(OptionList):
-    pass
+    BINDINGS = [
+        Binding("enter", "select", "Öppna", id="start.open",
+                tooltip="Öppna mötet i mötesläge."),
+    ]
 
 
 class StartScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open_live", "Öppna", id="start.open", show=True,
+        Binding("o", "open_live", "Öppna", id="start.open_live", show=False,
                 tooltip="Öppna mötet i mötesläge."),
         Binding("n", "app.new_meeting", "Nytt möte", id="start.new",
                 tooltip="Skapa ett nytt möte."),
@@ -55,7 +58,7 @@ class StartScreen(Screen):
             yield Static("Mötesbok", id="start-title")
             yield Static(id="start-empty")
             yield MeetingList(id="meetings")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_meetings()
@@ -76,7 +79,7 @@ class StartScreen(Screen):
         for series, group in group_by_series(summaries):
             options.append(Option(Text(series, style="bold"), disabled=True))
             for s in group:
-                options.append(Option(_summary_text(s), id=s.id))
+                options.append(Option(_summary_text(s, series), id=s.id))
         meetings.add_options(options)
         empty = self.query_one("#start-empty", Static)
         empty.display = not summaries
@@ -85,7 +88,8 @@ class StartScreen(Screen):
             "dagordning."
         )
         if summaries:
-            index = next((i for i, o in enumerate(options) if o.id == previous), None)
+            index = next((i for i, o in enumerate(options) if previous and o.id == previous),
+                         None)
             if index is None:
                 index = next(i for i, o in enumerate(options) if o.id)
             meetings.highlighted = index
@@ -193,14 +197,16 @@ def _date_after(iso_date: str, delta):
         return date.today()
 
 
-def _summary_text(s: MeetingSummary) -> Text:
+def _summary_text(s: MeetingSummary, series: str) -> Text:
     text = Text("  ")
     text.append(s.date, style="bold")
     text.append(f" {s.start}" if s.start else "      ")
-    text.append("  ")
-    text.append(s.title)
-    details = f"  {s.item_count} punkter"
+    if s.title.casefold() != series.casefold():
+        text.append("  ")
+        text.append(s.title)
+    details = f"  {s.item_count} {'punkt' if s.item_count == 1 else 'punkter'}"
     if s.open_actions:
-        details += f", {s.open_actions} öppna åtgärder"
+        details += (", 1 öppen åtgärd" if s.open_actions == 1
+                    else f", {s.open_actions} öppna åtgärder")
     text.append(details, style="dim")
     return text
