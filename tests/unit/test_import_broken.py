@@ -204,3 +204,13 @@ def test_cli_import_of_broken_file_exits_2_and_stores_nothing(tmp_path, capsys, 
     assert "Traceback" not in err
     assert err.strip().count("\n") == 0
     assert MeetingStore.at(data_dir).summaries() == []
+
+
+def test_doctype_hidden_after_a_long_comment_is_refused(tmp_path):
+    xml = b'<?xml version="1.0"?>\n<!--' + b" " * 10_000 + b'-->\n<!DOCTYPE w SYSTEM "file:///etc/passwd">' + (
+        BILLION_LAUGHS[BILLION_LAUGHS.index(b"<w:document") :]
+    ).replace(b"&lol3;", b"text")
+    path = tmp_path / "dold.docx"
+    path.write_bytes(_rezip(_docx_bytes(), replace={"word/document.xml": xml}))
+    with pytest.raises(ImportFileError, match="otillåten XML"):
+        read_meeting_file(path)
