@@ -104,8 +104,9 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes
 def checked_docx_bytes(raw: bytes) -> bytes:
     """Validate a DOCX zip in memory and return a clean copy that python-docx may open.
 
-    The copy holds only members that were read within the caps, so python-docx never
-    decompresses anything unchecked. Raises UnsafeDocxError.
+    The copy holds only XML parts that were read within the caps (other members as empty
+    stand-ins), so python-docx never decompresses anything unchecked.
+    Raises UnsafeDocxError.
     """
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
@@ -151,11 +152,15 @@ def checked_docx_bytes(raw: bytes) -> bytes:
             if info.is_dir():
                 continue
             is_xml = info.filename.endswith((".xml", ".rels"))
+            if not is_xml:
+                # Images, fonts, embedded files: the importer reads text only, so they
+                # are never unpacked; an empty stand-in keeps the package whole.
+                clean.writestr(info.filename, b"")
+                continue
             # Declared sizes can lie: cap by what is left of the budget, not the header.
-            limit = min(budget, MAX_XML_PART) if is_xml else budget
+            limit = min(budget, MAX_XML_PART)
             data = read_member(zf, info, limit)
             budget -= len(data)
-            if is_xml:
-                _check_xml(info.filename, data)
+            _check_xml(info.filename, data)
             clean.writestr(info.filename, data)
     return out.getvalue()

@@ -263,3 +263,27 @@ def test_hand_made_minutes_without_our_styles(tmp_path):
     ]
     assert [d.text for d in premises.decisions] == ["Frågan bordläggs."]
     assert premises.attachments == ["Ritning.pdf", "Offert.pdf"]
+
+
+def test_pictures_are_not_unpacked(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
+    document = docx.Document()
+    document.add_paragraph("Möte med logotyp", style="Title")
+    import io
+
+    document.add_picture(io.BytesIO(png))
+    document.add_paragraph("1. Mötet öppnas")
+    meeting = save(document, tmp_path)
+    assert meeting.title == "Möte med logotyp"
+    assert [item.title for item in meeting.items] == ["Mötet öppnas"]
