@@ -328,6 +328,11 @@ def _field(line: Line) -> tuple[str, str] | None:
     return name, value
 
 
+def _is_bare_label(line: Line) -> bool:
+    """"Plats" / "Deltagare:" alone on a line, the value on the lines below."""
+    return line.number is None and line.plain.rstrip(":").strip().casefold() in _BARE_LABELS
+
+
 @dataclass
 class _Open:
     item: AgendaItem
@@ -358,7 +363,7 @@ class _Builder:
             return "numbered"
         if any(line.heading is not None and _field(line) is None for line in body):
             return "headings"
-        if any(line.bold and _field(line) is None for line in body):
+        if any(line.bold and _field(line) is None and not _is_bare_label(line) for line in body):
             return "bold"
         if any(line.bullet for line in body):
             return "bullets"
@@ -396,11 +401,16 @@ class _Builder:
         for i, line in enumerate(lines):
             if line.title_style:
                 return i
+        in_list = False  # below "Deltagare:": names, not a title
         for i, line in enumerate(lines):
             if line.number is not None or line.letter is not None:
                 return None
             plain = line.plain
-            if _HEADER_RE.match(plain) or _field(line) is not None:
+            header = _HEADER_RE.match(plain)
+            if header or _field(line) is not None or _is_bare_label(line):
+                in_list = _is_bare_label(line) or bool(header and not header.group(2).strip())
+                continue
+            if line.bullet or (in_list and line.heading is None):
                 continue
             if parse_when(plain)[3] and parse_when(plain)[0]:
                 continue
@@ -416,7 +426,7 @@ class _Builder:
 
     def is_item(self, line: Line, header: bool = False) -> bool:
         """Open an item for the line if it is one; False leaves it to the caller."""
-        if _field(line) is not None:
+        if _field(line) is not None or (header and _is_bare_label(line)):
             return False
         if self.mode == "numbered":
             return self.numbered_item(line)
@@ -541,11 +551,15 @@ class _Builder:
         """Take one header line; True while a participant list continues below."""
         plain = line.plain
         meeting = self.meeting
-        bare = plain.rstrip(":").strip().casefold()
-        if bare in _BARE_LABELS:
-            # A label on a line of its own ("Plats", then the place below it).
+        if _is_bare_label(line):
+            bare = plain.rstrip(":").strip().casefold()
+            # A label on a line of its own ("Plats", then the place below it); a
+            # participant list may take several lines.
+            if bare in ("deltagare", "närvarande", "kallade"):
+                self.pending = None
+                return True
             self.pending = bare
-            return bare in ("deltagare", "närvarande", "kallade")
+            return False
         if self.pending is not None and not participants_open:
             pending, self.pending = self.pending, None
             if not _HEADER_RE.match(plain):

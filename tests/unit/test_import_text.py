@@ -359,3 +359,16 @@ def test_markdown_table_agenda():
         "3.1 Medlemsavgift",
     ]
     assert meeting.items[0].description == "Nr – Ärende – Föredragande"
+
+
+def test_participant_list_below_a_bare_label_without_title():
+    text = (
+        "Deltagare\n- Rut Alm (Ordförande)\n- Sam Berg\n"
+        "Plats\nFolkets hus\n"
+        "1. Mötet öppnas\n"
+    )
+    meeting, notes = parse(text)
+    assert meeting.title == "Möte"  # no name is taken for a title
+    assert [(p.name, p.role) for p in meeting.participants] == [("Rut Alm", "Ordförande"), ("Sam Berg", "")]
+    assert meeting.place == "Folkets hus"
+    assert [item.title for item in meeting.items] == ["Mötet öppnas"]
