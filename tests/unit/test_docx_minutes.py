@@ -379,3 +379,33 @@ def test_cli_missing_template_is_a_clear_error(file_store, tmp_path, capsys):
     assert code != 0
     assert re.search(r"Mallen .*nej\.docx finns inte", err)
     assert not (tmp_path / "x.docx").exists()
+
+
+# -- reading a DOCX the way the checks do -------------------------------------------
+
+
+def test_docx_lines_reads_paragraphs_and_cells_in_document_order(tmp_path):
+    from export.docx_read import DocxReadError
+
+    document = docx.Document()
+    document.add_paragraph("Före tabellen")
+    document.add_paragraph("")
+    document.add_paragraph("   ")
+    table = document.add_table(rows=2, cols=3)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "Sammanslagen"
+    table.cell(0, 2).text = "Ö"
+    table.cell(1, 0).text = "a"
+    table.cell(1, 2).text = "c"
+    document.add_paragraph("Efter\ttabb")
+    path = tmp_path / "läs.docx"
+    document.save(str(path))
+    expected = ["Före tabellen", "Sammanslagen", "Ö", "a", "c", "Efter\ttabb"]
+    assert docx_lines(path) == expected
+    assert docx_lines(path.read_bytes()) == expected
+    assert docx_lines(document) == expected
+    with pytest.raises(DocxReadError, match="finns inte"):
+        docx_lines(tmp_path / "saknas.docx")
+    (tmp_path / "trasig.docx").write_bytes(b"inte en zip")
+    with pytest.raises(DocxReadError, match="inget läsbart Word-dokument"):
+        docx_lines(tmp_path / "trasig.docx")
