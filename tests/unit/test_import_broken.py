@@ -214,3 +214,43 @@ def test_doctype_hidden_after_a_long_comment_is_refused(tmp_path):
     path.write_bytes(_rezip(_docx_bytes(), replace={"word/document.xml": xml}))
     with pytest.raises(ImportFileError, match="otillåten XML"):
         read_meeting_file(path)
+
+
+# -- whatever the bytes, one of two outcomes: a valid meeting or a Swedish refusal ---------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from export.importer import meeting_from_bytes  # noqa: E402
+from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict  # noqa: E402
+
+_agenda_words = st.sampled_from(
+    ["1.", "2.", "4.1", "4.1.", "a)", "- ", "* ", "# ", "## ", "**", "*", "Föredragande:",
+     "Tid:", "Plats:", "Deltagare:", "Ärendebeskrivning", "Förslag till beslut:", "Beslut",
+     "Bilagor:", "Åtgärder", "§ 3", "13.00", "2031-02-12", "12 februari 2031", "kl.", "(",
+     ")", ",", "Anna Ek", "Budget", "\t", "   ", "|", "---"]
+)
+_agenda_text = st.lists(
+    st.lists(st.one_of(_agenda_words, st.text(max_size=6)), max_size=6).map(" ".join), max_size=25
+).map("\n".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_agenda_text)
+def test_any_text_gives_a_valid_meeting_or_a_message(text):
+    try:
+        meeting = meeting_from_bytes(text.encode("utf-8"))
+    except (ImportFileError, MeetingFormatError) as exc:
+        assert str(exc)
+        return
+    again = meeting_from_dict(meeting_to_dict(meeting))
+    assert again.title and again.date
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_a_meeting_or_a_message(raw):
+    try:
+        meeting_from_bytes(b"PK\x03\x04" + raw if raw[:1] == b"\x00" else raw)
+    except (ImportFileError, MeetingFormatError) as exc:
+        assert str(exc)
