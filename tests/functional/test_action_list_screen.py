@@ -191,3 +191,36 @@ def test_the_screen_has_ids_descriptions_and_tooltips():
     for binding in ActionListScreen.BINDINGS:
         assert binding.id and binding.id.startswith("actions.")
         assert binding.description and binding.tooltip
+
+
+@run_async
+async def test_in_the_real_app_shell(store):
+    """The app shell opens the list and jumps to the item in live mode."""
+    app_module = pytest.importorskip("tui.app")
+    app = app_module.MotesbokApp(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        app.action_action_list()
+        await settle(app, pilot)
+        assert isinstance(app.screen, ActionListScreen)
+        assert shown(app) == ["Beställ provtagning", "Ta fram karta", "Informera allmänheten"]
+        row = app.screen.rows[0]
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert store.load(row.meeting_id).find_action(row.action_id)[1].done
+        target = app.screen.rows[0]  # now "Ta fram karta"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ActionListScreen)
+        assert app.session is not None and app.session.meeting.id == target.meeting_id
+        assert getattr(app.screen, "item_id", target.item_id) == target.item_id
+
+        # Ticked in the list while its meeting is open: through the session, then saved.
+        app.action_action_list()
+        await settle(app, pilot)
+        assert app.screen.rows[0].action_id == target.action_id
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert app.session.meeting.find_action(target.action_id)[1].done
+        assert app.save_now()
+    assert store.load(target.meeting_id).find_action(target.action_id)[1].done
