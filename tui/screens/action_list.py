@@ -8,6 +8,7 @@ meeting the app has open is applied on the UI thread and saved by the app's auto
 
 from __future__ import annotations
 
+import threading
 from datetime import date as Date
 from pathlib import Path
 
@@ -216,6 +217,7 @@ class ActionListScreen(Screen):
         self._filter_timer = None
         self.loading_rows = False
         self.last_printed: Path | None = None
+        self._toggle_lock = threading.Lock()
 
     # -- layout ------------------------------------------------------------------
 
@@ -383,6 +385,11 @@ class ActionListScreen(Screen):
 
     @work(thread=True, group="action-done")
     def _toggle(self, action_id: str, done: bool) -> None:
+        # One at a time: two quick presses must not open the same meeting twice.
+        with self._toggle_lock:
+            self._toggle_now(action_id, done)
+
+    def _toggle_now(self, action_id: str, done: bool) -> None:
         app = self.app
 
         def on_live(change) -> None:
@@ -444,17 +451,18 @@ class ActionListScreen(Screen):
         if flt is None or self._all is None:
             self.notify("Listan är inte inläst än.", severity="warning")
             return
-        rows = flt.select(self._all)
         path = _free_path(_export_dir() / f"Åtgärdslista {self._today().isoformat()}.docx")
         self._status(f"Skriver {path}…")
-        self._print(rows, path, flt.describe(), self.by_owner, self._today())
+        self._print(self._all, flt, path, self.by_owner, self._today())
 
     @work(thread=True, group="action-print")
-    def _print(self, rows: list[ActionRow], path: Path, filter_text: str, by_owner: bool,
+    def _print(self, scanned: list[ActionRow], flt: ActionFilter, path: Path, by_owner: bool,
                today: Date) -> None:
         from export.action_list import write_action_list
 
         app = self.app
+        rows = flt.select(scanned)
+        filter_text = flt.describe()
         try:
             write_action_list(rows, path, "docx", filter_text=filter_text, today=today,
                               group_by_owner=by_owner)
