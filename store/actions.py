@@ -1,8 +1,10 @@
 """Actions across all meetings: the action list, and ticking an action done everywhere.
 
-The query reads the stored dicts (`MeetingStore.raw_meetings()`), not validated models:
-with a thousand meetings, building dataclasses for every item would cost more than the
-whole scan. A stored dict was validated when it was saved, so reading it is safe.
+The query reads the stored dicts (`FileBackend.read_raw`), not validated models: with a
+thousand meetings, building dataclasses for every item would cost more than the whole
+scan. A stored dict was validated when it was saved, so reading it is safe. On a data
+directory the rows are also kept in a small cache that only readers write (see
+"scanning, with a cache" below), so `motesbok actions` reads one file, not a thousand.
 
 Follow-up copies: when a meeting of a series is created from the previous one, every
 open action of the series is copied into it with ``follows`` set to the original's id
