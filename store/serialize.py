@@ -1,8 +1,7 @@
 """Meeting <-> plain dict, in the public JSON format of FORMAT.md ("motesbok-meeting/1").
 
 The same dict is what the store writes to disk, so there is one schema, one validator.
-`meeting_to_dict` writes the format's keys (leaving out empty optional ones, as a
-secretary's hand-written file would) plus our own (ids, series, timestamps);
+`meeting_to_dict` writes every key of the format plus our own (ids, series, timestamps);
 `meeting_from_dict` validates everything first and refuses the whole meeting, naming the
 field, on the first problem.
 """
@@ -35,82 +34,75 @@ class MeetingFormatError(ValueError):
 
 
 # -- writing -----------------------------------------------------------------
+#
+# Every key is written, empty ones with their canonical empty value ("" for text, null
+# for a time or date, false, [], "pending"). A file that spelled out a default
+# ("done": false, "notes": "") therefore exports back with the same keys and values.
 
 
 def _participant_to_dict(p: Participant) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": p.name}
-    if p.role:
-        out["role"] = p.role
-    if p.decision_maker:
-        out["decision_maker"] = True
-    if p.absent:
-        out["absent"] = True
-    if p.present_from:
-        out["present_from"] = p.present_from
-    if p.present_to:
-        out["present_to"] = p.present_to
-    out["id"] = p.id
-    return out
+    return {
+        "name": p.name,
+        "role": p.role,
+        "decision_maker": p.decision_maker,
+        "absent": p.absent,
+        "present_from": p.present_from,
+        "present_to": p.present_to,
+        "id": p.id,
+    }
 
 
 def _action_to_dict(a: Action) -> dict[str, Any]:
-    # due and owner are always written (null when missing), as in FORMAT.md.
-    out: dict[str, Any] = {"text": a.text, "due": a.due, "owner": a.owner}
-    if a.done:
-        out["done"] = True
-    if a.done_date:
-        out["done_date"] = a.done_date
-    if a.follows:
-        out["follows"] = a.follows
-    out["id"] = a.id
-    return out
+    return {
+        "text": a.text,
+        "due": a.due,
+        "owner": a.owner,
+        "done": a.done,
+        "done_date": a.done_date,
+        "follows": a.follows,
+        "id": a.id,
+    }
 
 
 def _item_to_dict(item: AgendaItem) -> dict[str, Any]:
-    out: dict[str, Any] = {"title": item.title}
-    for key in ("presenter", "time", "description", "background", "proposal", "notes"):
-        value = getattr(item, key)
-        if value:
-            out[key] = value
-    if item.actions:
-        out["actions"] = [_action_to_dict(a) for a in item.actions]
-    if item.decisions:
-        out["decisions"] = [d.text for d in item.decisions]
-        out["decision_ids"] = [d.id for d in item.decisions]
-    if item.attachments:
-        out["attachments"] = list(item.attachments)
-    if item.status != "pending":
-        out["status"] = item.status
-    if item.standing:
-        out["standing"] = True
-    if item.started_at:
-        out["started_at"] = item.started_at
-    if item.finished_at:
-        out["finished_at"] = item.finished_at
-    out["id"] = item.id
-    out["items"] = [_item_to_dict(child) for child in item.items]
-    return out
+    return {
+        "title": item.title,
+        "presenter": item.presenter,
+        "time": item.time,
+        "description": item.description,
+        "background": item.background,
+        "proposal": item.proposal,
+        "notes": item.notes,
+        "actions": [_action_to_dict(a) for a in item.actions],
+        # Plain strings as in FORMAT.md; the ids ride alongside (see _Reader.item).
+        "decisions": [d.text for d in item.decisions],
+        "decision_ids": [d.id for d in item.decisions],
+        "attachments": list(item.attachments),
+        "status": item.status,
+        "standing": item.standing,
+        "started_at": item.started_at,
+        "finished_at": item.finished_at,
+        "id": item.id,
+        "items": [_item_to_dict(child) for child in item.items],
+    }
 
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
-    out: dict[str, Any] = {"format": FORMAT_ID, "title": meeting.title, "date": meeting.date}
-    if meeting.start:
-        out["start"] = meeting.start
-    if meeting.end:
-        out["end"] = meeting.end
-    if meeting.place:
-        out["place"] = meeting.place
-    if meeting.participants:
-        out["participants"] = [_participant_to_dict(p) for p in meeting.participants]
-    out["items"] = [_item_to_dict(item) for item in meeting.items]
-    if meeting.series:
+    return {
+        "format": FORMAT_ID,
+        "title": meeting.title,
+        "date": meeting.date,
+        "start": meeting.start,
+        "end": meeting.end,
+        "place": meeting.place,
+        "participants": [_participant_to_dict(p) for p in meeting.participants],
+        "items": [_item_to_dict(item) for item in meeting.items],
         # Written even when it equals the title: renaming a meeting keeps its series.
-        out["series"] = meeting.series
-    if meeting.id:
-        out["id"] = meeting.id
-    out["created_at"] = meeting.created_at
-    out["updated_at"] = meeting.updated_at
-    return out
+        "series": meeting.series,
+        "id": meeting.id,
+        "created_at": meeting.created_at,
+        "updated_at": meeting.updated_at,
+    }
 
 
 # -- reading, with validation --------------------------------------------------

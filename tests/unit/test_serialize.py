@@ -132,14 +132,35 @@ def test_round_trip_through_json_bytes_keeps_aao():
     assert parse_meeting_json(raw) == meeting
 
 
-def test_empty_optional_fields_are_left_out_and_come_back_empty():
+def test_empty_fields_are_written_with_their_empty_value_and_come_back_empty():
     meeting = Meeting(title="Kort möte", date="2031-01-02", items=[AgendaItem("Enda")])
     data = meeting_to_dict(meeting)
-    assert set(data["items"][0]) == {"title", "id", "items"}
-    assert "start" not in data and "participants" not in data
+    item = data["items"][0]
+    assert (item["presenter"], item["time"], item["actions"], item["status"]) == (
+        "", None, [], "pending")
+    assert data["start"] is None and data["participants"] == []
     back = meeting_from_dict(data)
     assert back.items[0].presenter == "" and back.items[0].time is None
     assert back.start is None and back.participants == []
+    assert back == meeting
+
+
+def test_a_file_spelling_out_every_default_exports_back_equal():
+    spelled = {
+        "format": FORMAT_ID, "title": "Samråd", "date": "2031-01-02", "start": None,
+        "end": None, "place": "",
+        "participants": [{"name": "Åsa Öst", "role": "", "decision_maker": False,
+                          "absent": False, "present_from": None, "present_to": None}],
+        "items": [{
+            "title": "Punkt", "presenter": "", "time": None, "description": "",
+            "background": "", "proposal": "", "notes": "", "decisions": [],
+            "attachments": [], "status": "pending", "standing": False,
+            "actions": [{"text": "Gör", "due": None, "owner": None, "done": False}],
+            "items": [],
+        }],
+    }
+    exported = orjson.loads(meeting_json_bytes(meeting_from_dict(copy.deepcopy(spelled))))
+    contains(exported, spelled)
 
 
 def test_format_md_example_imports_and_exports_back_equal():
