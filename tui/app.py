@@ -80,6 +80,10 @@ class MotesbokApp(App):
     # -- start-up ----------------------------------------------------------------
 
     def get_default_screen(self):
+        if self.live_meeting_id:
+            # Straight into live mode: the meeting list is built only when first needed,
+            # so the first frame is the meeting itself.
+            return super().get_default_screen()
         from .screens.start import StartScreen
 
         return StartScreen()
@@ -234,10 +238,18 @@ class MotesbokApp(App):
             # Editing the roster or agenda mid-meeting: back to live mode afterwards.
             self.push_screen(screen)
             return
-        # The start screen is the base; one meeting screen sits above it.
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        # The start screen lies under one meeting screen (built lazily when the app
+        # started straight in live mode).
+        self._pop_to_start(build=mode != "live")
         self.push_screen(screen)
+
+    def _pop_to_start(self, build: bool = True) -> None:
+        from .screens.start import StartScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
+            self.pop_screen()
+        if build and not isinstance(self.screen, StartScreen):
+            self.push_screen(StartScreen())
 
     def _build_screen(self, mode: str, item_id: str | None):
         if mode == "live":
@@ -260,8 +272,7 @@ class MotesbokApp(App):
     def show_start(self) -> None:
         """Back to the meeting list (the open meeting stays open until another is)."""
         self.save_now()
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        self._pop_to_start()
         refresh = getattr(self.screen, "refresh_meetings", None)
         if refresh is not None:
             refresh()

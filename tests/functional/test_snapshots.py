@@ -32,14 +32,22 @@ def test_start_screen(snap_compare):
     assert snap_compare(make_app(store), terminal_size=(80, 24))
 
 
+async def settled(pilot) -> None:
+    # The footer is mounted just after the first frame; wait for it.
+    await pilot.pause()
+    await pilot.pause(0.1)
+
+
 def test_live_mode(snap_compare):
     store, meeting_id = sample_store()
-    assert snap_compare(make_app(store, meeting_id), terminal_size=(80, 24))
+    assert snap_compare(make_app(store, meeting_id), terminal_size=(80, 24),
+                        run_before=settled)
 
 
 def test_live_mode_wide(snap_compare):
     store, meeting_id = sample_store()
-    assert snap_compare(make_app(store, meeting_id), terminal_size=(120, 40))
+    assert snap_compare(make_app(store, meeting_id), terminal_size=(120, 40),
+                        run_before=settled)
 
 
 def test_action_dialog_in_live_mode(snap_compare):

@@ -181,9 +181,15 @@ class LiveScreen(Screen):
                         actions = EntryList(id="actions")
                         actions.border_title = "Åtgärder F3"
                         yield actions
-        yield Footer(compact=True, show_command_palette=False)
+
+    def _mount_footer(self) -> None:
+        # After the first frame: the footer is many small widgets and not needed to
+        # start typing, so it must not delay the meeting appearing.
+        if not self.query(Footer):
+            self.mount(Footer(compact=True, show_command_palette=False))
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_footer)
         meeting = self.meeting
         if self.app.session.read_only:
             self.query_one("#notes", TextArea).read_only = True

@@ -67,6 +67,12 @@ class StartScreen(Screen):
         self.refresh_meetings()
 
     def refresh_meetings(self, select: str | None = None) -> None:
+        if select:
+            self._select = select
+        if not self.is_mounted or not self.query(MeetingList):
+            return  # on_mount fills the list
+        select = select or getattr(self, "_select", None)
+        self._select = None
         meetings = self.query_one(MeetingList)
         previous = select or self.selected_id()
         try:

@@ -1,0 +1,147 @@
+"""Start-up benchmark: process start -> first rendered frame, in a real pty (80x24).
+
+Measures `python main.py live ID` on a 30-item meeting against a minimal Textual app
+(one Static), interleaved in the same run so machine noise hits both alike. A frame
+counts as rendered when its text reaches the terminal. Prints both medians and the
+ratio; the target is <= 2x the minimal app.
+
+    .venv/bin/python bench/startup.py [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MINIMAL_APP = textwrap.dedent(
+    """
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Minimal(App):
+        def compose(self):
+            yield Static("minimal-app-ready")
+
+    Minimal().run()
+    """
+)
+
+
+def thirty_item_meeting():
+    from store import Action, AgendaItem, Decision, Meeting, Participant
+
+    items = []
+    for n in range(1, 25):
+        item = AgendaItem(
+            f"Ärende {n}: samverkan kring verksamhet {n}",
+            presenter="Tove Lindahl",
+            description="Kort beskrivning av ärendet.\n- En punkt\n- En till",
+            background="Bakgrund i några meningar. " * 4,
+            proposal="Informationen noteras.",
+            notes="Anteckningar från tidigare. " * 3,
+            decisions=[Decision("Informationen noteras.")],
+            actions=[Action(f"Uppföljning {n}", owner="Kansliet", due="2031-05-01")],
+        )
+        if n % 8 == 0:
+            item.items = [AgendaItem(f"Delfråga {n}.{k}") for k in range(1, 3)]
+        items.append(item)
+    meeting = Meeting(
+        title="Samverkansråd, benchmark",
+        date="2031-04-02",
+        start="13:00",
+        place="Kommunhuset",
+        participants=[Participant(f"Deltagare {k}") for k in range(12)],
+        items=items,
+    )
+    assert len(meeting.all_items()) == 30, len(meeting.all_items())
+    return meeting
+
+
+def time_to_frame(argv: list[str], marker: bytes, env: dict, timeout: float = 20.0) -> float:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                            cwd=ROOT, start_new_session=True, close_fds=True)
+    os.close(slave)
+    seen = bytearray()
+    try:
+        while True:
+            remaining = timeout - (time.perf_counter() - start)
+            if remaining <= 0:
+                raise TimeoutError(f"no frame from {argv}: {bytes(seen[-300:])!r}")
+            ready, _, _ = select.select([master], [], [], remaining)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                raise RuntimeError(f"{argv} ended before a frame: {bytes(seen[-300:])!r}")
+            seen.extend(chunk)
+            if marker in seen:
+                return time.perf_counter() - start
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(5)
+        os.close(master)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+
+    from store import MeetingStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        meeting_id = MeetingStore.at(data_dir).add(thirty_item_meeting())
+        minimal = Path(tmp) / "minimal_app.py"
+        minimal.write_text(MINIMAL_APP)
+        env = dict(os.environ, TERM="xterm-256color", MOTESBOK_DATA_DIR=str(data_dir),
+                   PYTHONPATH=str(ROOT))
+        env.pop("TEXTUAL", None)
+        live_argv = [sys.executable, str(ROOT / "main.py"), "live", meeting_id]
+        minimal_argv = [sys.executable, str(minimal)]
+
+        # One warm-up each so both start from a warm page cache and .pyc files.
+        time_to_frame(live_argv, "Anteckningar".encode(), env)
+        time_to_frame(minimal_argv, b"minimal-app-ready", env)
+        live, base = [], []
+        for _ in range(args.runs):
+            live.append(time_to_frame(live_argv, "Anteckningar".encode(), env))
+            base.append(time_to_frame(minimal_argv, b"minimal-app-ready", env))
+
+    live_median = statistics.median(live)
+    base_median = statistics.median(base)
+    ratio = live_median / base_median
+    print(f"runs: {args.runs} each, 80x24 pty")
+    print(f"minimal Textual app (one Static): median {base_median * 1000:.0f} ms")
+    print(f"main.py live (30 items):          median {live_median * 1000:.0f} ms")
+    print(f"ratio: {ratio:.2f}x (target <= 2.00x)")
+    return 0 if ratio <= 2.0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
