@@ -218,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(store, live_id=args.meeting_id)
         return run_app(store, demo=args.command == "demo")
     except MeetingFormatError as exc:
-        print(f"Kan inte importera: fältet {exc.field}: {exc.problem}. Inget har importerats.",
+        where = "" if exc.field in ("fil", "mötet") else f"fältet {exc.field}: "
+        print(f"Kan inte importera: {where}{exc.problem}. Inget har importerats.",
               file=sys.stderr)
         return EXIT_USAGE
     except (UsageError, MeetingNotFoundError, ImportFileError) as exc:
@@ -229,7 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
-    except BrokenPipeError:  # `motesbok list | head`
+    except BrokenPipeError:  # `motesbok list | head`: the reader has all it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback
         print(f"Oväntat fel: {type(exc).__name__}: {exc}", file=sys.stderr)
