@@ -1,0 +1,146 @@
+"""Autosave, save errors, locks and crash output of the app (Pilot, no real terminal)."""
+
+from __future__ import annotations
+
+import io
+import time
+
+from rich.console import Console
+from textual.widgets import TextArea
+
+import tui.autosave
+from store import MeetingStore, SaveError
+from tests.functional.test_live_support import add_meeting, make_app, run_async, settle, type_text
+from tui.screens.live import LiveScreen
+from tui.widgets.dialogs import ConfirmDialog
+
+
+@run_async
+async def test_typing_is_saved_within_300_ms(file_store: MeetingStore):
+    mid = add_meeting(file_store)
+    app = make_app(file_store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Snabbt")
+        typed_at = time.monotonic()
+        saved = ""
+        while time.monotonic() - typed_at < 0.3:
+            saved = file_store.load(mid).items[0].notes
+            if saved == "Snabbt":
+                break
+            await pilot.pause(0.02)
+        assert saved == "Snabbt"
+        assert app.save_state.startswith("Sparat ")
+
+
+@run_async
+async def test_save_error_is_shown_text_stays_and_save_is_retried(file_store, monkeypatch):
+    monkeypatch.setattr(tui.autosave, "RETRY_DELAY", 0.2)
+    mid = add_meeting(file_store)
+    app = make_app(file_store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        session = app.session
+        real_save = session.save
+        failures = []
+
+        def full_disk():
+            failures.append(1)
+            raise SaveError("Disken är full, kunde inte spara mötet.")
+
+        session.save = full_disk
+        await type_text(pilot, "Viktigt")
+        await pilot.pause(0.5)
+        assert failures, "no save was attempted"
+        assert app.save_state.startswith("EJ SPARAT")
+        messages = [n.message for n in app._notifications]
+        assert any("Disken är full" in m for m in messages)
+        assert len([m for m in messages if "Disken är full" in m]) == 1  # shown once
+        assert app.screen.query_one("#notes", TextArea).text == "Viktigt"
+        assert file_store.load(mid).items[0].notes == ""
+        # The disk has room again: the retry saves without another keystroke.
+        session.save = real_save
+        await pilot.pause(0.6)
+        assert file_store.load(mid).items[0].notes == "Viktigt"
+        assert app.save_state.startswith("Sparat ")
+        assert len(failures) >= 2  # it was retried while failing
+
+
+@run_async
+async def test_ctrl_q_with_failing_save_asks_before_quitting(file_store):
+    mid = add_meeting(file_store)
+    app = make_app(file_store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        def full_disk():
+            raise SaveError("Disken är full.")
+
+        app.session.save = full_disk
+        await type_text(pilot, "x")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # stay
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        assert app.is_running
+
+
+@run_async
+async def test_locked_meeting_is_offered_read_only(file_store):
+    mid = add_meeting(file_store)
+    holder = file_store.open(mid)  # another writer
+    try:
+        app = make_app(file_store, mid)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmDialog)
+            assert "redan öppet" in app.screen.message
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, LiveScreen)
+            assert app.session.read_only
+            notes = app.screen.query_one("#notes", TextArea)
+            assert notes.read_only
+            await pilot.press("f4")  # refused, with a message
+            await settle(pilot)
+            assert app.session.meeting.items[0].status == "pending"
+            assert any("skrivskyddat" in n.message for n in app._notifications)
+    finally:
+        holder.close()
+
+
+@run_async
+async def test_quit_saves_and_releases_the_lock(file_store):
+    mid = add_meeting(file_store)
+    app = make_app(file_store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Sist")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    assert file_store.load(mid).items[0].notes == "Sist"
+    file_store.open(mid).close()  # not locked any more
+
+
+def test_crash_output_does_not_show_local_variables():
+    from rich.traceback import Traceback
+
+    app = make_app(MeetingStore.in_memory())
+    app.console = Console(file=io.StringIO(), width=100)
+    secret = "-".join(["Hemlig", "anteckning", "personal"])  # built at run time
+    default = Console(file=io.StringIO(), width=100, record=True)
+    try:
+        minutes_text = secret  # noqa: F841 - a local, as a widget's text would be
+        raise RuntimeError("boom")
+    except RuntimeError:
+        default.print(Traceback(show_locals=True))  # what Textual would print
+        app._fatal_error()
+    assert secret in default.export_text()
+    out = Console(file=io.StringIO(), width=100, record=True)
+    for renderable in app._exit_renderables:
+        out.print(renderable)
+    text = out.export_text()
+    assert "RuntimeError" in text and "boom" in text
+    assert secret not in text
