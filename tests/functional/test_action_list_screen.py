@@ -224,3 +224,13 @@ async def test_in_the_real_app_shell(store):
         assert app.session.meeting.find_action(target.action_id)[1].done
         assert app.save_now()
     assert store.load(target.meeting_id).find_action(target.action_id)[1].done
+
+
+@run_async
+async def test_closing_while_loading_is_harmless(store):
+    app = ListApp(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("escape")  # before the scan has reported back
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ActionListScreen)
+        assert app.is_running

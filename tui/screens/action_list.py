@@ -217,7 +217,6 @@ class ActionListScreen(Screen):
         self._filter_timer = None
         self.loading_rows = False
         self.last_printed: Path | None = None
-        self._toggle_lock = threading.Lock()
 
     # -- layout ------------------------------------------------------------------
 
@@ -287,23 +286,27 @@ class ActionListScreen(Screen):
     def _scan(self, today: Date, live) -> None:
         try:
             rows = all_rows(self.app.store, live=live, today=today)
-        except StoreError as exc:
+        except Exception as exc:  # noqa: BLE001 - say it in the list, keep the app running
             self.app.call_from_thread(self._scan_failed, str(exc))
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._scanned, rows)
 
     def _scan_failed(self, message: str) -> None:
+        if not self.is_attached:  # closed while the worker ran
+            return
         self.loading_rows = False
         self._status(f"Kunde inte läsa åtgärderna: {message}")
 
     def _scanned(self, rows: list[ActionRow]) -> None:
+        if not self.is_attached:  # closed while the worker ran
+            return
         self._all = rows
         self.apply_filter()
 
     def apply_filter(self) -> None:
         """Filter the kept scan again (in a thread: sorting 40 000 rows takes a moment)."""
-        if self._all is None:
+        if self._all is None or not self.is_attached:
             return
         flt = self.current_filter()
         if flt is None:
@@ -322,6 +325,8 @@ class ActionListScreen(Screen):
             self.app.call_from_thread(self._show, selected, flt)
 
     def _show(self, rows: list[ActionRow], flt: ActionFilter) -> None:
+        if not self.is_attached:  # closed while the worker ran
+            return
         table = self.query_one(ActionTable)
         keep = self.selected_row()
         shown = rows
@@ -383,37 +388,12 @@ class ActionListScreen(Screen):
             return
         self._toggle(row.action_id, not row.done)
 
-    @work(thread=True, group="action-done")
     def _toggle(self, action_id: str, done: bool) -> None:
-        # One at a time: two quick presses must not open the same meeting twice.
-        with self._toggle_lock:
-            self._toggle_now(action_id, done)
+        toggle_action_done(self.app, action_id, done, on_done=self._reload_if_shown)
 
-    def _toggle_now(self, action_id: str, done: bool) -> None:
-        app = self.app
-
-        def on_live(change) -> None:
-            def apply() -> None:
-                # The meeting screen below redraws from the model when it resumes.
-                if change():
-                    app.mark_changed()
-
-            app.call_from_thread(apply)
-
-        try:
-            result = set_action_done(app.store, action_id, done,
-                                     session=getattr(app, "session", None),
-                                     today=self._today(), on_live=on_live)
-        except StoreError as exc:
-            app.call_from_thread(app.notify, str(exc), title="Kunde inte ändra åtgärden",
-                                 severity="error", timeout=10)
-            return
-        message = (f"Klar {result.done_date}: {result.text}" if done
-                   else f"Öppnad igen: {result.text}")
-        if len(result.meeting_ids) > 1:
-            message += f" (i {len(result.meeting_ids)} möten)"
-        app.call_from_thread(app.notify, message, title="Åtgärdslistan")
-        app.call_from_thread(self.load)
+    def _reload_if_shown(self) -> None:
+        if self.is_attached:
+            self.load()
 
     def action_open_source(self) -> None:
         row = self._selected_or_tell()
@@ -466,7 +446,7 @@ class ActionListScreen(Screen):
         try:
             write_action_list(rows, path, "docx", filter_text=filter_text, today=today,
                               group_by_owner=by_owner)
-        except (StoreError, OSError, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 - disk full, no folder...: tell, keep running
             app.call_from_thread(app.notify, f"Åtgärdslistan kunde inte sparas: {exc}",
                                  title="Utskriften misslyckades", severity="error",
                                  timeout=15)
@@ -475,6 +455,59 @@ class ActionListScreen(Screen):
         app.call_from_thread(app.notify, f"{len(rows)} åtgärder: {path}",
                              title="Åtgärdslistan är sparad", timeout=12)
         app.call_from_thread(self.apply_filter)
+
+
+_toggle_lock = threading.Lock()
+
+
+def toggle_action_done(app, action_id: str, done: bool, *, on_done=None) -> None:
+    """Tick an action done (or reopen it) everywhere, from any screen, without blocking.
+
+    The original and every follow-up copy change together (`set_action_done`). Runs in a
+    thread worker; the change to the meeting the app has open is applied on the UI thread
+    and saved by the app's autosave (`app.mark_changed()`). A notification tells what
+    happened; `on_done` (e.g. a list's reload) is called on the UI thread afterwards.
+    The live screen can use it to tick a follow-up in "Föregående mötesanteckningar".
+    """
+
+    def run() -> None:
+        # One at a time: two quick presses must not open the same meeting twice.
+        with _toggle_lock:
+            _toggle_now(app, action_id, done, on_done)
+
+    app.run_worker(run, thread=True, group="action-done", name="action-done")
+
+
+def _toggle_now(app, action_id: str, done: bool, on_done) -> None:
+    def on_live(change) -> None:
+        def apply() -> None:
+            # The meeting screen redraws from the model when it resumes.
+            if change():
+                app.mark_changed()
+
+        app.call_from_thread(apply)
+
+    clock = getattr(app, "clock", None)
+    today = clock().date() if clock is not None else Date.today()
+    try:
+        result = set_action_done(app.store, action_id, done,
+                                 session=getattr(app, "session", None),
+                                 today=today, on_live=on_live)
+    except StoreError as exc:
+        app.call_from_thread(app.notify, str(exc), title="Kunde inte ändra åtgärden",
+                             severity="error", timeout=10)
+        return
+    except Exception as exc:  # noqa: BLE001 - a worker error must not end the meeting
+        app.call_from_thread(app.notify, f"Oväntat fel: {type(exc).__name__}: {exc}",
+                             title="Kunde inte ändra åtgärden", severity="error", timeout=10)
+        return
+    message = (f"Klar {result.done_date}: {result.text}" if done
+               else f"Öppnad igen: {result.text}")
+    if len(result.meeting_ids) > 1:
+        message += f" (i {len(result.meeting_ids)} möten)"
+    app.call_from_thread(app.notify, message, title="Åtgärder")
+    if on_done is not None:
+        app.call_from_thread(on_done)
 
 
 def _export_dir() -> Path:
