@@ -78,7 +78,12 @@ def rich_meeting() -> Meeting:
                         "Bredband",
                         presenter="David Lööf",
                         items=[
-                            AgendaItem("Fiber", notes="Utbyggnaden är försenad."),
+                            AgendaItem(
+                                "Fiber",
+                                notes="Utbyggnaden är försenad.",
+                                # Deeper than Heading 3: the number still tells the depth.
+                                items=[AgendaItem("Etapp norr", description="Klar i höst.")],
+                            ),
                             AgendaItem("Mobilnät", decisions=[Decision("Bevakas.")]),
                         ],
                     ),
@@ -95,7 +100,7 @@ def test_rich_meeting_comes_back_field_by_field(tmp_path):
     back = read_meeting_file(path)
     assert carried(meeting_to_dict(back)) == carried(meeting_to_dict(original))
     assert back.import_kind == "protokoll"
-    assert summarize_import(back) == "4 punkter, 4 underpunkter, 8 deltagare, 3 åtgärder"
+    assert summarize_import(back) == "4 punkter, 5 underpunkter, 8 deltagare, 3 åtgärder"
 
 
 def test_rich_meeting_details(tmp_path):
@@ -108,6 +113,7 @@ def test_rich_meeting_details(tmp_path):
     assert (david.decision_maker, david.present_from, david.present_to) == (True, "14:30", "15:15")
     assert [p.name for p in back.absent()] == ["Gun Borg", "Hilding Ås"]
     assert back.items[2].items[1].items[0].notes == "Utbyggnaden är försenad."
+    assert back.items[2].items[1].items[0].items[0].title == "Etapp norr"
 
 
 def test_export_import_export_gives_the_same_text(tmp_path, sample_meeting):
@@ -199,7 +205,7 @@ def items(draw, depth=1):
                 ),
                 decisions=draw(st.lists(st.builds(Decision, text=line), max_size=2)),
                 attachments=draw(st.lists(plain_line, max_size=2)),
-                items=draw(items(depth + 1)) if depth < 4 else [],
+                items=draw(items(depth + 1)) if depth < 3 else [],
             )
         )
     return out
