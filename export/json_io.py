@@ -8,7 +8,7 @@ import orjson
 
 from store.model import Meeting
 from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
-from store.storage import write_file_atomic
+from store.storage import dumps_json, write_file_atomic
 
 
 def parse_meeting_json(raw: bytes) -> Meeting:
@@ -33,7 +33,7 @@ def json_problem(exc: orjson.JSONDecodeError) -> str:
 
 
 def meeting_json_bytes(meeting: Meeting) -> bytes:
-    return orjson.dumps(meeting_to_dict(meeting), option=orjson.OPT_INDENT_2) + b"\n"
+    return dumps_json(meeting_to_dict(meeting), option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def write_meeting_json(meeting: Meeting, path: str | Path) -> Path:

@@ -24,7 +24,7 @@ from tinydb.table import Document
 from .lock import FileLock, MeetingLockedError, MemoryLock
 from .model import Meeting, new_id, now_iso
 from .serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
-from .storage import AtomicJSONStorage, Recovery, StoreError, ensure_private_dir
+from .storage import AtomicJSONStorage, Recovery, StoreError, dumps_json, ensure_private_dir
 
 TABLE = "meeting"
 DOC_ID = 1
@@ -212,7 +212,7 @@ class MemoryBackend:
         storage = self._storages.get(meeting_id)
         data = storage.read() if storage else None
         try:
-            return orjson.loads(orjson.dumps(data[TABLE][str(DOC_ID)]))
+            return orjson.loads(dumps_json(data[TABLE][str(DOC_ID)]))
         except (TypeError, KeyError):
             return None
 

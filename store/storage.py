@@ -180,6 +180,32 @@ def describe_os_error(exc: OSError, path: Path, *, verb: str = "spara") -> str:
     return f"Kunde inte {verb} {path}: {exc.strerror or exc}."
 
 
+def dumps_json(data: Any, option: int | None = None) -> bytes:
+    """orjson.dumps that never refuses text.
+
+    A lone surrogate (undecodable bytes from a paste or a terminal) makes orjson refuse
+    the whole meeting, and then every later save would fail too. Such characters become
+    U+FFFD instead; everything else is written as typed.
+    """
+    options = {} if option is None else {"option": option}
+    try:
+        return orjson.dumps(data, **options)
+    except TypeError:
+        return orjson.dumps(_scrub(data), **options)
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        if any("\ud800" <= ch <= "\udfff" for ch in value):
+            return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+        return value
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
 def read_json_file(path: Path) -> Any:
     with open(path, "rb") as fh:
         return orjson.loads(fh.read())
@@ -240,7 +266,7 @@ class AtomicJSONStorage(Storage):
             data = self._load_backup()
             self.recovered = Recovery(None, data is not None, moved=False, path=self.path)
             if data is not None and self._repair:
-                write_file_atomic(self.path, orjson.dumps(data))
+                write_file_atomic(self.path, dumps_json(data))
             return data
         except OSError as exc:
             raise StoreError(describe_os_error(exc, self.path, verb="läsa")) from exc
@@ -262,7 +288,7 @@ class AtomicJSONStorage(Storage):
         self.recovered = Recovery(bad, data is not None, path=self.path)
         if data is not None:
             # Put the recovered generation back in place so the next start is clean.
-            write_file_atomic(self.path, orjson.dumps(data))
+            write_file_atomic(self.path, dumps_json(data))
         return data
 
     def _aside_name(self) -> Path:
@@ -281,7 +307,7 @@ class AtomicJSONStorage(Storage):
             return None
 
     def write(self, data: dict) -> None:
-        payload = orjson.dumps(data)
+        payload = dumps_json(data)
         write_file_atomic(self.path, payload, backup=self.backup_path)
         self._cache = data
         self._loaded = True

@@ -304,3 +304,8 @@ def test_store_reading_is_lenient_with_half_typed_values():
     data["items"] = "punkter"
     with pytest.raises(MeetingFormatError):
         meeting_from_dict(data, strict=False)
+
+
+def test_export_of_undecodable_characters_is_still_json():
+    meeting = Meeting(title="Möte \ud800", date="2031-01-02")
+    assert orjson.loads(meeting_json_bytes(meeting))["title"] == "Möte \ufffd"

@@ -184,3 +184,14 @@ def test_adding_keeps_the_meetings_own_timestamps(store):
     with store.open(meeting_id) as session:
         session.save()
     assert store.load(meeting_id).updated_at != "2030-12-01T10:00:00"
+
+
+def test_undecodable_characters_never_stop_saving(store):
+    """A paste can carry lone surrogates; orjson refuses them, the save must not."""
+    meeting_id = store.add(_meeting())
+    with store.open(meeting_id) as session:
+        session.meeting.items[0].notes = "före \udcc3\udca5 efter"
+        session.save()
+        session.meeting.items[0].notes += " och mer"
+        session.save()
+    assert store.load(meeting_id).items[0].notes == "före \ufffd\ufffd efter och mer"
