@@ -307,7 +307,13 @@ class AtomicJSONStorage(Storage):
             return None
 
     def write(self, data: dict) -> None:
-        payload = dumps_json(data)
+        try:
+            payload = dumps_json(data)
+        except TypeError as exc:  # a value of a kind JSON cannot hold: a bug, not the disk
+            raise SaveError(
+                f"Mötet kunde inte sparas i {self.path}: ett fält har ett värde som inte "
+                f"går att spara ({exc}). Den senast sparade versionen finns kvar."
+            ) from exc
         write_file_atomic(self.path, payload, backup=self.backup_path)
         self._cache = data
         self._loaded = True
