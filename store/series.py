@@ -7,7 +7,8 @@ What is carried, and how it is reset:
   whole meeting again (absent / from / to cleared).
 - standing items (``AgendaItem.standing``): title, presenter, set time and the agenda
   texts (description, background, proposal) kept, so "Mötet öppnas" reads as always.
-- items deferred last time (status "deferred"): carried as pending with their agenda
+- items deferred last time (status "deferred"), and the unfinished sub-items of a
+  deferred item: carried as pending with their agenda
   texts (presenter, description, background, proposal) and attachments, since the same
   papers are discussed again; the set time is cleared (it was that day's schedule).
 - for every carried item: notes, decisions and actions are NOT carried. They belong to
@@ -16,8 +17,8 @@ What is carried, and how it is reset:
 - an item that is neither standing nor deferred but holds a carried sub-item comes
   along as a bare heading (title only) so the sub-item keeps its place.
 - every open action of the series (any earlier meeting, not only the last one) is
-  copied into the item "Föregående mötesanteckningar" (made after "Mötet öppnas" when
-  missing) as ``Action(text, due, owner, follows=<original id>)``; ticking a copy done
+  copied into the item "Föregående mötesanteckningar" (a top-level item whose title
+  starts "Föregående möte"; made after "Mötet öppnas" when missing) as ``Action(text, due, owner, follows=<original id>)``; ticking a copy done
   with `store.actions.set_action_done` marks the original done everywhere.
 
 Everything gets fresh ids. The meeting is returned unsaved; `MeetingStore.add` stores it.
@@ -30,6 +31,7 @@ from .model import Action, AgendaItem, Meeting, Participant
 from .repository import MeetingStore
 
 PREVIOUS_MINUTES_TITLE = "Föregående mötesanteckningar"
+PREVIOUS_MEETING_PREFIX = "föregående möte"
 OPENING_TITLE = "Mötet öppnas"
 
 
@@ -95,10 +97,13 @@ def open_actions_of_series(
     return sorted(by_root.values(), key=sort_key)
 
 
-def _carried(items: list[AgendaItem]) -> list[AgendaItem]:
+def _carried(items: list[AgendaItem], *, in_deferred: bool = False) -> list[AgendaItem]:
+    """The items the next meeting takes over; `in_deferred`: under a deferred item,
+    whose unfinished sub-items are deferred with it."""
     out = []
     for item in items:
-        children = _carried(item.items)
+        deferred = item.status == "deferred" or (in_deferred and item.status != "done")
+        children = _carried(item.items, in_deferred=deferred)
         if item.standing:
             out.append(
                 AgendaItem(
@@ -112,7 +117,7 @@ def _carried(items: list[AgendaItem]) -> list[AgendaItem]:
                     items=children,
                 )
             )
-        elif item.status == "deferred":
+        elif deferred:
             out.append(
                 AgendaItem(
                     item.title,
@@ -131,9 +136,9 @@ def _carried(items: list[AgendaItem]) -> list[AgendaItem]:
 
 def _previous_minutes_item(meeting: Meeting) -> AgendaItem:
     """The item for the follow-up of open actions, made when missing."""
-    wanted = PREVIOUS_MINUTES_TITLE.casefold()
-    for item in meeting.all_items():
-        if item.title.strip().casefold() == wanted:
+    # "Föregående mötesanteckningar", "Föregående mötes protokoll": the same item.
+    for item in meeting.items:
+        if item.title.strip().casefold().startswith(PREVIOUS_MEETING_PREFIX):
             return item
     item = AgendaItem(PREVIOUS_MINUTES_TITLE, standing=True)
     opening = next(

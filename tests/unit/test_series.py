@@ -144,3 +144,20 @@ def test_previous_minutes_item_made_after_opening_when_missing(store):
     assert [item.title for item in new.items] == [
         "Mötet öppnas", PREVIOUS_MINUTES_TITLE, "Mötet avslutas"]
     assert [a.text for a in new.items[1].actions] == ["Gör något"]
+
+
+def test_a_deferred_item_takes_its_unfinished_sub_items_along(store):
+    prev = Meeting("Råd", "2031-01-01", items=[
+        AgendaItem("Föregående mötes protokoll", standing=True),
+        AgendaItem("Översiktsplan", status="deferred", items=[
+            AgendaItem("Samråd", background="Tidplan saknas."),
+            AgendaItem("Redan klart", status="done"),
+        ]),
+        AgendaItem("Vanlig punkt", actions=[Action("Följ upp")]),
+    ])
+    store.add(prev)
+    new = next_meeting_in_series(store, prev, "2031-02-01")
+    assert [(n, i.title) for n, _, i in new.walk()] == [
+        ("1", "Föregående mötes protokoll"), ("2", "Översiktsplan"), ("2.1", "Samråd")]
+    assert new.items[1].items[0].background == "Tidplan saknas."
+    assert [a.text for a in new.items[0].actions] == ["Följ upp"]  # the existing item
