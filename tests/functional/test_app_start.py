@@ -1,0 +1,198 @@
+"""The start screen and the app shell: list, create, set up, build an agenda, go live."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from store import MeetingStore
+from tests.functional.test_live_support import (
+    NOW,
+    add_meeting,
+    council_meeting,
+    make_app,
+    run_async,
+    settle,
+    type_text,
+)
+from tui.screens.live import LiveScreen
+from tui.screens.start import StartScreen
+
+
+def listed(app) -> list[str]:
+    meetings = app.screen.query_one("#meetings", OptionList)
+    return [
+        ("  " if option.id else "") + str(option.prompt)
+        for option in (meetings.get_option_at_index(i) for i in range(meetings.option_count))
+    ]
+
+
+@run_async
+async def test_meetings_newest_first_grouped_by_series():
+    store = MeetingStore.in_memory()
+    for date, title in [("2031-01-10", "Samverkansråd"), ("2031-03-01", "Nämndmöte"),
+                        ("2031-02-14", "Samverkansråd"), ("2030-12-01", "Nämndmöte")]:
+        meeting = council_meeting()
+        meeting.title, meeting.series, meeting.date = title, "", date
+        store.add(meeting)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        rows = listed(app)
+        assert [r.split()[0] for r in rows] == [
+            "Nämndmöte", "2031-03-01", "2030-12-01",
+            "Samverkansråd", "2031-02-14", "2031-01-10",
+        ]
+        # The cursor starts on the newest meeting, not on a series heading.
+        assert app.screen.selected_id() == store.summaries()[0].id
+
+
+@run_async
+async def test_empty_store_says_what_to_do():
+    app = make_app(MeetingStore.in_memory())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Inga möten ännu" in str(app.screen.query_one("#start-empty").render())
+        await pilot.press("enter")  # nothing to open: no crash, still here
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+
+
+@run_async
+async def test_create_meeting_roster_agenda_with_sub_item_then_go_live():
+    store = MeetingStore.in_memory()
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "MeetingSetupScreen"
+        title = app.screen.query_one("#title")
+        title.focus()
+        await pilot.press("end", "ctrl+u")
+        await type_text(pilot, "Råd")
+        await pilot.press("ctrl+n")  # a participant
+        await settle(pilot)
+        await type_text(pilot, "Tove Lind")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("d")  # the agenda
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await type_text(pilot, "Ett")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await type_text(pilot, "Två")
+        await pilot.press("alt+right")  # -> 1.1
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.current.title == "Ett"
+        await type_text(pilot, "Noterat")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert app.session.meeting.number_of(app.screen.item_id) == "1.1"
+        meeting_id = app.session.meeting.id
+    saved = store.load(meeting_id)
+    assert saved.title == "Råd"
+    assert [p.name for p in saved.participants] == ["Tove Lind"]
+    assert [(n, i.title) for n, _, i in saved.walk()] == [("1", "Ett"), ("1.1", "Två")]
+    assert saved.items[0].notes == "Noterat"
+    assert saved.start == NOW.strftime("%H:%M")
+
+
+@run_async
+async def test_live_start_then_back_to_the_meeting_list_and_in_again():
+    store = MeetingStore.in_memory()
+    older = council_meeting()
+    older.date = "2031-01-01"
+    older_id = add_meeting(store, older)
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        await type_text(pilot, "A")
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        assert app.screen.selected_id() == mid
+        await pilot.press("down", "enter")  # the older meeting
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        assert app.session.meeting.id == older_id
+    assert store.load(mid).items[0].notes == "A"
+    store.open(mid).close()  # the first meeting's lock was released on switching
+
+
+@run_async
+async def test_next_meeting_in_series_from_the_list():
+    store = MeetingStore.in_memory()
+    meeting = council_meeting()
+    meeting.items[2].status = "deferred"
+    add_meeting(store, meeting)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("end", "ctrl+u")
+        await type_text(pilot, "om 2 veckor")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        new = app.session.meeting
+        assert new.date == "2031-04-16"
+        assert "Gemensam växel" in [i.title for i in new.items]  # the deferred item
+    assert len(store.summaries()) == 2
+
+
+@run_async
+async def test_export_from_the_meeting_list(tmp_path, monkeypatch):
+    from export.docx_read import docx_lines
+
+    monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
+    store = MeetingStore.in_memory()
+    meeting = council_meeting(start="13:00")
+    meeting.items[0].notes = "Alla var där."
+    add_meeting(store, meeting)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+    out = tmp_path / "Samverkansråd, Norrfjällen 2031-04-02.docx"
+    assert "Alla var där." in docx_lines(out)
+
+
+@run_async
+async def test_import_and_action_list_open_from_the_list():
+    store = MeetingStore.in_memory()
+    add_meeting(store)
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "ImportDialog"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "ActionListScreen"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
