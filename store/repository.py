@@ -257,16 +257,29 @@ class MeetingSession:
     def read_only(self) -> bool:
         return self._lock is None
 
-    def save(self, *, touch: bool = True) -> None:
+    def snapshot(self) -> dict:
+        """The meeting as the next save will write it, stamped with the time.
+
+        Take it on the thread that edits the meeting and hand it to `save(snapshot=...)`
+        on a writer thread: the slow part (fsync) then runs off the UI thread without
+        ever reading a meeting that is being changed under it.
+        """
+        self.meeting.touch()
+        return meeting_to_dict(self.meeting)
+
+    def save(self, *, touch: bool = True, snapshot: dict | None = None) -> None:
         """Write the meeting durably; raises SaveError and keeps the old file on failure.
 
         touch=False keeps `updated_at` (storing a meeting as it came, e.g. an import).
+        snapshot: a dict from `snapshot()`, written instead of the live meeting.
         """
         if self._lock is None:
             raise ReadOnlyError(self.meeting.id)
-        if touch:
-            self.meeting.touch()
-        write_meeting(self._table, self.meeting)
+        if snapshot is None:
+            if touch:
+                self.meeting.touch()
+            snapshot = meeting_to_dict(self.meeting)
+        _write_dict(self._table, snapshot)
         self.last_saved_at = now_iso()
 
     def close(self) -> None:
@@ -283,7 +296,10 @@ class MeetingSession:
 
 
 def write_meeting(table, meeting: Meeting) -> None:
-    data = meeting_to_dict(meeting)
+    _write_dict(table, meeting_to_dict(meeting))
+
+
+def _write_dict(table, data: dict) -> None:
     if table.contains(doc_id=DOC_ID):
         table.update(_replace_with(data), doc_ids=[DOC_ID])
     else:

@@ -195,3 +195,15 @@ def test_undecodable_characters_never_stop_saving(store):
         session.meeting.items[0].notes += " och mer"
         session.save()
     assert store.load(meeting_id).items[0].notes == "före \ufffd\ufffd efter och mer"
+
+
+def test_a_snapshot_taken_earlier_is_what_gets_written(store):
+    meeting_id = store.add(_meeting())
+    with store.open(meeting_id) as session:
+        session.meeting.items[0].notes = "i ögonblicksbilden"
+        snapshot = session.snapshot()
+        session.meeting.items[0].notes = "ändrat efteråt"  # the UI goes on typing
+        session.save(snapshot=snapshot)
+        assert store.load(meeting_id).items[0].notes == "i ögonblicksbilden"
+        session.save()
+    assert store.load(meeting_id).items[0].notes == "ändrat efteråt"
