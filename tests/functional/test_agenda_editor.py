@@ -142,7 +142,7 @@ async def test_add_item_after_current_and_edit_every_field():
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.focused.id == "i-title"
-        await type_text(pilot, "Lokalförsörjning")
+        await type_text(pilot, "Lokaler")
         await pilot.press("enter")  # -> presenter
         await type_text(pilot, "olle")
         await pilot.press("right")  # accept the roster name
@@ -152,31 +152,31 @@ async def test_add_item_after_current_and_edit_every_field():
         await pilot.press("space")
         await pilot.pause()
         new = m.items[3]
-        assert outline(m)[3] == "4 Lokalförsörjning"
-        assert "4. Lokalförsörjning ↻" in tree_labels(app)
+        assert outline(m)[3] == "4 Lokaler"
+        assert "4. Lokaler ↻" in tree_labels(app)
         assert (new.presenter, new.time, new.standing) == ("Olle Bergkvist", "14:15", True)
         await pilot.press("tab")  # description
         assert app.focused.id == "i-description"
-        await type_text(pilot, "Rad ett")
+        await type_text(pilot, "Ett")
         await pilot.press("enter")
-        await type_text(pilot, "- punkt")
+        await type_text(pilot, "- två")
         await pilot.press("tab")
         assert app.focused.id == "i-background"
-        await type_text(pilot, "Bakgrund")
+        await type_text(pilot, "Bg")
         await pilot.press("tab")
-        await type_text(pilot, "Kansliet får i uppdrag")
+        await type_text(pilot, "Ja")
         await pilot.press("tab")
-        await type_text(pilot, "Karta.pdf")
+        await type_text(pilot, "A.pdf")
         await pilot.press("enter", "enter")
-        await type_text(pilot, "Hyror 2031.xlsx")
+        await type_text(pilot, "B 1.xlsx")
         await pilot.pause()
-        assert new.description == "Rad ett\n- punkt"
-        assert new.background == "Bakgrund"
-        assert new.proposal == "Kansliet får i uppdrag"
-        assert new.attachments == ["Karta.pdf", "Hyror 2031.xlsx"]
+        assert new.description == "Ett\n- två"
+        assert new.background == "Bg"
+        assert new.proposal == "Ja"
+        assert new.attachments == ["A.pdf", "B 1.xlsx"]
         # The blank line typed between the names stays in the editor.
         assert app.screen.query_one("#i-attachments", TextArea).text == (
-            "Karta.pdf\n\nHyror 2031.xlsx")
+            "A.pdf\n\nB 1.xlsx")
 
 
 @run_async
