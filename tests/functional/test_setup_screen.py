@@ -218,3 +218,29 @@ async def test_empty_roster_and_first_participant():
         await type_text(pilot, "Agnes Lind")
         await pilot.pause()
         assert names(m) == ["Agnes Lind"]
+
+
+@run_async
+async def test_role_keys_step_through_standard_roles_and_blank_rows_go_on_close():
+    app = SetupApp(sample())
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.session.meeting
+        app.screen.query_one("#participants", OptionList).focus()
+        await pilot.press("down")  # Olle, no role
+        await pilot.pause()
+        app.screen.query_one("#p-role", Input).focus()
+        await pilot.press("down")
+        await pilot.pause()
+        assert m.participants[1].role == "Ordförande"
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert m.participants[1].role == "Organisatör"
+        await pilot.press("up", "up", "up")
+        await pilot.pause()
+        assert m.participants[1].role == ""
+        await pilot.press("ctrl+n")  # an empty row, never filled in
+        await pilot.pause()
+        assert len(m.participants) == 4
+        await pilot.press("escape")
+        await pilot.pause()
+        assert names(m) == ["Tove Lindahl", "Olle Bergkvist", "Vera Holmqvist"]

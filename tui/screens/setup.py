@@ -31,7 +31,24 @@ from store.model import STANDARD_ROLES, Meeting, Participant
 
 from .agenda_editor import ConfirmDialog
 
-ROLE_HINT = "Roll: " + ", ".join(STANDARD_ROLES) + " eller fritt"
+ROLE_HINT = "↑↓ byter roll: " + ", ".join(STANDARD_ROLES) + " – eller skriv fritt"
+
+
+class RoleInput(Input):
+    """Free text, completing the standard roles; up/down step through them."""
+
+    BINDINGS = [
+        Binding("up", "cycle(-1)", "Förra rollen", show=False),
+        Binding("down", "cycle(1)", "Nästa roll", show=False),
+    ]
+
+    def action_cycle(self, step: int) -> None:
+        choices = ("",) + STANDARD_ROLES
+        current = self.value.strip().casefold()
+        folded = [c.casefold() for c in choices]
+        index = folded.index(current) if current in folded else 0
+        self.value = choices[(index + step) % len(choices)]
+        self.cursor_position = len(self.value)
 
 
 def participant_label(participant: Participant) -> Text:
@@ -126,7 +143,7 @@ class MeetingSetupScreen(Screen[None]):
                         yield Input(id="p-name", compact=True, placeholder="För- och efternamn")
                     with Horizontal(classes="row"):
                         yield Label("Roll", classes="lbl")
-                        yield Input(id="p-role", compact=True, placeholder="Ordförande, …",
+                        yield RoleInput(id="p-role", compact=True, placeholder="Ordförande, …",
                                     suggester=SuggestFromList(STANDARD_ROLES,
                                                               case_sensitive=False))
                     yield Static(ROLE_HINT, id="role-hint")
@@ -330,4 +347,11 @@ class MeetingSetupScreen(Screen[None]):
         self._refresh_roster(p.id)
 
     def action_close(self) -> None:
+        # A row added by mistake and never filled in is not a participant.
+        empty = [p for p in self.meeting.participants
+                 if not p.name.strip() and not p.role and not p.decision_maker and not p.absent]
+        if empty:
+            self.meeting.participants[:] = [p for p in self.meeting.participants
+                                            if p not in empty]
+            self._changed()
         self.dismiss(None)
