@@ -73,22 +73,24 @@ class HelpScreen(ModalScreen):
             ("tab / shift+tab", "Nästa/föregående fält", "Flytta markören mellan rutorna."),
             ("ctrl+q", "Avsluta", "Sparar allt och avslutar."),
         ]))
-        table = Table(show_header=False, box=None, expand=True, padding=(0, 1))
-        table.add_column(no_wrap=True, style="bold")
-        table.add_column(no_wrap=True)
-        table.add_column(style="dim")
-        first = True
+        from rich.console import Group
+
+        parts = []
         for title, rows in sections:
-            if not first:
-                table.add_row("", "", "")
-            first = False
-            table.add_row(Text(title, style="bold underline"), "", "")
+            parts.append(Text(title, style="bold underline"))
+            table = Table(show_header=False, box=None, expand=True, padding=(0, 1))
+            table.add_column(no_wrap=True, style="bold", min_width=8)
+            table.add_column(ratio=1)
             for key, name, tip in rows:
-                table.add_row(key, name, tip)
-        table.add_row("", "", "")
-        table.add_row("", Text("Allt du skriver sparas automatiskt inom en halv sekund.",
-                               style="italic"), "")
-        return table
+                line = Text(name)
+                if tip:
+                    line.append(" – " + tip, style="dim")
+                table.add_row(key, line)
+            parts.append(table)
+            parts.append(Text(""))
+        parts.append(Text("Allt du skriver sparas automatiskt inom en halv sekund.",
+                          style="italic"))
+        return Group(*parts)
 
     def plain_text(self, width: int = 100) -> str:
         import io

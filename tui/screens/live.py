@@ -567,7 +567,9 @@ class LiveScreen(Screen):
 
         self.sync_to_model()
         current = self.current
-        as_sub = current.title.casefold().startswith("övriga frågor") or bool(current.items)
+        # Under "Övriga frågor" new matters become its sub-items; elsewhere a new item
+        # follows the current one.
+        as_sub = current.title.casefold().startswith("övriga frågor")
 
         def done(result: tuple[str, bool] | None) -> None:
             self.query_one("#notes").focus()

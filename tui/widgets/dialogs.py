@@ -152,8 +152,9 @@ class NewItemDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Ny punkt", classes="dialog-title")
-            yield Input(placeholder="Rubrik", id="item-title")
+            yield Label("Ny punkt på dagordningen", classes="dialog-title")
+            yield Label("Rubrik", classes="dialog-field")
+            yield Input(placeholder="t.ex. Vinterväghållning", id="item-title")
             yield Checkbox(f"Som underpunkt till {self.current_title}", self.as_sub_item,
                            id="item-sub")
             yield Static("enter lägger till · esc avbryter", classes="dialog-hint")
