@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -143,8 +144,14 @@ def main() -> int:
                      ["actions", "--all"]):
             cmd = [sys.executable, str(ROOT / "main.py"), *argv]
 
-            def run(cmd=cmd):
+            cpu: list[float] = []
+
+            def run(cmd=cmd, cpu=cpu):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 done = subprocess.run(cmd, env=env, capture_output=True)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+                           * 1000)
                 if done.returncode != 0:
                     raise SystemExit(done.stderr.decode())
 
@@ -152,7 +159,9 @@ def main() -> int:
             if argv == ["actions"]:
                 print(f"{label} (utan cache): median {median_ms(cold(run), args.runs):.0f} ms")
             run()
-            print(f"{label}: median {median_ms(run, args.runs):.0f} ms")
+            cpu.clear()
+            wall = median_ms(run, args.runs)
+            print(f"{label}: median {wall:.0f} ms (CPU {statistics.median(cpu):.0f} ms)")
     return 0
 
 

@@ -156,11 +156,8 @@ MISSING = "Ej angivet"
 
 
 def print_table(rows: list[ActionRow], *, filter_text: str, group_by_owner: bool) -> None:
-    from rich.console import Console
-
-    console = Console(highlight=False)
     if not rows:
-        console.print(f"Inga åtgärder ({filter_text}).", markup=False)
+        print(f"Inga åtgärder ({filter_text}).")
         return
     if group_by_owner:
         from export.action_list import by_owner
@@ -168,11 +165,35 @@ def print_table(rows: list[ActionRow], *, filter_text: str, group_by_owner: bool
         groups = [(f"{owner} ({len(group)})", group) for owner, group in by_owner(rows)]
     else:
         groups = [(f"Åtgärdslista: {filter_text} ({len(rows)})", rows)]
+    if len(rows) > RICH_TABLE_LIMIT:
+        # Long lists skip rich altogether: even importing it is a noticeable part of
+        # the command's half second.
+        terminal = _Terminal()
+        for title, group in groups:
+            _print_lines(terminal, group, title=title)
+        return
+    from rich.console import Console
+
+    console = Console(highlight=False)
     for title, group in groups:
-        if len(rows) <= RICH_TABLE_LIMIT:
-            console.print(_rich_table(group, title=title))
-        else:
-            _print_lines(console, group, title=title)
+        console.print(_rich_table(group, title=title))
+
+
+class _Terminal:
+    """What the line table needs to know about stdout (rich's Console, but cheap)."""
+
+    def __init__(self) -> None:
+        import os
+        import shutil
+
+        self.file = sys.stdout
+        self.is_terminal = self.file.isatty()
+        self.width = shutil.get_terminal_size((100, 24)).columns
+        self.color = (
+            self.is_terminal
+            and "NO_COLOR" not in os.environ
+            and os.environ.get("TERM", "") != "dumb"
+        )
 
 
 def _values(row: ActionRow) -> tuple[str, ...]:
@@ -199,16 +220,11 @@ def _rich_table(rows: list[ActionRow], *, title: str):
     return table
 
 
-def _fit(text: str, width: int) -> str:
-    if len(text) > width:
-        return text[: max(width - 1, 0)] + "…"
-    return text.ljust(width)
-
-
-def _print_lines(console, rows: list[ActionRow], *, title: str) -> None:
+def _print_lines(console: _Terminal, rows: list[ActionRow], *, title: str) -> None:
     """A long list as a plain table, one line per action, fast for any length."""
     values = [_values(row) for row in rows]
-    widths = [max(len(HEADERS[i]), *(len(v[i]) for v in values)) for i in range(6)]
+    longest = [max(len(HEADERS[i]), *(len(v[i]) for v in values)) for i in range(6)]
+    widths = list(longest)
     if console.is_terminal:
         # Fit the terminal: the action text and the meeting share what is left.
         widths[1] = min(widths[1], 20)
@@ -216,13 +232,18 @@ def _print_lines(console, rows: list[ActionRow], *, title: str) -> None:
         text_width = max(20, rest * 3 // 5)
         widths[0] = min(widths[0], text_width)
         widths[3] = min(widths[3], max(20, rest - widths[0]))
-    color = console.color_system is not None and console.is_terminal
-    bold_red, dim, reset = ("\x1b[1;31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
-    bar = "─┼─".join("─" * w for w in widths)
-    out = [title, "│ " + " │ ".join(_fit(h, w) for h, w in zip(HEADERS, widths)) + " │",
-           "├─" + bar + "─┤"]
+    cut = [i for i in range(6) if widths[i] < longest[i]]
+    bold_red, dim, reset = ("\x1b[1;31m", "\x1b[2m", "\x1b[0m") if console.color else ("", "", "")
+    line_format = "│ " + " │ ".join(f"{{:<{w}}}" for w in widths) + " │"
+    out = [title, line_format.format(*HEADERS),
+           "├─" + "─┼─".join("─" * w for w in widths) + "─┤"]
     for row, vals in zip(rows, values):
-        line = "│ " + " │ ".join(_fit(v, w) for v, w in zip(vals, widths)) + " │"
+        if cut:
+            vals = list(vals)
+            for i in cut:
+                if len(vals[i]) > widths[i]:
+                    vals[i] = vals[i][: widths[i] - 1] + "…"
+        line = line_format.format(*vals)
         if row.overdue:
             line = bold_red + line + reset
         elif row.done:
