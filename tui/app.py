@@ -299,6 +299,14 @@ class MotesbokApp(App):
             answer,
         )
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder="Sök bland kommandona…", id="--command-palette")
+            )
+
     def action_show_start(self) -> None:
         self.show_start()
 
