@@ -137,7 +137,11 @@ def _run_verb(store, args) -> int:
         result = set_action_done(store, args.action_id.strip(), done)
     except ActionNotFoundError as exc:
         return _usage(str(exc))
-    if done:
+    if not result.changed:
+        state = f"redan klar ({result.done_date})" if done and result.done_date else (
+            "redan klar" if done else "redan öppen")
+        print(f"Åtgärden är {state}: {result.text}")
+    elif done:
         print(f"Klar {result.done_date}: {result.text}")
     else:
         print(f"Öppnad igen: {result.text}")

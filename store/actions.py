@@ -417,6 +417,7 @@ class DoneResult:
     done: bool
     done_date: str | None
     meeting_ids: list[str]
+    changed: bool = True  # False: it already was done (or open) everywhere
 
 
 def set_action_done(
@@ -447,9 +448,13 @@ def set_action_done(
         raise ActionNotFoundError(action_id)
     root = target.root_id
     by_meeting: dict[str, set[str]] = {}
-    for row in rows:
-        if row.action_id == root or row.follows == root:
-            by_meeting.setdefault(row.meeting_id, set()).add(row.action_id)
+    chain = [row for row in rows if row.action_id == root or row.follows == root]
+    for row in chain:
+        by_meeting.setdefault(row.meeting_id, set()).add(row.action_id)
+    if all(row.done == done for row in chain):
+        # Nothing to do; a done action keeps the date it was first ticked.
+        return DoneResult(action_id, target.text, done, target.done_date,
+                          sorted(by_meeting), changed=False)
 
     done_date = (today or Date.today()).isoformat() if done else None
     opened: list[MeetingSession] = []

@@ -183,3 +183,11 @@ def test_a_template_that_is_no_word_file_is_bad_input(data, capsys, tmp_path):
     code, _, err = run(capsys, "-o", str(tmp_path / "lista.docx"), "--template", str(bad))
     assert code == 2 and "Mallen" in err
     assert not (tmp_path / "lista.docx").exists()
+
+
+def test_done_twice_keeps_the_first_date(data, capsys):
+    store, _, second = data
+    action_id = store.load(second).items[0].actions[1].id  # done on 2031-02-11
+    code, out, _ = run(capsys, "done", action_id)
+    assert code == 0 and "redan klar (2031-02-11)" in out
+    assert store.load(second).find_action(action_id)[1].done_date == "2031-02-11"
