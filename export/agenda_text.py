@@ -78,12 +78,17 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBER_RE = re.compile(r"^(§\s*)?(\d{1,3}(?:\.\d{1,2})*)(\.|\))?(\s+)(\S.*)$")
 _LETTER_RE = re.compile(r"^([a-z])[.)]\s+(\S.*)$")
 _BULLET_RE = re.compile(r"^[-*+•–]\s+(\S.*)$")
-_MARKUP_RE = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_BOLD_MARK_RE = re.compile(r"\*\*|__")
+_ITALIC_MARK_RE = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 
 
 def strip_markup(text: str) -> str:
-    text = _MARKUP_RE.sub(lambda m: m.group(2) or m.group(3) or "", text)
-    return text.strip()
+    """The text without ``**``/``__``/``*`` markers, for titles and header fields.
+
+    Opening and closing stars are removed one by one, not as pairs, so a long line of
+    stray stars costs linear time (a paired regex would backtrack quadratically);
+    ``2 * 3`` and ``a*b`` keep their stars."""
+    return _ITALIC_MARK_RE.sub("", _BOLD_MARK_RE.sub("", text)).strip()
 
 
 def split_number(text: str) -> tuple[tuple[int, ...] | None, str]:
@@ -355,6 +360,7 @@ class _Builder:
         self.opened: list[_Open] = []
         self.last_top: int = 0
         self.pending: str | None = None  # a bare header label waiting for its value
+        self.roster: dict[str, Participant] = {}
 
     # which lines are items ------------------------------------------------------
 
@@ -631,8 +637,11 @@ class _Builder:
                 self.add_participant(p)
 
     def add_participant(self, new: Participant) -> None:
-        old = self.meeting.find_participant(new.name)
+        # An index, not Meeting.find_participant: a pasted roster may be very long.
+        key = new.name.casefold()
+        old = self.roster.get(key)
         if old is None:
+            self.roster[key] = new
             self.meeting.participants.append(new)
             return
         old.role = old.role or new.role

@@ -305,10 +305,12 @@ class _Reader:
     def finish(self) -> Meeting:
         self.close_item()
         meeting = self.meeting
+        present = {}
+        for p in meeting.participants:
+            if not p.absent:
+                present.setdefault(p.name, p)
         for name in self.deciders:
-            participant = next(
-                (p for p in meeting.participants if p.name == name and not p.absent), None
-            )
+            participant = present.get(name)
             if participant is None:
                 meeting.participants.append(Participant(name, decision_maker=True))
             else:

@@ -372,3 +372,15 @@ def test_participant_list_below_a_bare_label_without_title():
     assert [(p.name, p.role) for p in meeting.participants] == [("Rut Alm", "Ordförande"), ("Sam Berg", "")]
     assert meeting.place == "Folkets hus"
     assert [item.title for item in meeting.items] == ["Mötet öppnas"]
+
+
+def test_pathological_lines_stay_fast():
+    import time
+
+    started = time.perf_counter()
+    parse("Titel\n1. x\n" + "*a " * 50_000 + "\n")
+    roster = ", ".join(f"Person {i}" for i in range(20_000))
+    meeting, _ = parse(f"Deltagare: {roster}\n1. x\n")
+    assert len(meeting.participants) == 20_000
+    # Quadratic work here took minutes; linear work takes well under a second.
+    assert time.perf_counter() - started < 5
