@@ -345,3 +345,28 @@ async def test_input_in_dialog_never_reaches_the_notes():
         await settle(pilot)
         assert app.session.meeting.items[0].notes == ""
         assert len(app.session.meeting.all_items()) == 6
+
+
+@run_async
+async def test_empty_agenda_takes_no_notes_until_an_item_is_added():
+    from store import Meeting
+
+    store = MeetingStore.in_memory()
+    mid = store.add(Meeting(title="Tomt möte", date="2031-04-02"))
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        notes = app.screen.query_one("#notes", TextArea)
+        assert notes.read_only
+        await type_text(pilot, "x")
+        assert notes.text == ""
+        await pilot.press("f6")
+        await settle(pilot)
+        await type_text(pilot, "Första")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert current_title(app) == "Första"
+        assert not notes.read_only
+        await type_text(pilot, "Nu går det")
+        await settle(pilot)
+    assert store.load(mid).items[0].notes == "Nu går det"

@@ -205,6 +205,13 @@ class LiveScreen(Screen):
             target = first.id if first else (items[0].id if items else None)
         if target is not None:
             self.go_to(target)
+        else:
+            # Nothing to write notes into: say so rather than take text that has no home.
+            notes = self.query_one("#notes", TextArea)
+            notes.read_only = True
+            notes.placeholder = "Dagordningen är tom. Tryck F6 för att lägga till en punkt."
+            self.query_one("#item-title", Static).update("Ingen punkt")
+            self.query_one("#agenda-text").display = False
         self.watch(self.app, "save_state", self._show_status, init=False)
         self._tick()
         self.set_interval(1, self._tick)
@@ -286,6 +293,10 @@ class LiveScreen(Screen):
         if item.started_at is None and not self.app.read_only:
             item.started_at = iso(self.now())
             self.app.mark_changed()
+        notes = self.query_one("#notes", TextArea)
+        if notes.read_only and not self.app.read_only:
+            notes.read_only = False
+            notes.placeholder = "Skriv anteckningar här…"
         self.refresh_item(load_notes=True)
         self.refresh_tree_labels()
         self._move_tree_cursor()
@@ -423,11 +434,14 @@ class LiveScreen(Screen):
     def action_focus_notes(self) -> None:
         self.query_one("#notes").focus()
 
-    def _writable(self) -> bool:
+    def _writable(self, *, need_item: bool = True) -> bool:
         if self.app.read_only:
             self.notify("Mötet är öppnat skrivskyddat.", severity="warning")
             return False
-        return self.current is not None
+        if need_item and self.current is None:
+            self.notify("Dagordningen är tom: lägg till en punkt med F6.", severity="warning")
+            return False
+        return True
 
     def _changed(self) -> None:
         self.app.mark_changed()
@@ -561,7 +575,7 @@ class LiveScreen(Screen):
     # -- the agenda during the meeting
 
     def action_add_item(self) -> None:
-        if not self._writable():
+        if not self._writable(need_item=False):
             return
         from ..widgets.dialogs import NewItemDialog
 
@@ -569,7 +583,7 @@ class LiveScreen(Screen):
         current = self.current
         # Under "Övriga frågor" new matters become its sub-items; elsewhere a new item
         # follows the current one.
-        as_sub = current.title.casefold().startswith("övriga frågor")
+        as_sub = current is not None and current.title.casefold().startswith("övriga frågor")
 
         def done(result: tuple[str, bool] | None) -> None:
             self.query_one("#notes").focus()
@@ -577,7 +591,9 @@ class LiveScreen(Screen):
                 return
             title, sub = result
             item = AgendaItem(title)
-            if sub:
+            if current is None:
+                self.meeting.add_item(item)
+            elif sub:
                 self.meeting.add_item(item, parent=current.id)
             else:
                 self.meeting.add_item(item, after=current.id)
@@ -586,7 +602,9 @@ class LiveScreen(Screen):
             self.go_to(item.id)
             self.notify(f"Punkt {self.meeting.number_of(item.id)}. {title} är tillagd.")
 
-        self.app.push_screen(NewItemDialog(current.title, as_sub_item=as_sub), done)
+        self.app.push_screen(
+            NewItemDialog(current.title if current else None, as_sub_item=as_sub), done
+        )
 
     def _pick_participant(self, title: str, apply) -> None:
         from ..widgets.dialogs import ParticipantPicker
@@ -614,7 +632,7 @@ class LiveScreen(Screen):
         self.app.push_screen(ParticipantPicker(title, entries), done)
 
     def action_arrive(self) -> None:
-        if not self._writable():
+        if not self._writable(need_item=False):
             return
 
         def apply(person) -> None:
@@ -625,7 +643,7 @@ class LiveScreen(Screen):
         self._pick_participant("Vem kommer nu?", apply)
 
     def action_leave(self) -> None:
-        if not self._writable():
+        if not self._writable(need_item=False):
             return
 
         def apply(person) -> None:
@@ -648,7 +666,7 @@ class LiveScreen(Screen):
         self.app.export_meeting()
 
     def action_end_meeting(self) -> None:
-        if not self._writable():
+        if not self._writable(need_item=False):
             return
         from ..widgets.dialogs import ConfirmDialog
 

@@ -145,7 +145,7 @@ class NewItemDialog(_Dialog):
 
     BINDINGS = [Binding("escape", "cancel", "Avbryt", id="dialog.cancel")]
 
-    def __init__(self, current_title: str, *, as_sub_item: bool):
+    def __init__(self, current_title: str | None, *, as_sub_item: bool):
         super().__init__()
         self.current_title = current_title
         self.as_sub_item = as_sub_item
@@ -155,8 +155,10 @@ class NewItemDialog(_Dialog):
             yield Label("Ny punkt på dagordningen", classes="dialog-title")
             yield Label("Rubrik", classes="dialog-field")
             yield Input(placeholder="t.ex. Vinterväghållning", id="item-title")
-            yield Checkbox(f"Som underpunkt till {self.current_title}", self.as_sub_item,
+            sub = Checkbox(f"Som underpunkt till {self.current_title}", self.as_sub_item,
                            id="item-sub")
+            sub.display = self.current_title is not None
+            yield sub
             yield Static("enter lägger till · esc avbryter", classes="dialog-hint")
 
     def on_mount(self) -> None:
