@@ -152,3 +152,38 @@ def test_ctrl_q_saves_and_quits(live_meeting, data_dir):
         app.close()
     assert code == 0
     assert_note_saved(store, meeting_id)
+
+
+def test_sighup_inside_the_action_dialog_keeps_the_draft(live_meeting, data_dir):
+    store, meeting_id = live_meeting
+    app = PtyApp(data_dir, meeting_id)
+    try:
+        app.wait_for("Anteckningar")
+        time.sleep(0.3)
+        os.write(app.master, b"\x1bOR")  # F3: a new action
+        app.wait_for("Ny åtgärd")
+        time.sleep(0.2)
+        app.type("Ring kommunen")
+        app.wait_for("kommunen")
+        os.kill(app.proc.pid, signal.SIGHUP)
+        os.close(app.master)
+        app.proc.wait(10)
+    finally:
+        app.close()
+    actions = store.load(meeting_id).items[0].actions
+    assert [a.text for a in actions] == ["Ring kommunen"]
+
+
+def test_bracketed_paste_keeps_every_line(live_meeting, data_dir):
+    store, meeting_id = live_meeting
+    app = PtyApp(data_dir, meeting_id)
+    try:
+        app.wait_for("Anteckningar")
+        time.sleep(0.3)
+        os.write(app.master, b"\x1b[200~rad ett\nrad tv\xc3\xa5\r\nrad tre\x1b[201~")
+        app.wait_for("rad tre")
+        os.write(app.master, b"\x11")  # ctrl+q
+        assert app.proc.wait(10) == 0
+    finally:
+        app.close()
+    assert store.load(meeting_id).items[0].notes.splitlines() == ["rad ett", "rad två", "rad tre"]

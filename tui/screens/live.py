@@ -193,6 +193,8 @@ class LiveScreen(Screen):
         meeting = self.meeting
         if self.app.session.read_only:
             self.query_one("#notes", TextArea).read_only = True
+        elif self.drop_empty_drafts():
+            self.app.mark_changed()
         elif not meeting.start:
             meeting.start = hhmm(self.now())
             self.app.mark_changed()
@@ -482,14 +484,14 @@ class LiveScreen(Screen):
     def action_add_decision(self) -> None:
         if not self._writable():
             return
-        item = self.current
-        # Decisions often follow the proposal word for word: offer it once.
-        draft = None
-        if item.proposal and not item.decisions:
-            draft = Decision(item.proposal.strip())
+        self.sync_to_model()
+        # The draft is in the model from the first keystroke, so a crash or a closed
+        # terminal mid-dialog keeps what was typed; cancelling removes it again.
+        draft = Decision("")
+        self.current.decisions.append(draft)
         self._open_decision_dialog(draft, new=True)
 
-    def _open_decision_dialog(self, decision: Decision | None, *, new: bool) -> None:
+    def _open_decision_dialog(self, decision: Decision, *, new: bool) -> None:
         from .decision_dialog import DecisionDialog
 
         item = self.current
@@ -498,10 +500,11 @@ class LiveScreen(Screen):
         def done(result) -> None:
             self.query_one(focus).focus()
             if result is None:
+                if new and decision in item.decisions:
+                    item.decisions.remove(decision)
+                    self.app.mark_changed()
                 self.refresh_entries()
                 return
-            if new and result not in item.decisions:
-                item.decisions.append(result)
             self._changed()
 
         self.app.push_screen(
@@ -511,9 +514,12 @@ class LiveScreen(Screen):
     def action_add_action(self) -> None:
         if not self._writable():
             return
-        self._open_action_dialog(None)
+        self.sync_to_model()
+        draft = Action("")  # in the model at once, as for decisions
+        self.current.actions.append(draft)
+        self._open_action_dialog(draft, new=True)
 
-    def _open_action_dialog(self, action: Action | None) -> None:
+    def _open_action_dialog(self, action: Action, *, new: bool = False) -> None:
         from store.owners import owner_suggestions
 
         from .action_dialog import ActionDialog
@@ -525,17 +531,33 @@ class LiveScreen(Screen):
             suggestions = [p.name for p in self.meeting.participants]
 
         def done(result: Action | None) -> None:
-            self.query_one("#notes" if action is None else "#actions").focus()
+            self.query_one("#notes" if new else "#actions").focus()
             if result is None:
+                if new and action in item.actions:
+                    item.actions.remove(action)
+                    self.app.mark_changed()
                 self.refresh_entries()
                 return
-            if action is None and result not in item.actions:
-                item.actions.append(result)
             self._changed()
 
         self.app.push_screen(
-            ActionDialog(action, suggestions, self.now().date()), done
+            ActionDialog(action, suggestions, self.now().date(),
+                         title="Ny åtgärd" if new else None),
+            done,
         )
+
+    def drop_empty_drafts(self) -> bool:
+        """Remove decisions/actions left empty by a dialog that never finished."""
+        dropped = False
+        for item in self.meeting.all_items():
+            decisions = [d for d in item.decisions if d.text.strip()]
+            actions = [a for a in item.actions
+                       if a.text.strip() or a.owner or a.due]
+            if len(decisions) != len(item.decisions) or len(actions) != len(item.actions):
+                item.decisions[:] = decisions
+                item.actions[:] = actions
+                dropped = True
+        return dropped
 
     def edit_entry(self, list_id: str, entry_id: str) -> None:
         if not self._writable():
