@@ -161,11 +161,14 @@ class MotesbokApp(App):
         )
 
     def open_meeting(self, meeting_id: str, mode: str = "live", item_id: str | None = None) -> None:
-        """Open a meeting (taking its lock) and show it in the given mode."""
+        """Open a meeting (taking its lock) and show it in the given mode.
+
+        The new meeting is opened before the current one is let go, so a meeting that
+        cannot be opened leaves everything as it was.
+        """
         if self.session is not None and self.session.meeting.id == meeting_id:
             self._show_mode(mode, item_id)
             return
-        self.close_session()
         try:
             session = self.store.open(meeting_id)
         except MeetingLockedError as exc:
@@ -173,23 +176,42 @@ class MotesbokApp(App):
             return
         except StoreError as exc:
             self.notify(str(exc), title="Kan inte öppna mötet", severity="error")
+            self._ensure_a_screen()
+            return
+        self._switch_to(session, mode, item_id)
+
+    def _switch_to(self, session: MeetingSession, mode: str, item_id: str | None) -> None:
+        if not self.close_session():
+            session.close()
+            self.notify("Det öppna mötet kunde inte sparas, så det stängs inte än.",
+                        title="Kan inte byta möte", severity="error")
             return
         self._attach(session)
         self._show_mode(mode, item_id)
+
+    def _ensure_a_screen(self) -> None:
+        """Never leave the user on the blank base screen (a failed start in live mode)."""
+        from .screens.start import StartScreen
+
+        if self.session is None and not any(
+            isinstance(screen, StartScreen) for screen in self.screen_stack
+        ):
+            self._pop_to_start()
 
     def _offer_read_only(self, meeting_id: str, message: str, mode: str, item_id) -> None:
         from .widgets.dialogs import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if not yes:
+                self._ensure_a_screen()
                 return
             try:
                 session = self.store.open(meeting_id, read_only=True)
             except StoreError as exc:
                 self.notify(str(exc), title="Kan inte öppna mötet", severity="error")
+                self._ensure_a_screen()
                 return
-            self._attach(session)
-            self._show_mode(mode, item_id)
+            self._switch_to(session, mode, item_id)
 
         self.push_screen(
             ConfirmDialog(message, question="Öppna skrivskyddat?", yes="Öppna skrivskyddat"),

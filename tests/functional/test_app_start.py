@@ -196,3 +196,40 @@ async def test_import_and_action_list_open_from_the_list():
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
+
+
+@run_async
+async def test_unknown_live_id_lands_on_the_meeting_list_with_a_message():
+    store = MeetingStore.in_memory()
+    add_meeting(store)
+    app = make_app(store, "finns-inte")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        assert any("finns-inte" in n.message for n in app._notifications)
+
+
+@run_async
+async def test_declining_a_locked_meeting_keeps_the_open_one(file_store):
+    store = file_store
+    first = add_meeting(store)
+    other = council_meeting()
+    other.date = "2031-01-01"
+    second = add_meeting(store, other)
+    holder = store.open(second)
+    try:
+        app = make_app(store, first)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await type_text(pilot, "Kvar")
+            app.open_meeting(second)
+            await settle(pilot)
+            await pilot.press("escape")  # do not open read-only
+            await settle(pilot)
+            assert isinstance(app.screen, LiveScreen)
+            assert app.session.meeting.id == first
+            await type_text(pilot, "!")
+            await settle(pilot, 0.4)
+        assert store.load(first).items[0].notes == "Kvar!"
+    finally:
+        holder.close()

@@ -138,12 +138,21 @@ class LiveScreen(Screen):
         self.requested_item_id = item_id
         self.item_id: str | None = None
         self._tree_ids: list[str] = []
+        self._meeting = None
 
     # -- model access
 
     @property
     def meeting(self):
-        return self.app.session.meeting
+        # Bound at mount: a screen being replaced never touches the next meeting.
+        if self._meeting is None:
+            self._meeting = self.app.session.meeting
+        return self._meeting
+
+    @property
+    def _session_is_ours(self) -> bool:
+        session = self.app.session
+        return session is not None and session.meeting is self.meeting
 
     @property
     def current(self) -> AgendaItem | None:
@@ -221,12 +230,11 @@ class LiveScreen(Screen):
 
     def on_screen_suspend(self) -> None:
         # A dialog or another screen comes on top: the model must hold every keystroke.
-        if self.app.session is not None:
-            self.sync_to_model()
+        self.sync_to_model()
 
     def on_screen_resume(self) -> None:
         # Back from a dialog or the preview: the model may have changed under us.
-        if not self.is_mounted or self.app.session is None:
+        if not self.is_mounted or not self._session_is_ours:
             return
         self.query_one("#live-title", Static).update(
             f"{self.meeting.title} · {self.meeting.date}")
@@ -367,6 +375,8 @@ class LiveScreen(Screen):
 
     def sync_to_model(self) -> None:
         """Copy the notes editor into the current item (before any switch or signal)."""
+        if not self._session_is_ours:
+            return
         item = self.current
         if item is None or self.app.read_only:
             return
