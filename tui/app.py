@@ -329,6 +329,17 @@ class MotesbokApp(App):
                 CommandPalette(placeholder="Sök bland kommandona…", id="--command-palette")
             )
 
+    def action_help_quit(self) -> None:
+        # ctrl+c copies in text fields; tell the reflexive presser how to quit, in Swedish.
+        self.notify("Tryck ctrl+q för att spara och avsluta.", title="Vill du avsluta?")
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        # Messages carry names, titles and paths the user typed: a "[" in them must
+        # never be read as markup (it could restyle the text or raise).
+        super().notify(message, title=title, severity=severity, timeout=timeout,
+                       markup=False)
+
     def action_show_start(self) -> None:
         self.show_start()
 

@@ -144,3 +144,36 @@ def test_crash_output_does_not_show_local_variables():
     text = out.export_text()
     assert "RuntimeError" in text and "boom" in text
     assert secret not in text
+
+
+@run_async
+async def test_names_with_brackets_are_shown_as_typed(file_store):
+    from store import Participant
+
+    from tests.functional.test_live_support import council_meeting
+
+    meeting = council_meeting()
+    meeting.title = "Råd [red] [/i]"
+    meeting.items[0].title = "Öppning [/b]"
+    meeting.items[0].notes = "[bold]inte fet[/bold]"
+    meeting.participants.append(Participant("Kim [/b] Nord"))
+    mid = add_meeting(file_store, meeting)
+    app = make_app(file_store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        assert any("Kim [/b] Nord kom 13:05" in n.message for n in app._notifications)
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("f6")  # the checkbox names the current item
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.press("f9")
+        await settle(pilot)
+        assert "Öppning [/b]" in app.screen.plain_text()
+        await pilot.press("escape")
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "StartScreen"

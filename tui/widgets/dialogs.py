@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -84,7 +85,7 @@ class TextPrompt(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             if self.multiline:
                 area = TextArea(self.value, id="prompt-text", soft_wrap=True,
                                 show_line_numbers=False, tab_behavior="focus")
@@ -125,9 +126,9 @@ class ParticipantPicker(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield OptionList(
-                *[Option(label, id=pid) for pid, label in self.participants],
+                *[Option(Text(label), id=pid) for pid, label in self.participants],
                 id="picker",
             )
             yield Static("enter väljer · esc avbryter", classes="dialog-hint")
@@ -155,7 +156,7 @@ class NewItemDialog(_Dialog):
             yield Label("Ny punkt på dagordningen", classes="dialog-title")
             yield Label("Rubrik", classes="dialog-field")
             yield Input(placeholder="t.ex. Vinterväghållning", id="item-title")
-            sub = Checkbox(f"Som underpunkt till {self.current_title}", self.as_sub_item,
+            sub = Checkbox(Text(f"Som underpunkt till {self.current_title}"), self.as_sub_item,
                            id="item-sub")
             sub.display = self.current_title is not None
             yield sub
