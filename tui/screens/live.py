@@ -202,11 +202,12 @@ class LiveScreen(Screen):
         meeting = self.meeting
         if self.app.session.read_only:
             self.query_one("#notes", TextArea).read_only = True
-        elif self.drop_empty_drafts():
-            self.app.mark_changed()
-        elif not meeting.start:
-            meeting.start = hhmm(self.now())
-            self.app.mark_changed()
+        else:
+            if self.drop_empty_drafts():
+                self.app.mark_changed()
+            if not meeting.start:
+                meeting.start = hhmm(self.now())
+                self.app.mark_changed()
         self.query_one("#live-title", Static).update(f"{meeting.title} · {meeting.date}")
         self.rebuild_tree()
         target = self.requested_item_id
@@ -217,16 +218,22 @@ class LiveScreen(Screen):
         if target is not None:
             self.go_to(target)
         else:
-            # Nothing to write notes into: say so rather than take text that has no home.
-            notes = self.query_one("#notes", TextArea)
-            notes.read_only = True
-            notes.placeholder = "Dagordningen är tom. Tryck F6 för att lägga till en punkt."
-            self.query_one("#item-title", Static).update("Ingen punkt")
-            self.query_one("#agenda-text").display = False
+            self._show_empty()
         self.watch(self.app, "save_state", self._show_status, init=False)
         self._tick()
         self.set_interval(1, self._tick)
         self.query_one("#notes").focus()
+
+    def _show_empty(self) -> None:
+        # Nothing to write notes into: say so rather than take text that has no home.
+        notes = self.query_one("#notes", TextArea)
+        notes.read_only = True
+        notes.load_text("")
+        notes.placeholder = "Dagordningen är tom. Tryck F6 för att lägga till en punkt."
+        self.query_one("#item-title", Static).update("Ingen punkt")
+        self.query_one("#agenda-text").display = False
+        self.query_one("#decisions", EntryList).clear_options()
+        self.query_one("#actions", EntryList).clear_options()
 
     def on_screen_suspend(self) -> None:
         # A dialog or another screen comes on top: the model must hold every keystroke.
@@ -244,6 +251,8 @@ class LiveScreen(Screen):
             self.rebuild_tree()
             if first is not None:
                 self.go_to(first.id)
+            else:
+                self._show_empty()
             return
         self.refresh_tree_labels()
         self.refresh_item(load_notes=True)
@@ -323,8 +332,9 @@ class LiveScreen(Screen):
         if load_notes:
             notes = self.query_one("#notes", TextArea)
             if notes.text != item.notes:
+                # Another item (or an edit elsewhere): start at the end of its notes.
                 notes.load_text(item.notes)
-            notes.move_cursor(notes.document.end)
+                notes.move_cursor(notes.document.end)
         self.refresh_entries()
         self._tick()
 

@@ -144,7 +144,7 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
         return
     try:
         write_minutes(meeting, minutes_path)
-    except (StoreError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure becomes a message, never a crash
         notify(f"Protokollet kunde inte sparas: {exc}", title="Exporten misslyckades",
                severity="error", timeout=15)
         return
@@ -157,7 +157,7 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
             rows = query_actions(app.store, status="all", meeting_id=meeting.id, live=meeting)
             write_action_list(rows, actions_path, "docx")
             written.append(f"Åtgärdslistan: {actions_path}")
-        except (StoreError, OSError, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 - as above
             notify(f"Åtgärdslistan kunde inte sparas: {exc}", title="Exporten misslyckades",
                    severity="error", timeout=15)
     notify("\n".join(written), title="Exporterat", timeout=12)
