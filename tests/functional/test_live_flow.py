@@ -370,3 +370,27 @@ async def test_empty_agenda_takes_no_notes_until_an_item_is_added():
         await type_text(pilot, "Nu går det")
         await settle(pilot)
     assert store.load(mid).items[0].notes == "Nu går det"
+
+
+@run_async
+async def test_agenda_edited_mid_meeting_shows_in_live_mode():
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Före")
+        app.open_meeting(mid, mode="agenda")
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await type_text(pilot, "Extra")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)  # back where the meeting was
+        tree = app.screen.query_one("#agenda")
+        labels = [str(tree.get_option_at_index(i).prompt) for i in range(tree.option_count)]
+        assert any("Extra" in label for label in labels)
+        assert current_title(app) == "Mötet öppnas"
+        assert app.screen.query_one("#notes", TextArea).text == "Före"
