@@ -104,15 +104,20 @@ class Autosaver:
                     error = str(exc) or type(exc).__name__
         self._post(self._after_write, session, generation, error)
 
-    def _post(self, callback, *args) -> None:
+    def _post(self, callback, session, generation, error) -> None:
         loop = self._loop
-        if loop is None or loop.is_closed():
-            callback(*args)
-            return
         try:
-            loop.call_soon_threadsafe(callback, *args, context=self._context)
-        except RuntimeError:  # loop shut down meanwhile
-            callback(*args)
+            if loop is not None and not loop.is_closed():
+                loop.call_soon_threadsafe(
+                    callback, session, generation, error, context=self._context
+                )
+                return
+        except RuntimeError:  # the loop shut down meanwhile
+            pass
+        # No UI left to tell: just record the outcome.
+        self._writing = False
+        if error is None:
+            self._saved_generation = max(self._saved_generation, generation)
 
     def _after_write(self, session: MeetingSession, generation: int, error: str | None) -> None:
         self._writing = False

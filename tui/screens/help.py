@@ -69,7 +69,8 @@ class HelpScreen(ModalScreen):
             sections.append((self.under.__class__.__name__, binding_rows(type(self.under))))
         sections.append(("Överallt", [
             ("f1", "Hjälp", "Den här sidan."),
-            ("ctrl+p", "Kommandon", "Sök bland alla kommandon."),
+            ("ctrl+p", "Kommandon",
+             "Sök bland alla kommandon, t.ex. deltagare och dagordning mitt i mötet."),
             ("tab / shift+tab", "Nästa/föregående fält", "Flytta markören mellan rutorna."),
             ("ctrl+q", "Avsluta", "Sparar allt och avslutar."),
         ]))

@@ -49,7 +49,7 @@ class StartScreen(Screen):
                 tooltip="Visa protokollet i terminalen."),
         Binding("a", "app.action_list", "Åtgärder", id="start.actions",
                 tooltip="Alla åtgärder från alla möten."),
-        Binding("q", "app.quit", "Avsluta", id="start.quit",
+        Binding("q", "app.quit", "Avsluta", id="start.quit", show=False,
                 tooltip="Spara och avsluta Mötesbok."),
     ]
 
