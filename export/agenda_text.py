@@ -32,6 +32,13 @@ DEFAULT_TITLE = "Möte"
 #: Deeper numbers ("1.1.1.1.1.1.1.1.1") stay at this depth: no agenda is deeper, and a
 #: hostile file must not nest items until the recursion limit.
 MAX_DEPTH = 8
+#: An agenda this long is no agenda: refuse rather than build millions of objects.
+MAX_ITEMS = 5000
+MAX_PARTICIPANTS = 5000
+
+
+class AgendaTooLargeError(ValueError):
+    """The text holds far more items or participants than any meeting (Swedish message)."""
 PREAMBLE_TITLE = "Text före dagordningen"
 
 MONTHS = {
@@ -524,6 +531,10 @@ class _Builder:
         if match and match.group(0).strip() != title.strip():
             time = f"{int(match.group(1)):02d}:{match.group(2)}"
             title = (title[: match.start()] + title[match.end() :]).strip()
+        if len(self.opened) >= MAX_ITEMS:
+            raise AgendaTooLargeError(
+                f"Filen ger fler än {MAX_ITEMS} punkter och ser inte ut som en dagordning."
+            )
         item = AgendaItem(title=title, presenter=presenter, time=time)
         depth = min(depth, MAX_DEPTH)
         while self.stack and self.stack[-1].depth >= depth:
@@ -641,6 +652,11 @@ class _Builder:
         key = new.name.casefold()
         old = self.roster.get(key)
         if old is None:
+            if len(self.roster) >= MAX_PARTICIPANTS:
+                raise AgendaTooLargeError(
+                    f"Filen ger fler än {MAX_PARTICIPANTS} deltagare och ser inte ut som "
+                    "en dagordning."
+                )
             self.roster[key] = new
             self.meeting.participants.append(new)
             return

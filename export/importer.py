@@ -83,9 +83,12 @@ def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = 
             meeting = parse_meeting_json(stripped.encode("utf-8"))
             notes, kind = [], "JSON"
         else:
-            from .agenda_text import parse_agenda_text
+            from .agenda_text import AgendaTooLargeError, parse_agenda_text
 
-            meeting, notes = parse_agenda_text(text, today=today)
+            try:
+                meeting, notes = parse_agenda_text(text, today=today)
+            except AgendaTooLargeError as exc:
+                raise ImportFileError(f"{name}: {exc}") from None
             kind = "textdagordning"
     meeting = _validated(meeting, name)
     meeting.import_notes = notes  # type: ignore[attr-defined]
@@ -147,6 +150,7 @@ def _from_docx(raw: bytes, name: str, today: Date | None):
             f"{name}: dokumentet är skadat eller inget vanligt Word-dokument "
             "och kan inte läsas."
         ) from None
+    from .agenda_text import AgendaTooLargeError
     from .minutes_reader import is_minutes, read_minutes_document
 
     try:
@@ -157,8 +161,8 @@ def _from_docx(raw: bytes, name: str, today: Date | None):
 
         meeting, notes = read_agenda_document(document, today=today)
         return meeting, notes, "Word-dagordning"
-    except ImportFileError:
-        raise
+    except AgendaTooLargeError as exc:
+        raise ImportFileError(f"{name}: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - a document we cannot follow: say so, no traceback
         raise ImportFileError(
             f"{name}: dokumentets innehåll kunde inte tolkas ({type(exc).__name__})."

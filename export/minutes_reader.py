@@ -24,7 +24,13 @@ from store.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, P
 
 from . import minutes_layout as layout
 from .agenda_docx import paragraph_runs, style_chain
-from .agenda_text import MAX_DEPTH, split_presence
+from .agenda_text import (
+    MAX_DEPTH,
+    MAX_ITEMS,
+    MAX_PARTICIPANTS,
+    AgendaTooLargeError,
+    split_presence,
+)
 
 LABEL_STYLE = "Etikett"
 
@@ -164,6 +170,7 @@ class _Reader:
         self.item: AgendaItem | None = None
         self.section = "start"
         self.parts: dict[str, list[str]] = {}
+        self.count = 0
 
     def paragraph(self, p: _Para) -> None:
         if p.kind == "heading":
@@ -191,7 +198,13 @@ class _Reader:
             self.label = None
         elif self.label == layout.PARTICIPANTS:
             if p.text != layout.NOT_GIVEN:
-                for entry in split_entries(p.text):
+                entries = split_entries(p.text)
+                if len(entries) > MAX_PARTICIPANTS:
+                    raise AgendaTooLargeError(
+                        f"Dokumentet har fler än {MAX_PARTICIPANTS} deltagare och kan inte "
+                        "importeras."
+                    )
+                for entry in entries:
                     meeting.participants.append(parse_participant_entry(entry))
             self.label = None
         elif self.label == layout.ABSENT:
@@ -212,6 +225,11 @@ class _Reader:
 
     def open_item(self, depth: int, title: str) -> None:
         self.close_item()
+        self.count += 1
+        if self.count > MAX_ITEMS:
+            raise AgendaTooLargeError(
+                f"Dokumentet har fler än {MAX_ITEMS} punkter och kan inte importeras."
+            )
         item = AgendaItem(title=title)
         depth = min(depth, MAX_DEPTH)
         while self.stack and self.stack[-1][0] >= depth:

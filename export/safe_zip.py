@@ -20,8 +20,10 @@ import zlib
 #: The whole archive, unpacked, may not exceed this. Real agendas and minutes are far
 #: below (text and a few styles); images in a template may take a few MB.
 MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
-#: One XML part (document.xml of a 300-page document is still below this).
-MAX_XML_PART = 30 * 1024 * 1024
+#: One XML part (document.xml of a 300-page document is still below this), and all XML
+#: parts together: python-docx parses every part, at roughly six times its size.
+MAX_XML_PART = 16 * 1024 * 1024
+MAX_XML_TOTAL = 24 * 1024 * 1024
 #: A text part compresses well, but not a thousand times: that is a bomb.
 MAX_RATIO = 200
 #: Ratios of tiny members say nothing (an empty file compresses "infinitely").
@@ -145,8 +147,18 @@ def checked_docx_bytes(raw: bytes) -> bytes:
                 "Dokumentet packas upp till orimligt mycket data (en så kallad zip-bomb) "
                 "och har inte importerats."
             )
+    xml_declared = sum(
+        info.file_size for info in infos if info.filename.endswith((".xml", ".rels"))
+    )
+    if xml_declared > MAX_XML_TOTAL or any(
+        info.file_size > MAX_XML_PART for info in infos if info.filename.endswith(".xml")
+    ):
+        raise UnsafeDocxError(
+            f"Dokumentet är för stort för att importeras (över {MAX_XML_PART // 1024 // 1024} MB "
+            "text). Dela upp det eller spara dagordningen som text."
+        )
     out = io.BytesIO()
-    budget = MAX_TOTAL_UNCOMPRESSED
+    budget = MAX_XML_TOTAL
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as clean:
         for info in infos:
             if info.is_dir():

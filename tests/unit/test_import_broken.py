@@ -254,3 +254,16 @@ def test_any_bytes_give_a_meeting_or_a_message(raw):
         meeting_from_bytes(b"PK\x03\x04" + raw if raw[:1] == b"\x00" else raw)
     except (ImportFileError, MeetingFormatError) as exc:
         assert str(exc)
+
+
+def test_honest_but_huge_document_is_refused_before_parsing(tmp_path):
+    # A document.xml over the cap, compressing well within the bomb ratio.
+    filler = "".join(f"<w:p><w:r><w:t>Stycke {i} med lite text i</w:t></w:r></w:p>" for i in range(300_000))
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{filler}</w:body></w:document>"
+    ).encode()
+    path = tmp_path / "stor.docx"
+    path.write_bytes(_rezip(_docx_bytes(), replace={"word/document.xml": xml}))
+    with pytest.raises(ImportFileError, match="för stort för att importeras"):
+        read_meeting_file(path)
