@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -57,7 +57,9 @@ class StartScreen(Screen):
         with Vertical(id="start"):
             yield Static("Mötesbok", id="start-title")
             yield Static(id="start-empty")
-            yield MeetingList(id="meetings")
+            with Horizontal(id="start-body"):
+                yield MeetingList(id="meetings")
+                yield Static(id="meeting-details")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -112,6 +114,18 @@ class StartScreen(Screen):
         if meeting_id is None:
             self.notify("Välj ett möte i listan först.", severity="warning")
         return meeting_id
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        details = self.query_one("#meeting-details", Static)
+        if not self.has_class("-wide") or not event.option.id:
+            details.update("")
+            return
+        try:
+            meeting = self.app.store.load(event.option.id)
+        except StoreError:
+            details.update("")
+            return
+        details.update(_details_text(meeting))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -215,4 +229,28 @@ def _summary_text(s: MeetingSummary, series: str) -> Text:
         details += (", 1 öppen åtgärd" if s.open_actions == 1
                     else f", {s.open_actions} öppna åtgärder")
     text.append(details, style="dim")
+    return text
+
+
+def _details_text(meeting) -> Text:
+    """The highlighted meeting at a glance (wide terminals only)."""
+    text = Text(meeting.title, style="bold")
+    when = meeting.date + (f" {meeting.start}" if meeting.start else "")
+    if meeting.end:
+        when += f"-{meeting.end}"
+    text.append(f"\n{when}")
+    if meeting.place:
+        text.append(f"\n{meeting.place}")
+    present = meeting.present()
+    if meeting.participants:
+        text.append(f"\n\nDeltagare ({len(present)} av {len(meeting.participants)})\n",
+                    style="bold")
+        text.append(", ".join(p.name for p in present), style="dim")
+    text.append("\n\nDagordning\n", style="bold")
+    rows = list(meeting.walk())
+    for number, depth, item in rows[:18]:
+        mark = {"done": "✓ ", "deferred": "↷ "}.get(item.status, "  ")
+        text.append(f"{mark}{'  ' * (depth - 1)}{number}. {item.title}\n")
+    if len(rows) > 18:
+        text.append(f"  … och {len(rows) - 18} till\n", style="dim")
     return text
