@@ -233,3 +233,21 @@ async def test_declining_a_locked_meeting_keeps_the_open_one(file_store):
         assert store.load(first).items[0].notes == "Kvar!"
     finally:
         holder.close()
+
+
+def test_app_modules_do_not_import_python_docx():
+    """python-docx (and lxml) load only when exporting, so start-up stays fast."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys, main, tui.app, tui.screens.live, tui.screens.start, tui.commands, "
+        "tui.screens.preview, tui.screens.help, tui.widgets.dialogs, "
+        "tui.widgets.export_dialog; print(sorted(m for m in ('docx', 'lxml') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "[]"
