@@ -730,8 +730,7 @@ class _Builder:
             item.notes = "\n".join(parts.get("notes", []))
             for text in parts.get("decisions", []):
                 item.decisions.append(Decision(_unbullet(text)))
-            for text in parts.get("actions", []):
-                item.actions.append(Action(_unbullet(text)))
+            item.actions.extend(_actions_from_lines(parts.get("actions", [])))
             for text in parts.get("attachments", []):
                 item.attachments.extend(split_names(_unbullet(text)))
         if self.preamble:
@@ -750,6 +749,47 @@ class _Builder:
             self.notes.append(f"inget datum hittades, dagens datum ({meeting.date}) används")
         if not meeting.items:
             self.notes.append("inga punkter hittades")
+
+
+_NOT_GIVEN = "ej angivet"
+_DUE_OWNER_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}|ej angivet)(?:\s{2,}|\t)(.+)$", re.I)
+
+
+def _due(text: str) -> str | None | bool:
+    """An ISO date, None for "Ej angivet", False when the text is neither."""
+    text = text.strip()
+    if text.casefold() == _NOT_GIVEN:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) and _find_date(text)[0]:
+        return text
+    return False
+
+
+def _actions_from_lines(lines: list[str]) -> list[Action]:
+    """Action lines as text extracted from minutes gives them: the table's cells one a
+    line (action, due date or "Ej angivet", owner), or a due date and owner on one line
+    after the action; anything else is one action per line."""
+    actions: list[Action] = []
+    i = 0
+    while i < len(lines):
+        text = _unbullet(lines[i])
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        pair = _DUE_OWNER_RE.match(following)
+        if pair:
+            owner = pair.group(2).strip()
+            actions.append(Action(text, due=_due(pair.group(1)) or None,
+                                  owner=None if owner.casefold() == _NOT_GIVEN else owner))
+            i += 2
+            continue
+        if i + 2 < len(lines) and _due(following) is not False:
+            owner = lines[i + 2].strip()
+            actions.append(Action(text, due=_due(following) or None,
+                                  owner=None if owner.casefold() == _NOT_GIVEN else owner))
+            i += 3
+            continue
+        actions.append(Action(text))
+        i += 1
+    return actions
 
 
 def _unbullet(text: str) -> str:

@@ -395,3 +395,70 @@ def test_absurd_sizes_are_refused_with_a_message(tmp_path):
     path.write_text(f"Deltagare: {roster}\n1. x\n", encoding="utf-8")
     with pytest.raises(ImportFileError, match="fler än 5000 deltagare"):
         read_meeting_file(path)
+
+
+MINUTES_AS_TEXT = """\
+Nätverksträff, Skogsbygden
+
+2031-03-05 09:00 - 11:30
+
+Plats
+
+Bygdegården i Näset
+
+Deltagare
+
+Irma Falk (*Organisatör*), Jonas Vall, Klara Ström
+
+1. Mötet öppnas
+
+Anteckningar
+
+Mötet öppnas av Irma Falk.
+
+2. Vägunderhåll
+
+Föredragande: Jonas Vall
+
+Åtgärder
+
+Beställ ny grusning
+
+2031-04-01
+
+Jonas Vall
+
+Inventera trummor
+
+Ej angivet
+
+Ej angivet
+
+- Skriv till Trafikverket
+ 2031-03-20  Klara Ström
+
+Beslut
+
+- Grusningen beställs i april.
+
+Bilagor
+
+Karta vägar.pdf, Offert grus.pdf
+"""
+
+
+def test_minutes_extracted_as_text_keep_actions_and_parts():
+    meeting, _ = parse(MINUTES_AS_TEXT)
+    assert meeting.title == "Nätverksträff, Skogsbygden"
+    assert (meeting.start, meeting.end, meeting.place) == ("09:00", "11:30", "Bygdegården i Näset")
+    assert meeting.participants[0].role == "Organisatör"
+    assert meeting.items[0].notes == "Mötet öppnas av Irma Falk."
+    roads = meeting.items[1]
+    assert roads.presenter == "Jonas Vall"
+    assert [(a.text, a.due, a.owner) for a in roads.actions] == [
+        ("Beställ ny grusning", "2031-04-01", "Jonas Vall"),
+        ("Inventera trummor", None, None),
+        ("Skriv till Trafikverket", "2031-03-20", "Klara Ström"),
+    ]
+    assert [d.text for d in roads.decisions] == ["Grusningen beställs i april."]
+    assert roads.attachments == ["Karta vägar.pdf", "Offert grus.pdf"]
