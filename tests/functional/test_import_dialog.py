@@ -69,7 +69,7 @@ async def test_reads_shows_counts_and_stores_on_confirm(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await read_in(pilot, str(tmp_path / "dagordning.txt"))
         text = result_text(app)
-        assert "Referensgruppen Lövsta" in text
+        assert "Inläst (textdagordning): Referensgruppen Lövsta (2031-05-20 10:00)" in text
         assert "3 punkter, 2 underpunkter, 3 deltagare" in text
         assert store.summaries() == []  # nothing stored before the confirmation
         assert not app.screen.query_one("#ok", Button).disabled

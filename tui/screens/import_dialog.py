@@ -148,8 +148,10 @@ class ImportDialog(ModalScreen["str | None"]):
 
         self.meeting, self.read_path = meeting, path
         when = meeting.date + (f" {meeting.start}" if meeting.start else "")
+        kind = getattr(meeting, "import_kind", "")
         self.show(
-            f"Inläst: {meeting.title} ({when})\n{summarize_import(meeting)}.\n"
+            f"Inläst{f' ({kind})' if kind else ''}: {meeting.title} ({when})\n"
+            f"{summarize_import(meeting)}.\n"
             "Tryck ctrl+s eller Importera för att spara mötet."
         )
         self.query_one("#ok", Button).disabled = False
