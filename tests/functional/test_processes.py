@@ -30,10 +30,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="p
 NOTE = "Beslutet togs efter omrostning"
 
 
+def _take_controlling_tty() -> None:
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class PtyApp:
     """`python main.py live ID` on the slave side of a pty sized 80x24."""
 
-    def __init__(self, data_dir, meeting_id: str):
+    def __init__(self, data_dir, meeting_id: str, *, controlling_tty: bool = False):
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = child_env(data_dir)
@@ -43,6 +47,9 @@ class PtyApp:
             [sys.executable, str(ROOT / "main.py"), "live", meeting_id],
             stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
             start_new_session=True, close_fds=True,
+            # As in a real terminal: the pty is the session's controlling terminal, so
+            # closing it makes the kernel send SIGHUP.
+            preexec_fn=_take_controlling_tty if controlling_tty else None,
         )
         os.close(slave)
         self.master = master
@@ -99,8 +106,8 @@ def live_meeting(data_dir):
     return store, store.add(council_meeting(start="13:00"))
 
 
-def start_and_type(data_dir, meeting_id: str) -> PtyApp:
-    app = PtyApp(data_dir, meeting_id)
+def start_and_type(data_dir, meeting_id: str, **kwargs) -> PtyApp:
+    app = PtyApp(data_dir, meeting_id, **kwargs)
     app.wait_for("Anteckningar")
     time.sleep(0.3)  # let the first frame settle before typing
     app.type(NOTE)
@@ -123,6 +130,18 @@ def test_signal_right_after_typing_saves_the_text(live_meeting, data_dir, sig):
         os.kill(app.proc.pid, sig)
         if sig == signal.SIGHUP:
             os.close(app.master)  # and the terminal is really gone
+        code = app.proc.wait(10)
+    finally:
+        app.close()
+    assert code == 0
+    assert_note_saved(store, meeting_id)
+
+
+def test_closing_the_terminal_saves_the_text(live_meeting, data_dir):
+    store, meeting_id = live_meeting
+    app = start_and_type(data_dir, meeting_id, controlling_tty=True)
+    try:
+        os.close(app.master)  # the terminal window is closed: the kernel sends SIGHUP
         code = app.proc.wait(10)
     finally:
         app.close()
