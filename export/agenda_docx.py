@@ -110,7 +110,7 @@ def paragraph_line(paragraph: Paragraph, numbering: _Numbering) -> Line | None:
     indent = paragraph.paragraph_format.left_indent
     line.indent = int(indent.pt // 12) if indent else 0
 
-    number = numbering.number_of(paragraph, style_name)
+    number = numbering.number_of(paragraph)
     list_level = _LIST_STYLE_RE.match(style_name)
     if number == "bullet":
         line.bullet = True
@@ -190,7 +190,7 @@ class _Numbering:
             return None
         return num_id, int(ilvl or 0)
 
-    def number_of(self, paragraph: Paragraph, style_name: str):
+    def number_of(self, paragraph: Paragraph):
         """None, "bullet", or the number as Word shows it, e.g. (4, 1)."""
         found = self.num_pr(paragraph)
         if found is None:
