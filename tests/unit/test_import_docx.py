@@ -287,3 +287,34 @@ def test_pictures_are_not_unpacked(tmp_path):
     meeting = save(document, tmp_path)
     assert meeting.title == "Möte med logotyp"
     assert [item.title for item in meeting.items] == ["Mötet öppnas"]
+
+
+def test_numbered_heading_styles(tmp_path):
+    """A template whose Heading 1/2 styles carry the outline numbering (1., 1.1.)."""
+    document = docx.Document()
+    num_id = add_multilevel_list(document)
+    for style_name, ilvl in (("Heading 1", 0), ("Heading 2", 1)):
+        p_pr = document.styles[style_name].element.get_or_add_pPr()
+        p_pr.append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/>'
+                f'<w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
+    document.add_paragraph("Fritidsnämnden", style="Title")
+    document.add_paragraph("2031-02-03")
+    document.add_heading("Mötet öppnas", level=1)
+    document.add_heading("Anläggningar", level=1)
+    document.add_paragraph("Läget i korthet.")
+    document.add_heading("Simhallen", level=2)
+    document.add_heading("Ishallen", level=2)
+    document.add_heading("Avslutning", level=1)
+    meeting = save(document, tmp_path)
+    assert titles(meeting.items) == [
+        "1 Mötet öppnas",
+        "2 Anläggningar",
+        "2.1 Simhallen",
+        "2.2 Ishallen",
+        "3 Avslutning",
+    ]
+    assert meeting.items[1].description == "Läget i korthet."
