@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
+from typing import Iterator
 
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from store.model import Meeting
 
 from .agenda_text import Line, build_meeting, row_line, split_number
 
+_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)
 _LIST_STYLE_RE = re.compile(r"^List (?:Number|Bullet) (\d)$")
 
@@ -31,7 +34,7 @@ def read_agenda_document(
 ) -> tuple[Meeting, list[str]]:
     numbering = _Numbering(document)
     lines: list[Line] = []
-    for block in document.iter_inner_content():
+    for block in iter_blocks(document):
         if isinstance(block, Paragraph):
             line = paragraph_line(block, numbering)
             if line is not None:
@@ -58,15 +61,40 @@ def run_markup(text: str, bold: bool, italic: bool) -> str:
     return lead + core + trail
 
 
+def iter_blocks(document: Document) -> Iterator[Paragraph | Table]:
+    """Body paragraphs and tables in order, also those inside content controls
+    (``w:sdt``), which agenda templates use and python-docx's iterator skips."""
+
+    def walk(parent) -> Iterator[Paragraph | Table]:
+        for child in parent:
+            if child.tag == _P:
+                yield Paragraph(child, document._body)
+            elif child.tag == _TBL:
+                yield Table(child, document._body)
+            elif child.tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    yield from walk(content)
+
+    yield from walk(document.element.body)
+
+
+#: Runs as Word shows them: inside hyperlinks, inline content controls, smart tags and
+#: tracked insertions too, but not deleted text nor text boxes' own paragraphs.
+_RUNS_XPATH = (
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
+    " and not(ancestor::w:txbxContent) and not(ancestor::*[local-name()='Fallback'])]"
+)
+
+
 def paragraph_runs(paragraph: Paragraph) -> list[tuple[str, bool, bool]]:
-    """(text, bold, italic) for every run, hyperlinks included, in order."""
+    """(text, bold, italic) for every run the paragraph shows, in order."""
     out: list[tuple[str, bool, bool]] = []
-    for content in paragraph.iter_inner_content():
-        runs = getattr(content, "runs", None)
-        for run in runs if runs is not None else [content]:
-            text = run.text
-            if text:
-                out.append((text, bool(run.bold), bool(run.italic)))
+    for r in paragraph._p.xpath(_RUNS_XPATH):
+        run = Run(r, paragraph)
+        text = run.text
+        if text:
+            out.append((text, bool(run.bold), bool(run.italic)))
     return out
 
 

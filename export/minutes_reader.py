@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from store.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, Participant
 
 from . import minutes_layout as layout
-from .agenda_docx import paragraph_runs, style_chain
+from .agenda_docx import iter_blocks, paragraph_runs, style_chain
 from .agenda_text import (
     MAX_DEPTH,
     MAX_ITEMS,
@@ -350,7 +350,7 @@ class _Reader:
 def read_minutes_document(document: Document) -> Meeting:
     reader = _Reader()
     cache: dict = {}
-    for block in document.iter_inner_content():
+    for block in iter_blocks(document):
         if isinstance(block, Paragraph):
             p = _classify(block, cache)
             if p is not None:

@@ -318,3 +318,26 @@ def test_numbered_heading_styles(tmp_path):
         "3 Avslutning",
     ]
     assert meeting.items[1].description == "Läget i korthet."
+
+
+def test_content_controls_tracked_changes_and_inline_wrappers(tmp_path):
+    """Agenda templates wrap items in content controls (w:sdt); tracked insertions and
+    smart tags wrap runs. Their text counts; deleted text does not."""
+    document = docx.Document()
+    document.add_paragraph("Valnämnden", style="Title")
+    document.add_paragraph("2031-08-30")
+    body = document.element.body
+    w = nsdecls("w")
+    body.append(
+        parse_xml(
+            f"<w:sdt {w}><w:sdtPr/><w:sdtContent>"
+            "<w:p><w:r><w:t>1. Mötet öppnas</w:t></w:r></w:p>"
+            "<w:p><w:r><w:t>2. Val av </w:t></w:r>"
+            '<w:ins w:id="1" w:author="Ida" w:date="2031-08-01T00:00:00Z"><w:r><w:t>två </w:t></w:r></w:ins>'
+            '<w:del w:id="2" w:author="Ida" w:date="2031-08-01T00:00:00Z"><w:r><w:delText>tre </w:delText></w:r></w:del>'
+            "<w:smartTag w:uri=\"x\" w:element=\"y\"><w:r><w:t>justerare</w:t></w:r></w:smartTag></w:p>"
+            "</w:sdtContent></w:sdt>"
+        )
+    )
+    meeting = save(document, tmp_path)
+    assert [item.title for item in meeting.items] == ["Mötet öppnas", "Val av två justerare"]
