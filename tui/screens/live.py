@@ -484,6 +484,13 @@ class LiveScreen(Screen):
         item.status = "done"
         item.finished_at = iso(self.now())
         self._changed()
+        self._advance()
+
+    def _advance(self) -> None:
+        """After done/deferred: on to the next item, or say how to end at the last one."""
+        if self._neighbour(+1) is None:
+            self.notify("Sista punkten är avklarad. Avsluta mötet med F12.")
+            return
         self.action_next_item()
 
     def action_defer(self) -> None:
@@ -497,7 +504,7 @@ class LiveScreen(Screen):
             item.decisions.append(Decision(DEFER_DECISION))
         self._changed()
         self.notify(f"{self.meeting.number_of(item.id)}. {item.title} flyttas till nästa möte.")
-        self.action_next_item()
+        self._advance()
 
     # -- decisions and actions
 
