@@ -203,7 +203,8 @@ class StartScreen(Screen):
         self.app.push_screen(
             TextPrompt(f"Nästa möte i serien {previous.series_name}: datum",
                        value=suggestion.isoformat(),
-                       placeholder="t.ex. 2031-04-08, 8/4 eller om 2 veckor"),
+                       placeholder="t.ex. 2031-04-08, 8/4 eller om 2 veckor",
+                       accept_hint="skapar mötet (datum som 8/4, fredag, om 2 veckor går bra)"),
             chosen,
         )
 

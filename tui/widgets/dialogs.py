@@ -75,8 +75,10 @@ class TextPrompt(_Dialog):
     ]
 
     def __init__(self, title: str, *, value: str = "", multiline: bool = False,
-                 placeholder: str = "", empty_message: str = "Skriv något först."):
+                 placeholder: str = "", empty_message: str = "Skriv något först.",
+                 accept_hint: str = "sparar"):
         super().__init__()
+        self.accept_hint = accept_hint
         self.title_text = title
         self.value = value
         self.multiline = multiline
@@ -91,10 +93,10 @@ class TextPrompt(_Dialog):
                                 show_line_numbers=False, tab_behavior="focus")
                 area.placeholder = self.placeholder
                 yield area
-                yield Static("ctrl+s sparar · esc avbryter", classes="dialog-hint")
+                yield Static(f"ctrl+s {self.accept_hint} · esc avbryter", classes="dialog-hint")
             else:
                 yield Input(self.value, placeholder=self.placeholder, id="prompt-text")
-                yield Static("enter sparar · esc avbryter", classes="dialog-hint")
+                yield Static(f"enter {self.accept_hint} · esc avbryter", classes="dialog-hint")
 
     def on_mount(self) -> None:
         widget = self.query_one("#prompt-text")
