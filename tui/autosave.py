@@ -40,6 +40,7 @@ class Autosaver:
         self._generation = 0  # bumped on every change
         self._saved_generation = 0
         self._armed = False  # a timer is pending
+        self._dirty_since: float | None = None  # first change not yet in a running save
         self._writing = False  # a background write is running
         self._loop: asyncio.AbstractEventLoop | None = None
         self._context: contextvars.Context | None = None
@@ -50,6 +51,7 @@ class Autosaver:
     def attach(self, session: MeetingSession | None) -> None:
         self.session = session
         self._generation = self._saved_generation = 0
+        self._dirty_since = None
         self.last_error = None
 
     @property
@@ -66,6 +68,8 @@ class Autosaver:
         if not self.writable:
             return
         self._generation += 1
+        if self._dirty_since is None:
+            self._dirty_since = time.monotonic()
         self._arm(self.delay)
 
     def _arm(self, delay: float) -> None:
@@ -79,6 +83,7 @@ class Autosaver:
         if not self.dirty or not self.writable or self._writing:
             return
         self._writing = True
+        self._dirty_since = None  # later changes start a new window
         try:
             self._loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -127,11 +132,14 @@ class Autosaver:
             self._failed(error)
             return
         self._succeeded(generation)
-        if self.dirty:  # typed on while the write ran
-            self._arm(self.delay)
+        if self.dirty:  # typed on while the write ran: save as soon as its window ends
+            waited = time.monotonic() - (self._dirty_since or time.monotonic())
+            self._arm(max(0.0, self.delay - waited))
 
     def _succeeded(self, generation: int) -> None:
         self._saved_generation = max(self._saved_generation, generation)
+        if not self.dirty:
+            self._dirty_since = None
         self.last_error = None
         self._on_saved(time.strftime("%H:%M:%S"))
 

@@ -177,3 +177,46 @@ async def test_names_with_brackets_are_shown_as_typed(file_store):
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert app.screen.__class__.__name__ == "StartScreen"
+
+
+def test_autosave_keeps_every_change_within_300_ms_while_typing_on():
+    """A slowish disk (30 ms a write) and a change every 15 ms for a second."""
+    import asyncio
+
+    from tui.autosave import Autosaver
+
+    class SlowSession:
+        read_only = False
+
+        def __init__(self):
+            self.saved_upto = 0  # the newest change each save contained
+            self.typed = 0
+            self.saves: list[tuple[float, int]] = []
+
+        def save(self):
+            contained = self.typed
+            time.sleep(0.03)
+            self.saves.append((time.monotonic(), contained))
+
+    async def run() -> tuple[list[float], SlowSession]:
+        loop = asyncio.get_running_loop()
+        saver = Autosaver(schedule=lambda d, cb: loop.call_later(d, cb),
+                          on_saved=lambda stamp: None, on_error=lambda msg: None)
+        session = SlowSession()
+        saver.attach(session)
+        typed_at = []
+        for n in range(1, 67):
+            session.typed = n
+            typed_at.append(time.monotonic())
+            saver.changed()
+            await asyncio.sleep(0.015)
+        await asyncio.sleep(0.5)
+        latencies = []
+        for n, at in enumerate(typed_at, start=1):
+            done = next(t for t, contained in session.saves if contained >= n)
+            latencies.append(done - at)
+        return latencies, session
+
+    latencies, session = asyncio.run(run())
+    assert max(latencies) < 0.3, max(latencies)
+    assert len(session.saves) < 20  # batched, not one write per keystroke
