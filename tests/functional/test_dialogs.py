@@ -262,12 +262,23 @@ async def test_new_decision_multi_line():
     app = decision_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "Bifall:")
-        await pilot.press("enter")
+        await pilot.press("ctrl+j")
         await type_text(pilot, "- ja")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert isinstance(app.result, Decision)
     assert app.result.text == "Bifall:\n- ja"
+
+
+@run_async
+async def test_enter_saves_a_decision():
+    app = decision_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Informationen noteras.")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert isinstance(app.result, Decision)
+    assert app.result.text == "Informationen noteras."
 
 
 @run_async

@@ -1,4 +1,8 @@
-"""The dialog for adding or editing a decision (beslut); the text may span lines.
+"""The dialog for adding or editing a decision (beslut).
+
+A decision is usually one sentence typed while the room moves on, so Enter saves it;
+ctrl+j (or shift+enter where the terminal tells them apart) starts a new line, and a
+pasted multi-line text keeps its lines.
 
 `DecisionDialog(decision)` dismisses with the Decision (new, or the given one updated)
 or None. As in the action dialog, editing an existing decision writes through to it at
@@ -33,8 +37,10 @@ class DecisionDialog(ModalScreen["Decision | None"]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "accept", "Spara", id="dialog.accept",
+        Binding("enter,ctrl+s", "accept", "Spara", id="dialog.accept",
                 tooltip="Spara beslutet och stäng", priority=True),
+        Binding("ctrl+j,shift+enter", "newline", "Ny rad", id="dialog.newline",
+                tooltip="Ny rad i beslutet", priority=True),
         Binding("escape", "cancel", "Avbryt", id="dialog.cancel",
                 tooltip="Stäng utan att spara ändringarna"),
     ]
@@ -48,7 +54,7 @@ class DecisionDialog(ModalScreen["Decision | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.dialog_title, id="dialog-title")
-            yield Static("Enter ger ny rad, ctrl+s sparar, escape avbryter.", id="hint")
+            yield Static("Enter sparar, ctrl+j ger ny rad, escape avbryter.", id="hint")
             yield TextArea(self.decision.text if self.decision else "", id="text",
                            soft_wrap=True, show_line_numbers=False)
             yield Static("", id="message", markup=False)
@@ -85,6 +91,9 @@ class DecisionDialog(ModalScreen["Decision | None"]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.action_cancel()
+
+    def action_newline(self) -> None:
+        self.query_one(TextArea).insert("\n")
 
     def action_accept(self) -> None:
         if not self.text_value:
