@@ -92,10 +92,13 @@ def parse_inline(line: str, bold: bool = False, italic: bool = False) -> list[Ru
             _append(runs, Run("".join(plain), bold, italic))
             plain.clear()
 
+    # The last place a span could close: a star run that stray asterisks ("*a *a *a")
+    # can never reach is not searched for again from every star (quadratic on pastes).
+    last_closer = _last_closer(line)
     i, n = 0, len(line)
     while i < n:
         ch = line[i]
-        if ch == "*":
+        if ch == "*" and i < last_closer:
             if line.startswith("**", i):
                 end = _bold_end(line, i + 2)
                 if end is not None:
@@ -115,6 +118,22 @@ def parse_inline(line: str, bold: bool = False, italic: bool = False) -> list[Ru
         i += 1
     flush()
     return runs
+
+
+def _last_closer(line: str) -> int:
+    """Index of the last star of the last star run that follows a non-space (-1 if none).
+
+    Only such a run can close a span, so no span can open at or after it.
+    """
+    j = line.rfind("*")
+    while j > 0:
+        run_start = j
+        while run_start > 0 and line[run_start - 1] == "*":
+            run_start -= 1
+        if run_start > 0 and not line[run_start - 1].isspace():
+            return j
+        j = line.rfind("*", 0, run_start)
+    return -1
 
 
 def _opens(line: str, start: int) -> bool:

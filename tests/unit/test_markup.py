@@ -110,3 +110,16 @@ def test_text_without_stars_is_one_plain_run(text):
         assert paragraphs == []
     else:
         assert all(not run.bold and not run.italic for p in paragraphs for run in p.runs)
+
+
+def test_stray_asterisks_are_kept_as_typed():
+    # A long pasted line of unclosed markers is plain text (and must not take
+    # quadratic time: each star used to rescan the rest of the line).
+    line = "*a " * 2000 + "**b " * 2000
+    assert parse_field(line)[0].runs == [Run(line)]
+
+
+def test_a_span_closing_at_the_end_of_a_long_line():
+    line = "*a " * 500 + "slut*"
+    (paragraph,) = parse_field(line)
+    assert paragraph.runs == [Run(line[1:-1], italic=True)]
