@@ -110,7 +110,7 @@ class MotesbokApp(App):
             pass
 
     def _on_terminate_signal(self, sig: int) -> None:
-        self.autosaver.save_now()
+        self.save_now()
         self._close_session_quietly()
         if sig == signal.SIGHUP:
             # The terminal is gone: there is nothing to restore, and writing to it
@@ -148,7 +148,22 @@ class MotesbokApp(App):
 
     def save_now(self) -> bool:
         """Save synchronously (quit, switching meeting); True when all is saved."""
+        self._sync_screens()
         return self.autosaver.save_now()
+
+    def _sync_screens(self) -> None:
+        """Copy what editors hold into the model before a final save.
+
+        A key processed just before ctrl+q (or a signal) has changed the editor, but
+        its Changed message may still be queued: without this it would be lost.
+        """
+        for screen in list(self.screen_stack):
+            sync = getattr(screen, "sync_to_model", None)
+            if sync is not None:
+                try:
+                    sync()
+                except Exception:  # noqa: BLE001 - a final save must still happen
+                    pass
 
     def _on_saved(self, _stamp: str) -> None:
         self.save_state = f"Sparat {self.clock().strftime('%H:%M:%S')}"
@@ -231,7 +246,7 @@ class MotesbokApp(App):
         """Save and release the open meeting; False (and kept open) if the save failed."""
         if self.session is None:
             return True
-        if not self.autosaver.save_now():
+        if not self.save_now():
             return False
         self._close_session_quietly()
         return True
@@ -411,13 +426,13 @@ class MotesbokApp(App):
 
     async def _on_exit_app(self) -> None:
         # However the app ends (ctrl+q, exit(), a test's end), save and free the lock.
-        self.autosaver.save_now()
+        self.save_now()
         self._close_session_quietly()
         await super()._on_exit_app()
 
     def _handle_exception(self, error: Exception) -> None:
         try:
-            self.autosaver.save_now()
+            self.save_now()
         except Exception:  # noqa: BLE001 - never mask the original error
             pass
         super()._handle_exception(error)

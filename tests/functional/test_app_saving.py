@@ -220,3 +220,16 @@ def test_autosave_keeps_every_change_within_300_ms_while_typing_on():
     latencies, session = asyncio.run(run())
     assert max(latencies) < 0.3, max(latencies)
     assert len(session.saves) < 20  # batched, not one write per keystroke
+
+
+@run_async
+async def test_quit_right_after_a_key_keeps_that_key(file_store):
+    """The editor has the key but its Changed message is still queued at ctrl+q."""
+    mid = add_meeting(file_store)
+    app = make_app(file_store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.insert("Sista tecknet")  # edits at once, posts Changed for later
+        await app.action_quit()  # no pause in between
+    assert file_store.load(mid).items[0].notes == "Sista tecknet"
