@@ -98,6 +98,24 @@ async def test_owner_completion_matches_a_surname():
 
 
 @run_async
+async def test_tab_accepts_the_owner_completion_and_moves_on():
+    app = action_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Ring")
+        await pilot.press("tab")
+        await type_text(pilot, "olle")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.query_one("#owner", Input).value == "Olle Bergkvist"
+        assert isinstance(app.focused, DueDateInput)
+        await type_text(pilot, "idag")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert (app.result.owner, app.result.due) == ("Olle Bergkvist", "2031-04-02")
+
+
+@run_async
 async def test_owner_free_text_is_kept_without_accepting():
     app = action_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,13 +1,15 @@
 """An Input for an action's owner that completes from the roster and earlier owners.
 
 Completion is case-insensitive and matches the start of the name or of any later word,
-so "berg" offers "Olle Bergkvist". Right arrow (at the end of the text) accepts.
+so "berg" offers "Olle Bergkvist". Right arrow (at the end of the text) or Tab accepts;
+Tab then moves on to the next field, as completion does in a shell.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
+from textual.binding import Binding
 from textual.suggester import Suggester, SuggestionReady
 from textual.widgets import Input
 
@@ -45,6 +47,11 @@ class OwnerInput(Input):
     OwnerInput { width: 1fr; }
     """
 
+    BINDINGS = [
+        Binding("tab", "complete_and_next", "Fyll i", show=False, id="owner.complete",
+                tooltip="Fyll i det föreslagna namnet och gå till nästa fält"),
+    ]
+
     def __init__(self, candidates: Iterable[str] = (), value: str | None = None, **kwargs):
         kwargs.setdefault("placeholder", "Ansvarig (namn eller grupp)")
         self.owner_suggester = OwnerSuggester(candidates)
@@ -72,6 +79,10 @@ class OwnerInput(Input):
         self.cursor_position = len(self.value)
         self.completion = None
         return True
+
+    def action_complete_and_next(self) -> None:
+        self.accept_completion()
+        self.screen.focus_next()
 
     def action_cursor_right(self, select: bool = False) -> None:
         if not select and self.cursor_at_end and self.accept_completion():
