@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -76,6 +77,8 @@ class MotesbokApp(App):
         )
         self._read_only_warned = False
         self._signals_installed: list[int] = []
+        #: Where the meeting went when even the last save failed (shown on exit).
+        self.emergency_copy: Path | None = None
 
     # -- start-up ----------------------------------------------------------------
 
@@ -110,8 +113,7 @@ class MotesbokApp(App):
             pass
 
     def _on_terminate_signal(self, sig: int) -> None:
-        self.save_now()
-        self._close_session_quietly()
+        self._final_save_and_close()
         if sig == signal.SIGHUP:
             # The terminal is gone: there is nothing to restore, and writing to it
             # could block. Everything is saved, so leave at once.
@@ -324,14 +326,15 @@ class MotesbokApp(App):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self._close_session_quietly()
+                self._final_save_and_close()
                 self.exit(return_code=1)
 
         self.push_screen(
             ConfirmDialog(
                 "Mötet kunde inte sparas: " + (self.autosaver.last_error or "okänt fel"),
-                question="Avsluta ändå? Det som inte sparats går förlorat.",
-                yes="Avsluta utan att spara", no="Stanna kvar",
+                question="Avsluta ändå? Mötet skrivs då till en nödkopia (JSON) i din "
+                         "hemkatalog, som kan importeras igen.",
+                yes="Avsluta med nödkopia", no="Stanna kvar",
             ),
             answer,
         )
@@ -421,13 +424,44 @@ class MotesbokApp(App):
             return super().run(*args, **kwargs)
         finally:
             # Whatever ended the app, the model is still here: save it last of all.
-            self.autosaver.save_now()
-            self._close_session_quietly()
+            self._final_save_and_close()
+            if self.emergency_copy is not None:
+                sys.stderr.write(
+                    f"Mötet kunde inte sparas. En nödkopia finns i {self.emergency_copy}\n"
+                    f"Läs in den igen med: motesbok import \"{self.emergency_copy}\"\n"
+                )
+
+    def _final_save_and_close(self) -> None:
+        """Save one last time; if even that fails, write an emergency copy elsewhere."""
+        if self.session is not None and not self.save_now():
+            self.emergency_copy = self._write_emergency_copy()
+        self._close_session_quietly()
+
+    def _write_emergency_copy(self) -> Path | None:
+        """The meeting as importable JSON in the home or temp directory (disk full...)."""
+        import tempfile
+        import time
+
+        from export.json_io import meeting_json_bytes
+
+        meeting = self.session.meeting
+        try:
+            data = meeting_json_bytes(meeting)
+        except Exception:  # noqa: BLE001 - nothing more can be done
+            return None
+        name = f"motesbok-nodkopia-{meeting.id}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        for folder in (Path.home(), Path(tempfile.gettempdir())):
+            path = folder / name
+            try:
+                path.write_bytes(data)
+                return path
+            except OSError:
+                continue
+        return None
 
     async def _on_exit_app(self) -> None:
         # However the app ends (ctrl+q, exit(), a test's end), save and free the lock.
-        self.save_now()
-        self._close_session_quietly()
+        self._final_save_and_close()
         await super()._on_exit_app()
 
     def _handle_exception(self, error: Exception) -> None:

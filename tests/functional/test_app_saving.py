@@ -233,3 +233,30 @@ async def test_quit_right_after_a_key_keeps_that_key(file_store):
         notes.insert("Sista tecknet")  # edits at once, posts Changed for later
         await app.action_quit()  # no pause in between
     assert file_store.load(mid).items[0].notes == "Sista tecknet"
+
+
+@run_async
+async def test_quitting_anyway_with_a_full_disk_writes_an_importable_copy(
+        file_store, tmp_path, monkeypatch):
+    from export.importer import read_meeting_file
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    mid = add_meeting(file_store)
+    app = make_app(file_store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        def full_disk():
+            raise SaveError("Disken är full.")
+
+        app.session.save = full_disk
+        await type_text(pilot, "Rädda mig")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # quit anyway
+        await settle(pilot)
+    copy = app.emergency_copy
+    assert copy is not None and copy.parent == tmp_path
+    assert read_meeting_file(copy).items[0].notes == "Rädda mig"
+    assert file_store.load(mid).items[0].notes == ""  # the store itself never got it
