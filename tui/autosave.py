@@ -93,20 +93,27 @@ class Autosaver:
         self._context = contextvars.copy_context()
         generation = self._generation
         session = self.session
+        # Serialised here, on the thread that edits the meeting: the writer thread then
+        # never reads a meeting that is being changed under it.
+        snapshot = session.snapshot()
         thread = threading.Thread(
-            target=self._write_in_thread, args=(session, generation), daemon=True,
+            target=self._write_in_thread, args=(session, generation, snapshot), daemon=True,
             name="motesbok-autosave",
         )
         thread.start()
 
-    def _write_in_thread(self, session: MeetingSession, generation: int) -> None:
+    def _write_in_thread(
+        self, session: MeetingSession, generation: int, snapshot: dict
+    ) -> None:
         error = None
         with self._lock:
             if session is self.session and self._saved_generation < generation:
                 try:
-                    session.save()
+                    session.save(snapshot=snapshot)
                 except (SaveError, StoreError, OSError) as exc:
                     error = str(exc) or type(exc).__name__
+                except Exception as exc:  # noqa: BLE001 - never leave _writing stuck
+                    error = f"{type(exc).__name__}: {exc}"
         self._post(self._after_write, session, generation, error)
 
     def _post(self, callback, session, generation, error) -> None:

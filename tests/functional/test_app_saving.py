@@ -44,7 +44,7 @@ async def test_save_error_is_shown_text_stays_and_save_is_retried(file_store, mo
         real_save = session.save
         failures = []
 
-        def full_disk():
+        def full_disk(**kwargs):
             failures.append(1)
             raise SaveError("Disken är full, kunde inte spara mötet.")
 
@@ -193,8 +193,11 @@ def test_autosave_keeps_every_change_within_300_ms_while_typing_on():
             self.typed = 0
             self.saves: list[tuple[float, int]] = []
 
-        def save(self):
-            contained = self.typed
+        def snapshot(self):
+            return self.typed  # taken on the loop, as the real session's dict is
+
+        def save(self, snapshot=None):
+            contained = snapshot
             time.sleep(0.03)
             self.saves.append((time.monotonic(), contained))
 
