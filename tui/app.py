@@ -459,6 +459,11 @@ class MotesbokApp(App):
                 continue
         return None
 
+    def on_unmount(self) -> None:
+        # Not every ending passes through ExitApp (Textual's run_test shuts down
+        # directly); the model is still here after the widgets are gone, so save it.
+        self._final_save_and_close()
+
     async def _on_exit_app(self) -> None:
         # However the app ends (ctrl+q, exit(), a test's end), save and free the lock.
         self._final_save_and_close()

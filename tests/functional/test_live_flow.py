@@ -394,3 +394,44 @@ async def test_agenda_edited_mid_meeting_shows_in_live_mode():
         assert any("Extra" in label for label in labels)
         assert current_title(app) == "Mötet öppnas"
         assert app.screen.query_one("#notes", TextArea).text == "Före"
+
+
+@run_async
+async def test_space_ticks_a_follow_up_done_in_the_original_meeting_too(store):
+    from store import Action
+    from store.series import next_meeting_in_series
+
+    previous = council_meeting()
+    previous.date = "2031-03-19"
+    previous.items[2].actions.append(Action("Begär offert på växeln", owner="Kansliet"))
+    previous_id = add_meeting(store, previous)
+    original_id = previous.items[2].actions[0].id
+    mid = store.add(next_meeting_in_series(store, store.load(previous_id), "2031-04-02"))
+    app = make_app(store, mid)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert current_title(app) == "Föregående mötesanteckningar"
+        (copy,) = app.screen.current.actions
+        assert copy.follows == original_id and not copy.done
+        app.screen.query_one("#actions").focus()
+        await pilot.press("space")
+        for _ in range(40):  # the change runs in a worker
+            await settle(pilot)
+            if copy.done:
+                break
+        assert copy.done
+        await pilot.press("space")  # and back again
+        for _ in range(40):
+            await settle(pilot)
+            if not copy.done:
+                break
+        assert not copy.done
+        await pilot.press("space")
+        for _ in range(40):
+            await settle(pilot)
+            if copy.done:
+                break
+    assert store.load(previous_id).find_action(original_id)[1].done
+    assert store.load(mid).find_action(copy.id)[1].done

@@ -85,7 +85,19 @@ class EntryList(OptionList):
                 tooltip="Ändra den markerade raden."),
         Binding("delete,backspace", "delete_entry", "Ta bort", id="live.entry.delete",
                 tooltip="Ta bort den markerade raden (frågar först)."),
+        Binding("space", "toggle_entry", "Klar/öppen", id="live.entry.toggle",
+                tooltip="Markera åtgärden som klar eller öppna den igen, i alla möten "
+                        "där den finns (även uppföljningen från förra mötet)."),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_entry":
+            return self.id == "actions"  # decisions have no done state
+        return True
+
+    def action_toggle_entry(self) -> None:
+        if self.highlighted is not None:
+            self.screen.toggle_action(self.get_option_at_index(self.highlighted).id)
 
     def action_edit_entry(self) -> None:
         if self.highlighted is not None:
@@ -598,6 +610,17 @@ class LiveScreen(Screen):
         decision = next((d for d in item.decisions if d.id == entry_id), None)
         if decision is not None:
             self._open_decision_dialog(decision, new=False)
+
+    def toggle_action(self, action_id: str) -> None:
+        """Tick an action done or reopen it, in its original meeting and every copy."""
+        if not self._writable():
+            return
+        action = next((a for a in self.current.actions if a.id == action_id), None)
+        if action is None:
+            return
+        from .action_list import toggle_action_done
+
+        toggle_action_done(self.app, action_id, not action.done, on_done=self.refresh_entries)
 
     def delete_entry(self, list_id: str, entry_id: str) -> None:
         if not self._writable():
