@@ -57,6 +57,10 @@ class MotesbokApp(App):
             "f1", "help", "Hjälp", id="app.help",
             tooltip="Visa alla tangenter.",
         ),
+        Binding(
+            "ctrl+l", "action_list", "Åtgärdslista", id="app.action_list", priority=True,
+            tooltip="Alla åtgärder från alla möten: filtrera, bocka av, skriv ut.",
+        ),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
@@ -389,11 +393,9 @@ class MotesbokApp(App):
             return
 
         def imported(meeting_id: str | None) -> None:
-            self.show_start()
+            # The dialog has shown what was read; the secretary checks it in the editor.
             if meeting_id:
-                refresh = getattr(self.screen, "refresh_meetings", None)
-                if refresh is not None:
-                    refresh(select=meeting_id)
+                self.open_meeting(meeting_id, mode="agenda")
 
         self.push_screen(ImportDialog(), imported)
 
@@ -403,6 +405,8 @@ class MotesbokApp(App):
         except ImportError:
             self.notify("Åtgärdslistan finns inte ännu.",
                         title="Inte tillgängligt än", severity="warning")
+            return
+        if isinstance(self.screen, ActionListScreen):
             return
         self.push_screen(ActionListScreen())
 

@@ -251,3 +251,53 @@ def test_app_modules_do_not_import_python_docx():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@run_async
+async def test_an_import_opens_in_the_agenda_editor(tmp_path):
+    from textual.widgets import Input
+
+    agenda = tmp_path / "dagordning.txt"
+    agenda.write_text(
+        "Arbetsgrupp Fjällvatten\n2031-05-06 09:00\nPlats: Byagården\n\n"
+        "1. Mötet öppnas\n2. Provtagning\n2.1. Resultat\n3. Övriga frågor\n",
+        encoding="utf-8",
+    )
+    store = MeetingStore.in_memory()
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one(Input).value = str(agenda)
+        await pilot.press("enter")  # read and show what was read
+        for _ in range(40):
+            await settle(pilot)
+            if "punkter" in str(app.screen.query_one("#result").render()):
+                break
+        await pilot.press("enter")  # a second enter confirms
+        for _ in range(40):
+            await settle(pilot)
+            if app.screen.__class__.__name__ == "AgendaEditorScreen":
+                break
+        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        assert app.session.meeting.title == "Arbetsgrupp Fjällvatten"
+        assert [n for n, _, _ in app.session.meeting.walk()] == ["1", "2", "2.1", "3"]
+
+
+@run_async
+async def test_ctrl_l_opens_the_action_list_from_live_mode():
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("ctrl+l")  # from inside the notes editor
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "ActionListScreen"
+        await pilot.press("ctrl+l")  # not a second copy
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
