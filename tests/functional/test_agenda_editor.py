@@ -9,7 +9,8 @@ from textual.app import App
 from textual.widgets import Input, Static, TextArea, Tree
 
 from store import AgendaItem, Meeting, MeetingStore, Participant
-from tui.screens.agenda_editor import AgendaEditorScreen, ConfirmDialog
+from tui.screens.agenda_editor import AgendaEditorScreen
+from tui.widgets.dialogs import ConfirmDialog
 
 
 def run_async(test):
@@ -213,7 +214,7 @@ async def test_delete_asks_first_and_selects_the_next():
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert "underpunkt" in app.screen.question
+        assert "underpunkt" in app.screen.message
         await pilot.press("escape")
         await pilot.pause()
         assert len(m.all_items()) == 7
@@ -285,4 +286,4 @@ async def test_titles_with_brackets_are_text_not_markup():
         await select(pilot, app, "[b]Budget[/b]")
         await pilot.press("delete")
         await pilot.pause()
-        assert "[b]Budget[/b]" in str(app.screen.query_one("#question", Static).render())
+        assert "[b]Budget[/b]" in str(app.screen.query_one(".dialog-message", Static).render())

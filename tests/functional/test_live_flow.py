@@ -212,7 +212,12 @@ async def test_edit_and_delete_decision_and_action(store):
         app.screen.query_one("#actions").focus()
         await pilot.press("delete")
         await settle(pilot)
-        await pilot.press("enter")  # confirm
+        await pilot.press("enter")  # the focus is on "no": a stray enter deletes nothing
+        await settle(pilot)
+        assert [a.text for a in app.session.meeting.items[0].actions] == ["Boka lokal"]
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("j")  # confirm
         await settle(pilot, 0.4)
         item = app.session.meeting.items[0]
         assert [d.text for d in item.decisions] == ["Dagordningen godkänns. med tillägg"]

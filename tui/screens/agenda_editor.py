@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea, Tree
 
+from ..widgets.dialogs import ConfirmDialog
 from store.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
 from store.model import AgendaItem, Meeting
 
@@ -24,48 +25,6 @@ TEXT_FIELDS = (
     ("i-background", "background", "Ärendebeskrivning"),
     ("i-proposal", "proposal", "Förslag till beslut"),
 )
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; dismisses with True only for an explicit yes."""
-
-    DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > #confirm {
-        width: 60; max-width: 100%; height: auto;
-        border: thick $warning; background: $surface; padding: 0 1;
-    }
-    ConfirmDialog #question { margin-bottom: 1; }
-    ConfirmDialog #confirm-buttons { height: auto; align-horizontal: right; }
-    ConfirmDialog Button { margin-left: 1; }
-    """
-
-    BINDINGS = [
-        Binding("j,y", "answer(True)", "Ja", id="confirm.yes", tooltip="Ja, gör det"),
-        Binding("n,escape", "answer(False)", "Nej", id="confirm.no",
-                tooltip="Nej, avbryt"),
-    ]
-
-    def __init__(self, question: str, yes: str = "Ja, ta bort", no: str = "Nej"):
-        super().__init__()
-        self.question, self.yes, self.no = question, yes, no
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm"):
-            yield Static(self.question, id="question", markup=False)
-            with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.yes} (j)", variant="error", id="yes")
-                yield Button(f"{self.no} (n)", id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
 
 
 def item_label(number: str, item: AgendaItem) -> Text:
@@ -356,7 +315,9 @@ class AgendaEditorScreen(Screen[None]):
             self._rebuild(after[0] if after else (before[-1] if before else None))
             self.query_one("#agenda-tree", Tree).focus()
 
-        self.app.push_screen(ConfirmDialog(question), confirmed)
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Ja, ta bort", no="Nej", danger=True), confirmed
+        )
 
     def _restructure(self, change) -> None:
         item = self.current

@@ -641,7 +641,7 @@ class LiveScreen(Screen):
                 self._changed()
 
         self.app.push_screen(
-            ConfirmDialog(f"Ta bort {kind} ”{entry.text}”?", yes="Ta bort"), done
+            ConfirmDialog(f"Ta bort {kind} ”{entry.text}”?", yes="Ta bort", danger=True), done
         )
 
     # -- the agenda during the meeting

@@ -29,7 +29,7 @@ from store.dates import (
 )
 from store.model import STANDARD_ROLES, Meeting, Participant
 
-from .agenda_editor import ConfirmDialog
+from ..widgets.dialogs import ConfirmDialog
 
 ROLE_HINT = "↑↓ byter roll: " + ", ".join(STANDARD_ROLES) + " – eller skriv fritt"
 
@@ -331,7 +331,8 @@ class MeetingSetupScreen(Screen[None]):
             self.query_one("#participants", OptionList).focus()
 
         self.app.push_screen(
-            ConfirmDialog(f"Ta bort {p.name or 'deltagaren'} ur deltagarlistan?"), confirmed)
+            ConfirmDialog(f"Ta bort {p.name or 'deltagaren'} ur deltagarlistan?",
+                          yes="Ja, ta bort", no="Nej", danger=True), confirmed)
 
     def action_move_participant(self, offset: int) -> None:
         p = self.current

@@ -25,19 +25,27 @@ class _Dialog(ModalScreen):
 
 
 class ConfirmDialog(_Dialog):
-    """A yes/no question; dismisses with True or False."""
+    """A yes/no question; dismisses with True only for an explicit yes.
+
+    `danger=True` (deleting something) puts the focus on the no-button, so a stray
+    Enter never deletes.
+    """
 
     BINDINGS = [
         Binding("escape", "cancel", "Avbryt", id="dialog.cancel"),
-        Binding("j", "answer(True)", "Ja", show=False),
-        Binding("n", "answer(False)", "Nej", show=False),
+        Binding("j,y", "answer(True)", "Ja", show=False, id="confirm.yes",
+                tooltip="Ja, gör det"),
+        Binding("n", "answer(False)", "Nej", show=False, id="confirm.no",
+                tooltip="Nej, avbryt"),
     ]
 
-    def __init__(self, message: str, *, question: str = "", yes: str = "Ja", no: str = "Avbryt"):
+    def __init__(self, message: str, *, question: str = "", yes: str = "Ja",
+                 no: str = "Avbryt", danger: bool = False):
         super().__init__()
         self.message = message
         self.question = question
         self.yes, self.no = yes, no
+        self.danger = danger
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -45,11 +53,12 @@ class ConfirmDialog(_Dialog):
             if self.question:
                 yield Static(self.question, classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, id="yes", variant="primary")
-                yield Button(self.no, id="no")
+                yield Button(f"{self.yes} (j)", id="yes",
+                             variant="error" if self.danger else "primary")
+                yield Button(f"{self.no} (n)", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no" if self.danger else "#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
