@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from datetime import date, datetime
 
 import pytest
@@ -12,17 +10,11 @@ from textual.widgets import Input, Static
 
 from store import Action, AgendaItem, Meeting, MeetingStore
 from store.series import next_meeting_in_series
+from tests.functional.test_live_support import run_async
 from tui.screens.action_list import ActionListScreen, ActionTable
 
 TODAY = date(2031, 4, 2)
 
-
-def run_async(test):
-    @functools.wraps(test)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return wrapper
 
 
 class ListApp(App):

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 from textual.app import App
 from textual.widgets import Input, Static, TextArea, Tree
 
 from store import AgendaItem, Meeting, MeetingStore, Participant
+from tests.functional.test_live_support import run_async
 from tui.screens.agenda_editor import AgendaEditorScreen
 from tui.widgets.dialogs import ConfirmDialog
-
-
-def run_async(test):
-    @functools.wraps(test)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return wrapper
 
 
 class AgendaApp(App):

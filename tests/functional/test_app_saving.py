@@ -10,7 +10,13 @@ from textual.widgets import TextArea
 
 import tui.autosave
 from store import MeetingStore, SaveError
-from tests.functional.test_live_support import add_meeting, make_app, run_async, settle, type_text
+from tests.functional.test_live_support import (
+    add_meeting,
+    make_app,
+    run_async,
+    settle,
+    type_text,
+)
 from tui.screens.live import LiveScreen
 from tui.widgets.dialogs import ConfirmDialog
 
@@ -149,7 +155,6 @@ def test_crash_output_does_not_show_local_variables():
 @run_async
 async def test_names_with_brackets_are_shown_as_typed(file_store):
     from store import Participant
-
     from tests.functional.test_live_support import council_meeting
 
     meeting = council_meeting()

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from datetime import date
 
-import pytest
 from textual.app import App
 from textual.widgets import Input, Static, TextArea
 
 from store import Action, Decision
+from tests.functional.test_live_support import run_async
 from tui.screens.action_dialog import ActionDialog
 from tui.screens.decision_dialog import DecisionDialog
 from tui.widgets.due_date_input import DueDateInput
@@ -20,15 +18,6 @@ TODAY = date(2031, 4, 2)  # a Wednesday
 ROSTER = ["Tove Lindahl", "Olle Bergkvist", "Vera Holmqvist", "Kansliet"]
 NOTHING = object()
 
-
-def run_async(test):
-    """Run an async Pilot test without an async pytest plugin."""
-
-    @functools.wraps(test)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return wrapper
 
 
 class DialogApp(App):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-
 from textual.app import App
 from textual.widgets import Button, Input, Static
 
 from store import MeetingStore
+from tests.functional.test_live_support import run_async
 from tui.screens.import_dialog import ImportDialog, expand_path
 
 NOTHING = object()
@@ -26,13 +24,6 @@ Deltagare: Ronja Fält (Ordförande), Sixten Grå, Tyra Holm
 3. Övriga frågor
 """
 
-
-def run_async(test):
-    @functools.wraps(test)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return wrapper
 
 
 class ImportApp(App):

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from datetime import date
 
 from textual.app import App
 from textual.widgets import Checkbox, Input, OptionList, Static
 
 from store import Meeting, MeetingStore, Participant
+from tests.functional.test_live_support import run_async
 from tui.screens.setup import MeetingSetupScreen
 
 TODAY = date(2031, 4, 2)
 
-
-def run_async(test):
-    @functools.wraps(test)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return wrapper
 
 
 class SetupApp(App):

@@ -10,14 +10,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea, Tree
+from textual.widgets import Checkbox, Footer, Input, Label, Static, TextArea, Tree
 
-from ..widgets.dialogs import ConfirmDialog
 from store.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
 from store.model import AgendaItem, Meeting
+
+from ..widgets.dialogs import ConfirmDialog
 
 # The free-text fields of an item, as (widget id, model attribute, label).
 TEXT_FIELDS = (
