@@ -173,9 +173,12 @@ def build_docx(
         style_ids,
         text_width,
     )
+    from export.docx_minutes import apply_house_look
     from export.markup import Run, one_line
 
     document = new_document(template)
+    if template is None:
+        apply_house_look(document)  # the same look as the minutes it follows up
     _landscape_a4(document, margins=template is None)
     ids = style_ids(document, ensure_styles(document, ["Normal", "Title", "Heading 1",
                                                        "Table Grid"]))

@@ -152,3 +152,15 @@ def test_unknown_format_is_refused(rows, tmp_path):
     with pytest.raises(ValueError):
         write_action_list(rows, tmp_path / "lista.pdf")
     assert not (tmp_path / "lista.pdf").exists()
+
+
+def test_docx_without_template_has_the_minutes_look(rows, tmp_path):
+    from export.docx_minutes import HOUSE_FONT
+
+    document = read_docx(write_action_list(rows, tmp_path / "lista.docx", today=TODAY))
+    assert document.styles["Title"].font.name == HOUSE_FONT
+    from lxml import etree
+
+    defaults = document.styles.element.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docDefaults")
+    assert HOUSE_FONT in etree.tostring(defaults).decode()
