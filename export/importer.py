@@ -17,7 +17,7 @@ import io
 from datetime import date as Date
 from pathlib import Path
 
-from store.model import Meeting
+from store.model import Meeting, looks_standing
 from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
 
 #: Refuse anything larger outright: an agenda or a meeting is never this big.
@@ -91,6 +91,11 @@ def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = 
                 raise ImportFileError(f"{name}: {exc}") from None
             kind = "textdagordning"
     meeting = _validated(meeting, name)
+    if kind != "JSON":
+        # An agenda or minutes file cannot say which items are standing; the usual
+        # opening and closing items are, so the next meeting of the series gets them.
+        for item in meeting.items:
+            item.standing = item.standing or looks_standing(item.title)
     meeting.import_notes = notes  # type: ignore[attr-defined]
     meeting.import_kind = kind  # type: ignore[attr-defined]
     return meeting

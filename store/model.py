@@ -26,6 +26,27 @@ STANDARD_ROLES: tuple[str, ...] = (
 
 SECRETARY_ROLE = "Sekreterare"
 
+#: Items that open and close every meeting of a series. An agenda that does not say
+#: which of its items are standing is read with these as the standing ones.
+CONVENTIONAL_STANDING_TITLES: tuple[str, ...] = (
+    "mötet öppnas",
+    "föregående mötesanteckningar",
+    "föregående mötes anteckningar",
+    "föregående protokoll",
+    "övriga frågor",
+    "nästa möte",
+    "mötet avslutas",
+)
+
+
+def looks_standing(title: str) -> bool:
+    """Whether an item title is one of the conventional standing items."""
+    folded = " ".join(title.casefold().replace(":", " ").replace(".", " ").split())
+    return any(
+        folded == conventional or folded.startswith(conventional + " ")
+        for conventional in CONVENTIONAL_STANDING_TITLES
+    )
+
 
 def new_id() -> str:
     """A short random id: unique enough per data directory, short enough to type."""

@@ -27,7 +27,7 @@ Everything gets fresh ids. The meeting is returned unsaved; `MeetingStore.add` s
 from __future__ import annotations
 
 from .actions import ActionRow, _rows_of_dict, _rows_of_meeting, sort_key
-from .model import Action, AgendaItem, Meeting, Participant
+from .model import Action, AgendaItem, Meeting, Participant, looks_standing
 from .repository import MeetingStore
 
 PREVIOUS_MINUTES_TITLE = "Föregående mötesanteckningar"
@@ -48,7 +48,8 @@ def next_meeting_in_series(store: MeetingStore, previous: Meeting, date: str) ->
             Participant(p.name, role=p.role, decision_maker=p.decision_maker)
             for p in previous.participants
         ],
-        items=_carried(previous.items),
+        items=_carried(previous.items, conventional=not any(
+            item.standing for item in previous.all_items())),
     )
     follow_ups = [
         Action(row.text, due=row.due, owner=row.owner, follows=row.root_id)
@@ -97,14 +98,18 @@ def open_actions_of_series(
     return sorted(by_root.values(), key=sort_key)
 
 
-def _carried(items: list[AgendaItem], *, in_deferred: bool = False) -> list[AgendaItem]:
+def _carried(
+    items: list[AgendaItem], *, in_deferred: bool = False, conventional: bool = False
+) -> list[AgendaItem]:
     """The items the next meeting takes over; `in_deferred`: under a deferred item,
-    whose unfinished sub-items are deferred with it."""
+    whose unfinished sub-items are deferred with it. `conventional`: the previous
+    meeting marked no item standing (typed in, or imported from JSON), so the usual
+    opening and closing items (Mötet öppnas, Övriga frågor...) are taken as standing."""
     out = []
     for item in items:
         deferred = item.status == "deferred" or (in_deferred and item.status != "done")
         children = _carried(item.items, in_deferred=deferred)
-        if item.standing:
+        if item.standing or (conventional and looks_standing(item.title)):
             out.append(
                 AgendaItem(
                     item.title,

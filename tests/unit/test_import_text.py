@@ -462,3 +462,14 @@ def test_minutes_extracted_as_text_keep_actions_and_parts():
     ]
     assert [d.text for d in roads.decisions] == ["Grusningen beställs i april."]
     assert roads.attachments == ["Karta vägar.pdf", "Offert grus.pdf"]
+
+
+def test_imported_agenda_marks_the_usual_items_standing(tmp_path):
+    path = tmp_path / "dagordning.txt"
+    path.write_text("Styrgrupp Älven\n2031-09-01\n\n1. Mötet öppnas\n2. Fiskevård\n"
+                    "3. Övriga frågor\n4. Mötet avslutas\n", encoding="utf-8")
+    meeting = read_meeting_file(path)
+    assert [(item.title, item.standing) for item in meeting.items] == [
+        ("Mötet öppnas", True), ("Fiskevård", False),
+        ("Övriga frågor", True), ("Mötet avslutas", True),
+    ]

@@ -121,3 +121,13 @@ def test_first_open_item_skips_done_and_deferred():
     meeting.items[0].status = "done"
     meeting.items[1].status = "deferred"
     assert meeting.first_open_item().title == "Prognos"
+
+
+def test_conventional_standing_titles():
+    from store.model import looks_standing
+
+    for title in ("Mötet öppnas", "ÖVRIGA FRÅGOR", "Nästa möte: 12 maj", "Mötet avslutas.",
+                  "Föregående mötesanteckningar"):
+        assert looks_standing(title), title
+    for title in ("Budget", "Nästa mötesplats för styrgruppen", "Övrigt om skolan"):
+        assert not looks_standing(title), title

@@ -161,3 +161,31 @@ def test_a_deferred_item_takes_its_unfinished_sub_items_along(store):
         ("1", "Föregående mötes protokoll"), ("2", "Översiktsplan"), ("2.1", "Samråd")]
     assert new.items[1].items[0].background == "Tidplan saknas."
     assert [a.text for a in new.items[0].actions] == ["Följ upp"]  # the existing item
+
+
+def test_without_any_standing_mark_the_usual_items_are_carried(store):
+    # Typed in or imported from JSON: nothing says which items are standing.
+    previous = Meeting("Arbetsgrupp Vägar", "2031-05-05", items=[
+        AgendaItem("Mötet öppnas"),
+        AgendaItem("Föregående mötesanteckningar"),
+        AgendaItem("Grusvägar", status="done"),
+        AgendaItem("Övriga frågor"),
+        AgendaItem("Nästa möte: 2 juni"),
+        AgendaItem("Mötet avslutas."),
+    ])
+    store.add(previous)
+    nxt = next_meeting_in_series(store, previous, "2031-06-02")
+    assert [item.title for item in nxt.items] == [
+        "Mötet öppnas", "Föregående mötesanteckningar", "Övriga frågor",
+        "Nästa möte: 2 juni", "Mötet avslutas.",
+    ]
+
+
+def test_an_explicit_standing_mark_overrides_the_convention(store):
+    previous = Meeting("Arbetsgrupp Vägar", "2031-05-05", items=[
+        AgendaItem("Mötet öppnas", standing=True),
+        AgendaItem("Övriga frågor"),  # this series decided not to carry it
+    ])
+    store.add(previous)
+    nxt = next_meeting_in_series(store, previous, "2031-06-02")
+    assert [item.title for item in nxt.items] == ["Mötet öppnas"]
