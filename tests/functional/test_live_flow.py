@@ -440,3 +440,17 @@ async def test_space_ticks_a_follow_up_done_in_the_original_meeting_too(store):
                 break
     assert store.load(previous_id).find_action(original_id)[1].done
     assert store.load(mid).find_action(copy.id)[1].done
+
+
+@run_async
+async def test_footer_shows_the_live_keys():
+    from textual.widgets import Footer
+
+    store = MeetingStore.in_memory()
+    app = make_app(store, add_meeting(store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, 0.2)
+        assert isinstance(app.focused, TextArea)  # the notes, from the start
+        footer = app.screen.query_one(Footer)
+        keys = {key.key for key in footer.query("FooterKey")}
+        assert {"f2", "f3", "f4"} <= keys

@@ -208,6 +208,9 @@ class LiveScreen(Screen):
         # start typing, so it must not delay the meeting appearing.
         if not self.query(Footer):
             self.mount(Footer(compact=True, show_command_palette=False))
+            # The footer fills itself from the bindings-updated signal, which has
+            # already fired for the first focus: fire it again once it listens.
+            self.call_after_refresh(self.refresh_bindings)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_footer)
