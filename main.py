@@ -155,10 +155,8 @@ def format_meeting_list(summaries, width: int = 80) -> str:
 
 def add_actions_parser(sub, common) -> None:
     """The `actions` command (the action list across meetings)."""
-    try:
-        from export.action_cli import add_parser
-    except ModuleNotFoundError:
-        return
+    from export.action_cli import add_parser
+
     add_parser(sub, common)
 
 
@@ -171,18 +169,8 @@ def cmd_actions(store: MeetingStore, args) -> int:
 def run_app(store: MeetingStore, *, live_id: str | None = None, demo: bool = False) -> int:
     if demo:
         live_id = ensure_demo_meeting(store)
-    try:
-        from tui.app import MotesbokApp
-    except ModuleNotFoundError:
-        # The TUI is not built yet: show the demo meeting as text.
-        from export.json_io import meeting_json_bytes
+    from tui.app import MotesbokApp
 
-        meeting = store.load(live_id) if live_id else None
-        if meeting is None:
-            cmd_list(store, None)
-        else:
-            sys.stdout.write(meeting_json_bytes(meeting).decode())
-        return EXIT_OK
     app = MotesbokApp(store, live_meeting_id=live_id)
     app.run()
     return app.return_code or EXIT_OK
