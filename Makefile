@@ -20,6 +20,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/autosave.py
+	$(PY) bench/export.py
+	$(PY) bench/startup.py
+	$(PY) bench/actions.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
