@@ -454,3 +454,23 @@ async def test_footer_shows_the_live_keys():
         footer = app.screen.query_one(Footer)
         keys = {key.key for key in footer.query("FooterKey")}
         assert {"f2", "f3", "f4"} <= keys
+
+
+@run_async
+async def test_owner_completes_from_earlier_meetings_of_the_series(store):
+    from store import Action
+
+    earlier = council_meeting()
+    earlier.date = "2031-03-05"
+    earlier.items[2].actions.append(Action("Ta fram underlag", owner="Miljökontoret"))
+    add_meeting(store, earlier)
+    mid = add_meeting(store)  # the same series, a later date
+    app = make_app(store, mid)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(40):  # the series' owners are read in a worker
+            await settle(pilot)
+            if app.screen._owner_history:
+                break
+        await add_action(pilot, "Svara på remissen", "Miljö", "fredag")
+    (action,) = [a for a in store.load(mid).items[0].actions]
+    assert (action.owner, action.due) == ("Miljökontoret", "2031-04-04")

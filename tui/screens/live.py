@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -238,6 +239,17 @@ class LiveScreen(Screen):
         self._tick()
         self.set_interval(1, self._tick)
         self.query_one("#notes").focus()
+        self._owner_history: list[str] = []
+        self._load_owner_history(meeting.series_name, meeting.id)
+
+    @work(thread=True, exclusive=True, group="owner-history", exit_on_error=False)
+    def _load_owner_history(self, series: str, meeting_id: str) -> None:
+        # Owners used before in the series complete the owner field; finding them
+        # reads every meeting file, so it happens here and not when F3 is pressed.
+        from store.owners import series_owner_history
+
+        history = series_owner_history(self.app.store, series, exclude_id=meeting_id)
+        self.app.call_from_thread(setattr, self, "_owner_history", history)
 
     def _show_empty(self) -> None:
         # Nothing to write notes into: say so rather than take text that has no home.
@@ -567,10 +579,7 @@ class LiveScreen(Screen):
         from .action_dialog import ActionDialog
 
         item = self.current
-        try:
-            suggestions = owner_suggestions(self.app.store, self.meeting)
-        except Exception:  # noqa: BLE001 - suggestions are a help, never a blocker
-            suggestions = [p.name for p in self.meeting.participants]
+        suggestions = owner_suggestions(None, self.meeting, history=self._owner_history)
 
         def done(result: Action | None) -> None:
             self.query_one("#notes" if new else "#actions").focus()
