@@ -71,7 +71,9 @@ async def type_text(pilot, text: str) -> None:
 
 
 async def settle(pilot, seconds: float = 0.05) -> None:
+    """Let messages, workers (the meeting list, owner history...) and timers run."""
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause(seconds)
 
 

@@ -27,9 +27,15 @@ def sample_store() -> tuple[MeetingStore, str]:
     return store, meeting_id
 
 
+async def meetings_listed(pilot) -> None:
+    # The meeting list is read in a worker thread.
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_start_screen(snap_compare):
     store, _ = sample_store()
-    assert snap_compare(make_app(store), terminal_size=(80, 24))
+    assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=meetings_listed)
 
 
 async def settled(pilot) -> None:

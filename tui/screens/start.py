@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -69,19 +70,30 @@ class StartScreen(Screen):
         self.refresh_meetings()
 
     def refresh_meetings(self, select: str | None = None) -> None:
+        """Re-read the meeting list; the scan of every file runs in a worker thread."""
         if select:
             self._select = select
         if not self.is_mounted or not self.query(MeetingList):
             return  # on_mount fills the list
-        select = select or getattr(self, "_select", None)
+        self._load_summaries()
+
+    @work(thread=True, exclusive=True, group="meeting-list", exit_on_error=False)
+    def _load_summaries(self) -> None:
+        try:
+            summaries, error = self.app.store.summaries(), None
+        except StoreError as exc:
+            summaries, error = [], str(exc)
+        self.app.call_from_thread(self._show_meetings, summaries, error)
+
+    def _show_meetings(self, summaries: list[MeetingSummary], error: str | None) -> None:
+        if not self.is_mounted:
+            return
+        if error is not None:
+            self.notify(error, title="Kan inte läsa mötena", severity="error")
+        select = getattr(self, "_select", None)
         self._select = None
         meetings = self.query_one(MeetingList)
         previous = select or self.selected_id()
-        try:
-            summaries = self.app.store.summaries()
-        except StoreError as exc:
-            self.notify(str(exc), title="Kan inte läsa mötena", severity="error")
-            summaries = []
         meetings.clear_options()
         options: list[Option] = []
         for series, group in group_by_series(summaries):
