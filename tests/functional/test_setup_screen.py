@@ -236,3 +236,36 @@ async def test_role_keys_step_through_standard_roles_and_blank_rows_go_on_close(
         await pilot.press("escape")
         await pilot.pause()
         assert names(m) == ["Tove Lindahl", "Olle Bergkvist", "Vera Holmqvist"]
+
+
+@run_async
+async def test_series_of_a_new_meeting_follows_the_title():
+    # A new meeting is stored as "Nytt möte" with that as its series; renaming it must
+    # not leave it (and every later meeting) in a series called "Nytt möte".
+    app = SetupApp(Meeting(title="Nytt möte", date="2031-04-10"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.session.meeting
+        assert m.series == "Nytt möte"  # what the store gives a new meeting
+        await clear_and_type(pilot, app, "#title", "Byggnadsnämnden")
+        assert m.title == "Byggnadsnämnden"
+        assert m.series == "Byggnadsnämnden"
+        assert app.screen.query_one("#series", Input).value == "Byggnadsnämnden"
+        # Once the secretary names the series, the title no longer moves it.
+        await clear_and_type(pilot, app, "#series", "Nämnder")
+        await clear_and_type(pilot, app, "#title", "Byggnadsnämnden extra")
+        assert m.series == "Nämnder"
+
+
+@run_async
+async def test_series_shared_with_other_meetings_stays_when_the_title_changes():
+    app = SetupApp(sample())
+    earlier = sample()
+    earlier.date = "2031-03-10"
+    app.store.add(earlier)
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.session.meeting
+        assert m.series == "Ledningsgrupp"
+        await pilot.press("end")
+        await type_text(pilot, " extra")
+        assert m.title == "Ledningsgrupp extra"
+        assert m.series == "Ledningsgrupp"

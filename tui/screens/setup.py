@@ -91,6 +91,7 @@ class MeetingSetupScreen(Screen[None]):
         super().__init__(name=name, id=id)
         self.today = today or date.today()
         self.current_id: str | None = None
+        self._series_follows_title = False
 
     # -- model access
 
@@ -152,6 +153,13 @@ class MeetingSetupScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        # A new or just imported meeting got its title as series name ("Nytt möte"):
+        # while it is alone in that series, the series follows the title as it is
+        # typed, so the meeting does not end up in a series called "Nytt möte".
+        m = self.meeting
+        self._series_follows_title = (
+            m.series == m.title
+            and all(s.id == m.id for s in self.app.store.series_meetings(m.series)))
         self._refresh_roster(self.meeting.participants[0].id
                              if self.meeting.participants else None)
         self._show_meeting_state()
@@ -217,6 +225,11 @@ class MeetingSetupScreen(Screen[None]):
         field_id = event.input.id
         value = event.input.value
         if field_id in ("title", "series", "place"):
+            if field_id == "series" and value != self.meeting.title:
+                self._series_follows_title = False
+            if field_id == "title" and self._series_follows_title:
+                self.meeting.series = value
+                self.query_one("#series", Input).value = value
             if getattr(self.meeting, field_id) != value:
                 setattr(self.meeting, field_id, value)
                 self._changed()
