@@ -265,6 +265,25 @@ async def test_new_item_as_sibling_when_unticked():
 
 
 @run_async
+async def test_new_item_title_is_visible_while_typed():
+    # The dialog's input once shared its id with live mode's heading and was squeezed to
+    # its two border lines: the secretary typed the title blind.
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        await type_text(pilot, "Vinterväghållning")
+        await settle(pilot)
+        title_input = app.screen.query_one("#item-title", Input)
+        assert title_input.value == "Vinterväghållning"
+        assert title_input.outer_size.height == 3
+        assert title_input.content_region.height == 1
+
+
+@run_async
 async def test_tree_enter_jumps_to_item():
     store = MeetingStore.in_memory()
     mid = add_meeting(store)
