@@ -105,6 +105,8 @@ class MotesbokApp(App):
         self._signals_installed: list[int] = []
         #: Where the meeting went when even the last save failed (shown on exit).
         self.emergency_copy: Path | None = None
+        #: The meeting as JSON when not even an emergency copy could be written.
+        self.unwritten_copy: bytes | None = None
 
     # -- start-up ----------------------------------------------------------------
 
@@ -464,6 +466,14 @@ class MotesbokApp(App):
                     f"Mötet kunde inte sparas. En nödkopia finns i {self.emergency_copy}\n"
                     f"Läs in den igen med: motesbok import \"{self.emergency_copy}\"\n"
                 )
+            elif self.unwritten_copy is not None:
+                sys.stderr.write(
+                    "Mötet kunde inte sparas och ingen nödkopia kunde skrivas (är disken "
+                    "full?). Här är hela mötet som JSON: kopiera texten mellan strecken "
+                    "till en fil och läs in den med motesbok import FIL.\n-----\n"
+                )
+                sys.stderr.write(self.unwritten_copy.decode("utf-8", "replace"))
+                sys.stderr.write("\n-----\n")
 
     def _final_save_and_close(self) -> None:
         """Save one last time; if even that fails, write an emergency copy elsewhere."""
@@ -473,7 +483,6 @@ class MotesbokApp(App):
 
     def _write_emergency_copy(self) -> Path | None:
         """The meeting as importable JSON in the home or temp directory (disk full...)."""
-        import tempfile
         import time
 
         from export.json_io import meeting_json_bytes
@@ -484,13 +493,26 @@ class MotesbokApp(App):
         except Exception:  # noqa: BLE001 - nothing more can be done
             return None
         name = f"motesbok-nodkopia-{meeting.id}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-        for folder in (Path.home(), Path(tempfile.gettempdir())):
+        for folder in _emergency_folders():
             path = folder / name
+            created = False
             try:
-                path.write_bytes(data)
+                with open(path, "wb") as file:
+                    created = True
+                    file.write(data)
+                    file.flush()
+                    os.fsync(file.fileno())
                 return path
             except OSError:
-                continue
+                # A disk full mid-write leaves a torn copy that would not import: never
+                # leave it where the user would find it first.
+                if created:
+                    try:
+                        path.unlink()
+                    except OSError:
+                        pass
+        # Nowhere to write at all: the terminal is the last place left (see run()).
+        self.unwritten_copy = data
         return None
 
     def on_unmount(self) -> None:
@@ -522,6 +544,20 @@ class MotesbokApp(App):
             Segments(self.console.render(traceback, self.console.options))
         )
         self._close_messages_no_wait()
+
+
+def _emergency_folders():
+    """Where an emergency copy may go, best first: on a full disk home and /tmp often
+    share it, so RAM-backed /dev/shm (kept until reboot) comes last."""
+    import tempfile
+
+    for find in (Path.home, lambda: Path(tempfile.gettempdir()), lambda: Path("/dev/shm")):
+        try:
+            folder = find()
+        except Exception:  # noqa: BLE001 - no HOME, no usable temp dir: try the next
+            continue
+        if folder.is_dir():
+            yield folder
 
 
 def default_export_dir() -> Path:

@@ -7,7 +7,10 @@ Each test here was written against a failure found by running the app for real.
 from __future__ import annotations
 
 import os
+import re
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +53,92 @@ def test_a_byte_that_is_not_utf8_neither_kills_the_app_nor_loses_keys(live_meeti
     finally:
         app.close()
     assert store.load(meeting_id).items[0].notes == "Paragraf h\ufffdg justerad"
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A real, tiny filesystem (tmpfs) that can be filled; skipped where mount is denied."""
+    mountpoint = tmp_path / "disk"
+    mountpoint.mkdir()
+    try:
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mountpoint)],
+            capture_output=True, timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        pytest.skip("mount is not available")
+    if done.returncode != 0:
+        pytest.skip("mounting a tmpfs is not permitted here")
+    try:
+        yield mountpoint
+    finally:
+        subprocess.run(["umount", "-l", str(mountpoint)], capture_output=True, timeout=10)
+
+
+def _fill(folder) -> None:
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def test_quitting_on_a_full_disk_leaves_one_whole_emergency_copy(full_disk, monkeypatch):
+    # Home and the data lie on the same disk, as on most laptops. The emergency copy
+    # used to be attempted in home first: on the full disk that left a torn (empty)
+    # JSON file there, the first place the user would look.
+    home = full_disk / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    data_dir = full_disk / "data"
+    store = MeetingStore.at(data_dir)
+    meeting_id = store.add(council_meeting(start="13:00"))
+    app = _start(data_dir, meeting_id)
+    printed = None
+    try:
+        app.type("Budgeten")
+        app.wait_for("Budgeten")
+        time.sleep(0.8)  # saved
+        _fill(full_disk)
+        app.type(" godkandes")
+        app.wait_for("EJ SPARAT")
+        os.write(app.master, b"\x11")  # ctrl+q: the save fails, the app asks
+        app.wait_for("Avsluta med")
+        os.write(app.master, b"j")
+        assert app.proc.wait(10) == 1
+        screen = app.screen_text()
+        match = re.search(r"nödkopia finns i (\S+\.json)", screen)
+        assert match, screen[-600:]
+        printed = Path(match.group(1))
+        assert "Budgeten godkandes" in printed.read_text(encoding="utf-8")
+    finally:
+        app.close()
+        if printed is not None and full_disk not in printed.parents:
+            printed.unlink(missing_ok=True)
+    torn = [p.name for p in home.iterdir() if "Budgeten godkandes" not in p.read_text()]
+    assert torn == []
+
+
+def test_with_nowhere_to_write_the_meeting_is_kept_for_the_terminal(
+        file_store, tmp_path, monkeypatch):
+    import tui.app as app_module
+    from export.importer import read_meeting_file
+
+    meeting = council_meeting(start="13:00")
+    meeting.items[0].notes = "Sista chansen"
+    meeting_id = file_store.add(meeting)
+    app = app_module.MotesbokApp(file_store)
+    app.session = file_store.open(meeting_id)
+    try:
+        monkeypatch.setattr(app_module, "_emergency_folders",
+                            lambda: iter([tmp_path / "finns-inte"]))
+        assert app._write_emergency_copy() is None
+    finally:
+        app.session.close()
+    # What run() prints to the terminal is the whole meeting, importable as it is.
+    saved = tmp_path / "fran-terminalen.json"
+    saved.write_bytes(app.unwritten_copy)
+    assert read_meeting_file(saved).items[0].notes == "Sista chansen"
