@@ -226,3 +226,20 @@ async def test_closing_while_loading_is_harmless(store):
         await settle(app, pilot)
         assert not isinstance(app.screen, ActionListScreen)
         assert app.is_running
+
+
+@run_async
+async def test_action_text_is_readable_at_80_columns(store):
+    # At 80x24 the action's own text once got 11 columns ("Beställ pr…") while the Id
+    # column ran off the screen.
+    app = ListApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(ActionTable)
+        header = table.render_line(0).text
+        first = table.render_line(1).text
+        assert shown(app)[0] == "Beställ provtagning"
+        assert first.startswith("Beställ provtagning ")
+        assert "Ylva Berglund" in first and "2031-03-20" in first
+        assert "Id" not in header.split()
+        assert len(first) <= 80

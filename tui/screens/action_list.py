@@ -34,6 +34,7 @@ from store.serialize import parse_iso_date
 MISSING = "Ej angivet"
 STATUS_OPTIONS = [("Öppna", "open"), ("Alla", "all"), ("Försenade", "overdue")]
 HEADERS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status", "Id")
+NARROW = 100  # below this table width the Id column is left out
 FILTER_DELAY = 0.25  # seconds of quiet typing before the list is filtered again
 
 
@@ -149,9 +150,16 @@ class ActionTable(ScrollView, can_focus=True):
 
     def _column_widths(self, width: int) -> tuple[int, ...]:
         if width != self._width_for:
-            fixed = (18, 12, 15, 10)  # owner, due, status, id
-            rest = max(20, width - sum(fixed) - 2 * 5)
-            text = rest * 11 // 20
+            if width < NARROW:
+                # 80 columns: the action's own text matters most; the id is for the
+                # command line and goes, the other columns shrink.
+                fixed = (14, 12, 10, 0)
+                rest = max(20, width - sum(fixed) - 2 * 4)
+                text = rest * 3 // 5
+            else:
+                fixed = (18, 12, 15, 10)  # owner, due, status, id
+                rest = max(20, width - sum(fixed) - 2 * 5)
+                text = rest * 11 // 20
             self._widths = (text, fixed[0], fixed[1], rest - text, fixed[2], fixed[3])
             self._width_for = width
         return self._widths
@@ -167,8 +175,11 @@ class ActionTable(ScrollView, can_focus=True):
             if index >= len(self._rows):
                 return Strip.blank(width, self.rich_style)
             row = self._rows[index]
+            status = row.status_text
+            if cell_len(status) > widths[4]:
+                status = "Klar" if row.done else status  # the done date needs room
             values = (row.text, row.owner or MISSING, row.due or MISSING, row.meeting_text,
-                      row.status_text, row.action_id)
+                      status, row.action_id)
             style = self.rich_style
             if row.overdue:
                 style += self.get_component_rich_style("action-table--overdue")
@@ -176,7 +187,7 @@ class ActionTable(ScrollView, can_focus=True):
                 style += self.get_component_rich_style("action-table--done")
             if index == self.cursor_row:
                 style += self.get_component_rich_style("action-table--cursor")
-        line = "  ".join(_fit(value, w) for value, w in zip(values, widths))
+        line = "  ".join(_fit(value, w) for value, w in zip(values, widths) if w)
         return Strip([Segment(set_cell_size(line, width), style)], width)
 
 
