@@ -77,7 +77,7 @@ async def test_lists_open_actions_and_filters(store):
         assert shown(app) == ["Beställ provtagning", "Ta fram karta", "Informera allmänheten"]
         assert screen.query_one(ActionTable).row_count == 3
         status = str(screen.query_one("#actions-status", Static).render())
-        assert "3 åtgärder" in status and "1 försenade" in status
+        assert status.startswith("3 åtgärder") and status.endswith("– 1 försenad")
 
         screen.query_one("#filter-owner", Input).focus()
         await pilot.press(*"ylva", "enter")
@@ -91,6 +91,17 @@ async def test_lists_open_actions_and_filters(store):
         await pilot.press("ctrl+f", "enter")
         await settle(app, pilot)
         assert shown(app) == ["Informera allmänheten", "Klart sedan förut"]
+        await pilot.press("ctrl+t")  # all -> overdue: none of Jonas's
+        await settle(app, pilot)
+        assert str(screen.query_one("#actions-status", Static).render()).startswith(
+            "0 åtgärder")
+        screen.query_one("#filter-owner", Input).value = "ylva"
+        screen.apply_filter()
+        await settle(app, pilot)
+        assert str(screen.query_one("#actions-status", Static).render()).startswith(
+            "1 åtgärd –")
+        await pilot.press("ctrl+t")  # back to open
+        await settle(app, pilot)
 
         screen.query_one("#filter-since", Input).value = "31-13-01"
         screen.apply_filter()

@@ -191,6 +191,11 @@ class ActionTable(ScrollView, can_focus=True):
         return Strip([Segment(set_cell_size(line, width), style)], width)
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """'1 åtgärd', '3 åtgärder'."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _fit(text: str, width: int) -> str:
     text = text.replace("\n", " ")
     if cell_len(text) > width:
@@ -348,9 +353,9 @@ class ActionListScreen(Screen):
         self.rows = shown
         table.set_rows(shown, cursor)
         overdue = sum(1 for row in shown if row.overdue)
-        text = f"{len(shown)} åtgärder – {flt.describe()}"
+        text = f"{_count(len(shown), 'åtgärd', 'åtgärder')} – {flt.describe()}"
         if overdue:
-            text += f" – {overdue} försenade"
+            text += f" – {_count(overdue, 'försenad', 'försenade')}"
         self._status(text)
         self.loading_rows = False
 
@@ -463,7 +468,7 @@ class ActionListScreen(Screen):
                                  timeout=15)
             return
         self.last_printed = path
-        app.call_from_thread(app.notify, f"{len(rows)} åtgärder: {path}",
+        app.call_from_thread(app.notify, f"{_count(len(rows), 'åtgärd', 'åtgärder')}: {path}",
                              title="Åtgärdslistan är sparad", timeout=12)
         app.call_from_thread(self.apply_filter)
 
