@@ -497,7 +497,9 @@ class MotesbokApp(App):
             path = folder / name
             created = False
             try:
-                with open(path, "wb") as file:
+                # Private: /tmp and /dev/shm are shared with every user of the machine.
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with open(fd, "wb") as file:
                     created = True
                     file.write(data)
                     file.flush()

@@ -93,6 +93,11 @@ def test_quitting_on_a_full_disk_leaves_one_whole_emergency_copy(full_disk, monk
     home = full_disk / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
+    # The temp dir elsewhere (as with /tmp on tmpfs): no copy in the machine's /tmp
+    # that other tests' apps would report.
+    spare = full_disk.parent / "spare"
+    spare.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spare))
     data_dir = full_disk / "data"
     store = MeetingStore.at(data_dir)
     meeting_id = store.add(council_meeting(start="13:00"))
@@ -142,3 +147,4 @@ def test_with_nowhere_to_write_the_meeting_is_kept_for_the_terminal(
     saved = tmp_path / "fran-terminalen.json"
     saved.write_bytes(app.unwritten_copy)
     assert read_meeting_file(saved).items[0].notes == "Sista chansen"
+
