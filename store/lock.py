@@ -49,6 +49,11 @@ class MeetingLockedError(StoreError):
         return who
 
 
+class LockUnavailableError(StoreError):
+    """The lock file cannot even be created (read-only disk, no permission): nobody
+    else holds the meeting, but it can only be opened read-only."""
+
+
 def _program_name() -> str:
     import sys
 
@@ -68,7 +73,7 @@ class FileLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as exc:
-            raise StoreError(
+            raise LockUnavailableError(
                 describe_os_error(exc, self.path, verb="låsa mötet med")
                 + " Mötet kan öppnas skrivskyddat."
             ) from exc

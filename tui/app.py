@@ -26,6 +26,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
+from store.lock import LockUnavailableError
 
 from .autosave import Autosaver
 
@@ -224,7 +225,7 @@ class MotesbokApp(App):
             return
         try:
             session = self.store.open(meeting_id)
-        except MeetingLockedError as exc:
+        except (MeetingLockedError, LockUnavailableError) as exc:
             self._offer_read_only(meeting_id, str(exc), mode, item_id)
             return
         except StoreError as exc:

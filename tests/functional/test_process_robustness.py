@@ -75,6 +75,19 @@ def full_disk(tmp_path):
         subprocess.run(["umount", "-l", str(mountpoint)], capture_output=True, timeout=10)
 
 
+@pytest.fixture
+def read_only_disk(full_disk):
+    """The tiny filesystem, remounted read-only once the test has written to it."""
+
+    def remount() -> None:
+        done = subprocess.run(["mount", "-o", "remount,ro", str(full_disk)],
+                              capture_output=True, timeout=10)
+        if done.returncode != 0:
+            pytest.skip("remounting read-only is not permitted here")
+
+    return full_disk, remount
+
+
 def _fill(folder) -> None:
     fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
     try:
@@ -148,3 +161,25 @@ def test_with_nowhere_to_write_the_meeting_is_kept_for_the_terminal(
     saved.write_bytes(app.unwritten_copy)
     assert read_meeting_file(saved).items[0].notes == "Sista chansen"
 
+
+
+def test_a_meeting_on_a_read_only_disk_is_offered_read_only(read_only_disk):
+    # The lock file cannot be created there. The message said the meeting "can be
+    # opened read-only" but the app only showed it and fell back to the meeting list.
+    disk, remount = read_only_disk
+    data_dir = disk / "data"
+    store = MeetingStore.at(data_dir)
+    meeting = council_meeting(start="13:00")
+    meeting.items[0].notes = "Sparat sedan tidigare"
+    meeting_id = store.add(meeting)
+    remount()
+    app = PtyApp(data_dir, meeting_id)
+    try:
+        app.wait_for("Öppna skrivskyddat")
+        os.write(app.master, b"j")
+        app.wait_for("Sparat sedan tidigare")
+        app.wait_for("Skrivskyddat")
+        os.write(app.master, b"\x11")
+        assert app.proc.wait(10) == 0
+    finally:
+        app.close()
