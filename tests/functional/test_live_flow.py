@@ -493,3 +493,29 @@ async def test_owner_completes_from_earlier_meetings_of_the_series(store):
         await add_action(pilot, "Svara på remissen", "Miljö", "fredag")
     (action,) = [a for a in store.load(mid).items[0].actions]
     assert (action.owner, action.due) == ("Miljökontoret", "2031-04-04")
+
+
+@run_async
+async def test_typing_in_a_list_beside_the_notes_goes_into_the_notes():
+    # After ticking or editing an action the focus stays in the list; what the
+    # secretary types next must land in the notes, not vanish.
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Alla")
+        app.screen.query_one("#decisions").focus()
+        await type_text(pilot, " hade")
+        await settle(pilot)
+        assert isinstance(app.focused, TextArea) and app.focused.id == "notes"
+        app.screen.query_one("#agenda").focus()
+        await type_text(pilot, " läst")
+        await settle(pilot)
+        assert app.focused.id == "notes"
+        assert app.session.meeting.items[0].notes == "Alla hade läst"
+        # Escape from a list also returns to the notes.
+        app.screen.query_one("#actions").focus()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused.id == "notes"

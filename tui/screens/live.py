@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -50,12 +50,38 @@ def markup_text(text: str) -> Text:
     return out
 
 
-class AgendaTree(OptionList):
+class _BackToNotes:
+    """For the lists beside the notes: escape returns to the notes, and a letter typed
+    here goes into the notes instead of being dropped (the secretary looked away)."""
+
+    def action_back_to_notes(self) -> None:
+        self.screen.action_focus_notes()
+
+    def on_key(self, event: events.Key) -> None:
+        if not event.is_printable or event.character is None:
+            return
+        if any(self.check_action(b.action, ()) for b in
+               self._bindings.key_to_bindings.get(event.key, ())):
+            return  # a key of the list itself (space ticks an action done)
+        if any(event.key in node._bindings.key_to_bindings for node in (self.screen, self.app)):
+            return
+        notes = self.screen.query_one("#notes", TextArea)
+        if notes.read_only or notes.disabled:
+            return
+        event.stop()
+        event.prevent_default()
+        notes.focus()
+        notes.insert(event.character)
+
+
+class AgendaTree(_BackToNotes, OptionList):
     """The agenda with numbers and status marks; enter jumps to an item."""
 
     BINDINGS = [
         Binding("enter", "select", "Gå till punkten", id="live.tree.goto",
                 tooltip="Gör punkten under markören till aktuell punkt."),
+        Binding("escape", "back_to_notes", "Anteckningar", id="live.tree.notes",
+                show=False),
     ]
 
 
@@ -78,10 +104,12 @@ class NotesArea(TextArea, inherit_bindings=False):
     ]
 
 
-class EntryList(OptionList):
+class EntryList(_BackToNotes, OptionList):
     """Decisions or actions of the current item: enter edits, delete removes."""
 
     BINDINGS = [
+        Binding("escape", "back_to_notes", "Anteckningar", id="live.entry.notes",
+                show=False),
         Binding("enter", "edit_entry", "Ändra", id="live.entry.edit",
                 tooltip="Ändra den markerade raden."),
         Binding("delete,backspace", "delete_entry", "Ta bort", id="live.entry.delete",
