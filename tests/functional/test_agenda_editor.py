@@ -277,3 +277,23 @@ async def test_titles_with_brackets_are_text_not_markup():
         await pilot.press("delete")
         await pilot.pause()
         assert "[b]Budget[/b]" in str(app.screen.query_one(".dialog-message", Static).render())
+
+
+@run_async
+async def test_tab_from_the_tree_goes_to_the_title_and_on_through_the_fields():
+    app = AgendaApp(sample())
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.session.meeting
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert app.focused.id == "agenda-tree"
+        order = []
+        for _ in range(5):
+            await pilot.press("tab")
+            await pilot.pause()
+            order.append(app.focused.id)
+        assert order == ["i-title", "i-presenter", "i-time", "i-standing", "i-description"]
+        await type_text(pilot, "Två delar")
+        await pilot.pause()
+        assert m.items[2].description == "Två delar"
+        assert m.items[2].standing is False

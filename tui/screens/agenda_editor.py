@@ -101,7 +101,10 @@ class AgendaEditorScreen(Screen[None]):
             tree.show_root = False
             tree.guide_depth = 2
             yield tree
-            with VerticalScroll(id="item-editor"):
+            # Not a focus stop of its own: tab from the tree goes straight to the title
+            # (an invisible stop made the fourth tab land on the checkbox, where typed
+            # text was lost and each space flipped "Stående punkt").
+            with VerticalScroll(id="item-editor", can_focus=False):
                 with Horizontal(classes="row"):
                     yield Label("Rubrik", classes="lbl")
                     yield Input(id="i-title", compact=True, placeholder="Punktens rubrik")
