@@ -111,6 +111,12 @@ async def test_bad_date_and_time_are_not_written_but_stay_on_screen():
         await pilot.press("tab")  # leaving the field makes it 13:00
         await pilot.pause()
         assert m.start == "13:00"
+        # ...and shows it so, as it will read in the minutes.
+        assert app.screen.query_one("#start", Input).value == "13:00"
+        await clear_and_type(pilot, app, "#date", "8/5")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.query_one("#date", Input).value == "2031-05-08"
         assert "Ogiltig" not in str(app.screen.query_one("#meeting-message", Static).render())
         # An empty end time means none.
         await clear_and_type(pilot, app, "#end", "")

@@ -239,6 +239,12 @@ class MeetingSetupScreen(Screen[None]):
     @on(Input.Blurred, "#date, #start, #end")
     def _when_field_left(self, event: Input.Blurred) -> None:
         self._apply_when_field(event.input, final=True)
+        widget = event.input
+        if not widget.has_class("-bad"):
+            # Show what was understood: "13" becomes 13:00, "8/5" 2031-05-08.
+            shown = getattr(self.meeting, widget.id) or ""
+            if widget.value.strip() and widget.value != shown:
+                widget.value = shown
 
     def _apply_when_field(self, widget: Input, *, final: bool) -> None:
         field_id = widget.id
