@@ -130,8 +130,41 @@ class MotesbokApp(App):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        self._watch_terminal()
         if self.live_meeting_id:
             self.open_meeting(self.live_meeting_id, mode="live")
+
+    def _watch_terminal(self) -> None:
+        """Leave as on SIGHUP when the terminal hangs up without sending one.
+
+        A terminal that is not the controlling one (setsid, some container and
+        multiplexer setups) just vanishes: Textual's input thread then spins on EOF at
+        full CPU for ever, and the orphan keeps the meeting locked against the
+        secretary's next start.
+        """
+        if self.is_headless or os.name != "posix":
+            return
+        try:
+            import select
+
+            fd = sys.__stdin__.fileno()
+            if not os.isatty(fd):
+                return
+            poll = select.poll()
+            poll.register(fd, select.POLLIN)
+        except (AttributeError, OSError, ValueError):
+            return
+        hung_up = select.POLLHUP | select.POLLERR | select.POLLNVAL
+
+        def check() -> None:
+            try:
+                events = poll.poll(0)
+            except OSError:
+                return
+            if any(event & hung_up for _fd, event in events):
+                self._on_terminate_signal(signal.SIGHUP)
+
+        self.set_interval(1.0, check, name="terminal-watch")
 
     def _install_signal_handlers(self) -> None:
         """Save from the model and exit on SIGHUP (terminal gone) and SIGTERM.

@@ -180,6 +180,23 @@ def test_a_meeting_on_a_read_only_disk_is_offered_read_only(read_only_disk):
         app.wait_for("Sparat sedan tidigare")
         app.wait_for("Skrivskyddat")
         os.write(app.master, b"\x11")
+        assert app.proc.wait(10) == 0, app.screen_text()[-3000:]
+    finally:
+        app.close()
+
+
+def test_a_terminal_that_vanishes_without_sighup_ends_the_app(live_meeting, data_dir):
+    # Here the pty is not the app's controlling terminal (setsid, some container and
+    # multiplexer setups), so closing it sends no SIGHUP. The app used to spin at full
+    # CPU for ever, keeping the meeting locked against the secretary's next start.
+    store, meeting_id = live_meeting
+    app = _start(data_dir, meeting_id)
+    try:
+        app.type("Ajournering")
+        app.wait_for("Ajournering")
+        os.close(app.master)
         assert app.proc.wait(10) == 0
     finally:
         app.close()
+    assert store.load(meeting_id).items[0].notes == "Ajournering"
+    store.open(meeting_id).close()  # the lock is free again
