@@ -249,6 +249,7 @@ async def test_series_of_a_new_meeting_follows_the_title():
     # A new meeting is stored as "Nytt möte" with that as its series; renaming it must
     # not leave it (and every later meeting) in a series called "Nytt möte".
     app = SetupApp(Meeting(title="Nytt möte", date="2031-04-10"))
+    app.store.add(Meeting(title="Nytt möte", date="2031-04-11"))  # another, not yet named
     async with app.run_test(size=(80, 24)) as pilot:
         m = app.session.meeting
         assert m.series == "Nytt möte"  # what the store gives a new meeting

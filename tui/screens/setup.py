@@ -31,6 +31,9 @@ from store.model import STANDARD_ROLES, Meeting, Participant
 
 from ..widgets.dialogs import ConfirmDialog
 
+#: The title the app gives a meeting made with "Nytt möte" (tui/app.py).
+NEW_MEETING_TITLE = "Nytt möte"
+
 ROLE_HINT = "↑↓ byter roll: " + ", ".join(STANDARD_ROLES) + " – eller skriv fritt"
 
 
@@ -157,9 +160,9 @@ class MeetingSetupScreen(Screen[None]):
         # while it is alone in that series, the series follows the title as it is
         # typed, so the meeting does not end up in a series called "Nytt möte".
         m = self.meeting
-        self._series_follows_title = (
-            m.series == m.title
-            and all(s.id == m.id for s in self.app.store.series_meetings(m.series)))
+        self._series_follows_title = m.series == m.title and (
+            m.title == NEW_MEETING_TITLE  # several may wait for their names
+            or all(s.id == m.id for s in self.app.store.series_meetings(m.series)))
         self._refresh_roster(self.meeting.participants[0].id
                              if self.meeting.participants else None)
         self._show_meeting_state()
