@@ -200,3 +200,25 @@ def test_a_terminal_that_vanishes_without_sighup_ends_the_app(live_meeting, data
         app.close()
     assert store.load(meeting_id).items[0].notes == "Ajournering"
     store.open(meeting_id).close()  # the lock is free again
+
+
+
+def test_ctrl_q_as_soon_as_the_meeting_appears_quits_cleanly(live_meeting, data_dir):
+    # The footer is mounted after the first frame; a ctrl+q landing in between used to
+    # crash the way out with a MountError traceback. Seen after opening read-only (a
+    # second copy holds the meeting), where the screen comes up from a dialog. A race:
+    # try a few times.
+    store, meeting_id = live_meeting
+    with store.open(meeting_id):  # the other copy
+        for _ in range(5):
+            app = PtyApp(data_dir, meeting_id)
+            try:
+                app.wait_for("Öppna skrivskyddat")
+                os.write(app.master, b"j")
+                app.wait_for("Skrivskyddat")
+                os.write(app.master, b"\x11")
+                code = app.proc.wait(10)
+            finally:
+                app.close()
+            screen = app.screen_text()
+            assert code == 0 and "Traceback" not in screen, screen[-1500:]

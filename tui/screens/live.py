@@ -235,6 +235,8 @@ class LiveScreen(Screen):
     def _mount_footer(self) -> None:
         # After the first frame: the footer is many small widgets and not needed to
         # start typing, so it must not delay the meeting appearing.
+        if not self.is_attached:
+            return  # quit (or switched away) before the first frame was done
         if not self.query(Footer):
             self.mount(Footer(compact=True, show_command_palette=False))
             # The footer fills itself from the bindings-updated signal, which has
