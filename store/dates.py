@@ -197,7 +197,11 @@ _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?|(\d{2})(\d{2})")
 def parse_clock_time(text: str) -> str:
     """'13:30', '9:05', '9.05', '0905', '9' -> 'HH:MM'; raises ClockTimeError."""
     typed = text.strip()
-    match = _CLOCK.fullmatch(typed)
+    if _is_short_hhmm(typed):
+        typed_as = f"{typed[0]}:{typed[1:]}"  # '915' -> 9:15; '130' stays ambiguous
+        match = _CLOCK.fullmatch(typed_as)
+    else:
+        match = _CLOCK.fullmatch(typed)
     if not match:
         raise ClockTimeError(f"Ogiltig tid ”{typed}”: skriv TT:MM, t.ex. 13:30.")
     hour_text, minute_text = (match.group(1), match.group(2)) if match.group(1) else (
@@ -206,6 +210,12 @@ def parse_clock_time(text: str) -> str:
     if hour > 23 or minute > 59:
         raise ClockTimeError(f"Ogiltig tid ”{typed}”: timmar 0–23 och minuter 0–59.")
     return f"{hour:02d}:{minute:02d}"
+
+
+def _is_short_hhmm(typed: str) -> bool:
+    """Three digits that can only mean H:MM: '915', '845' (no hour 91 or 84)."""
+    return (len(typed) == 3 and typed.isascii() and typed.isdigit()
+            and int(typed[:2]) > 23 and int(typed[1:]) < 60)
 
 
 _CLOCK_COMPLETE = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}")
@@ -223,10 +233,10 @@ def clock_time_as_typed(text: str) -> tuple[bool, str | None]:
     typed = text.strip()
     if not typed:
         return True, None
-    if _CLOCK_COMPLETE.fullmatch(typed):
+    if _CLOCK_COMPLETE.fullmatch(typed) or _is_short_hhmm(typed):
         return True, parse_clock_time(typed)
     if _CLOCK_PARTIAL.fullmatch(typed):
         if int(re.split(r"[:.]", typed)[0][:2]) > 23:
-            parse_clock_time(typed[:2] + ":00")  # raises with the hour message
+            raise ClockTimeError(f"Ogiltig tid ”{typed}”: timmar 0–23 och minuter 0–59.")
         return False, None
     return True, parse_clock_time(typed)  # raises for anything else

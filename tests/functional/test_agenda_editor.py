@@ -194,6 +194,28 @@ async def test_bad_time_is_not_written_and_stays():
 
 
 @run_async
+async def test_three_digit_time_and_an_hour_too_large_as_typed():
+    app = AgendaApp(sample())
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.session.meeting
+        await select(pilot, app, "Budget")
+        time_input = app.screen.query_one("#i-time", Input)
+        time_input.focus()
+        await type_text(pilot, "915")  # nine fifteen, as written on a paper agenda
+        await pilot.pause()
+        assert m.items[2].time == "09:15"
+        assert "Ogiltig" not in str(app.screen.query_one("#item-message", Static).render())
+        time_input.value = ""
+        await type_text(pilot, "961")
+        await pilot.pause()
+        message = str(app.screen.query_one("#item-message", Static).render())
+        assert "”961”" in message and "96:00" not in message
+        # At 80 columns the whole message shows, on two lines rather than cut off.
+        assert app.screen.query_one("#item-message", Static).size.height >= 2
+        assert time_input.value == "961"
+
+
+@run_async
 async def test_delete_asks_first_and_selects_the_next():
     meeting = sample()
     meeting.items[3].items.append(AgendaItem("Budget för nästa år"))

@@ -168,7 +168,8 @@ def test_format_round_trips_through_the_parser():
 @pytest.mark.parametrize(
     "typed, expected",
     [("13:30", "13:30"), ("9:05", "09:05"), ("9.05", "09:05"), ("0905", "09:05"),
-     ("9", "09:00"), (" 23:59 ", "23:59"), ("00:00", "00:00")],
+     ("9", "09:00"), (" 23:59 ", "23:59"), ("00:00", "00:00"), ("915", "09:15"),
+     ("845", "08:45")],
 )
 def test_clock_times(typed, expected):
     assert parse_clock_time(typed) == expected
@@ -184,7 +185,8 @@ def test_bad_clock_times(typed):
     "typed, state",
     [("", (True, None)), ("13:30", (True, "13:30")), ("0905", (True, "09:05")),
      ("1", (False, None)), ("13", (False, None)), ("13:", (False, None)),
-     ("13:3", (False, None)), ("130", (False, None)), ("9.1", (False, None))],
+     ("13:3", (False, None)), ("130", (False, None)), ("9.1", (False, None)),
+     ("915", (True, "09:15"))],
 )
 def test_clock_time_as_typed(typed, state):
     assert clock_time_as_typed(typed) == state
@@ -194,3 +196,11 @@ def test_clock_time_as_typed(typed, state):
 def test_clock_time_as_typed_refuses_what_cannot_become_a_time(typed):
     with pytest.raises(ClockTimeError):
         clock_time_as_typed(typed)
+
+
+def test_an_hour_too_large_is_quoted_as_typed():
+    # Not "96:00": what the secretary typed is quoted.
+    with pytest.raises(ClockTimeError, match="”961”"):
+        clock_time_as_typed("961")
+    with pytest.raises(ClockTimeError, match="”25”"):
+        clock_time_as_typed("25")
