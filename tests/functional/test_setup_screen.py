@@ -276,3 +276,33 @@ async def test_series_shared_with_other_meetings_stays_when_the_title_changes():
         await type_text(pilot, " extra")
         assert m.title == "Ledningsgrupp extra"
         assert m.series == "Ledningsgrupp"
+
+
+@run_async
+async def test_enter_and_tab_take_the_offered_role():
+    app = SetupApp(sample())
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.session.meeting
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Stina Åkesson")
+        await pilot.press("enter")
+        await type_text(pilot, "just")
+        await pilot.pause()
+        await pilot.press("enter")  # "Justerare" was offered: enter takes it
+        await pilot.pause()
+        assert m.participants[-1].role == "Justerare"
+        assert app.focused.id == "p-dm"
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Hugo Lind")
+        await pilot.press("enter")
+        await type_text(pilot, "ordf")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert m.participants[-1].role == "Ordförande"
+        assert app.focused.id == "p-dm"
+        # A free-text role with nothing offered stays as typed.
+        await clear_and_type(pilot, app, "#p-role", "Kommunikatör")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert m.participants[-1].role == "Kommunikatör"

@@ -43,7 +43,23 @@ class RoleInput(Input):
     BINDINGS = [
         Binding("up", "cycle(-1)", "Förra rollen", show=False),
         Binding("down", "cycle(1)", "Nästa roll", show=False),
+        Binding("tab", "complete_and_next", "Fyll i", show=False),
     ]
+
+    def accept_completion(self) -> None:
+        """'Just' with 'Justerare' offered becomes Justerare (enter and tab, not only →)."""
+        offered = self._suggestion
+        if offered and offered.casefold().startswith(self.value.casefold()) and self.value:
+            self.value = offered
+            self.cursor_position = len(offered)
+
+    def action_complete_and_next(self) -> None:
+        self.accept_completion()
+        self.screen.focus_next()
+
+    async def action_submit(self) -> None:
+        self.accept_completion()
+        await super().action_submit()
 
     def action_cycle(self, step: int) -> None:
         choices = ("",) + STANDARD_ROLES
