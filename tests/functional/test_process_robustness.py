@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -222,3 +223,22 @@ def test_ctrl_q_as_soon_as_the_meeting_appears_quits_cleanly(live_meeting, data_
                 app.close()
             screen = app.screen_text()
             assert code == 0 and "Traceback" not in screen, screen[-1500:]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["sighup", "sigterm"])
+def test_a_new_item_title_typed_in_its_dialog_survives_a_signal(live_meeting, data_dir, sig):
+    # F6 "Ny punkt" held the title in the dialog only: the terminal closing before enter
+    # lost it (the decision and action dialogs write to the model at once).
+    store, meeting_id = live_meeting
+    app = _start(data_dir, meeting_id)
+    try:
+        os.write(app.master, b"\x1b[17~")  # F6
+        app.wait_for("Ny punkt på dagordningen")
+        app.type("Nyvald ledamot")
+        app.wait_for("ledamot")
+        os.kill(app.proc.pid, sig)
+        assert app.proc.wait(10) == 0
+    finally:
+        app.close()
+    titles = [item.title for item in store.load(meeting_id).items]
+    assert "Nyvald ledamot" in titles

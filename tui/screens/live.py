@@ -699,11 +699,7 @@ class LiveScreen(Screen):
         # follows the current one.
         as_sub = current is not None and current.title.casefold().startswith("övriga frågor")
 
-        def done(result: tuple[str, bool] | None) -> None:
-            self.query_one("#notes").focus()
-            if not result:
-                return
-            title, sub = result
+        def add(title: str, sub: bool) -> AgendaItem:
             item = AgendaItem(title)
             if current is None:
                 self.meeting.add_item(item)
@@ -712,12 +708,22 @@ class LiveScreen(Screen):
             else:
                 self.meeting.add_item(item, after=current.id)
             self.app.mark_changed()
+            return item
+
+        def done(result: tuple[str, bool] | None) -> None:
+            self.query_one("#notes").focus()
+            if not result:
+                return
+            title, sub = result
+            item = add(title, sub)
             self.rebuild_tree()
             self.go_to(item.id)
             self.notify(f"Punkt {self.meeting.number_of(item.id)}. {title} är tillagd.")
 
         self.app.push_screen(
-            NewItemDialog(current.title if current else None, as_sub_item=as_sub), done
+            NewItemDialog(current.title if current else None, as_sub_item=as_sub,
+                          keep=add),
+            done,
         )
 
     def _pick_participant(self, title: str, apply) -> None:

@@ -157,10 +157,26 @@ class NewItemDialog(_Dialog):
 
     BINDINGS = [Binding("escape", "cancel", "Avbryt", id="dialog.cancel")]
 
-    def __init__(self, current_title: str | None, *, as_sub_item: bool):
+    def __init__(self, current_title: str | None, *, as_sub_item: bool, keep=None):
         super().__init__()
         self.current_title = current_title
         self.as_sub_item = as_sub_item
+        #: keep(title, sub): adds the item to the meeting; used when the app must save
+        #: and quit (ctrl+q, SIGHUP, SIGTERM) while a title is typed here.
+        self._keep = keep
+
+    def sync_to_model(self) -> None:
+        """Called by the app just before a final save: a typed title is never lost."""
+        keep, self._keep = self._keep, None  # once only
+        if keep is None:
+            return
+        try:
+            title = self.query_one("#item-title", Input).value.strip()
+            sub = self.query_one("#item-sub", Checkbox).value
+        except Exception:  # noqa: BLE001 - widgets already gone
+            return
+        if title:
+            keep(title, sub)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
