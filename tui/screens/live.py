@@ -81,7 +81,8 @@ class AgendaTree(_BackToNotes, OptionList):
         Binding("enter", "select", "Gå till punkten", id="live.tree.goto",
                 tooltip="Gör punkten under markören till aktuell punkt."),
         Binding("escape", "back_to_notes", "Anteckningar", id="live.tree.notes",
-                show=False),
+                show=False, tooltip="Tillbaka till anteckningarna (det går också att "
+                                    "bara skriva)."),
     ]
 
 
@@ -108,8 +109,6 @@ class EntryList(_BackToNotes, OptionList):
     """Decisions or actions of the current item: enter edits, delete removes."""
 
     BINDINGS = [
-        Binding("escape", "back_to_notes", "Anteckningar", id="live.entry.notes",
-                show=False),
         Binding("enter", "edit_entry", "Ändra", id="live.entry.edit",
                 tooltip="Ändra den markerade raden."),
         Binding("delete,backspace", "delete_entry", "Ta bort", id="live.entry.delete",
@@ -117,6 +116,9 @@ class EntryList(_BackToNotes, OptionList):
         Binding("space", "toggle_entry", "Klar/öppen", id="live.entry.toggle",
                 tooltip="Markera åtgärden som klar eller öppna den igen, i alla möten "
                         "där den finns (även uppföljningen från förra mötet)."),
+        Binding("escape", "back_to_notes", "Anteckningar", id="live.entry.notes",
+                show=False, tooltip="Tillbaka till anteckningarna (det går också att "
+                                    "bara skriva)."),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
