@@ -101,6 +101,7 @@ class MotesbokApp(App):
             schedule=lambda delay, callback: self.set_timer(delay, callback),
             on_saved=self._on_saved,
             on_error=self._on_save_error,
+            on_unsaved=self._keep_rescue_copy,
         )
         self._read_only_warned = False
         self._signals_installed: list[int] = []
@@ -108,6 +109,9 @@ class MotesbokApp(App):
         self.emergency_copy: Path | None = None
         #: The meeting as JSON when not even an emergency copy could be written.
         self.unwritten_copy: bytes | None = None
+        #: The copy kept up to date while saves fail (removed by the next good save).
+        self.rescue_copy: Path | None = None
+        self._emergency_name: str | None = None
 
     # -- start-up ----------------------------------------------------------------
 
@@ -239,11 +243,34 @@ class MotesbokApp(App):
 
     def _on_saved(self, _stamp: str) -> None:
         self.save_state = f"Sparat {self.clock().strftime('%H:%M:%S')}"
+        rescue, self.rescue_copy = self.rescue_copy, None
+        self._emergency_name = None
+        self.unwritten_copy = None
+        if rescue is not None:
+            try:
+                rescue.unlink()
+            except OSError:
+                pass
+
+    def _keep_rescue_copy(self) -> None:
+        """After each failed save: the meeting as it is now, somewhere else (a kill -9
+        in a long disk-full spell must not take everything since the last good save)."""
+        if self.session is None:
+            return
+        path = self._write_emergency_copy()
+        if path is not None and self.rescue_copy not in (None, path):
+            try:
+                self.rescue_copy.unlink()  # an older copy in a folder that filled up
+            except OSError:
+                pass
+        if path is not None:
+            self.rescue_copy = path
 
     def _on_save_error(self, message: str) -> None:
         self.save_state = "EJ SPARAT – försöker igen"
+        where = f"\nUnder tiden finns en kopia i {self.rescue_copy}." if self.rescue_copy else ""
         self.notify(
-            f"{message}\nTexten finns kvar och sparas så fort det går.",
+            f"{message}\nTexten finns kvar och sparas så fort det går.{where}",
             title="Kunde inte spara", severity="error", timeout=15,
         )
 
@@ -526,27 +553,24 @@ class MotesbokApp(App):
             data = meeting_json_bytes(meeting)
         except Exception:  # noqa: BLE001 - nothing more can be done
             return None
-        name = f"motesbok-nodkopia-{meeting.id}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        # One name for the whole failure spell: each new copy replaces the last.
+        if self._emergency_name is None:
+            self._emergency_name = (
+                f"motesbok-nodkopia-{meeting.id}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+            )
+        name = self._emergency_name
+        self.unwritten_copy = None
+        from store.storage import write_file_atomic
+
         for folder in _emergency_folders():
             path = folder / name
-            created = False
             try:
-                # Private: /tmp and /dev/shm are shared with every user of the machine.
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                with open(fd, "wb") as file:
-                    created = True
-                    file.write(data)
-                    file.flush()
-                    os.fsync(file.fileno())
+                # Atomic and private (0600: /tmp and /dev/shm are shared): a disk full
+                # mid-write leaves neither a torn copy nor a spoilt earlier one.
+                write_file_atomic(path, data)
                 return path
-            except OSError:
-                # A disk full mid-write leaves a torn copy that would not import: never
-                # leave it where the user would find it first.
-                if created:
-                    try:
-                        path.unlink()
-                    except OSError:
-                        pass
+            except (StoreError, OSError):
+                continue
         # Nowhere to write at all: the terminal is the last place left (see run()).
         self.unwritten_copy = data
         return None

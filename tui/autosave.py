@@ -29,11 +29,15 @@ class Autosaver:
         schedule: Callable[[float, Callable[[], None]], object],
         on_saved: Callable[[str], None],
         on_error: Callable[[str], None],
+        on_unsaved: Callable[[], None] | None = None,
         delay: float = SAVE_DELAY,
     ):
         self._schedule = schedule
         self._on_saved = on_saved
         self._on_error = on_error
+        # Called after every failed save (on the loop): the app keeps a copy elsewhere,
+        # so even a kill -9 during a long disk-full spell loses at most one retry.
+        self._on_unsaved = on_unsaved
         self.delay = delay
         self.session: MeetingSession | None = None
         self._lock = threading.Lock()
@@ -153,6 +157,11 @@ class Autosaver:
     def _failed(self, message: str) -> None:
         first = message != self.last_error
         self.last_error = message
+        if self._on_unsaved is not None:
+            try:
+                self._on_unsaved()
+            except Exception:  # noqa: BLE001 - the retry must stay armed
+                pass
         if first:
             self._on_error(message)
         self._arm(RETRY_DELAY)

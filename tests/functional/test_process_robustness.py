@@ -242,3 +242,49 @@ def test_a_new_item_title_typed_in_its_dialog_survives_a_signal(live_meeting, da
         app.close()
     titles = [item.title for item in store.load(meeting_id).items]
     assert "Nyvald ledamot" in titles
+
+
+def test_kill_9_during_a_full_disk_keeps_the_text_in_a_rescue_copy(full_disk, monkeypatch):
+    # Saves failing for minutes (disk full) and then the battery dies: everything since
+    # the last good save was lost. Now a copy elsewhere follows each failed attempt.
+    home = full_disk / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))  # on the full disk, like the data
+    spare = full_disk.parent / "spare"
+    spare.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spare))
+    data_dir = full_disk / "data"
+    store = MeetingStore.at(data_dir)
+    meeting_id = store.add(council_meeting(start="13:00"))
+    app = _start(data_dir, meeting_id)
+    try:
+        app.type("Budgeten")
+        app.wait_for("Budgeten")
+        time.sleep(0.8)  # saved
+        _fill(full_disk)
+        app.type(" antogs")
+        app.wait_for("EJ SPARAT")
+        app.wait_for("Under tiden")  # the message says where the copy is
+        copies = list(spare.glob("motesbok-nodkopia-*.json"))
+        assert len(copies) == 1 and "Budgeten antogs" in copies[0].read_text()
+        (full_disk / "filler").unlink()  # space again: the retry saves, the copy goes
+        deadline = time.monotonic() + 5
+        while copies[0].exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not copies[0].exists()
+        assert store.load(meeting_id).items[0].notes == "Budgeten antogs"
+        _fill(full_disk)
+        app.type(" med tillagg")
+        app.wait_for("tillagg")
+        time.sleep(2.5)  # at least one failed attempt after the last key
+        app.proc.kill()
+        app.proc.wait(5)
+    finally:
+        app.close()
+    assert store.load(meeting_id).items[0].notes == "Budgeten antogs"  # the disk's part
+    copies = list(spare.glob("motesbok-nodkopia-*.json"))
+    assert len(copies) == 1
+    from export.importer import read_meeting_file
+
+    assert read_meeting_file(copies[0]).items[0].notes == "Budgeten antogs med tillagg"
+    assert [p.name for p in home.iterdir()] == []  # nothing torn left on the full disk
