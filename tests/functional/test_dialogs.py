@@ -205,6 +205,49 @@ async def test_escape_cancels_a_new_action():
         await type_text(pilot, "Glöms")
         await pilot.press("escape")
         await pilot.pause()
+        await pilot.press("j")  # yes, throw it away
+        await pilot.pause()
+    assert app.result is None
+
+
+@run_async
+async def test_escape_on_a_typed_action_or_decision_asks_before_discarding():
+    # A stray escape mid-meeting once threw the typed text away without a word.
+    from tui.widgets.dialogs import ConfirmDialog
+
+    app = action_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Boka lokal")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the focus is on "keep writing": a stray enter keeps
+        await pilot.pause()
+        assert isinstance(app.screen, ActionDialog)
+        assert app.screen.query_one("#text", Input).value == "Boka lokal"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert isinstance(app.result, Action) and app.result.text == "Boka lokal"
+
+    app = decision_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Rådet beslutar")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "Rådet beslutar"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+    assert app.result is None
+
+    app = decision_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
     assert app.result is None
 
 

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from store.model import Action
 
+from ..widgets.dialogs import ConfirmDialog
 from ..widgets.due_date_input import DueDateInput
 from ..widgets.owner_input import OwnerInput
 
@@ -173,6 +174,14 @@ class ActionDialog(ModalScreen["Action | None"]):
         self.dismiss(result)
 
     def action_cancel(self) -> None:
+        if self.action is None and (self.text_value or self.owner_value):
+            # A stray escape must not throw away an action typed during the meeting.
+            self.app.push_screen(
+                ConfirmDialog("Åtgärden du har skrivit är inte sparad.",
+                              question="Kasta den?", yes="Ja, kasta",
+                              no="Fortsätt skriva", danger=True),
+                self._discard_answered)
+            return
         if self.action is not None and self.original is not None:
             changed = (self.action.text, self.action.owner, self.action.due) != (
                 self.original.text, self.original.owner, self.original.due)
@@ -182,3 +191,7 @@ class ActionDialog(ModalScreen["Action | None"]):
             if changed:
                 self._mark_changed()
         self.dismiss(None)
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)

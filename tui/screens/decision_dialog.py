@@ -20,6 +20,8 @@ from textual.widgets import Button, Static, TextArea
 
 from store.model import Decision
 
+from ..widgets.dialogs import ConfirmDialog
+
 
 class DecisionDialog(ModalScreen["Decision | None"]):
     DEFAULT_CSS = """
@@ -107,7 +109,19 @@ class DecisionDialog(ModalScreen["Decision | None"]):
         self.dismiss(self.decision)
 
     def action_cancel(self) -> None:
+        if self.decision is None and self.text_value:
+            # A stray escape must not throw away a decision typed during the meeting.
+            self.app.push_screen(
+                ConfirmDialog("Beslutet du har skrivit är inte sparat.",
+                              question="Kasta det?", yes="Ja, kasta",
+                              no="Fortsätt skriva", danger=True),
+                self._discard_answered)
+            return
         if self.decision is not None and self.decision.text != self.original_text:
             self.decision.text = self.original_text
             self._mark_changed()
         self.dismiss(None)
+
+    def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)
