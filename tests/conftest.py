@@ -20,6 +20,10 @@ from store.demo import demo_meeting  # noqa: E402
 def _isolated_data_dir(tmp_path, monkeypatch):
     """Never touch the user's real data directory from a test."""
     monkeypatch.setenv("MOTESBOK_DATA_DIR", str(tmp_path / "data"))
+    # Emergency copies and default export folders land in the home directory.
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
 
 
 @pytest.fixture
