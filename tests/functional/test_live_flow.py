@@ -519,3 +519,40 @@ async def test_typing_in_a_list_beside_the_notes_goes_into_the_notes():
         await pilot.press("escape")
         await settle(pilot)
         assert app.focused.id == "notes"
+
+
+@run_async
+async def test_escape_in_a_typed_new_action_asks_and_keeps_the_text():
+    from tui.screens.action_dialog import ActionDialog
+    from tui.screens.decision_dialog import DecisionDialog
+    from tui.widgets.dialogs import ConfirmDialog
+
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await type_text(pilot, "Boka buss")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep writing
+        await settle(pilot)
+        assert isinstance(app.screen, ActionDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [a.text for a in app.session.meeting.items[0].actions] == ["Boka buss"]
+
+        await pilot.press("f2")
+        await settle(pilot)
+        await type_text(pilot, "Ingen")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("j")  # throw it away
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        assert app.session.meeting.items[0].decisions == []
+        assert not isinstance(app.screen, DecisionDialog)

@@ -174,7 +174,9 @@ class ActionDialog(ModalScreen["Action | None"]):
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        if self.action is None and (self.text_value or self.owner_value):
+        # New: none given, or live mode's empty draft (it sits in the model at once).
+        new = self.action is None or (self.original is not None and not self.original.text)
+        if new and (self.text_value or self.owner_value):
             # A stray escape must not throw away an action typed during the meeting.
             self.app.push_screen(
                 ConfirmDialog("Åtgärden du har skrivit är inte sparad.",

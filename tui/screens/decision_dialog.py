@@ -109,7 +109,8 @@ class DecisionDialog(ModalScreen["Decision | None"]):
         self.dismiss(self.decision)
 
     def action_cancel(self) -> None:
-        if self.decision is None and self.text_value:
+        # New: none given, or live mode's empty draft (it sits in the model at once).
+        if not self.original_text and self.text_value:
             # A stray escape must not throw away a decision typed during the meeting.
             self.app.push_screen(
                 ConfirmDialog("Beslutet du har skrivit är inte sparat.",
