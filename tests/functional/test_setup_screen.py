@@ -306,3 +306,19 @@ async def test_enter_and_tab_take_the_offered_role():
         await pilot.press("enter")
         await pilot.pause()
         assert m.participants[-1].role == "Kommunikatör"
+
+
+@run_async
+async def test_tab_after_the_last_field_wraps_to_the_title():
+    app = SetupApp(sample())
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.session.meeting
+        app.screen.query_one("#p-absent", Checkbox).focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused.id == "title"
+        await pilot.press("end")
+        await type_text(pilot, " extra")
+        await pilot.pause()
+        assert m.title == "Ledningsgrupp extra"

@@ -132,7 +132,9 @@ class MeetingSetupScreen(Screen[None]):
         with Horizontal(id="setup-title"):
             yield Static("Mötesinställningar", id="setup-heading")
             yield Static("", id="save-state", markup=False)
-        with VerticalScroll(id="setup-form"):
+        # No focus stop of its own: tab after the last field wraps to the title, where
+        # typing shows, instead of to an invisible stop that drops what is typed.
+        with VerticalScroll(id="setup-form", can_focus=False):
             with Horizontal(classes="row"):
                 yield Label("Titel", classes="lbl")
                 yield Input(m.title, id="title", compact=True,
