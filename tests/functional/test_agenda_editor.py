@@ -205,6 +205,11 @@ async def test_three_digit_time_and_an_hour_too_large_as_typed():
         await pilot.pause()
         assert m.items[2].time == "09:15"
         assert "Ogiltig" not in str(app.screen.query_one("#item-message", Static).render())
+        await pilot.press("tab")  # leaving the field shows the time as understood
+        await pilot.pause()
+        assert time_input.value == "09:15"
+        time_input.focus()
+        await pilot.pause()
         time_input.value = ""
         await type_text(pilot, "961")
         await pilot.pause()

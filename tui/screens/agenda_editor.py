@@ -227,6 +227,10 @@ class AgendaEditorScreen(Screen[None]):
     @on(Input.Blurred, "#i-time")
     def _time_left(self, event: Input.Blurred) -> None:
         self._apply_time(event.input, final=True)
+        widget, item = event.input, self.current
+        if item is not None and item.time and not widget.has_class("-bad") \
+                and widget.value != item.time:
+            widget.value = item.time  # show what was understood: "915" -> 09:15
 
     def _apply_time(self, widget: Input, *, final: bool) -> None:
         """Write the item's time once it is a whole time; '13' may still become '13:30'."""
