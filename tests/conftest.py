@@ -21,8 +21,9 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     """Never touch the user's real data directory from a test."""
     monkeypatch.setenv("MOTESBOK_DATA_DIR", str(tmp_path / "data"))
     # Emergency copies and default export folders land in the home directory.
-    home = tmp_path / "home"
-    home.mkdir()
+    # Beside tmp_path, not in it: tests that list tmp_path must not see it.
+    home = tmp_path.parent / f"{tmp_path.name}-home"
+    home.mkdir(exist_ok=True)
     monkeypatch.setenv("HOME", str(home))
 
 
