@@ -16,9 +16,16 @@ import sys
 from datetime import date as Date
 from pathlib import Path
 
-from store.actions import ActionFilter, ActionNotFoundError, ActionRow, set_action_done
+from typing import TYPE_CHECKING
+
 from store.serialize import parse_iso_date
 from store.storage import StoreError
+
+if TYPE_CHECKING:
+    from store.actions import ActionRow
+
+# store.actions is imported where it is used: main.py builds this command's parser on
+# every start, the app's included, and the scan code is not needed for that.
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 VERBS = ("done", "reopen")
@@ -94,6 +101,8 @@ def run(store, args) -> int:
         if not template.is_file():
             return _usage(f"Mallen {template} finns inte.")
 
+    from store.actions import ActionFilter
+
     flt = ActionFilter(args.status, args.owner, args.series, args.meeting, since)
     today = Date.today()
     rows = flt.query(store, today=today)
@@ -132,6 +141,8 @@ def _run_verb(store, args) -> int:
     if not args.action_id:
         return _usage(f"Ange åtgärdens id: motesbok actions {args.verb} ÅTGÄRDS-ID "
                       "(id:t står i åtgärdslistan).")
+    from store.actions import ActionNotFoundError, set_action_done
+
     done = args.verb == "done"
     try:
         result = set_action_done(store, args.action_id.strip(), done)
