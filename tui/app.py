@@ -213,14 +213,20 @@ class MotesbokApp(App):
         if self.session is None:
             return
         if self.session.read_only:
-            if not self._read_only_warned:
-                self._read_only_warned = True
-                self.notify(
-                    "Mötet är öppnat skrivskyddat: ändringar sparas inte.",
-                    title="Skrivskyddat", severity="warning",
-                )
+            self.warn_read_only()
             return
         self.autosaver.changed()
+
+    def warn_read_only(self) -> None:
+        """Say once per meeting that nothing can be changed or saved here."""
+        if self._read_only_warned:
+            return
+        self._read_only_warned = True
+        self.notify(
+            "Mötet är öppnat skrivskyddat (det är öppet för redigering i ett annat "
+            "program): ändringar sparas inte här.",
+            title="Skrivskyddat", severity="warning", timeout=10,
+        )
 
     def save_now(self) -> bool:
         """Save synchronously (quit, switching meeting); True when all is saved."""

@@ -268,3 +268,23 @@ async def test_quitting_anyway_with_a_full_disk_writes_an_importable_copy(
     assert copy is not None and copy.parent == tmp_path
     assert read_meeting_file(copy).items[0].notes == "Rädda mig"
     assert file_store.load(mid).items[0].notes == ""  # the store itself never got it
+
+
+@run_async
+async def test_typing_into_a_read_only_meeting_says_why_once(file_store):
+    mid = add_meeting(file_store)
+    holder = file_store.open(mid)  # another writer
+    try:
+        app = make_app(file_store, mid)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")  # open read-only
+            await settle(pilot)
+            assert isinstance(app.focused, TextArea) and app.focused.read_only
+            await type_text(pilot, "hej")
+            await settle(pilot)
+            warnings = [n for n in app._notifications if "skrivskyddat" in n.message]
+            assert len(warnings) == 1
+            assert app.focused.text == app.session.meeting.items[0].notes == ""
+    finally:
+        holder.close()

@@ -104,6 +104,11 @@ class NotesArea(TextArea, inherit_bindings=False):
         if not (_binding_keys(binding) & {"f6", "f7"})
     ]
 
+    def on_key(self, event: events.Key) -> None:
+        # Typing into a meeting opened read-only would otherwise do nothing at all.
+        if event.is_printable and self.read_only and self.app.read_only:
+            self.app.warn_read_only()
+
 
 class EntryList(_BackToNotes, OptionList):
     """Decisions or actions of the current item: enter edits, delete removes."""
