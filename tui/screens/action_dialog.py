@@ -16,28 +16,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from store.model import Action
 
-from ..widgets.dialogs import ConfirmDialog
 from ..widgets.due_date_input import DueDateInput
 from ..widgets.owner_input import OwnerInput
+from .entry_dialog import EntryDialog
 
 
-class ActionDialog(ModalScreen["Action | None"]):
+class ActionDialog(EntryDialog):
     DEFAULT_CSS = """
-    ActionDialog { align: center middle; }
-    ActionDialog > #dialog {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ActionDialog #dialog-title { text-style: bold; margin-bottom: 1; }
+    ActionDialog #dialog-title { margin-bottom: 1; }
     ActionDialog Label.field { color: $text-muted; }
-    ActionDialog #message { color: $text-error; height: auto; }
-    ActionDialog #buttons { height: auto; align-horizontal: right; }
-    ActionDialog #buttons Button { margin-left: 1; }
     """
 
     BINDINGS = [
@@ -141,25 +132,12 @@ class ActionDialog(ModalScreen["Action | None"]):
         self.query_one(f"#{problem[1]}").focus()
         return True
 
-    def _mark_changed(self) -> None:
-        mark = getattr(self.app, "mark_changed", None)
-        if mark is not None:
-            mark()
-
     # -- accept / cancel
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_accept()
-
-    @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
-        self.action_accept()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
 
     def action_accept(self) -> None:
         if self._show_problem():
@@ -177,12 +155,7 @@ class ActionDialog(ModalScreen["Action | None"]):
         # New: none given, or live mode's empty draft (it sits in the model at once).
         new = self.action is None or (self.original is not None and not self.original.text)
         if new and (self.text_value or self.owner_value):
-            # A stray escape must not throw away an action typed during the meeting.
-            self.app.push_screen(
-                ConfirmDialog("Åtgärden du har skrivit är inte sparad.",
-                              question="Kasta den?", yes="Ja, kasta",
-                              no="Fortsätt skriva", danger=True),
-                self._discard_answered)
+            self.ask_before_discarding("Åtgärden du har skrivit är inte sparad.", "Kasta den?")
             return
         if self.action is not None and self.original is not None:
             changed = (self.action.text, self.action.owner, self.action.due) != (
@@ -193,7 +166,3 @@ class ActionDialog(ModalScreen["Action | None"]):
             if changed:
                 self._mark_changed()
         self.dismiss(None)
-
-    def _discard_answered(self, discard: bool | None) -> None:
-        if discard:
-            self.dismiss(None)

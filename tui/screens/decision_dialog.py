@@ -15,27 +15,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from store.model import Decision
 
-from ..widgets.dialogs import ConfirmDialog
+from .entry_dialog import EntryDialog
 
 
-class DecisionDialog(ModalScreen["Decision | None"]):
+class DecisionDialog(EntryDialog):
     DEFAULT_CSS = """
-    DecisionDialog { align: center middle; }
-    DecisionDialog > #dialog {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    DecisionDialog #dialog-title { text-style: bold; }
     DecisionDialog #hint { color: $text-muted; margin-bottom: 1; }
     DecisionDialog TextArea { height: 8; }
-    DecisionDialog #message { color: $text-error; height: auto; }
-    DecisionDialog #buttons { height: auto; align-horizontal: right; }
-    DecisionDialog #buttons Button { margin-left: 1; }
     """
 
     BINDINGS = [
@@ -73,11 +63,6 @@ class DecisionDialog(ModalScreen["Decision | None"]):
     def text_value(self) -> str:
         return self.query_one(TextArea).text.strip()
 
-    def _mark_changed(self) -> None:
-        mark = getattr(self.app, "mark_changed", None)
-        if mark is not None:
-            mark()
-
     @on(TextArea.Changed)
     def _changed(self) -> None:
         if self.text_value:
@@ -85,14 +70,6 @@ class DecisionDialog(ModalScreen["Decision | None"]):
             if self.decision is not None and self.decision.text != self.text_value:
                 self.decision.text = self.text_value
                 self._mark_changed()
-
-    @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
-        self.action_accept()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
 
     def action_newline(self) -> None:
         self.query_one(TextArea).insert("\n")
@@ -111,18 +88,9 @@ class DecisionDialog(ModalScreen["Decision | None"]):
     def action_cancel(self) -> None:
         # New: none given, or live mode's empty draft (it sits in the model at once).
         if not self.original_text and self.text_value:
-            # A stray escape must not throw away a decision typed during the meeting.
-            self.app.push_screen(
-                ConfirmDialog("Beslutet du har skrivit är inte sparat.",
-                              question="Kasta det?", yes="Ja, kasta",
-                              no="Fortsätt skriva", danger=True),
-                self._discard_answered)
+            self.ask_before_discarding("Beslutet du har skrivit är inte sparat.", "Kasta det?")
             return
         if self.decision is not None and self.decision.text != self.original_text:
             self.decision.text = self.original_text
             self._mark_changed()
         self.dismiss(None)
-
-    def _discard_answered(self, discard: bool | None) -> None:
-        if discard:
-            self.dismiss(None)
