@@ -73,7 +73,7 @@ class ActionDialog(EntryDialog):
 
     def _title_line(self) -> Text:
         line = Text(self.dialog_title, style="bold")
-        line.append("   Enter/ctrl+s sparar · Esc avbryter · → fyller i namnet",
+        line.append("   Enter/ctrl+s sparar · Esc avbryter · Tab fyller i namnet",
                     style="not bold dim")
         return line
 
