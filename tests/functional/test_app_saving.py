@@ -21,6 +21,12 @@ from tui.screens.live import LiveScreen
 from tui.widgets.dialogs import ConfirmDialog
 
 
+def full_disk(*args, **kwargs):
+    """Stands in for MeetingSession.save on a full disk (both the worker's call with a
+    snapshot and the synchronous one)."""
+    raise SaveError("Disken är full.")
+
+
 @run_async
 async def test_typing_is_saved_within_300_ms(file_store: MeetingStore):
     mid = add_meeting(file_store)
@@ -50,11 +56,11 @@ async def test_save_error_is_shown_text_stays_and_save_is_retried(file_store, mo
         real_save = session.save
         failures = []
 
-        def full_disk(**kwargs):
+        def counting_full_disk(**kwargs):
             failures.append(1)
             raise SaveError("Disken är full, kunde inte spara mötet.")
 
-        session.save = full_disk
+        session.save = counting_full_disk
         await type_text(pilot, "Viktigt")
         await pilot.pause(0.5)
         assert failures, "no save was attempted"
@@ -78,10 +84,6 @@ async def test_ctrl_q_with_failing_save_asks_before_quitting(file_store):
     app = make_app(file_store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-
-        def full_disk():
-            raise SaveError("Disken är full.")
-
         app.session.save = full_disk
         await type_text(pilot, "x")
         await pilot.press("ctrl+q")
@@ -253,10 +255,6 @@ async def test_quitting_anyway_with_a_full_disk_writes_an_importable_copy(
     app = make_app(file_store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-
-        def full_disk():
-            raise SaveError("Disken är full.")
-
         app.session.save = full_disk
         await type_text(pilot, "Rädda mig")
         await pilot.press("ctrl+q")
