@@ -1,11 +1,13 @@
 """Due dates as a Swedish secretary types them.
 
-`parse_due_date("fredag", today)` -> the date. Understood forms (case- and
-åäö-insensitive, so "overmorgon" and "lordag" work too):
+`parse_due_date("fredag", today)` -> the date. `today` is the day the relative forms
+count from: for a due date written in a meeting, the meeting's date
+(`due_date_reference`), so writing up a meeting of 2013 gives 2013 dates. Understood
+forms (case- and åäö-insensitive, so "overmorgon" and "lordag" work too):
 
 - ISO: ``2031-04-08`` (also ``2031-4-8``)
 - day/month: ``8/4`` -> this year's 8 April, or next year's when it has already passed
-  this year (a due date lies ahead); ``8/4-2031``, ``8/4 2031``, ``8/4-31``
+  this year (a due date lies ahead); ``8/4-2031``, ``8/4 2031``, ``8/4-31`` (nearest year)
 - day and month name: ``8 april``, ``8 apr``, ``8 april 2031`` (same year rule)
 - ``idag``/``i dag``, ``imorgon``/``i morgon``, ``i övermorgon``/``övermorgon``
 - a weekday, full or short (``fredag``, ``fre``, ``på fredag``): the next one *after*
@@ -24,7 +26,7 @@ import unicodedata
 from datetime import date, timedelta
 
 __all__ = [
-    "DueDateError", "parse_due_date", "format_date_sv", "ClockTimeError", "parse_clock_time",
+    "DueDateError", "parse_due_date", "due_date_reference", "format_date_sv", "ClockTimeError", "parse_clock_time",
     "clock_time_as_typed",
     "WEEKDAYS_SV", "MONTHS_SV"]
 
@@ -115,10 +117,33 @@ def _day_month(day: int, month: int, year: int | None, today: date, typed: str) 
     raise DueDateError(f"Förstår inte datumet ”{typed}”. {EXAMPLES}")  # pragma: no cover
 
 
+def _full_year(two_digits: int, today: date) -> int:
+    """'8/4-31' -> 2031 and, in a meeting of 1998, '8/4-99' -> 1999: the year with
+    those last digits nearest the day counted from (49 years back, 50 ahead)."""
+    year = today.year - today.year % 100 + two_digits
+    if year < today.year - 49:
+        year += 100
+    elif year > today.year + 50:
+        year -= 100
+    return year
+
+
 def _add_months(start: date, months: int) -> date:
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def due_date_reference(meeting_date: str | None, today: date) -> date:
+    """The day a meeting's relative due dates ("fredag", "15/6") count from.
+
+    The meeting's own date, so minutes written up afterwards get the dates meant at the
+    meeting; `today` only for a meeting without a (valid) date.
+    """
+    try:
+        return date.fromisoformat((meeting_date or "").strip())
+    except ValueError:
+        return today
 
 
 def parse_due_date(text: str, today: date) -> date:
@@ -168,7 +193,7 @@ def parse_due_date(text: str, today: date) -> date:
         year_text = match.group(3)
         year = None
         if year_text:
-            year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+            year = int(year_text) if len(year_text) == 4 else _full_year(int(year_text), today)
         return _day_month(day, month, year, today, typed)
 
     match = _DAY_NAME.fullmatch(folded)

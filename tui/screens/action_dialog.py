@@ -3,7 +3,8 @@
 `ActionDialog(action, suggestions, today)` dismisses with the Action (a new one, or the
 given one updated) or None when cancelled. Editing an existing action writes each
 keystroke into it at once (and calls the app's `mark_changed`), so nothing typed is lost
-if the terminal dies; escape puts the original values back.
+if the terminal dies; escape puts the original values back. `today` is the day relative
+due dates count from: live mode passes the meeting's date (`due_date_reference`).
 """
 
 from __future__ import annotations

@@ -611,6 +611,7 @@ class LiveScreen(Screen):
         self._open_action_dialog(draft, new=True)
 
     def _open_action_dialog(self, action: Action, *, new: bool = False) -> None:
+        from store.dates import due_date_reference
         from store.owners import owner_suggestions
 
         from .action_dialog import ActionDialog
@@ -629,7 +630,8 @@ class LiveScreen(Screen):
             self._changed()
 
         self.app.push_screen(
-            ActionDialog(action, suggestions, self.now().date(),
+            ActionDialog(action, suggestions,
+                         due_date_reference(self.meeting.date, self.now().date()),
                          title="Ny åtgärd" if new else None),
             done,
         )

@@ -2,6 +2,7 @@
 
 The resolved date ("fredag 4 april 2031") or "Ogiltigt datum: …" (in red) is shown in
 the input's bottom border; the typed text is never changed. Empty means no due date.
+`today` is the day relative dates ("fredag", "15/6") count from: the meeting's date.
 """
 
 from __future__ import annotations
