@@ -57,10 +57,17 @@ def new_document(template: Path | str | None = None) -> Document:
         if path.exists():
             raise TemplateError(f"Mallen {path} är ingen fil.")
         raise TemplateError(f"Mallen {path} finns inte.")
+    from .safe_read import UnreadableFileError, read_regular_file
+    from .safe_zip import MAX_TOTAL_UNCOMPRESSED, UnsafeDocxError, checked_template_bytes, is_zip
+
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"Kunde inte läsa mallen {path}: {exc.strerror or exc}") from exc
+        # Bounded and checked like an import: a template can be a zip bomb too.
+        data = read_regular_file(path, MAX_TOTAL_UNCOMPRESSED, noun="Mallen")
+        data = checked_template_bytes(data) if is_zip(data) else data
+    except UnreadableFileError as exc:
+        raise TemplateError(str(exc)) from None
+    except UnsafeDocxError as exc:
+        raise TemplateError(f"Mallen {path} kan inte användas: {exc}") from None
     try:
         document = docx.Document(io.BytesIO(_as_docx_package(data)))
     except Exception as exc:  # noqa: BLE001 - zip, XML or package errors all mean "not usable"

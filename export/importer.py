@@ -46,20 +46,13 @@ def read_meeting_file(path: Path, *, today: Date | None = None) -> Meeting:
     date was not found) and `import_kind`, read by `summarize_import`.
     Raises ImportFileError (or MeetingFormatError for a JSON meeting with a bad field).
     """
+    from .safe_read import UnreadableFileError, read_regular_file
+
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFileError(f"Filen {path} är för stor ({size // 1024 // 1024} MB).")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"Filen {path} finns inte.") from None
-    except IsADirectoryError:
-        raise ImportFileError(f"{path} är en mapp, inte en fil.") from None
-    except PermissionError:
-        raise ImportFileError(f"Saknar behörighet att läsa {path}.") from None
-    except OSError as exc:
-        raise ImportFileError(f"Filen {path} kan inte läsas ({exc.strerror or exc}).") from None
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFileError as exc:
+        raise ImportFileError(str(exc)) from None
     return meeting_from_bytes(raw, name=str(path), today=today)
 
 

@@ -68,19 +68,30 @@ def describe_cfb(raw: bytes) -> str:
     )
 
 
+_IMPORTED = "och har inte importerats"
+_AS_TEMPLATE = "och kan inte användas som mall"
+
+
 _DTD_RE = re.compile(rb"<!(?i:doctype|entity)")
 
 
-def _check_xml(name: str, data: bytes) -> None:
+def _check_xml(name: str, data: bytes, outcome: str = _IMPORTED) -> None:
     # A DOCTYPE is never needed in OOXML and is what entity expansion attacks need.
     if _DTD_RE.search(data):
         raise UnsafeDocxError(
-            f"Dokumentet innehåller otillåten XML (DOCTYPE/ENTITY i {name}) "
-            "och har inte importerats."
+            f"Dokumentet innehåller otillåten XML (DOCTYPE/ENTITY i {name}) {outcome}."
         )
 
 
-def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+def _bomb(outcome: str) -> UnsafeDocxError:
+    return UnsafeDocxError(
+        f"Dokumentet packas upp till orimligt mycket data (en så kallad zip-bomb) {outcome}."
+    )
+
+
+def read_member(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, outcome: str = _IMPORTED
+) -> bytes:
     """Read one member, never more than `limit` bytes whatever the header says."""
     try:
         with zf.open(info) as fh:
@@ -96,10 +107,7 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes
     except RuntimeError:  # zipfile: "File is encrypted, password required"
         raise UnsafeDocxError("Dokumentet är lösenordsskyddat och kan inte läsas.") from None
     if len(data) > limit:
-        raise UnsafeDocxError(
-            "Dokumentet packas upp till orimligt mycket data (en så kallad zip-bomb) "
-            "och har inte importerats."
-        )
+        raise _bomb(outcome)
     return data
 
 
@@ -110,6 +118,17 @@ def checked_docx_bytes(raw: bytes) -> bytes:
     stand-ins), so python-docx never decompresses anything unchecked.
     Raises UnsafeDocxError.
     """
+    return _checked_package(raw, keep_media=False, outcome=_IMPORTED)
+
+
+def checked_template_bytes(raw: bytes) -> bytes:
+    """A Word template checked like an import (sizes, ratios, XML caps, no DOCTYPE), but
+    with its images and fonts kept (read within the total cap): a logo is the point of a
+    letterhead. Raises UnsafeDocxError."""
+    return _checked_package(raw, keep_media=True, outcome=_AS_TEMPLATE)
+
+
+def _checked_package(raw: bytes, *, keep_media: bool, outcome: str) -> bytes:
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
         infos = zf.infolist()
@@ -119,7 +138,7 @@ def checked_docx_bytes(raw: bytes) -> bytes:
             "(zip-arkivet går inte att läsa)."
         ) from None
     if len(infos) > MAX_MEMBERS:
-        raise UnsafeDocxError("Dokumentet innehåller orimligt många delar och har inte importerats.")
+        raise UnsafeDocxError(f"Dokumentet innehåller orimligt många delar {outcome}.")
     names = {info.filename for info in infos}
     if "word/document.xml" not in names:
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
@@ -135,44 +154,48 @@ def checked_docx_bytes(raw: bytes) -> bytes:
             raise UnsafeDocxError("Dokumentet är lösenordsskyddat och kan inte läsas.")
         total_declared += info.file_size
         if total_declared > MAX_TOTAL_UNCOMPRESSED:
-            raise UnsafeDocxError(
-                "Dokumentet packas upp till orimligt mycket data (en så kallad zip-bomb) "
-                "och har inte importerats."
-            )
+            raise _bomb(outcome)
         if (
             info.file_size > RATIO_FLOOR_BYTES
             and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
-            raise UnsafeDocxError(
-                "Dokumentet packas upp till orimligt mycket data (en så kallad zip-bomb) "
-                "och har inte importerats."
-            )
+            raise _bomb(outcome)
     xml_declared = sum(
         info.file_size for info in infos if info.filename.endswith((".xml", ".rels"))
     )
     if xml_declared > MAX_XML_TOTAL or any(
         info.file_size > MAX_XML_PART for info in infos if info.filename.endswith(".xml")
     ):
+        if outcome != _IMPORTED:
+            raise UnsafeDocxError(
+                f"Dokumentet har över {MAX_XML_PART // 1024 // 1024} MB text {outcome}."
+            )
         raise UnsafeDocxError(
             f"Dokumentet är för stort för att importeras (över {MAX_XML_PART // 1024 // 1024} MB "
             "text). Dela upp det eller spara dagordningen som text."
         )
     out = io.BytesIO()
     budget = MAX_XML_TOTAL
+    media_budget = MAX_TOTAL_UNCOMPRESSED
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as clean:
         for info in infos:
             if info.is_dir():
                 continue
             is_xml = info.filename.endswith((".xml", ".rels"))
             if not is_xml:
-                # Images, fonts, embedded files: the importer reads text only, so they
-                # are never unpacked; an empty stand-in keeps the package whole.
-                clean.writestr(info.filename, b"")
+                if not keep_media:
+                    # Images, fonts, embedded files: the importer reads text only, so
+                    # they are never unpacked; an empty stand-in keeps the package whole.
+                    clean.writestr(info.filename, b"")
+                    continue
+                data = read_member(zf, info, media_budget, outcome)
+                media_budget -= len(data)
+                clean.writestr(info.filename, data)
                 continue
             # Declared sizes can lie: cap by what is left of the budget, not the header.
             limit = min(budget, MAX_XML_PART)
-            data = read_member(zf, info, limit)
+            data = read_member(zf, info, limit, outcome)
             budget -= len(data)
-            _check_xml(info.filename, data)
+            _check_xml(info.filename, data, outcome)
             clean.writestr(info.filename, data)
     return out.getvalue()

@@ -1,0 +1,36 @@
+"""The app's import worker with special paths: each is refused with its reason, promptly.
+
+A FIFO nobody writes to used to block the worker thread forever (and with it the exit
+of the app); /dev/zero filled the memory. The corpus is the one of the CLI tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from store import MeetingStore
+from tests.functional.test_import_dialog import ImportApp, result_text
+from tests.functional.test_live_support import run_async
+from tests.unit.test_import_special_files import SPECIAL_KINDS, special_path
+from textual.widgets import Button, Input
+
+
+@run_async
+async def test_import_worker_refuses_every_special_path_promptly(tmp_path):
+    store = MeetingStore.in_memory()
+    app = ImportApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for kind in SPECIAL_KINDS:
+            path = special_path(kind, tmp_path / kind)
+            app.screen.query_one("#path", Input).value = str(path)
+            await pilot.press("enter")
+            # A hang is a failure here, not a stuck test run.
+            await asyncio.wait_for(app.workers.wait_for_complete(), timeout=20)
+            await pilot.pause()
+            text = result_text(app)
+            assert "inte en vanlig fil" in text or "är en mapp" in text, (kind, text)
+            assert "Inget har importerats" in text
+            assert app.screen.query_one("#ok", Button).disabled
+        await pilot.press("escape")
+        await pilot.pause()
+    assert store.summaries() == []
