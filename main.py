@@ -12,6 +12,7 @@ from pathlib import Path
 
 from export.importer import ImportFileError
 from store import MeetingFormatError, MeetingNotFoundError, MeetingStore, StoreError
+from store.lock import HOLDER_APP, HOLDER_COMMAND
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -199,7 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     store = None
     try:
-        store = MeetingStore.at(args.data_dir)
+        # A short command holds a meeting's lock only for a moment: others may wait for it.
+        kind = HOLDER_COMMAND if args.command in COMMANDS else HOLDER_APP
+        store = MeetingStore.at(args.data_dir, lock_kind=kind)
         if args.command in COMMANDS:
             return COMMANDS[args.command](store, args)
         if args.command == "live":

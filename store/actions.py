@@ -26,7 +26,7 @@ import orjson
 
 from .model import Action, Meeting
 from .repository import FileBackend, MeetingSession, MeetingStore
-from .storage import FILE_MODE, StoreError, ensure_private_dir
+from .storage import StoreError, create_temp_file, ensure_private_dir
 
 Status = Literal["open", "all", "overdue"]
 STATUSES: tuple[str, ...] = ("open", "all", "overdue")
@@ -391,18 +391,22 @@ def _load_cache(path: Path) -> dict:
 
 def _save_cache(path: Path, entries: dict) -> None:
     """Replace the cache file in one step; no fsync: a lost cache is only rebuilt."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = tmp = None
     try:
         ensure_private_dir(path.parent)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        fd, tmp = create_temp_file(path)  # never through a planted symlink
         with os.fdopen(fd, "wb") as fh:
+            fd = None
             fh.write(orjson.dumps({"v": _CACHE_VERSION, "m": entries}))
         os.replace(tmp, path)
     except OSError:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+        if fd is not None:
+            os.close(fd)
+        if tmp is not None:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 # -- ticking done ---------------------------------------------------------------

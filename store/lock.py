@@ -3,7 +3,13 @@
 The lock is an advisory `flock` on ``<id>.lock``, so the kernel releases it when the
 holder dies, kill -9 included: a stale lock file never blocks the next start. The file
 also names the holder (pid, host, since when) so a second process can tell the user who
-has the meeting open.
+has the meeting open, and whether it is the app (which keeps a meeting open for hours:
+refused at once) or a short command such as ``motesbok actions done`` (done in a moment:
+waited for, briefly and bounded).
+
+The lock file is opened with O_NOFOLLOW and must be a regular file of ours with one
+link: a symlink or hard link planted at its name would otherwise have the next writer
+truncate its target.
 """
 
 from __future__ import annotations
@@ -11,7 +17,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+import random
 import socket
+import stat
 import time
 from pathlib import Path
 
@@ -49,6 +57,16 @@ class MeetingLockedError(StoreError):
         return who
 
 
+#: Who holds a lock: the app (a meeting open for editing, possibly for hours) or a short
+#: command of the CLI (one change and gone).
+HOLDER_APP = "app"
+HOLDER_COMMAND = "command"
+#: How long a writer waits for a lock held by a short command, in seconds.
+COMMAND_WAIT = 8.0
+#: How long a lock with no holder named yet (taken a moment ago) is waited for.
+UNNAMED_WAIT = 0.5
+
+
 class LockUnavailableError(StoreError):
     """The lock file cannot even be created (read-only disk, no permission): nobody
     else holds the meeting, but it can only be opened read-only."""
@@ -62,21 +80,77 @@ def _program_name() -> str:
 
 
 class FileLock:
-    """An exclusive, non-blocking lock held for as long as this object is open."""
+    """An exclusive lock held for as long as this object is open.
 
-    def __init__(self, path: Path, meeting_id: str):
+    `kind` says who this process is (HOLDER_APP or HOLDER_COMMAND); it is written into
+    the lock file so that others know whether waiting is worth it.
+    """
+
+    def __init__(self, path: Path, meeting_id: str, kind: str = HOLDER_APP):
         self.path = path
         self.meeting_id = meeting_id
+        self.kind = kind
         self._fd: int | None = None
 
-    def acquire(self) -> None:
+    def acquire(self, *, wait: bool = True) -> None:
+        """Take the lock; raise MeetingLockedError if another process holds it.
+
+        With wait=True a lock held by a short command is waited for, with backoff, up to
+        COMMAND_WAIT seconds; a lock held by the app is refused at once.
+        """
+        start = time.monotonic()
+        delay = 0.005
+        while True:
+            try:
+                self._try_acquire()
+                return
+            except MeetingLockedError as exc:
+                kind = exc.holder.get("kind") if exc.holder else None
+                if kind == HOLDER_COMMAND:
+                    budget = COMMAND_WAIT
+                elif not exc.holder:
+                    budget = UNNAMED_WAIT  # locked a moment ago, not yet named
+                else:
+                    budget = 0.0  # the app, or an older version that does not say
+                left = start + budget - time.monotonic()
+                if not wait or left <= 0:
+                    raise
+                time.sleep(min(left, delay * random.uniform(0.5, 1.0)))
+                delay = min(delay * 2, 0.1)
+
+    def _open(self) -> int:
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        flags |= getattr(os, "O_CLOEXEC", 0)
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            fd = os.open(self.path, flags, FILE_MODE)
         except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise LockUnavailableError(
+                    f"Låsfilen {self.path} är en symbolisk länk, inte en fil som Mötesbok "
+                    "har skapat; ta bort den. Mötet kan öppnas skrivskyddat."
+                ) from exc
             raise LockUnavailableError(
                 describe_os_error(exc, self.path, verb="låsa mötet med")
                 + " Mötet kan öppnas skrivskyddat."
             ) from exc
+        try:
+            st = os.fstat(fd)
+        except OSError:
+            st = None
+        mine = os.geteuid() if hasattr(os, "geteuid") else None
+        if st is None or not stat.S_ISREG(st.st_mode) or st.st_nlink != 1 or (
+            mine is not None and st.st_uid != mine
+        ):
+            os.close(fd)
+            raise LockUnavailableError(
+                f"Låsfilen {self.path} är inte en vanlig fil som Mötesbok har skapat "
+                "(en länk, en annan användares fil eller något annat); ta bort den. "
+                "Mötet kan öppnas skrivskyddat."
+            )
+        return fd
+
+    def _try_acquire(self) -> None:
+        fd = self._open()
         try:
             if os.name == "posix":
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -94,6 +168,7 @@ class FileLock:
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "program": _program_name(),
+            "kind": self.kind,
             "since": time.strftime("%Y-%m-%d %H:%M"),
         }
         raw = json.dumps(info, ensure_ascii=False).encode()
@@ -114,18 +189,18 @@ class FileLock:
         try:
             os.lseek(fd, 0, os.SEEK_SET)
             raw = os.read(fd, 4096)
-            return json.loads(raw.decode()) if raw else None
+            holder = json.loads(raw.decode()) if raw else None
         except (OSError, ValueError):
             return None
+        return holder if isinstance(holder, dict) else None
 
     def release(self) -> None:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        try:
-            os.ftruncate(fd, 0)
-        except OSError:
-            pass
+        # The holder's name stays: whoever takes the lock next overwrites it at once, and
+        # until then a waiter reads who held it last (a command: worth waiting for)
+        # rather than an empty file it cannot judge.
         os.close(fd)  # closing the descriptor drops the flock
 
     @property
@@ -150,7 +225,7 @@ class MemoryLock:
         self.meeting_id = meeting_id
         self._held_here = False
 
-    def acquire(self) -> None:
+    def acquire(self, *, wait: bool = True) -> None:
         if self.meeting_id in self._registry:
             raise MeetingLockedError(
                 self.meeting_id,

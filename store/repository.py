@@ -21,7 +21,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
-from .lock import FileLock, MeetingLockedError, MemoryLock
+from .lock import HOLDER_APP, FileLock, MeetingLockedError, MemoryLock
 from .model import Meeting, new_id, now_iso
 from .serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
 from .storage import AtomicJSONStorage, Recovery, StoreError, dumps_json, ensure_private_dir
@@ -77,7 +77,7 @@ class ReadOnlyError(StoreError):
 
 
 class Lock(Protocol):
-    def acquire(self) -> None: ...
+    def acquire(self, *, wait: bool = True) -> None: ...
     def release(self) -> None: ...
 
 
@@ -92,10 +92,14 @@ class Backend(Protocol):
 
 
 class FileBackend:
-    """Meetings as ``<data_dir>/meetings/<id>.json``, one TinyDB file each."""
+    """Meetings as ``<data_dir>/meetings/<id>.json``, one TinyDB file each.
 
-    def __init__(self, data_dir: str | os.PathLike):
+    `lock_kind` tells other processes who holds a lock taken here (see store.lock).
+    """
+
+    def __init__(self, data_dir: str | os.PathLike, *, lock_kind: str = HOLDER_APP):
         self.data_dir = Path(data_dir)
+        self.lock_kind = lock_kind
         self.meetings_dir = self.data_dir / "meetings"
 
     def _ensure(self) -> None:
@@ -157,7 +161,7 @@ class FileBackend:
     def lock(self, meeting_id: str) -> FileLock:
         path = self.path(meeting_id)
         self._ensure()
-        return FileLock(path.with_suffix(".lock"), meeting_id)
+        return FileLock(path.with_suffix(".lock"), meeting_id, self.lock_kind)
 
     def delete(self, meeting_id: str) -> None:
         # The lock file stays: unlinking a flock'ed file lets a second process lock a
@@ -351,8 +355,12 @@ class MeetingStore:
         self.recoveries: list[Recovery] = []
 
     @classmethod
-    def at(cls, data_dir: str | os.PathLike | None = None) -> MeetingStore:
-        return cls(FileBackend(data_dir if data_dir is not None else default_data_dir()))
+    def at(
+        cls, data_dir: str | os.PathLike | None = None, *, lock_kind: str = HOLDER_APP
+    ) -> MeetingStore:
+        """The store of a data directory; lock_kind=HOLDER_COMMAND for a short command."""
+        where = data_dir if data_dir is not None else default_data_dir()
+        return cls(FileBackend(where, lock_kind=lock_kind))
 
     @classmethod
     def in_memory(cls) -> MeetingStore:
@@ -393,7 +401,7 @@ class MeetingStore:
                 meeting.id = self.new_meeting_id(meeting)
             lock = self.backend.lock(meeting.id)
             try:
-                lock.acquire()
+                lock.acquire(wait=False)  # someone creating this id: take another
             except MeetingLockedError:
                 refresh_ids(meeting)  # someone else is creating this id right now
                 meeting.id = ""

@@ -12,7 +12,9 @@ A file that cannot be parsed is never overwritten: it is moved aside to
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,21 +99,51 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+#: Flags for every file the store creates: never through a symlink planted at the name,
+#: never onto a file that is already there (O_EXCL), never inherited by a child.
+_CREATE_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def create_temp_file(beside: Path) -> tuple[int, Path]:
+    """A new private file next to `beside`, named ``.<name>.<random>.tmp``.
+
+    The name is unpredictable and the file is created with O_EXCL, so nothing planted
+    in the directory (a symlink to a victim file, a file of another user in /tmp) is
+    ever opened, written or truncated.
+    """
+    beside = Path(beside)
+    for _ in range(100):
+        tmp = beside.with_name(f".{beside.name}.{secrets.token_hex(8)}.tmp")
+        try:
+            return os.open(tmp, _CREATE_FLAGS, FILE_MODE), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(beside))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def write_file_atomic(path: Path, data: bytes, *, backup: Path | None = None) -> None:
     """Write bytes durably and atomically; the old file survives any failure.
 
-    Used for meeting files and exported documents alike.
+    Used for meeting files and exported documents alike. The new content goes to a
+    fresh temporary file that is renamed over `path`: a symlink at `path` is replaced,
+    never followed, and no existing file is ever truncated.
     """
     path = Path(path)
     directory = path.parent
-    tmp = directory / f".{path.name}.{os.getpid()}.tmp"
-    fd = None
+    fd = tmp = None
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        fd, tmp = create_temp_file(path)
+        _write_all(fd, data)
         os.fsync(fd)
         os.close(fd)
         fd = None
@@ -122,10 +154,11 @@ def write_file_atomic(path: Path, data: bytes, *, backup: Path | None = None) ->
     except OSError as exc:
         if fd is not None:
             os.close(fd)
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
         raise SaveError(describe_os_error(exc, path)) from exc
 
 
@@ -133,7 +166,8 @@ def _keep_backup(path: Path, backup: Path) -> None:
     """Make `backup` the generation about to be replaced.
 
     A hard link costs no copy and shares nothing with the new file (the new one is a new
-    inode). Losing the backup must not fail the save, so errors only skip it.
+    inode). Losing the backup must not fail the save, so errors only skip it. Whatever
+    lies at `backup` (a symlink included) is unlinked, never written through.
     """
     try:
         os.unlink(backup)
@@ -142,26 +176,36 @@ def _keep_backup(path: Path, backup: Path) -> None:
     except OSError:
         return
     try:
-        os.link(path, backup)
+        os.link(path, backup, follow_symlinks=False)
     except FileNotFoundError:
         pass  # the first save of a meeting: nothing to keep yet
     except OSError:
         # A file system without hard links: copy instead (slower, still correct).
+        fd = tmp = None
         try:
-            data = Path(path).read_bytes()
-            fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            src = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             try:
-                os.write(fd, data)
-                os.fsync(fd)
+                with os.fdopen(src, "rb", closefd=False) as fh:
+                    data = fh.read()
             finally:
-                os.close(fd)
+                os.close(src)
+            fd, tmp = create_temp_file(backup)
+            _write_all(fd, data)
+            os.fsync(fd)
+            os.close(fd)
+            fd = None
+            os.replace(tmp, backup)
         except OSError:
-            pass
+            if fd is not None:
+                os.close(fd)
+            if tmp is not None:
+                try:
+                    tmp.unlink(missing_ok=True)
+                except OSError:
+                    pass
 
 
 def describe_os_error(exc: OSError, path: Path, *, verb: str = "spara") -> str:
-    import errno
-
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return (
             f"Disken är full, kunde inte {verb} {path}. Frigör utrymme och försök igen; "

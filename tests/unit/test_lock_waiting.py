@@ -1,0 +1,111 @@
+"""A lock held by a short command is waited for (bounded); one held by the app is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from store import Meeting, MeetingLockedError
+from store import lock as lock_module
+from store.lock import HOLDER_APP, HOLDER_COMMAND, FileLock
+
+
+@pytest.fixture
+def lock_path(tmp_path):
+    return tmp_path / "m.lock"
+
+
+def _held(lock_path, kind) -> FileLock:
+    holder = FileLock(lock_path, "m", kind)
+    holder.acquire()
+    return holder
+
+
+def test_the_lock_file_says_who_holds_it(lock_path):
+    import json
+
+    holder = _held(lock_path, HOLDER_COMMAND)
+    try:
+        assert json.loads(lock_path.read_text())["kind"] == HOLDER_COMMAND
+    finally:
+        holder.release()
+
+
+def test_a_lock_held_by_the_app_is_refused_at_once(lock_path, monkeypatch):
+    holder = _held(lock_path, HOLDER_APP)
+    waits = []
+    monkeypatch.setattr(lock_module.time, "sleep", waits.append)
+    try:
+        with pytest.raises(MeetingLockedError) as info:
+            FileLock(lock_path, "m", HOLDER_COMMAND).acquire()
+        assert waits == []
+        assert "redan öppet" in str(info.value)
+    finally:
+        holder.release()
+
+
+def test_a_lock_held_by_a_short_command_is_waited_for(lock_path, monkeypatch):
+    holder = _held(lock_path, HOLDER_COMMAND)
+    waits = []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        if len(waits) == 3:
+            holder.release()  # the other command finishes while we wait
+
+    monkeypatch.setattr(lock_module.time, "sleep", sleep)
+    waiter = FileLock(lock_path, "m", HOLDER_COMMAND)
+    waiter.acquire()
+    try:
+        assert waiter.held and len(waits) == 3
+        assert waits[0] < 0.05 and all(w <= 0.1 for w in waits)  # short, backing off
+    finally:
+        waiter.release()
+
+
+def test_waiting_for_a_short_command_is_bounded(lock_path, monkeypatch):
+    holder = _held(lock_path, HOLDER_COMMAND)
+    clock = [0.0]
+    monkeypatch.setattr(lock_module.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(lock_module.time, "sleep", lambda s: clock.__setitem__(0, clock[0] + s))
+    try:
+        with pytest.raises(MeetingLockedError):
+            FileLock(lock_path, "m", HOLDER_APP).acquire()
+        assert lock_module.COMMAND_WAIT <= clock[0] <= lock_module.COMMAND_WAIT + 0.2
+    finally:
+        holder.release()
+
+
+def test_waiting_can_be_declined(lock_path, monkeypatch):
+    holder = _held(lock_path, HOLDER_COMMAND)
+    monkeypatch.setattr(lock_module.time, "sleep", lambda s: pytest.fail("waited"))
+    try:
+        with pytest.raises(MeetingLockedError):
+            FileLock(lock_path, "m", HOLDER_COMMAND).acquire(wait=False)
+    finally:
+        holder.release()
+
+
+def test_a_holder_of_an_older_version_that_does_not_say_counts_as_the_app(lock_path,
+                                                                          monkeypatch):
+    holder = _held(lock_path, HOLDER_COMMAND)
+    lock_path.write_text('{"pid": 1, "program": "motesbok"}')
+    monkeypatch.setattr(lock_module.time, "sleep", lambda s: pytest.fail("waited"))
+    try:
+        with pytest.raises(MeetingLockedError):
+            FileLock(lock_path, "m", HOLDER_COMMAND).acquire()
+    finally:
+        holder.release()
+
+
+def test_the_store_of_a_short_command_marks_its_locks(data_dir):
+    import json
+
+    from store import MeetingStore
+
+    store = MeetingStore.at(data_dir, lock_kind=HOLDER_COMMAND)
+    meeting_id = store.add(Meeting(title="Nämnd", date="2031-09-14"))
+    with store.open(meeting_id):
+        lock_file = data_dir / "meetings" / f"{meeting_id}.lock"
+        assert json.loads(lock_file.read_text())["kind"] == HOLDER_COMMAND
+    with MeetingStore.at(data_dir).open(meeting_id):
+        assert json.loads(lock_file.read_text())["kind"] == HOLDER_APP
