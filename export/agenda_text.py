@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from store.attendance import split_presence
 from store.model import Action, AgendaItem, Decision, Meeting, Participant
 
 DEFAULT_TITLE = "Möte"
@@ -249,28 +250,12 @@ def parse_when(text: str) -> tuple[str | None, str | None, str | None, bool]:
     return day, start, end, not leftover
 
 
-_PRESENCE_RE = re.compile(
-    r"\s+(?:(\d{2}:\d{2})-(\d{2}:\d{2})|från (\d{2}:\d{2})|till (\d{2}:\d{2}))$"
-)
-
-
-def split_presence(entry: str) -> tuple[str, str | None, str | None]:
-    """``Cecilia Holm 14:30-15:15`` / ``… från 14:30`` / ``… till 15:15`` ->
-    (the rest, present_from, present_to), as `Participant.presence_text` writes it."""
-    match = _PRESENCE_RE.search(entry)
-    if not match:
-        return entry, None, None
-    a, b, c, d = match.groups()
-    present_from, present_to = (a, b) if a else (c, None) if c else (None, d)
-    return entry[: match.start()].rstrip(), present_from, present_to
-
-
 def parse_participant(entry: str) -> Participant | None:
     """``Anna Ek (Organisatör) 14:30-15:15`` -> a participant; '' -> None."""
     entry = strip_markup(entry.strip().rstrip(".").strip())
     if not entry:
         return None
-    entry, present_from, present_to = split_presence(entry)
+    entry, intervals = split_presence(entry)
     role = ""
     match = re.search(r"\s*\(([^()]*)\)\s*$", entry)
     if match:
@@ -278,7 +263,7 @@ def parse_participant(entry: str) -> Participant | None:
         entry = entry[: match.start()].rstrip()
     if not entry:
         return None
-    participant = Participant(entry, role=role, present_from=present_from, present_to=present_to)
+    participant = Participant(entry, role=role, intervals=intervals)
     if role.casefold() in ("beslutande", "ledamot"):
         participant.decision_maker = True
         participant.role = ""

@@ -20,6 +20,7 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from store.attendance import split_presence
 from store.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, Participant
 
 from . import minutes_layout as layout
@@ -29,7 +30,6 @@ from .agenda_text import (
     MAX_ITEMS,
     MAX_PARTICIPANTS,
     AgendaTooLargeError,
-    split_presence,
 )
 
 LABEL_STYLE = "Etikett"
@@ -130,13 +130,13 @@ def _strip_prefix_runs(runs: list[tuple[str, bool, bool]], prefix: str):
 
 
 def parse_participant_entry(entry: str) -> Participant:
-    entry, present_from, present_to = split_presence(entry)
+    entry, intervals = split_presence(entry)
     role = ""
     match = _ROLE_RE.search(entry)
     if match:
         role = match.group(1)
         entry = entry[: match.start()]
-    return Participant(entry, role=role, present_from=present_from, present_to=present_to)
+    return Participant(entry, role=role, intervals=intervals)
 
 
 def split_entries(text: str) -> list[str]:

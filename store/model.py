@@ -7,10 +7,12 @@ in the tree and never stored, so moving an item renumbers everything for free.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date as Date
 from datetime import datetime
 from typing import Iterator, Literal
+
+from .attendance import Interval, presence_text
 
 ItemStatus = Literal["pending", "done", "deferred"]
 ITEM_STATUSES: tuple[str, ...] = ("pending", "done", "deferred")
@@ -63,19 +65,40 @@ class Participant:
     role: str = ""
     decision_maker: bool = False
     absent: bool = False
-    present_from: str | None = None  # "HH:MM": arrived late
-    present_to: str | None = None  # "HH:MM": left early
+    # The single interval of FORMAT.md ("arrived late" / "left early"), accepted when
+    # building a participant; the truth is `intervals` (see store/attendance.py).
+    present_from: InitVar[str | None] = None
+    present_to: InitVar[str | None] = None
     id: str = field(default_factory=new_id)
+    #: When the participant was there; [] = the whole meeting. Change it through
+    #: store.attendance (arrive, leave, set_intervals, clear), which keeps the rules.
+    intervals: list[Interval] = field(default_factory=list)
+    #: Added during the meeting (a guest): not carried to the next meeting of the series.
+    guest: bool = False
+
+    def __post_init__(self, present_from: str | None, present_to: str | None) -> None:
+        if (present_from or present_to) and not self.intervals:
+            self.intervals = [Interval(present_from or None, present_to or None)]
 
     def presence_text(self) -> str:
-        """'14:30-15:15', 'från 14:30', 'till 15:15' or '' as in the minutes."""
-        if self.present_from and self.present_to:
-            return f"{self.present_from}-{self.present_to}"
-        if self.present_from:
-            return f"från {self.present_from}"
-        if self.present_to:
-            return f"till {self.present_to}"
-        return ""
+        """'14:30-15:15', 'från 14:30', 'till 15:15', several joined by ' och ', or ''."""
+        return presence_text(self.intervals)
+
+
+def _first_arrival(self: Participant) -> str | None:
+    """The first interval's start: FORMAT.md's single `present_from`."""
+    return self.intervals[0].start if self.intervals else None
+
+
+def _last_departure(self: Participant) -> str | None:
+    """The last interval's end: FORMAT.md's single `present_to`."""
+    return self.intervals[-1].end if self.intervals else None
+
+
+# Read-only summaries under the constructor's names (set after the dataclass is built,
+# whose __init__ already holds the InitVars' defaults).
+Participant.present_from = property(_first_arrival)  # type: ignore[assignment]
+Participant.present_to = property(_last_departure)  # type: ignore[assignment]
 
 
 @dataclass

@@ -13,6 +13,7 @@ from datetime import date as Date
 from datetime import datetime
 from typing import Any
 
+from .attendance import AttendanceError, Interval, normalized
 from .model import ITEM_STATUSES, Action, AgendaItem, Decision, Meeting, Participant, new_id
 
 FORMAT_ID = "motesbok-meeting/1"
@@ -46,8 +47,13 @@ def _participant_to_dict(p: Participant) -> dict[str, Any]:
         "role": p.role,
         "decision_maker": p.decision_maker,
         "absent": p.absent,
+        # FORMAT.md's single interval: the first arrival and the last departure, so a
+        # reader that knows only these keys still gets the outer times.
         "present_from": p.present_from,
         "present_to": p.present_to,
+        # Every interval (leaving and coming back); [] = the whole meeting.
+        "presence": [{"from": i.start, "to": i.end} for i in p.intervals],
+        "guest": p.guest,
         "id": p.id,
     }
 
@@ -112,8 +118,10 @@ _MEETING_KEYS = {
     "series", "id", "created_at", "updated_at",
 }
 _PARTICIPANT_KEYS = {
-    "name", "role", "decision_maker", "absent", "present_from", "present_to", "id",
+    "name", "role", "decision_maker", "absent", "present_from", "present_to", "presence",
+    "guest", "id",
 }
+_INTERVAL_KEYS = {"from", "to"}
 _ITEM_KEYS = {
     "title", "presenter", "time", "description", "background", "proposal", "notes",
     "actions", "decisions", "decision_ids", "attachments", "status", "items", "standing",
@@ -251,15 +259,48 @@ class _Reader:
     def participant(self, value: Any, where: str) -> Participant:
         obj = self.obj(value, where)
         self.keys(obj, _PARTICIPANT_KEYS, where)
-        return Participant(
+        participant = Participant(
             name=self.text(obj, "name", where, required=True),
             role=self.text(obj, "role", where, nullable=True) or "",
             decision_maker=self.flag(obj, "decision_maker", where),
             absent=self.flag(obj, "absent", where),
-            present_from=self.time(obj, "present_from", where),
-            present_to=self.time(obj, "present_to", where),
+            guest=self.flag(obj, "guest", where),
             id=self.id(obj, where),
         )
+        single = Interval(self.time(obj, "present_from", where),
+                          self.time(obj, "present_to", where))
+        if "presence" in obj:
+            participant.intervals = self.presence(obj, where)
+            if self.strict and participant.intervals and single != Interval(
+                    participant.present_from, participant.present_to) and (
+                    single.start or single.end):
+                raise MeetingFormatError(
+                    f"{where}.present_from",
+                    "stämmer inte med presence (första ankomst och sista avgång)",
+                )
+        else:
+            # Files before several intervals: one interval at most.
+            participant.intervals = self._normalized([single], f"{where}.present_from")
+        return participant
+
+    def presence(self, obj: dict, where: str) -> list[Interval]:
+        name = self._name(where, "presence")
+        intervals = []
+        for i, value in enumerate(self.array(obj, "presence", where)):
+            at = f"{name}[{i}]"
+            entry = self.obj(value, at)
+            self.keys(entry, _INTERVAL_KEYS, at)
+            intervals.append(Interval(self.time(entry, "from", at), self.time(entry, "to", at)))
+        return self._normalized(intervals, name)
+
+    def _normalized(self, intervals: list[Interval], where: str) -> list[Interval]:
+        try:
+            return normalized(intervals)
+        except AttendanceError as exc:
+            if self.strict:
+                raise MeetingFormatError(where, str(exc)) from None
+            # The store's own file: keep the times as they are rather than lose them.
+            return [i for i in intervals if i.start or i.end]
 
     def action(self, value: Any, where: str) -> Action:
         obj = self.obj(value, where)

@@ -47,6 +47,7 @@ def next_meeting_in_series(store: MeetingStore, previous: Meeting, date: str) ->
         participants=[
             Participant(p.name, role=p.role, decision_maker=p.decision_maker)
             for p in previous.participants
+            if not p.guest  # a guest came to this meeting only
         ],
         items=_carried(previous.items, conventional=not any(
             item.standing for item in previous.all_items())),

@@ -12,6 +12,8 @@ from export.docx_minutes import build_minutes, write_minutes
 from export.docx_read import docx_lines
 from export.importer import meeting_from_bytes, read_meeting_file, summarize_import
 from store.model import Action, AgendaItem, Decision, Meeting, Participant
+
+from .attendance_strategies import presences
 from store.serialize import meeting_to_dict
 
 #: Keys the minutes do not carry (ids, bookkeeping, state of the live meeting).
@@ -172,8 +174,7 @@ def participants(draw):
                 name,
                 role=draw(role),
                 decision_maker=draw(st.booleans()),
-                present_from=draw(st.none() | hhmm),
-                present_to=draw(st.none() | hhmm),
+                intervals=draw(presences()),
             )
         )
     # The minutes list the present before the absent.
