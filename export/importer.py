@@ -18,6 +18,8 @@ from datetime import date as Date
 from pathlib import Path
 
 from store.model import Meeting, looks_standing
+
+from .text_clean import count_controls, has_utf8_multibyte, strip_terminal_controls
 from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
 
 #: Refuse anything larger outright: an agenda or a meeting is never this big.
@@ -67,22 +69,21 @@ def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = 
         meeting, notes, kind = _from_docx(raw, name, today)
     elif is_cfb(raw):
         raise ImportFileError(f"{name}: {describe_cfb(raw)}")
+    elif raw.removeprefix(_UTF8_BOM).lstrip(b" \t\r\n").startswith(b"{"):
+        meeting = _from_json(raw.removeprefix(_UTF8_BOM), name)
+        notes, kind = [], "JSON"
     else:
         text = _decode_text(raw, name)
-        stripped = text.lstrip()
-        if stripped.startswith("{"):
-            from .json_io import parse_meeting_json
+        if text.lstrip().startswith("{"):
+            # JSON in UTF-16 (or behind odd spaces): JSON is UTF-8, nothing else.
+            raise ImportFileError(_not_utf8(name))
+        from .agenda_text import AgendaTooLargeError, parse_agenda_text
 
-            meeting = parse_meeting_json(stripped.encode("utf-8"))
-            notes, kind = [], "JSON"
-        else:
-            from .agenda_text import AgendaTooLargeError, parse_agenda_text
-
-            try:
-                meeting, notes = parse_agenda_text(text, today=today)
-            except AgendaTooLargeError as exc:
-                raise ImportFileError(f"{name}: {exc}") from None
-            kind = "textdagordning"
+        try:
+            meeting, notes = parse_agenda_text(text, today=today)
+        except AgendaTooLargeError as exc:
+            raise ImportFileError(f"{name}: {exc}") from None
+        kind = "textdagordning"
     meeting = _validated(meeting, name)
     if kind != "JSON":
         # An agenda or minutes file cannot say which items are standing; the usual
@@ -92,6 +93,28 @@ def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = 
     meeting.import_notes = notes  # type: ignore[attr-defined]
     meeting.import_kind = kind  # type: ignore[attr-defined]
     return meeting
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _not_utf8(name: str, where: int | None = None) -> str:
+    at = f" (ogiltig byte på position {where})" if where is not None else ""
+    return (
+        f"Filen {name} är inte UTF-8-kodad{at}. En JSON-fil ska vara UTF-8; "
+        "spara den som UTF-8 och försök igen."
+    )
+
+
+def _from_json(raw: bytes, name: str) -> Meeting:
+    """A JSON meeting: strictly UTF-8, never decoded some other way (mojibake)."""
+    from .json_io import parse_meeting_json
+
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(_not_utf8(name, exc.start)) from None
+    return parse_meeting_json(raw)
 
 
 def _decode_text(raw: bytes, name: str) -> str:
@@ -113,14 +136,21 @@ def _decode_text(raw: bytes, name: str) -> str:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            # Older Windows programs save Latin text as cp1252; undefined bytes fail.
+            if has_utf8_multibyte(raw):
+                raise ImportFileError(
+                    f"Filen {name} blandar UTF-8 med en annan teckenkodning (t.ex. "
+                    "Windows-1252) och kan inte läsas säkert. Spara den som UTF-8 och "
+                    "försök igen."
+                ) from None
+            # Notepad's "ANSI" (cp1252) and nothing of UTF-8: undefined bytes fail.
             try:
                 text = raw.decode("cp1252")
             except UnicodeDecodeError:
                 text = None
     if text is not None:
-        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-        if controls > max(2, len(text) // 200):
+        # Terminal codes go first: a coloured paste is text, not a binary file.
+        text = strip_terminal_controls(text)
+        if count_controls(text) > max(2, len(text) // 200):
             text = None
     if text is None:
         raise ImportFileError(
