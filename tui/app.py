@@ -38,28 +38,6 @@ def _commands_provider():
     return MotesbokCommands
 
 
-def _tolerate_bad_input_bytes(driver_class) -> None:
-    """Decode terminal input with U+FFFD for bytes that are not UTF-8.
-
-    Textual's Linux driver decodes strictly: one stray byte (a Latin-1 terminal, a
-    mis-set locale over SSH, line noise) kills the input thread, the app panics with a
-    traceback and the keys read with that byte are lost. Its decoder is looked up by
-    module name, so swap in one that replaces instead.
-    """
-    import codecs
-    import functools
-    import importlib
-
-    module = importlib.import_module(driver_class.__module__)
-    if getattr(module, "getincrementaldecoder", None) is not codecs.getincrementaldecoder:
-        return  # another driver, or already done
-
-    def getincrementaldecoder(encoding):
-        return functools.partial(codecs.getincrementaldecoder(encoding), errors="replace")
-
-    module.getincrementaldecoder = getincrementaldecoder
-
-
 MODES_SV = {"live": "mötesläge", "setup": "mötesinställningar", "agenda": "dagordningen"}
 
 
@@ -118,7 +96,9 @@ class MotesbokApp(App):
     def get_driver_class(self):
         driver_class = super().get_driver_class()
         try:
-            _tolerate_bad_input_bytes(driver_class)
+            from .compat import tolerate_bad_input_bytes
+
+            tolerate_bad_input_bytes(driver_class)
         except Exception:  # noqa: BLE001 - the strict decoder still works for UTF-8
             pass
         return driver_class

@@ -19,6 +19,7 @@ from store.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
 from store.model import AgendaItem, Meeting
 
 from ..widgets.dialogs import ConfirmDialog
+from ..widgets.text_area import AppTextArea
 
 # The free-text fields of an item, as (widget id, model attribute, label).
 TEXT_FIELDS = (
@@ -119,9 +120,9 @@ class AgendaEditorScreen(Screen[None]):
                 yield Static("", id="item-message")
                 for widget_id, _, label in TEXT_FIELDS:
                     yield Label(label, classes="area-label")
-                    yield TextArea(id=widget_id, soft_wrap=True, compact=True)
+                    yield AppTextArea(id=widget_id, soft_wrap=True, compact=True)
                 yield Label("Bilagor (en per rad)", classes="area-label")
-                yield TextArea(id="i-attachments", soft_wrap=True, compact=True)
+                yield AppTextArea(id="i-attachments", soft_wrap=True, compact=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Button, Static, TextArea
 
 from store.model import Decision
 
+from ..widgets.text_area import AppTextArea
 from .entry_dialog import EntryDialog
 
 
@@ -47,7 +48,7 @@ class DecisionDialog(EntryDialog):
         with Vertical(id="dialog"):
             yield Static(self.dialog_title, id="dialog-title")
             yield Static("Enter sparar, ctrl+j ger ny rad, escape avbryter.", id="hint")
-            yield TextArea(self.decision.text if self.decision else "", id="text",
+            yield AppTextArea(self.decision.text if self.decision else "", id="text",
                            soft_wrap=True, show_line_numbers=False)
             yield Static("", id="message", markup=False)
             with Horizontal(id="buttons"):

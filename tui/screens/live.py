@@ -20,6 +20,8 @@ from textual.widgets.option_list import Option
 
 from store.model import Action, AgendaItem, Decision
 
+from ..widgets.text_area import AppTextArea
+
 DEFER_DECISION = "Flyttas till nästa möte."
 
 STATUS_MARKS = {"pending": "  ", "done": "✓ ", "deferred": "↷ "}
@@ -90,7 +92,7 @@ def _binding_keys(binding) -> set[str]:
     return {k.strip() for k in getattr(binding, "key", "").split(",")}
 
 
-class NotesArea(TextArea, inherit_bindings=False):
+class NotesArea(AppTextArea, inherit_bindings=False):
     """The notes editor, without TextArea's f6/f7 (select line/all).
 
     Live mode owns the function keys; dropping these two keeps the footer in the

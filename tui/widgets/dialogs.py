@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from .text_area import AppTextArea
+
 
 class _Dialog(ModalScreen):
     DEFAULT_CSS = """
@@ -98,7 +100,7 @@ class TextPrompt(_Dialog):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             if self.multiline:
-                area = TextArea(self.value, id="prompt-text", soft_wrap=True,
+                area = AppTextArea(self.value, id="prompt-text", soft_wrap=True,
                                 show_line_numbers=False, tab_behavior="focus")
                 area.placeholder = self.placeholder
                 yield area
