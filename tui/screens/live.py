@@ -41,7 +41,11 @@ def markup_text(text: str) -> Text:
     from export.markup import parse_field
 
     out = Text()
-    for paragraph in parse_field(text):
+    try:
+        paragraphs = parse_field(text)
+    except Exception:  # noqa: BLE001 - one field that cannot be drawn must not close the meeting
+        return Text(text)
+    for paragraph in paragraphs:
         if out:
             out.append("\n")
         if paragraph.bullet:

@@ -93,14 +93,18 @@ class PreviewScreen(Screen):
             return
         meeting = self._meeting()
         try:
-            blocks = minutes_blocks(meeting, None if self.whole else self.item_id)
-        except KeyError:
-            blocks = minutes_blocks(meeting)
-            self.whole = True
+            try:
+                blocks = minutes_blocks(meeting, None if self.whole else self.item_id)
+            except KeyError:
+                blocks = minutes_blocks(meeting)
+                self.whole = True
+            rendered = render_blocks(blocks)
+        except Exception:  # noqa: BLE001 - a preview that cannot be drawn must not end the meeting
+            rendered = Group(Text("Förhandsgranskningen kunde inte visas för det här mötet."))
         what = "Hela protokollet" if self.whole else "Aktuell punkt"
         self.query_one("#preview-title", Static).update(
             Text(f"Förhandsgranskning – {what}", style="bold"))
-        self.rendered = render_blocks(blocks)
+        self.rendered = rendered
         self.query_one("#preview-body", Static).update(self.rendered)
 
     def plain_text(self, width: int = 100) -> str:
