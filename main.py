@@ -209,9 +209,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(store, live_id=args.meeting_id)
         return run_app(store, demo=args.command == "demo")
     except MeetingFormatError as exc:
-        where = "" if exc.field in ("fil", "mötet") else f"fältet {exc.field}: "
-        print(f"Kan inte importera: {where}{exc.problem}. Inget har importerats.",
-              file=sys.stderr)
+        from export.importer import format_error_text
+
+        print(f"{format_error_text(exc)} Inget har importerats.", file=sys.stderr)
         return EXIT_USAGE
     except (UsageError, MeetingNotFoundError, ImportFileError) as exc:
         print(str(exc), file=sys.stderr)

@@ -27,15 +27,14 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from store.attendance import split_presence
+# An agenda longer than these is no agenda (refused, not built); minutes_reader uses them.
+from store.limits import MAX_ITEMS, MAX_PARTICIPANTS  # noqa: F401 - re-exported
 from store.model import Action, AgendaItem, Decision, Meeting, Participant
 
 DEFAULT_TITLE = "Möte"
 #: Deeper numbers ("1.1.1.1.1.1.1.1.1") stay at this depth: no agenda is deeper, and a
 #: hostile file must not nest items until the recursion limit.
 MAX_DEPTH = 8
-#: An agenda this long is no agenda: refuse rather than build millions of objects.
-MAX_ITEMS = 5000
-MAX_PARTICIPANTS = 5000
 
 
 class AgendaTooLargeError(ValueError):

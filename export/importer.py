@@ -207,6 +207,12 @@ def _validated(meeting: Meeting, name: str) -> Meeting:
         ) from None
 
 
+def format_error_text(exc: MeetingFormatError) -> str:
+    """The CLI's and the app's sentence for a meeting file with a bad field."""
+    where = "" if exc.field in ("fil", "mötet") else f"fältet {exc.field}: "
+    return f"Kan inte importera: {where}{exc.problem}."
+
+
 def count_items(meeting: Meeting) -> tuple[int, int]:
     top = len(meeting.items)
     return top, len(meeting.all_items()) - top

@@ -26,6 +26,8 @@ def json_problem(exc: orjson.JSONDecodeError) -> str:
         return "filen är inte UTF-8-kodad text; spara den som UTF-8 och försök igen"
     if not exc.doc or not str(exc.doc).strip():
         return "filen är tom"
+    if "depth limit" in str(exc) or "recursion" in str(exc).lower():
+        return "filen är nästlad i orimligt många nivåer och ser inte ut som ett möte"
     return (
         f"ogiltig JSON på rad {exc.lineno}, kolumn {exc.colno} "
         "(kontrollera kommatecken, citattecken och klamrar där)"

@@ -14,6 +14,15 @@ from datetime import datetime
 from typing import Any
 
 from .attendance import AttendanceError, Interval, normalized
+from .limits import (
+    MAX_ACTIONS,
+    MAX_ATTACHMENTS,
+    MAX_DECISIONS,
+    MAX_ITEM_DEPTH,
+    MAX_ITEMS,
+    MAX_PARTICIPANTS,
+    MAX_TEXT_CHARS,
+)
 from .model import ITEM_STATUSES, Action, AgendaItem, Decision, Meeting, Participant, new_id
 
 FORMAT_ID = "motesbok-meeting/1"
@@ -21,8 +30,6 @@ FORMAT_ID = "motesbok-meeting/1"
 # fullmatch with ASCII digits: "13:00\n" or Arabic-Indic digits are not times.
 _TIME_RE = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-#: Deeper agenda trees than this are refused at import (the minutes use three levels).
-MAX_ITEM_DEPTH = 10
 
 
 class MeetingFormatError(ValueError):
@@ -145,6 +152,15 @@ def parse_iso_date(value: str) -> Date | None:
         return None
 
 
+_CAPS = {
+    "items": (MAX_ITEMS, "punkter (underpunkter medräknade)"),
+    "participants": (MAX_PARTICIPANTS, "deltagare"),
+    "actions": (MAX_ACTIONS, "åtgärder"),
+    "decisions": (MAX_DECISIONS, "beslut"),
+    "attachments": (MAX_ATTACHMENTS, "bilagor"),
+}
+
+
 class _Reader:
     """Builds the model from a dict, refusing the first problem with the field named.
 
@@ -155,6 +171,25 @@ class _Reader:
 
     def __init__(self, strict: bool):
         self.strict = strict
+        self.counts: dict[str, int] = {}
+
+    def count(self, what: str, n: int = 1) -> None:
+        """Strict: refuse a meeting bigger than any real one (store/limits.py)."""
+        if not self.strict:
+            return
+        total = self.counts[what] = self.counts.get(what, 0) + n
+        limit, words = _CAPS[what]
+        if total > limit:
+            raise MeetingFormatError(
+                "mötet", f"filen har fler än {limit} {words}; så stora möten kan inte importeras"
+            )
+
+    def length(self, value: str, name: str) -> str:
+        if self.strict and len(value) > MAX_TEXT_CHARS:
+            raise MeetingFormatError(
+                name, f"texten är för lång ({len(value)} tecken, högst {MAX_TEXT_CHARS})"
+            )
+        return value
 
     @staticmethod
     def _name(where: str, key: str) -> str:
@@ -189,7 +224,7 @@ class _Reader:
             raise MeetingFormatError(name, "ska vara text")
         if required and self.strict and not value.strip():
             raise MeetingFormatError(name, "får inte vara tomt")
-        return value
+        return self.length(value, name)
 
     def flag(self, obj: dict, key: str, where: str) -> bool:
         value = obj.get(key, False)
@@ -248,7 +283,7 @@ class _Reader:
         for i, text in enumerate(self.array(obj, key, where)):
             if not isinstance(text, str):
                 raise MeetingFormatError(f"{self._name(where, key)}[{i}]", "ska vara text")
-            out.append(text)
+            out.append(self.length(text, f"{self._name(where, key)}[{i}]"))
         return out
 
     def id(self, obj: dict, where: str) -> str:
@@ -259,6 +294,7 @@ class _Reader:
     def participant(self, value: Any, where: str) -> Participant:
         obj = self.obj(value, where)
         self.keys(obj, _PARTICIPANT_KEYS, where)
+        self.count("participants")
         participant = Participant(
             name=self.text(obj, "name", where, required=True),
             role=self.text(obj, "role", where, nullable=True) or "",
@@ -305,6 +341,7 @@ class _Reader:
     def action(self, value: Any, where: str) -> Action:
         obj = self.obj(value, where)
         self.keys(obj, _ACTION_KEYS, where)
+        self.count("actions")
         return Action(
             text=self.text(obj, "text", where, required=True),
             due=self.date(obj, "due", where),
@@ -318,6 +355,7 @@ class _Reader:
     def item(self, value: Any, where: str, depth: int) -> AgendaItem:
         obj = self.obj(value, where)
         self.keys(obj, _ITEM_KEYS, where)
+        self.count("items")
         if self.strict and depth > MAX_ITEM_DEPTH:
             raise MeetingFormatError(
                 where, f"för många nivåer av underpunkter (högst {MAX_ITEM_DEPTH})"
@@ -331,6 +369,8 @@ class _Reader:
                 )
             status = "pending"
         texts = self.texts(obj, "decisions", where)
+        self.count("decisions", len(texts))
+        self.count("attachments", len(self.array(obj, "attachments", where)))
         # Decision ids ride in a parallel list so that "decisions" keeps FORMAT.md's
         # shape (plain strings) while a save and load keeps every decision's identity.
         ids = obj.get("decision_ids")

@@ -132,7 +132,9 @@ class ImportDialog(ModalScreen["str | None"]):
         except ImportFileError as exc:
             error = str(exc)
         except MeetingFormatError as exc:
-            error = f"Kan inte importera: fältet {exc.field}: {exc.problem}."
+            from export.importer import format_error_text
+
+            error = format_error_text(exc)
         except Exception as exc:  # noqa: BLE001 - show it, never crash the app
             error = f"Oväntat fel vid import: {type(exc).__name__}: {exc}"
         self.app.call_from_thread(self._read_done, path, meeting, error)
