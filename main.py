@@ -103,11 +103,12 @@ def cmd_list(store: MeetingStore, args) -> int:
     import shutil
 
     summaries = store.summaries()
-    if not summaries:
+    if not summaries and not store.unreadable:
         print("Inga möten ännu. Importera ett med: motesbok import FIL")
         return EXIT_OK
     width = shutil.get_terminal_size((80, 24)).columns
-    sys.stdout.write(format_meeting_list(summaries, width))
+    if summaries:
+        sys.stdout.write(format_meeting_list(summaries, width))
     return EXIT_OK
 
 
@@ -204,7 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         kind = HOLDER_COMMAND if args.command in COMMANDS else HOLDER_APP
         store = MeetingStore.at(args.data_dir, lock_kind=kind)
         if args.command in COMMANDS:
-            return COMMANDS[args.command](store, args)
+            code = COMMANDS[args.command](store, args)
+            # A scan that could not read every meeting did not do all it said.
+            return code or (EXIT_ERROR if store.unreadable else EXIT_OK)
         if args.command == "live":
             return run_app(store, live_id=args.meeting_id)
         return run_app(store, demo=args.command == "demo")
@@ -234,9 +237,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_recoveries(store: MeetingStore | None) -> None:
-    """Tell the user about every damaged file the store set aside during the command."""
+    """Tell the user about every damaged file the store set aside during the command,
+    and name every meeting a scan could not read."""
+    from store.scan import unreadable_lines
+
     for recovery in getattr(store, "recoveries", ()):
         print(f"Varning: {recovery.message()}", file=sys.stderr)
+    for line in unreadable_lines(store):
+        print(line, file=sys.stderr)
 
 
 def console_main() -> None:

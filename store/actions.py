@@ -26,6 +26,7 @@ import orjson
 
 from .model import Action, Meeting
 from .repository import FileBackend, MeetingSession, MeetingStore
+from .scan import read_for_scan
 from .storage import StoreError, create_temp_file, ensure_private_dir
 
 Status = Literal["open", "all", "overdue"]
@@ -211,7 +212,7 @@ def query_actions(
         if _meeting_matches(meta, series_key, since):
             rows = _rows_of_meeting(live, today_iso)
     else:
-        data = store.backend.read_raw(meeting_id)
+        data = read_for_scan(store, meeting_id)
         if data is not None and _meeting_matches(data, series_key, since):
             rows = _rows_of_dict(meeting_id, data, today_iso)
     return select_rows(rows, status=status, owner=owner, meeting_id=meeting_id)
@@ -321,7 +322,7 @@ def _scan(
     backend = store.backend
     rows: list[ActionRow] = []
     if isinstance(backend, FileBackend):
-        rows = _scan_cached(backend, live, today_iso, include_done)
+        rows = _scan_cached(store, live, today_iso, include_done)
     else:
         for mid, data in store.raw_meetings():
             if live is None or mid != live.id:
@@ -333,8 +334,9 @@ def _scan(
 
 
 def _scan_cached(
-    backend: FileBackend, live: Meeting | None, today_iso: str, include_done: bool
+    store: MeetingStore, live: Meeting | None, today_iso: str, include_done: bool
 ) -> list[ActionRow]:
+    backend = store.backend
     cache_dir = backend.data_dir / CACHE_DIR
     parts = [(cache_dir / "actions-open.json", False)]
     if include_done:
@@ -352,6 +354,11 @@ def _scan_cached(
         try:
             st = os.stat(backend.path(mid))
         except OSError:
+            # Gone, or only its backup is left: read it as opening it would.
+            data = read_for_scan(store, mid)
+            if data is not None:
+                dirty = True  # not cached: the next scan finds the repaired file
+                rows.extend(_rows_of_dict(mid, data, today_iso))
             continue
         stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
         entries = [cache.get(mid) for cache in caches]
@@ -361,9 +368,9 @@ def _scan_cached(
                 rows.extend(_rows_of_tuples(
                     mid, entry[1], ([done, *t] for t in entry[2]), today_iso))
             continue
-        data = backend.read_raw(mid)
+        data = read_for_scan(store, mid)  # a damaged file is repaired from its backup
         if data is None:
-            continue  # damaged: left to a proper open to repair, and not cached
+            continue  # named in store.unreadable
         dirty = True
         meta = list(_meeting_meta(data))
         tuples = _action_tuples(data)
@@ -449,6 +456,12 @@ def set_action_done(
     rows = _all_rows(store, live)
     target = next((row for row in rows if row.action_id == action_id), None)
     if target is None:
+        if store.unreadable:
+            # It may well be in a meeting that could not be read: not the user's typo.
+            raise StoreError(
+                f"Åtgärden {action_id!r} finns inte i de möten som gick att läsa; "
+                f"{len(store.unreadable)} möten kunde inte läsas och den kan finnas där."
+            )
         raise ActionNotFoundError(action_id)
     root = target.root_id
     by_meeting: dict[str, set[str]] = {}

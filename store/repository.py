@@ -21,10 +21,12 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
-from .lock import HOLDER_APP, FileLock, MeetingLockedError, MemoryLock
+from .lock import HOLDER_APP, FileLock, LockUnavailableError, MeetingLockedError, MemoryLock
 from .model import Meeting, new_id, now_iso
 from .serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
-from .storage import AtomicJSONStorage, Recovery, StoreError, dumps_json, ensure_private_dir
+from .storage import (
+    AtomicJSONStorage, Recovery, StoreError, describe_os_error, dumps_json, ensure_private_dir,
+)
 
 TABLE = "meeting"
 DOC_ID = 1
@@ -138,10 +140,18 @@ class FileBackend:
                 pass
 
     def meeting_ids(self) -> list[str]:
-        if not self.meetings_dir.is_dir():
-            return []
+        """Every stored meeting's id; StoreError when the folder cannot be read (an
+        unreadable folder is not an empty one)."""
         ids = set()
-        with os.scandir(self.meetings_dir) as entries:
+        try:
+            entries = os.scandir(self.meetings_dir)
+        except FileNotFoundError:
+            return []  # nothing stored yet
+        except OSError as exc:
+            raise StoreError(
+                describe_os_error(exc, self.meetings_dir, verb="läsa mappen")
+            ) from exc
+        with entries:
             for entry in entries:
                 name = entry.name
                 if name.startswith("."):
@@ -353,6 +363,8 @@ class MeetingStore:
     def __init__(self, backend: Backend):
         self.backend = backend
         self.recoveries: list[Recovery] = []
+        #: Meetings a scan could not read, even from a backup: id -> Swedish sentence.
+        self.unreadable: dict[str, str] = {}
 
     @classmethod
     def at(
@@ -448,15 +460,15 @@ class MeetingStore:
                 # Reading runs the storage's checks: a damaged file is set aside here.
                 data = db.table(TABLE, cache_size=0).get(doc_id=DOC_ID)
                 recovered = getattr(storage, "recovered", None)
-                if recovered is not None:
-                    self.recoveries.append(recovered)
                 if data is None:
                     where = recovered.bad_file if recovered else None
                     raise StoreError(
                         f"Mötet {meeting_id} kunde inte läsas: filen är skadad och det "
                         "finns ingen säkerhetskopia."
-                        + (f" Den skadade filen finns kvar som {where}." if where else "")
+                        + (f" Den skadade filen ligger kvar orörd: {where}." if where else "")
                     )
+                if recovered is not None:
+                    self.recoveries.append(recovered)
                 meeting = meeting_from_dict(dict(data), strict=False)
                 meeting.id = meeting_id
             return MeetingSession(self, meeting, db, lock, getattr(storage, "recovered", None))
@@ -482,7 +494,7 @@ class MeetingStore:
         # only read the backup and leave the file to its writer.
         try:
             session = self.open(meeting_id)
-        except MeetingLockedError:
+        except (MeetingLockedError, LockUnavailableError):
             session = self.open(meeting_id, read_only=True)
         with session:
             return session.meeting
@@ -501,23 +513,25 @@ class MeetingStore:
         """(id, stored dict) for every readable meeting, unvalidated, for fast scans.
 
         A damaged file is repaired from its backup on the way (and reported in
-        `recoveries`) rather than silently left out.
+        `recoveries`); one that cannot be read at all is noted in `unreadable`.
         """
+        from .scan import read_for_scan
+
         for meeting_id in self.backend.meeting_ids():
-            data = self.backend.read_raw(meeting_id)
-            if data is None:
-                try:
-                    data = meeting_to_dict(self.load(meeting_id))
-                except StoreError:
-                    continue
-            yield meeting_id, data
+            data = read_for_scan(self, meeting_id)
+            if data is not None:
+                yield meeting_id, data
 
     def meetings(self) -> Iterator[Meeting]:
         for meeting_id, data in self.raw_meetings():
             try:
                 meeting = meeting_from_dict(data, strict=False)
             except MeetingFormatError:
-                continue
+                try:  # the careful way: validated, from the backup if need be
+                    meeting = self.load(meeting_id)
+                except StoreError as exc:
+                    self.unreadable[meeting_id] = str(exc)
+                    continue
             meeting.id = meeting_id
             yield meeting
 

@@ -317,7 +317,9 @@ class AtomicJSONStorage(Storage):
         except (ValueError, UnicodeDecodeError):
             pass
         data = self._load_backup()
-        if not self._repair:
+        if not self._repair or data is None:
+            # Without a backup the damaged file stays where it is: moved aside it would
+            # vanish from every later listing, and nothing could be written in its place.
             self.recovered = Recovery(self.path, data is not None, moved=False, path=self.path)
             return data
         bad = self._aside_name()

@@ -208,12 +208,14 @@ def test_a_damaged_file_without_backup_is_kept_and_reported(file_store):
     meeting_id = file_store.add(_meeting())  # one generation only: no backup yet
     path = file_store.backend.path(meeting_id)
     path.write_bytes(b'{"meeting": ')
-    with pytest.raises(StoreError) as info:
-        file_store.open(meeting_id)
-    bad = file_store.recoveries[0].bad_file
-    assert bad.read_bytes() == b'{"meeting": '
-    assert str(bad) in str(info.value)
-    assert "ingen säkerhetskopia" in str(info.value)
+    for _ in range(2):  # left in place: every later open (and listing) still names it
+        with pytest.raises(StoreError) as info:
+            file_store.open(meeting_id)
+        assert path.read_bytes() == b'{"meeting": '
+        assert str(path) in str(info.value)
+        assert "ingen säkerhetskopia" in str(info.value)
+    # One message, not a second contradicting it ("saknades", "flyttas undan").
+    assert file_store.recoveries == []
 
 
 def test_a_reader_without_the_lock_leaves_the_damaged_file_to_the_writer(file_store):

@@ -79,10 +79,14 @@ class StartScreen(Screen):
 
     @work(thread=True, exclusive=True, group="meeting-list", exit_on_error=False)
     def _load_summaries(self) -> None:
+        from store.scan import unreadable_lines
+
         try:
             summaries, error = self.app.store.summaries(), None
         except StoreError as exc:
             summaries, error = [], str(exc)
+        if error is None:  # meetings that could not be read are named, not left out
+            error = "\n".join(unreadable_lines(self.app.store)) or None
         self.app.call_from_thread(self._show_meetings, summaries, error)
 
     def _show_meetings(self, summaries: list[MeetingSummary], error: str | None) -> None:
@@ -102,7 +106,7 @@ class StartScreen(Screen):
                 options.append(Option(_summary_text(s, series), id=s.id))
         meetings.add_options(options)
         empty = self.query_one("#start-empty", Static)
-        empty.display = not summaries
+        empty.display = not summaries and error is None
         empty.update(
             "Inga möten ännu. Tryck n för ett nytt möte eller i för att importera en "
             "dagordning."
