@@ -29,6 +29,7 @@ from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
 from store.lock import LockUnavailableError
 
 from .autosave import Autosaver
+from .crash_guard import CrashGuard
 
 
 def _commands_provider():
@@ -41,7 +42,7 @@ def _commands_provider():
 MODES_SV = {"live": "mötesläge", "setup": "mötesinställningar", "agenda": "dagordningen"}
 
 
-class MotesbokApp(App):
+class MotesbokApp(CrashGuard):
     CSS_PATH = "app.tcss"
     TITLE = "Mötesbok"
     COMMANDS = {_commands_provider}
@@ -117,6 +118,8 @@ class MotesbokApp(App):
         self._watch_terminal()
         if self.live_meeting_id:
             self.open_meeting(self.live_meeting_id, mode="live")
+        else:
+            self.offer_resume()  # after an unexpected stop: back to where it was
 
     def _watch_terminal(self) -> None:
         """Leave as on SIGHUP when the terminal hangs up without sending one.
@@ -570,26 +573,6 @@ class MotesbokApp(App):
         # However the app ends (ctrl+q, exit(), a test's end), save and free the lock.
         self._final_save_and_close()
         await super()._on_exit_app()
-
-    def _handle_exception(self, error: Exception) -> None:
-        try:
-            self.save_now()
-        except Exception:  # noqa: BLE001 - never mask the original error
-            pass
-        super()._handle_exception(error)
-
-    def _fatal_error(self) -> None:
-        """Like Textual's, but without local variables: they hold the minutes' text."""
-        import rich
-        from rich.segment import Segments
-        from rich.traceback import Traceback
-
-        self.bell()
-        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
-        self._exit_renderables.append(
-            Segments(self.console.render(traceback, self.console.options))
-        )
-        self._close_messages_no_wait()
 
 
 def _emergency_folders():

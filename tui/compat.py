@@ -63,3 +63,44 @@ class UndoSafeTextArea(TextArea):
         clamped = Selection(self.clamp_visitable(start), self.clamp_visitable(end))
         # No watchers: they would scroll (and post SelectionChanged) mid-undo.
         self.set_reactive(TextArea.selection, clamped)
+
+
+def contain_handler_exceptions() -> None:
+    """Let the app decide whether an exception in a message handler ends it.
+
+    Textual (8.2.8) ends the app on any exception raised while a widget, screen or the
+    app handles a message (a key, a binding's action, a paste): MessagePump's loop
+    calls App._handle_exception and stops that pump for good, so there is nothing to
+    continue even when the app's state is sound. Textual has no hook for this. Here
+    each dispatch first asks the app's ``contain_exception(error, pump)``; when it
+    returns True the message counts as handled and the pump goes on. Apps without that
+    method behave as before. Remove when Textual offers an app-level handler hook.
+    """
+    from asyncio import CancelledError
+
+    from textual import events
+    from textual.message_pump import MessagePump
+
+    original = MessagePump._dispatch_message
+    if getattr(original, "_motesbok_contained", False):
+        return
+
+    async def _dispatch_message(self, message):
+        try:
+            await original(self, message)
+        except CancelledError:
+            raise
+        except Exception as error:
+            # A widget that failed to compose or mount is half-built: never go on there.
+            if isinstance(message, (events.Compose, events.Mount)):
+                raise
+            try:
+                app = self.app
+            except Exception:  # noqa: BLE001 - no active app: Textual's own handling
+                raise error from None
+            contain = getattr(app, "contain_exception", None)
+            if contain is None or not contain(error, self):
+                raise
+
+    _dispatch_message._motesbok_contained = True
+    MessagePump._dispatch_message = _dispatch_message
