@@ -17,10 +17,11 @@ import io
 from datetime import date as Date
 from pathlib import Path
 
-from store.model import Meeting, looks_standing
+from store.model import Meeting
+from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
+from store.standing import looks_standing
 
 from .text_clean import count_controls, has_utf8_multibyte, strip_terminal_controls
-from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
 
 #: Refuse anything larger outright: an agenda or a meeting is never this big.
 MAX_FILE_BYTES = 20 * 1024 * 1024

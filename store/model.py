@@ -14,6 +14,9 @@ from typing import Iterator, Literal
 
 from .attendance import Interval, presence_text
 
+# The rule for which titles are standing items lives in store/standing.py.
+from .standing import looks_standing  # noqa: F401 - re-exported
+
 ItemStatus = Literal["pending", "done", "deferred"]
 ITEM_STATUSES: tuple[str, ...] = ("pending", "done", "deferred")
 
@@ -27,28 +30,6 @@ STANDARD_ROLES: tuple[str, ...] = (
 )
 
 SECRETARY_ROLE = "Sekreterare"
-
-#: Items that open and close every meeting of a series. An agenda that does not say
-#: which of its items are standing is read with these as the standing ones.
-CONVENTIONAL_STANDING_TITLES: tuple[str, ...] = (
-    "mötet öppnas",
-    "föregående mötesanteckningar",
-    "föregående mötes anteckningar",
-    "föregående protokoll",
-    "övriga frågor",
-    "nästa möte",
-    "mötet avslutas",
-)
-
-
-def looks_standing(title: str) -> bool:
-    """Whether an item title is one of the conventional standing items."""
-    folded = " ".join(title.casefold().replace(":", " ").replace(".", " ").split())
-    return any(
-        folded == conventional or folded.startswith(conventional + " ")
-        for conventional in CONVENTIONAL_STANDING_TITLES
-    )
-
 
 def new_id() -> str:
     """A short random id: unique enough per data directory, short enough to type."""

@@ -6,7 +6,9 @@ What is carried, and how it is reset:
 - the roster: the same people, roles and decision makers, everyone present for the
   whole meeting again (absent / from / to cleared).
 - standing items (``AgendaItem.standing``): title, presenter, set time and the agenda
-  texts (description, background, proposal) kept, so "Mötet öppnas" reads as always.
+  texts (description, background, proposal) kept, in the agenda's own wording ("Mötets
+  öppnande" stays "Mötets öppnande"). A meeting that marked no item standing has its
+  usual opening and closing items taken as standing (`store.standing`).
 - items deferred last time (status "deferred"), and the unfinished sub-items of a
   deferred item: carried as pending with their agenda
   texts (presenter, description, background, proposal) and attachments, since the same
@@ -17,8 +19,10 @@ What is carried, and how it is reset:
 - an item that is neither standing nor deferred but holds a carried sub-item comes
   along as a bare heading (title only) so the sub-item keeps its place.
 - every open action of the series (any earlier meeting, not only the last one) is
-  copied into the item "Föregående mötesanteckningar" (a top-level item whose title
-  starts "Föregående möte"; made after "Mötet öppnas" when missing) as ``Action(text, due, owner, follows=<original id>)``; ticking a copy done
+  copied into the item for the previous minutes (a top-level item that
+  `store.standing` recognises as such, whatever its wording; "Föregående
+  mötesanteckningar" is made after the opening items when missing) as
+  ``Action(text, due, owner, follows=<original id>)``; ticking a copy done
   with `store.actions.set_action_done` marks the original done everywhere.
 
 Everything gets fresh ids. The meeting is returned unsaved; `MeetingStore.add` stores it.
@@ -27,12 +31,13 @@ Everything gets fresh ids. The meeting is returned unsaved; `MeetingStore.add` s
 from __future__ import annotations
 
 from .actions import ActionRow, _rows_of_dict, _rows_of_meeting, sort_key
-from .model import Action, AgendaItem, Meeting, Participant, looks_standing
+from .model import Action, AgendaItem, Meeting, Participant
 from .repository import MeetingStore
+from .standing import looks_standing, standing_kind
 
 PREVIOUS_MINUTES_TITLE = "Föregående mötesanteckningar"
-PREVIOUS_MEETING_PREFIX = "föregående möte"
-OPENING_TITLE = "Mötet öppnas"
+#: Kinds of standing item that come before the previous minutes on an agenda.
+OPENING_KINDS = ("opening", "election", "agenda")
 
 
 def next_meeting_in_series(store: MeetingStore, previous: Meeting, date: str) -> Meeting:
@@ -142,15 +147,18 @@ def _carried(
 
 def _previous_minutes_item(meeting: Meeting) -> AgendaItem:
     """The item for the follow-up of open actions, made when missing."""
-    # "Föregående mötesanteckningar", "Föregående mötes protokoll": the same item.
+    # "Föregående mötesanteckningar", "Föregående minnesanteckningar", "Föregående
+    # mötes protokoll"...: whatever this agenda calls it, it is the same item.
     for item in meeting.items:
-        if item.title.strip().casefold().startswith(PREVIOUS_MEETING_PREFIX):
+        if standing_kind(item.title) == "previous_minutes":
             return item
     item = AgendaItem(PREVIOUS_MINUTES_TITLE, standing=True)
-    opening = next(
-        (i for i in meeting.items if i.title.strip().casefold() == OPENING_TITLE.casefold()),
-        None,
-    )
+    # After the opening run (öppnande, val av justerare, dagordningen), in any wording.
+    opening = None
+    for candidate in meeting.items:
+        if standing_kind(candidate.title) not in OPENING_KINDS:
+            break
+        opening = candidate
     if opening is not None:
         meeting.add_item(item, after=opening.id)
     else:

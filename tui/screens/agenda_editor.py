@@ -20,6 +20,7 @@ from store.model import AgendaItem, Meeting
 
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.text_area import AppTextArea
+from .live_standing import append_standing_mark
 
 # The free-text fields of an item, as (widget id, model attribute, label).
 TEXT_FIELDS = (
@@ -32,9 +33,7 @@ TEXT_FIELDS = (
 def item_label(number: str, item: AgendaItem) -> Text:
     text = Text(f"{number}. ", style="bold")
     text.append(item.title or "(utan rubrik)", style="" if item.title else "dim italic")
-    if item.standing:
-        text.append(" ↻", style="dim")
-    return text
+    return append_standing_mark(text, item.standing)
 
 
 class AgendaEditorScreen(Screen[None]):

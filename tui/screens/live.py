@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from store.model import Action, AgendaItem, Decision
 
 from ..widgets.text_area import AppTextArea
+from .live_standing import append_standing_mark, toggle_standing
 
 DEFER_DECISION = "Flyttas till nästa möte."
 
@@ -185,6 +186,9 @@ class LiveScreen(Screen):
                 tooltip="Tillbaka till listan över möten."),
         Binding("ctrl+t", "focus_notes", "Anteckn.", id="live.notes", show=False,
                 tooltip="Flytta markören till anteckningarna."),
+        Binding("ctrl+g", "toggle_standing", "Stående", id="live.standing", show=False,
+                priority=True, tooltip="Gör punkten till stående punkt (följer med till "
+                                       "nästa möte i serien), eller inte."),
     ]
 
     def __init__(self, item_id: str | None = None):
@@ -353,7 +357,7 @@ class LiveScreen(Screen):
         label.append(f"{number}. ", style="bold" if current else None)
         label.append(item.title, style="bold" if current else (
             "dim" if item.status in ("done", "deferred") else None))
-        return label
+        return append_standing_mark(label, item.standing)
 
     def refresh_tree_labels(self) -> None:
         tree = self.query_one(AgendaTree)
@@ -525,6 +529,10 @@ class LiveScreen(Screen):
 
     def action_focus_notes(self) -> None:
         self.query_one("#notes").focus()
+
+    def action_toggle_standing(self) -> None:
+        if self._writable():
+            toggle_standing(self)
 
     def _writable(self, *, need_item: bool = True) -> bool:
         if self.app.read_only:

@@ -1,0 +1,109 @@
+"""Which item titles are standing (issue 10.6): a corpus of the usual wordings, each
+with and without numbering, in different case, with a detail after it; and ordinary
+titles that merely mention the same words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store.standing import looks_standing, standing_kind
+
+WORDINGS = {
+    "opening": ["Mötet öppnas", "Mötets öppnande", "Öppnande", "Mötets öppning",
+                "Öppning av mötet", "Sammanträdet öppnas", "Ordföranden öppnar mötet",
+                "Välkommen", "Upprop", "Fråga om mötets behöriga utlysande"],
+    "election": ["Val av justerare", "Val av protokolljusterare", "Val av två justerare",
+                 "Val av ordförande och sekreterare", "Val av mötesordförande",
+                 "Val av ordförande, sekreterare och justerare",
+                 "Val av justerare att jämte ordföranden justera protokollet",
+                 "Val av justeringsperson", "Val av sekreterare för mötet"],
+    "agenda": ["Godkännande av dagordning", "Godkännande av dagordningen",
+               "Fastställande av dagordningen", "Dagordningen godkänns",
+               "Fastställande av föredragningslistan", "Dagordning"],
+    "previous_minutes": ["Föregående protokoll", "Föregående mötes protokoll",
+                         "Föregående mötesprotokoll", "Föregående mötesanteckningar",
+                         "Föregående minnesanteckningar", "Föregående mötes anteckningar",
+                         "Föregående mötes minnesanteckningar", "Förra mötets protokoll",
+                         "Protokoll från föregående möte",
+                         "Genomgång av föregående mötes protokoll",
+                         "Uppföljning av föregående mötesanteckningar",
+                         "Föregående protokoll/mötesanteckningar"],
+    "other_business": ["Övriga frågor", "Övrigt", "Övriga ärenden",
+                       "Anmälan av övriga frågor"],
+    "next_meeting": ["Nästa möte", "Nästa sammanträde", "Datum för nästa möte",
+                     "Tid och plats för nästa möte", "Kommande möten"],
+    "closing": ["Mötet avslutas", "Mötets avslutande", "Avslutande", "Avslutning",
+                "Mötets avslutning", "Sammanträdet avslutas", "Ordföranden avslutar mötet"],
+}
+CORPUS = [(kind, title) for kind, titles in WORDINGS.items() for title in titles]
+
+NUMBERING = ["", "1. ", "12. ", "3 ", "§ 4 ", "§4 ", "4.2 ", "b) ", "2) "]
+DETAILS = ["", ".", ":", ": 12 juni kl. 13", " – inga anmälda", " (bilaga 2)", " - se bilaga"]
+CASES = [str, str.upper, str.lower, str.title]
+
+#: Ordinary items. Decided: the standing words must be the whole title (a detail after
+#: a colon, dash or parenthesis aside); a title that uses them inside a sentence is an
+#: ordinary item, since it is about something else and must not come back every time.
+NEGATIVES = [
+    "Budget 2014", "Information om nästa mötes lokal", "Nästa mötesplats för styrgruppen",
+    "Övrigt om skolan", "Övriga frågor om budgeten", "Avslutande diskussion om skolan",
+    "Öppnande av nya förskolan", "Val av leverantör", "Val av ny kassör i föreningen",
+    "Protokoll från styrelsen", "Dagordningens upplägg inför årsmötet",
+    "Rapport från föregående vecka", "Nya öppettider", "Mötesrum och lokaler",
+    "Avslutade projekt", "Justering av budgeten", "Välkomstpaket till nyanställda",
+    "Uppföljning av projektet", "Sammanträdesplan 2014", "", "   ", "1.",
+]
+
+
+@pytest.mark.parametrize("kind, title", CORPUS)
+def test_each_usual_wording_is_standing_with_its_kind(kind, title):
+    assert standing_kind(title) == kind
+
+
+@given(st.sampled_from(CORPUS), st.sampled_from(NUMBERING), st.sampled_from(DETAILS),
+       st.sampled_from(CASES))
+def test_numbering_case_and_details_do_not_matter(entry, number, detail, case):
+    kind, title = entry
+    assert standing_kind(number + case(title) + detail) == kind
+
+
+@given(st.sampled_from(CORPUS))
+def test_without_swedish_letters(entry):
+    kind, title = entry
+    plain = title.translate(str.maketrans("åäöÅÄÖ", "aaoAAO"))
+    assert standing_kind(plain) == kind
+
+
+@pytest.mark.parametrize("title", [
+    "Mötets öppnande och val av justerare",
+    "Val av justerare samt godkännande av dagordningen",
+    "Mötets öppnande, val av justerare och godkännande av dagordningen",
+    "Nästa möte och mötets avslutande",
+])
+def test_standing_items_joined_in_one_title_are_standing(title):
+    assert looks_standing(title)
+
+
+@pytest.mark.parametrize("title", NEGATIVES)
+def test_ordinary_titles_are_not_standing(title):
+    assert not looks_standing(title)
+
+
+@given(st.sampled_from(CORPUS), st.sampled_from(["Information om ", "Diskussion: ",
+                                                 "Rapport om ", "Inför "]))
+def test_the_words_inside_an_ordinary_title_do_not_count(entry, lead):
+    _, title = entry
+    assert not looks_standing(lead + title.lower())
+
+
+def test_the_importer_and_the_series_use_this_rule():
+    import export.importer
+    import store.model
+    import store.series
+    from store import standing
+
+    assert export.importer.looks_standing is standing.looks_standing
+    assert store.series.looks_standing is standing.looks_standing
+    assert store.model.looks_standing is standing.looks_standing
