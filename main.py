@@ -70,8 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_import(store: MeetingStore, args) -> int:
     from export.importer import read_meeting_file, summarize_import
 
+    from store.imported import add_imported
+
     meeting = read_meeting_file(Path(args.file))
-    meeting_id = store.add(meeting)
+    meeting_id = add_imported(store, meeting)
     print(f"Importerade {meeting.title} ({meeting.date}): {summarize_import(meeting)}.")
     print(meeting_id)
     return EXIT_OK

@@ -34,3 +34,34 @@ async def test_import_worker_refuses_every_special_path_promptly(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
     assert store.summaries() == []
+
+
+@run_async
+async def test_dialog_import_of_a_reexport_shares_no_ids_with_the_original(tmp_path):
+    import orjson
+
+    from store.actions import set_action_done
+    from store.serialize import meeting_to_dict
+    from tests.functional.test_import_dialog import read_in
+    from tests.unit.test_import_ids import all_actions, stored_series
+
+    store = MeetingStore.at(tmp_path / "data")
+    original_id, other_id, _ = stored_series(store)
+    data = meeting_to_dict(store.load(original_id))
+    del data["id"]
+    other_action = store.load(other_id).items[0].actions[0].id
+    data["items"][1]["actions"][0]["follows"] = other_action
+    path = tmp_path / "igen.json"
+    path.write_bytes(orjson.dumps(data))
+    app = ImportApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await read_in(pilot, str(path))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    new_id = app.result
+    assert isinstance(new_id, str) and new_id != original_id
+    for action_id in [a["id"] for a in all_actions(data)] + [other_action]:
+        set_action_done(store, action_id, True)
+    imported = store.load(new_id)
+    assert not any(action.done for _, _, action in imported.actions())
+    assert all(action.follows != other_action for _, _, action in imported.actions())

@@ -129,6 +129,11 @@ class ImportDialog(ModalScreen["str | None"]):
         meeting, error = None, None
         try:
             meeting = read_meeting_file(path)
+            # Ids from a file are claims: colliding ones replaced, no links taken.
+            # Here, in the worker: it reads every stored meeting.
+            from store.imported import prepare_import
+
+            prepare_import(self.app.store, meeting)
         except ImportFileError as exc:
             error = str(exc)
         except MeetingFormatError as exc:
@@ -174,9 +179,10 @@ class ImportDialog(ModalScreen["str | None"]):
                 self.action_read()
             return
         from store import StoreError
+        from store.imported import add_prepared
 
         try:
-            meeting_id = self.app.store.add(self.meeting)
+            meeting_id = add_prepared(self.app.store, self.meeting)
         except StoreError as exc:
             self.show(f"Mötet kunde inte sparas: {exc}", error=True)
             return
