@@ -31,6 +31,8 @@ from store.attendance import split_presence
 from store.limits import MAX_ITEMS, MAX_PARTICIPANTS  # noqa: F401 - re-exported
 from store.model import Action, AgendaItem, Decision, Meeting, Participant
 
+from .agenda_title import agenda_heading_when, take_title_line, take_when
+
 DEFAULT_TITLE = "Möte"
 #: Deeper numbers ("1.1.1.1.1.1.1.1.1") stay at this depth: no agenda is deeper, and a
 #: hostile file must not nest items until the recursion limit.
@@ -369,8 +371,8 @@ class _Builder:
     def run(self) -> tuple[Meeting, list[str]]:
         lines = [line for line in self.lines if line.text.strip() or line.number]
         title_index = self.find_title(lines)
-        if title_index is not None:
-            self.meeting.title = lines[title_index].plain
+        if title_index is not None:  # a date on it is the meeting's (agenda_title.py)
+            self.meeting.title = take_title_line(self.meeting, lines[title_index].plain)
         rest = [line for i, line in enumerate(lines) if i != title_index]
         self.mode = self.choose_mode(rest)
         if self.mode == "headings":
@@ -411,7 +413,7 @@ class _Builder:
                 continue
             if parse_when(plain)[3] and parse_when(plain)[0]:
                 continue
-            if plain.casefold().rstrip(":") in _AGENDA_WORDS:
+            if agenda_heading_when(plain) is not None:
                 continue
             if line.heading is not None:
                 # A heading is the title only when no other heading is as big.
@@ -447,7 +449,7 @@ class _Builder:
         # "lines": every line not understood as a header field is an item.
         if header and self.header_kind(line) is not None:
             return False
-        if header and line.plain.casefold().rstrip(":") in _AGENDA_WORDS:
+        if header and agenda_heading_when(line.plain) is not None:
             return False
         if line.bullet or line.indent > 0:
             return False if self.stack else self._open_plain(line)
@@ -608,7 +610,8 @@ class _Builder:
         if participants_open and line.heading is None and len(plain) < 80:
             self.add_participants(plain)
             return True
-        if plain.casefold().rstrip(":") in _AGENDA_WORDS:
+        if (when := agenda_heading_when(plain)) is not None:
+            take_when(meeting, *when)
             return False
         self.preamble.append(line.raw or plain)
         return False
