@@ -111,6 +111,10 @@ def cmd_list(store: MeetingStore, args) -> int:
     width = shutil.get_terminal_size((80, 24)).columns
     if summaries:
         sys.stdout.write(format_meeting_list(summaries, width))
+    from store.rescue import find_rescue_copies  # left by an app that died unsaved
+
+    for copy in find_rescue_copies(store):
+        print(f"Obs: {copy.summary()}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -533,8 +533,6 @@ class MotesbokApp(CrashGuard):
 
     def _write_emergency_copy(self) -> Path | None:
         """The meeting as importable JSON in the home or temp directory (disk full...)."""
-        import time
-
         from export.json_io import meeting_json_bytes
 
         meeting = self.session.meeting
@@ -544,9 +542,9 @@ class MotesbokApp(CrashGuard):
             return None
         # One name for the whole failure spell: each new copy replaces the last.
         if self._emergency_name is None:
-            self._emergency_name = (
-                f"motesbok-nodkopia-{meeting.id}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-            )
+            from store.rescue import rescue_file_name  # found again there after a crash
+
+            self._emergency_name = rescue_file_name(meeting.id)
         name = self._emergency_name
         self.unwritten_copy = None
         from store.storage import write_file_atomic
@@ -576,17 +574,10 @@ class MotesbokApp(CrashGuard):
 
 
 def _emergency_folders():
-    """Where an emergency copy may go, best first: on a full disk home and /tmp often
-    share it, so RAM-backed /dev/shm (kept until reboot) comes last."""
-    import tempfile
+    """Where an emergency copy may go, best first (store.rescue looks there on start)."""
+    from store.rescue import rescue_folders
 
-    for find in (Path.home, lambda: Path(tempfile.gettempdir()), lambda: Path("/dev/shm")):
-        try:
-            folder = find()
-        except Exception:  # noqa: BLE001 - no HOME, no usable temp dir: try the next
-            continue
-        if folder.is_dir():
-            yield folder
+    return rescue_folders()
 
 
 def default_export_dir() -> Path:

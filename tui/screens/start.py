@@ -65,6 +65,22 @@ class StartScreen(Screen):
 
     def on_mount(self) -> None:
         self.refresh_meetings()
+        self._look_for_rescue_copies()
+
+    @work(thread=True, exclusive=True, group="rescue-copies", exit_on_error=False)
+    def _look_for_rescue_copies(self) -> None:
+        """Copies left by an app that died while saves failed are offered on start."""
+        from store.rescue import find_rescue_copies
+
+        copies = find_rescue_copies(self.app.store)
+        if copies:
+            self.app.call_from_thread(self._offer_rescue_copies, copies)
+
+    def _offer_rescue_copies(self, copies) -> None:
+        from .rescue_offer import offer_rescue_copies
+
+        offer_rescue_copies(self.app, copies,
+                            on_done=lambda meeting_id: self.refresh_meetings(meeting_id))
 
     def on_screen_resume(self) -> None:
         self.refresh_meetings()

@@ -1,0 +1,104 @@
+"""The offer made on start when a rescue copy (nödkopia) is newer than its meeting.
+
+The copy was left by an app that died while saves failed; what it holds that the
+meeting lacks is listed, and the user chooses: restore it into the meeting, keep both
+(the copy becomes a meeting of its own), or decide later (it stays and is offered again).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from store.rescue import RescueCopy
+
+RESTORE, KEEP_BOTH = "restore", "keep-both"
+
+
+class RescueOfferDialog(ModalScreen["str | None"]):
+    """Dismisses with RESTORE, KEEP_BOTH or None (later)."""
+
+    DEFAULT_CSS = """
+    RescueOfferDialog { align: center middle; }
+    RescueOfferDialog #rescue-differences { height: auto; max-height: 10; }
+    """
+    BINDINGS = [
+        Binding("escape,s", "choose(None)", "Senare", id="rescue.later",
+                tooltip="Bestäm senare: kopian ligger kvar och du får frågan igen."),
+        Binding("a", "choose('restore')", "Återställ", id="rescue.restore", show=False,
+                tooltip="Ersätt det sparade mötet med kopian."),
+        Binding("b", "choose('keep-both')", "Behåll båda", id="rescue.keep_both",
+                show=False, tooltip="Spara kopian som ett eget möte."),
+    ]
+
+    def __init__(self, copy: RescueCopy):
+        super().__init__()
+        self.copy = copy
+
+    def compose(self) -> ComposeResult:
+        stored = self.copy.stored
+        with Vertical(classes="dialog"):
+            yield Label("Nödkopia hittad", classes="dialog-title")
+            yield Static(
+                Text(f"Mötet {stored.title} ({stored.date}) har en nödkopia som är nyare "
+                     f"än det sparade mötet:\n{self.copy.path}\n\nKopian innehåller:"),
+                classes="dialog-message",
+            )
+            with VerticalScroll(id="rescue-differences"):
+                yield Static(Text("\n".join(f"• {line}" for line in self.copy.differences)))
+            yield Static(
+                Text("Återställ ersätter det sparade mötet med kopian (det gamla finns kvar "
+                     "som säkerhetskopia). Behåll båda sparar kopian som ett eget möte."),
+                classes="dialog-hint",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Återställ (a)", id="restore", variant="primary")
+                yield Button("Behåll båda (b)", id="keep-both")
+                yield Button("Senare (s)", id="later")
+
+    def on_mount(self) -> None:
+        self.query_one("#restore", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id if event.button.id in (RESTORE, KEEP_BOTH) else None)
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
+
+
+def offer_rescue_copies(app, copies: list[RescueCopy], on_done=None) -> None:
+    """Offer each copy in turn; `on_done(meeting_id)` after a copy was acted upon."""
+    if not copies:
+        return
+    copy, rest = copies[0], copies[1:]
+
+    def chosen(choice: str | None) -> None:
+        from store import StoreError
+        from store.rescue import keep_both, restore
+
+        try:
+            if choice == RESTORE:
+                restore(app.store, copy)
+                app.notify(f"Nödkopian är återställd i mötet {copy.stored.title}.",
+                           title="Återställt")
+                meeting_id = copy.meeting_id
+            elif choice == KEEP_BOTH:
+                meeting_id = keep_both(app.store, copy)
+                app.notify("Nödkopian är sparad som ett eget möte.", title="Båda finns kvar")
+            else:
+                meeting_id = None
+                app.notify(f"Nödkopian ligger kvar i {copy.path}. Du får frågan igen "
+                           "nästa gång Mötesbok startar.", title="Bestäm senare")
+        except StoreError as exc:
+            app.notify(str(exc), title="Nödkopian kunde inte läsas in", severity="error")
+            meeting_id = None
+        if meeting_id is not None and on_done is not None:
+            on_done(meeting_id)
+        offer_rescue_copies(app, rest, on_done)
+
+    app.push_screen(RescueOfferDialog(copy), chosen)
