@@ -30,6 +30,7 @@ from store.lock import LockUnavailableError
 
 from .autosave import Autosaver
 from .crash_guard import CrashGuard
+from .size_guard import SizeGuard
 
 
 def _commands_provider():
@@ -42,7 +43,7 @@ def _commands_provider():
 MODES_SV = {"live": "mötesläge", "setup": "mötesinställningar", "agenda": "dagordningen"}
 
 
-class MotesbokApp(CrashGuard):
+class MotesbokApp(SizeGuard, CrashGuard):
     CSS_PATH = "app.tcss"
     TITLE = "Mötesbok"
     COMMANDS = {_commands_provider}
