@@ -45,8 +45,26 @@ class UndoSafeTextArea(TextArea):
     TextArea._undo_batch/_redo_batch restore the selection before _refresh_size().
     """
 
+    _restoring_history = False
+
+    def undo(self) -> None:
+        self._restoring_history = True
+        try:
+            super().undo()
+        finally:
+            self._restoring_history = False
+
+    def redo(self) -> None:
+        self._restoring_history = True
+        try:
+            super().redo()
+        finally:
+            self._restoring_history = False
+
     def scroll_cursor_visible(self, center: bool = False, animate: bool = False) -> Offset:
-        self._clamp_stale_selection()
+        # Only mid-undo/redo: elsewhere Textual's own order is right (and drawn as is).
+        if self._restoring_history:
+            self._clamp_stale_selection()
         return super().scroll_cursor_visible(center, animate)
 
     def _clamp_stale_selection(self) -> None:
