@@ -350,6 +350,8 @@ class MotesbokApp(SizeGuard, CrashGuard):
                 pass
 
     def _show_mode(self, mode: str, item_id: str | None) -> None:
+        if mode == "agenda" and item_id is None:
+            item_id = self._current_item_id()
         try:
             screen = self._build_screen(mode, item_id)
         except ImportError:
@@ -368,6 +370,17 @@ class MotesbokApp(SizeGuard, CrashGuard):
         # started straight in live mode).
         self._pop_to_start(build=mode != "live")
         self.push_screen(screen)
+
+    def _current_item_id(self) -> str | None:
+        """The item the secretary is at: live mode's, else where live mode would open."""
+        from .screens.live import LiveScreen
+
+        # The stack, not the top: the command palette may still be on top.
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, LiveScreen) and screen.item_id is not None:
+                return screen.item_id
+        first = self.session.meeting.first_open_item() if self.session else None
+        return first.id if first else None
 
     def _pop_to_start(self, build: bool = True) -> None:
         from .screens.start import StartScreen

@@ -172,16 +172,22 @@ class LiveScreen(Screen):
                 tooltip="Flytta punkten till nästa möte och gå vidare."),
         Binding("f6", "add_item", "Ny punkt", priority=True, id="live.add_item",
                 tooltip="Lägg till en punkt här, t.ex. under Övriga frågor."),
-        Binding("f7", "arrive", "Kommer", priority=True, id="live.arrive", group=PRESENCE,
-                tooltip="En deltagare kommer nu: tiden skrivs in i närvaron."),
-        Binding("f8", "leave", "Går", priority=True, id="live.leave", group=PRESENCE,
-                tooltip="En deltagare går nu: tiden skrivs in i närvaron."),
+        Binding("f7", "attendance('arrive')", "Närvaro", priority=True, id="live.arrive",
+                group=PRESENCE,
+                tooltip="Närvaron: skriv några bokstäver av namnet, enter = kommer nu. "
+                        "Där också: går, ändra och rensa tider, frånvarande, ny gäst."),
+        Binding("f8", "attendance('leave')", "Går", priority=True, id="live.leave",
+                group=PRESENCE,
+                tooltip="Samma närvarolista, men enter = går nu (kan komma tillbaka)."),
+        Binding("ctrl+f", "attachments", "Bilagor", priority=True, id="live.attachments",
+                show=False,
+                tooltip="Lägg till eller ta bort bilagor till punkten."),
         Binding("f9", "preview", "Granska", priority=True, id="live.preview",
                 tooltip="Visa protokollet för punkten så som det blir i Word."),
         Binding("f10", "export", "Exportera", priority=True, id="live.export",
                 tooltip="Skriv protokollet och åtgärdslistan som Word-filer."),
         Binding("f12", "end_meeting", "Avsluta möte", priority=True, id="live.end",
-                tooltip="Avsluta mötet: sluttiden sätts till nu."),
+                tooltip="Avsluta mötet: sluttiden föreslås (nu) och kan ändras."),
         Binding("ctrl+o", "app.show_start", "Möten", id="live.meetings",
                 tooltip="Tillbaka till listan över möten."),
         Binding("ctrl+t", "focus_notes", "Anteckn.", id="live.notes", show=False,
@@ -268,7 +274,7 @@ class LiveScreen(Screen):
         else:
             if self.drop_empty_drafts():
                 self.app.mark_changed()
-            if not meeting.start:
+            if not meeting.start and not self._is_past():  # a write-up has no "now"
                 meeting.start = hhmm(self.now())
                 self.app.mark_changed()
         self.query_one("#live-title", Static).update(f"{meeting.title} · {meeting.date}")
@@ -749,52 +755,38 @@ class LiveScreen(Screen):
             done,
         )
 
-    def _pick_participant(self, title: str, apply) -> None:
-        from ..widgets.dialogs import ParticipantPicker
+    def _is_past(self) -> bool:
+        from .attendance_dialog import is_past
 
-        people = self.meeting.participants
-        if not people:
-            self.notify("Mötet har inga deltagare. Lägg till dem i mötesinställningarna.",
-                        severity="warning")
+        return is_past(self.meeting, self.now().date().isoformat())
+
+    def action_attendance(self, mode: str) -> None:
+        if not self._writable(need_item=False):
             return
-        entries = []
-        for p in people:
-            label = p.name
-            extra = "frånvarande" if p.absent else p.presence_text()
-            if extra:
-                label += f" ({extra})"
-            entries.append((p.id, label))
+        from .attendance_dialog import AttendanceDialog
 
-        def done(pid: str | None) -> None:
+        self.sync_to_model()
+        self.app.push_screen(
+            AttendanceDialog(self.meeting, mode=mode, now=self.now, past=self._is_past(),
+                             item_id=self.item_id, on_change=self.app.mark_changed),
+            lambda _: self.query_one("#notes").focus(),
+        )
+
+    def action_attachments(self) -> None:
+        if not self._writable():
+            return
+        from .attachments_dialog import AttachmentsDialog
+
+        self.sync_to_model()
+        item = self.current
+
+        def done(_) -> None:
             self.query_one("#notes").focus()
-            person = next((p for p in people if p.id == pid), None)
-            if person is not None:
-                apply(person)
-                self.app.mark_changed()
+            self.refresh_item(load_notes=False)
 
-        self.app.push_screen(ParticipantPicker(title, entries), done)
-
-    def action_arrive(self) -> None:
-        if not self._writable(need_item=False):
-            return
-
-        def apply(person) -> None:
-            person.absent = False
-            person.present_from = hhmm(self.now())
-            self.notify(f"{person.name} kom {person.present_from}.")
-
-        self._pick_participant("Vem kommer nu?", apply)
-
-    def action_leave(self) -> None:
-        if not self._writable(need_item=False):
-            return
-
-        def apply(person) -> None:
-            person.absent = False
-            person.present_to = hhmm(self.now())
-            self.notify(f"{person.name} gick {person.present_to}.")
-
-        self._pick_participant("Vem går nu?", apply)
+        self.app.push_screen(
+            AttachmentsDialog(item, self.meeting.number_of(item.id),
+                              on_change=self.app.mark_changed), done)
 
     # -- preview, export, end
 
@@ -811,28 +803,34 @@ class LiveScreen(Screen):
     def action_end_meeting(self) -> None:
         if not self._writable(need_item=False):
             return
-        from ..widgets.dialogs import ConfirmDialog
+        from store.attendance import outside_meeting
+
+        from .attendance_dialog import TimeDialog, end_refusal, offered_end
 
         self.sync_to_model()
-        end = hhmm(self.now())
+        meeting = self.meeting
 
-        def done(yes: bool | None) -> None:
+        def done(end: str | None) -> None:
             self.query_one("#notes").focus()
-            if not yes:
+            if not end:
                 return
-            meeting = self.meeting
             meeting.end = end
             item = self.current
             if item is not None and item.status == "pending" and item.started_at:
                 item.finished_at = item.finished_at or iso(self.now())
             self.app.mark_changed()
             self.app.save_now()
-            self.notify(f"Mötet avslutades {end}. Exportera protokollet med F10.",
-                        title="Mötet är avslutat")
+            late = sorted({p.name for p in meeting.participants for i in p.intervals
+                           for t in (i.start, i.end) if t and outside_meeting(meeting, t)})
+            extra = f" Obs: tider utanför mötet för {', '.join(late)}." if late else ""
+            self.notify(f"Mötet avslutades {end}. Exportera protokollet med F10.{extra}",
+                        title="Mötet är avslutat", severity="warning" if late else "information")
 
         self.app.push_screen(
-            ConfirmDialog(f"Avsluta mötet nu? Sluttiden blir {end}.", yes="Avsluta mötet",
-                          no="Fortsätt mötet"),
+            TimeDialog("Avsluta mötet — sluttid", offered_end(meeting, self.now(),
+                                                               self._is_past()),
+                       hint="enter avslutar mötet med tiden · esc fortsätter mötet",
+                       check=lambda end: end_refusal(meeting, end)),
             done,
         )
 

@@ -1,0 +1,435 @@
+"""Attendance from live mode: one dialog (F7) for arrivals, departures, corrections, guests.
+
+The dialog holds no state of its own: every mark goes into the model at once through
+store.attendance (which keeps the rules) and the app saves it. Typing filters the list,
+so a name is found by its first letters.
+
+Keys: enter marks the chosen person in the mode the dialog was opened in (F7 arrives,
+F8 leaves) and closes; inside the dialog f7/f8 mark arrival/departure and stay open,
+f2 edits the times as text, f3 clears them, f4 toggles absent, f6 adds a guest.
+A meeting held on another day than today asks for each time, prefilled, instead of
+stamping the clock.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import attendance
+from store.attendance import AttendanceError
+from store.dates import ClockTimeError, parse_clock_time
+from store.model import Meeting, Participant
+
+ARRIVE = "arrive"
+LEAVE = "leave"
+WHOLE_MEETING = "hela mötet"
+ABSENT = "frånvarande"
+
+
+def is_past(meeting: Meeting, today_iso: str) -> bool:
+    """A meeting written up afterwards: its times are asked for, never stamped."""
+    return bool(meeting.date) and meeting.date != today_iso
+
+
+def name_matches(name: str, typed: str) -> bool:
+    """'kal', 'åb' and 'kalle å' find 'Kalle Åberg': every typed word starts a word."""
+    words = name.casefold().split()
+    wanted = typed.casefold().split()
+    return all(any(w.startswith(t) for w in words) for t in wanted) or (
+        typed.casefold().strip() in name.casefold())
+
+
+def presence_label(participant: Participant) -> str:
+    if participant.absent:
+        return ABSENT
+    return participant.presence_text() or WHOLE_MEETING
+
+
+class _Modal(ModalScreen):
+    DEFAULT_CSS = """
+    _Modal, TimeDialog, PresenceEditDialog, GuestDialog, AttendanceDialog {
+        align: center middle;
+    }
+    .dialog-problem { color: $error; height: auto; }
+    """
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TimeDialog(_Modal):
+    """Ask for one clock time, offered prefilled; dismisses with 'HH:MM' or None.
+
+    `check(time)` may refuse a time with a Swedish sentence (returned), keeping the
+    dialog open; `warn(time)` only informs once the time is accepted.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="time.cancel")]
+
+    def __init__(self, title: str, value: str, *, hint: str = "enter sparar · esc avbryter",
+                 check=None):
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.hint = hint
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Input(self.value, placeholder="TT:MM", id="time")
+            yield Static("", id="time-problem", classes="dialog-problem", markup=False)
+            yield Static(self.hint, classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#time", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = self.query_one("#time-problem", Static)
+        try:
+            value = parse_clock_time(event.value)
+        except ClockTimeError as exc:
+            problem.update(str(exc))
+            return
+        refusal = self.check(value) if self.check else None
+        if refusal:
+            problem.update(refusal)
+            return
+        self.dismiss(value)
+
+
+class PresenceEditDialog(_Modal):
+    """Edit a participant's times as text ('13:05-14:30 och från 15:00'; empty = whole)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="presence.cancel")]
+
+    def __init__(self, participant: Participant):
+        super().__init__()
+        self.participant = participant
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Närvaro för {self.participant.name}", classes="dialog-title",
+                        markup=False)
+            yield Input(self.participant.presence_text(), id="presence",
+                        placeholder="tomt = hela mötet")
+            yield Static("", id="presence-problem", classes="dialog-problem", markup=False)
+            yield Static("t.ex. 13:05-14:30, 15:00- eller till 14:30 · tomt = hela mötet\n"
+                         "enter sparar · esc avbryter", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#presence", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            intervals = attendance.parse_presence(event.value)
+        except AttendanceError as exc:
+            self.query_one("#presence-problem", Static).update(str(exc))
+            return
+        self.dismiss(intervals)
+
+
+class GuestDialog(_Modal):
+    """A guest in one dialog: name, role and (optionally) when they came."""
+
+    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="guest.cancel")]
+
+    def __init__(self, arrival: str):
+        super().__init__()
+        self.arrival = arrival
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Ny gäst", classes="dialog-title")
+            yield Label("Namn")
+            yield Input(id="guest-name", placeholder="t.ex. Ulf Ström")
+            yield Label("Roll")
+            yield Input(id="guest-role", placeholder="t.ex. Konsult (kan lämnas tom)")
+            yield Label("Kom (tomt = hela mötet)")
+            yield Input(self.arrival, id="guest-time", placeholder="TT:MM")
+            yield Static("", id="guest-problem", classes="dialog-problem", markup=False)
+            yield Static("tab nästa fält · enter lägger till · esc avbryter",
+                         classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#guest-name", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = self.query_one("#guest-problem", Static)
+        name = " ".join(self.query_one("#guest-name", Input).value.split())
+        role = self.query_one("#guest-role", Input).value.strip()
+        typed = self.query_one("#guest-time", Input).value.strip()
+        if not name:
+            problem.update("Skriv gästens namn.")
+            self.query_one("#guest-name", Input).focus()
+            return
+        try:
+            arrival = parse_clock_time(typed) if typed else None
+        except ClockTimeError as exc:
+            problem.update(str(exc))
+            self.query_one("#guest-time", Input).focus()
+            return
+        self.dismiss((name, role, arrival))
+
+
+class AttendanceDialog(_Modal):
+    """The roster with everyone's times; type to find a name."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Stäng", id="attendance.close"),
+        Binding("enter", "default", "Markera", id="attendance.default", priority=True,
+                show=False),
+        Binding("f7", "mark('arrive')", "Kommer", id="attendance.arrive", priority=True,
+                tooltip="Den valda deltagaren kommer (eller kommer tillbaka)."),
+        Binding("f8", "mark('leave')", "Går", id="attendance.leave", priority=True,
+                tooltip="Den valda deltagaren går (kan komma tillbaka senare)."),
+        Binding("f2", "edit", "Ändra tider", id="attendance.edit", priority=True,
+                tooltip="Skriv om den valda deltagarens tider, t.ex. 13:05-14:30, 15:00-."),
+        Binding("f3", "clear", "Rensa", id="attendance.clear", priority=True,
+                tooltip="Ta bort den valda deltagarens tider: närvarande hela mötet."),
+        Binding("f4", "toggle_absent", "Frånvarande", id="attendance.absent", priority=True,
+                tooltip="Markera den valda deltagaren som frånvarande (igen: närvarande)."),
+        Binding("f6", "add_guest", "Gäst", id="attendance.guest", priority=True,
+                tooltip="Lägg till en gäst: namn, roll och när hen kom."),
+        Binding("up", "move(-1)", show=False, priority=True),
+        Binding("down", "move(1)", show=False, priority=True),
+        Binding("pageup", "move(-10)", show=False, priority=True),
+        Binding("pagedown", "move(10)", show=False, priority=True),
+    ]
+
+    def __init__(self, meeting: Meeting, *, mode: str, now, past: bool,
+                 item_id: str | None = None, on_change=None):
+        super().__init__()
+        self.meeting = meeting
+        self.mode = mode
+        self.now = now  # callable -> datetime: the app's clock
+        self.past = past
+        self.item_id = item_id
+        self.on_change = on_change or (lambda: None)
+        self._shown: list[str] = []
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        verb = "kommer" if self.mode == ARRIVE else "går"
+        with Vertical(classes="dialog", id="attendance"):
+            yield Label(f"Närvaro — vem {verb}?", classes="dialog-title")
+            yield Input(id="find", placeholder="Skriv för att hitta ett namn…")
+            yield OptionList(id="people")
+            yield Static("", id="item-presence", classes="dialog-hint", markup=False)
+            yield Static(
+                f"enter: {verb} och stäng · f7 kommer · f8 går · f2 ändra tider · f3 rensa"
+                " · f4 frånvarande · f6 gäst · esc stänger",
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        self.refresh_people()
+        self.query_one("#find", Input).focus()
+
+    def refresh_people(self, keep: str | None = None) -> None:
+        people = self.query_one("#people", OptionList)
+        keep = keep or self.selected_id
+        typed = self.query_one("#find", Input).value
+        shown = [p for p in self.meeting.participants if name_matches(p.name, typed)]
+        self._shown = [p.id for p in shown]
+        people.clear_options()
+        for p in shown:
+            label = Text(p.name)
+            if p.role:
+                label.append(f" ({p.role})", style="italic")
+            if p.guest:
+                label.append(" gäst", style="dim")
+            label.append(f" — {presence_label(p)}", style="dim")
+            people.add_option(Option(label, id=p.id))
+        if shown:
+            people.highlighted = self._shown.index(keep) if keep in self._shown else 0
+        self._show_item_presence()
+
+    def _show_item_presence(self) -> None:
+        text = ""
+        if self.item_id is not None:
+            try:
+                item = self.meeting.find_item(self.item_id)
+                number = self.meeting.number_of(self.item_id)
+            except KeyError:
+                item = None
+            if item is not None:
+                present = attendance.present_for_item(self.meeting, item)
+                text = (f"Närvarande under punkt {number}: {len(present)} av "
+                        f"{len(self.meeting.participants)}")
+        self.query_one("#item-presence", Static).update(text)
+
+    @property
+    def selected_id(self) -> str | None:
+        people = self.query_one("#people", OptionList)
+        if people.highlighted is None or not self._shown:
+            return None
+        return self._shown[people.highlighted]
+
+    @property
+    def selected(self) -> Participant | None:
+        pid = self.selected_id
+        return next((p for p in self.meeting.participants if p.id == pid), None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "find":
+            event.stop()
+            self.refresh_people()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # a click: the same as enter
+        self.action_default()
+
+    def action_move(self, offset: int) -> None:
+        people = self.query_one("#people", OptionList)
+        if not self._shown:
+            return
+        current = people.highlighted or 0
+        people.highlighted = max(0, min(len(self._shown) - 1, current + offset))
+
+    # -- marking
+
+    def _changed(self, keep: str | None = None) -> None:
+        self.on_change()
+        self.refresh_people(keep)
+
+    def _offered_time(self) -> str:
+        if not self.past:
+            return self.now().strftime("%H:%M")
+        item = None
+        if self.item_id is not None:
+            try:
+                item = self.meeting.find_item(self.item_id)
+            except KeyError:
+                item = None
+        return (item.time if item and item.time else None) or self.meeting.start or ""
+
+    def _with_time(self, question: str, apply) -> None:
+        """Stamp now, or for a past meeting ask for the time (prefilled) first."""
+        if not self.past:
+            apply(self.now().strftime("%H:%M"))
+            return
+
+        def done(value: str | None) -> None:
+            if value:
+                apply(value)
+
+        self.app.push_screen(TimeDialog(question, self._offered_time(),
+                                        hint="Mötet hölls en annan dag: skriv tiden. "
+                                             "enter sparar · esc avbryter"), done)
+
+    def _apply(self, mode: str, *, close: bool) -> None:
+        person = self.selected
+        if person is None:
+            self.notify("Ingen deltagare heter så. Lägg till en gäst med F6.",
+                        severity="warning")
+            return
+        verb = "kom" if mode == ARRIVE else "gick"
+        question = f"När {verb} {person.name}?"
+
+        def apply(at: str) -> None:
+            try:
+                (attendance.arrive if mode == ARRIVE else attendance.leave)(person, at)
+            except AttendanceError as exc:
+                self.notify(str(exc), severity="error", title="Närvaron ändrades inte")
+                return
+            self._changed(person.id)
+            self._report(f"{person.name} {verb} {at}.", [at])
+            if close:
+                self.dismiss(person.id)
+
+        self._with_time(question, apply)
+
+    def _report(self, message: str, times: list[str]) -> None:
+        warnings = [w for w in (attendance.outside_meeting(self.meeting, t) for t in times) if w]
+        if warnings:
+            self.notify(f"{message} Obs: {' '.join(warnings)}", severity="warning")
+        else:
+            self.notify(message)
+
+    def action_default(self) -> None:
+        self._apply(self.mode, close=True)
+
+    def action_mark(self, mode: str) -> None:
+        self._apply(mode, close=False)
+
+    def action_edit(self) -> None:
+        person = self.selected
+        if person is None:
+            return
+
+        def done(intervals) -> None:
+            if intervals is None:
+                return
+            try:
+                attendance.set_intervals(person, intervals)
+            except AttendanceError as exc:  # parse_presence already checked; defensive
+                self.notify(str(exc), severity="error")
+                return
+            self._changed(person.id)
+            self._report(f"{person.name}: {presence_label(person)}.",
+                         [t for i in person.intervals for t in (i.start, i.end) if t])
+
+        self.app.push_screen(PresenceEditDialog(person), done)
+
+    def action_clear(self) -> None:
+        person = self.selected
+        if person is None:
+            return
+        attendance.clear(person)
+        self._changed(person.id)
+        self.notify(f"{person.name}: närvarande hela mötet.")
+
+    def action_toggle_absent(self) -> None:
+        person = self.selected
+        if person is None:
+            return
+        if person.absent:
+            attendance.clear(person)
+        else:
+            person.absent = True
+            person.intervals = []
+        self._changed(person.id)
+        self.notify(f"{person.name}: {presence_label(person)}.")
+
+    def action_add_guest(self) -> None:
+        arrival = "" if self.past else self.now().strftime("%H:%M")
+
+        def done(result) -> None:
+            if not result:
+                return
+            name, role, at = result
+            guest = Participant(name, role=role, guest=True)
+            if at:
+                attendance.arrive(guest, at)
+            self.meeting.participants.append(guest)
+            self.query_one("#find", Input).value = ""
+            self._changed(guest.id)
+            self._report(f"Gästen {name} är tillagd.", [at] if at else [])
+
+        self.app.push_screen(GuestDialog(arrival), done)
+
+
+def offered_end(meeting: Meeting, now, past: bool) -> str:
+    """F12's end time: now, or for a past meeting its end, last item time or start."""
+    if not past:
+        return now.strftime("%H:%M")
+    times = [item.time for item in meeting.all_items() if item.time]
+    return meeting.end or (max(times) if times else None) or meeting.start or ""
+
+
+def end_refusal(meeting: Meeting, end: str) -> str | None:
+    """One Swedish sentence when the end cannot be (before the start)."""
+    if meeting.start and attendance.minutes(end) < attendance.minutes(meeting.start):
+        return f"Sluttiden {end} är före mötets start {meeting.start}."
+    return None
