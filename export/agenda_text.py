@@ -31,7 +31,8 @@ from store.attendance import split_presence
 from store.limits import MAX_ITEMS, MAX_PARTICIPANTS  # noqa: F401 - re-exported
 from store.model import Action, AgendaItem, Decision, Meeting, Participant
 
-from .agenda_title import agenda_heading_when, take_title_line, take_when
+from .agenda_title import (
+    agenda_heading_when, take_title_line, take_when, without_agenda_headings)
 
 DEFAULT_TITLE = "Möte"
 #: Deeper numbers ("1.1.1.1.1.1.1.1.1") stay at this depth: no agenda is deeper, and a
@@ -373,7 +374,8 @@ class _Builder:
         title_index = self.find_title(lines)
         if title_index is not None:  # a date on it is the meeting's (agenda_title.py)
             self.meeting.title = take_title_line(self.meeting, lines[title_index].plain)
-        rest = [line for i, line in enumerate(lines) if i != title_index]
+        rest = without_agenda_headings(
+            self.meeting, [line for i, line in enumerate(lines) if i != title_index])
         self.mode = self.choose_mode(rest)
         if self.mode == "headings":
             levels = [l.heading for l in rest if l.heading is not None and _field(l) is None]

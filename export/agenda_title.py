@@ -72,3 +72,21 @@ def take_title_line(meeting, text: str) -> str:
     title, day, start, end = split_title_when(text)
     take_when(meeting, day, start, end)
     return title
+
+
+def without_agenda_headings(meeting, lines: list) -> list:
+    """The lines without Markdown headings and bold lines that only say "agenda" (maybe
+    with a date, taken for the meeting) before the first line that could be an item:
+    ``# Dagordning 2026-12-03`` above ``## Öppning`` is no item of its own."""
+    out = []
+    candidate_seen = False
+    for line in lines:
+        framing = line.heading is not None or line.bold
+        if framing and not candidate_seen and line.number is None:
+            when = agenda_heading_when(line.plain)
+            if when is not None:
+                take_when(meeting, *when)
+                continue
+        candidate_seen = candidate_seen or framing or line.bullet or line.number is not None
+        out.append(line)
+    return out

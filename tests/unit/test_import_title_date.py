@@ -49,10 +49,17 @@ def when(draw):
 
 @settings(max_examples=200, deadline=None)
 @given(words=st.sampled_from(AGENDA_WORDS), moment=when(),
-       separator=st.sampled_from([" ", " – ", ": ", ", "]))
-def test_agenda_words_with_a_date_give_the_meeting_its_date(words, moment, separator):
+       separator=st.sampled_from([" ", " – ", ": ", ", "]),
+       decoration=st.sampled_from(["{}", "# {}", "## {}", "**{}**"]),
+       items=st.sampled_from(["1. {}\n2. {}\n", "- {}\n- {}\n", "## {}\n## {}\n"]))
+def test_agenda_words_with_a_date_give_the_meeting_its_date(
+    words, moment, separator, decoration, items
+):
     text_when, day, start, end = moment
-    text = f"{words}{separator}{text_when}\n\n1. Mötet öppnas\n2. Övriga frågor\n"
+    first = decoration.format(f"{words}{separator}{text_when}")
+    if decoration == "## {}" and items.startswith("##"):
+        items = items.replace("##", "###")
+    text = f"{first}\n\n" + items.format("Mötet öppnas", "Övriga frågor")
     meeting, notes = parse_agenda_text(text, today=TODAY)
     assert (meeting.date, meeting.start, meeting.end) == (day, start, end)
     assert [item.title for item in meeting.items] == ["Mötet öppnas", "Övriga frågor"]
