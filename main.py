@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from export.importer import ImportFileError
-from store import MeetingFormatError, MeetingNotFoundError, MeetingStore, StoreError
+from export.target import STDOUT, ExportTargetError, WriteProtectedError
+from export.terminal import print_safe, terminal_safe, write_safe
+from store import DATA_DIR_ENV, MeetingFormatError, MeetingNotFoundError, MeetingStore, StoreError
 from store.lock import HOLDER_APP, HOLDER_COMMAND
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -28,6 +31,7 @@ class SwedishArgumentParser(argparse.ArgumentParser):
 
 
 DATA_DIR_HELP = "var mötena sparas (annars $MOTESBOK_DATA_DIR eller användarens datamapp)"
+FORCE_HELP = "skriv över filen även om den är skrivskyddad"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,8 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", parents=[common], help="exportera ett möte")
     p.add_argument("meeting_id", metavar="ID")
-    p.add_argument("-o", "--output", metavar="FIL", required=True)
+    p.add_argument("-o", "--output", metavar="FIL", required=True,
+                   help=f"filen att skriva, eller {STDOUT} för standard ut (JSON)")
     p.add_argument("--format", choices=["json", "docx"], help="annars efter filändelsen")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
 
     sub.add_parser("list", parents=[common], help="lista mötena, nyast först")
@@ -74,30 +80,40 @@ def cmd_import(store: MeetingStore, args) -> int:
 
     meeting = read_meeting_file(Path(args.file))
     meeting_id = add_imported(store, meeting)
-    print(f"Importerade {meeting.title} ({meeting.date}): {summarize_import(meeting)}.")
-    print(meeting_id)
+    print_safe(f"Importerade {meeting.title} ({meeting.date}): {summarize_import(meeting)}.")
+    print_safe(meeting_id)
     return EXIT_OK
 
 
 def cmd_export(store: MeetingStore, args) -> int:
-    meeting = store.load(args.meeting_id)
+    to_stdout = args.output == STDOUT
     out = Path(args.output)
-    fmt = args.format or out.suffix.lower().lstrip(".")
-    if fmt == "json":
-        from export.json_io import write_meeting_json
-
-        write_meeting_json(meeting, out)
-    elif fmt == "docx":
-        from export.docx_minutes import write_minutes
-
-        template = Path(args.template) if args.template else None
-        write_minutes(meeting, out, template=template)
-    else:
+    fmt = args.format or ("json" if to_stdout else out.suffix.lower().lstrip("."))
+    if fmt not in ("json", "docx"):
         raise UsageError(
             f"Okänt exportformat {fmt!r}: ange --format json eller docx, "
             "eller en fil som slutar på .json eller .docx."
         )
-    print(f"Exporterade {meeting.title} till {out}")
+    if to_stdout and fmt == "docx":
+        raise UsageError("Ett Word-dokument kan inte skrivas till standard ut: ange -o FIL.docx.")
+    meeting = store.load(args.meeting_id)
+    if to_stdout:
+        from export.json_io import meeting_json_bytes
+        from export.target import write_stdout
+        from export.terminal import json_safe
+
+        write_stdout(json_safe(meeting_json_bytes(meeting)))
+        return EXIT_OK
+    if fmt == "json":
+        from export.json_io import write_meeting_json
+
+        written = write_meeting_json(meeting, out, force=args.force)
+    else:
+        from export.docx_minutes import write_minutes
+
+        template = Path(args.template) if args.template else None
+        written = write_minutes(meeting, out, template=template, force=args.force)
+    print_safe(f"Exporterade {meeting.title} till {written}")
     return EXIT_OK
 
 
@@ -110,11 +126,11 @@ def cmd_list(store: MeetingStore, args) -> int:
         return EXIT_OK
     width = shutil.get_terminal_size((80, 24)).columns
     if summaries:
-        sys.stdout.write(format_meeting_list(summaries, width))
+        write_safe(format_meeting_list(summaries, width))
     from store.rescue import find_rescue_copies  # left by an app that died unsaved
 
     for copy in find_rescue_copies(store):
-        print(f"Obs: {copy.summary()}", file=sys.stderr)
+        print_safe(f"Obs: {copy.summary()}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -126,8 +142,14 @@ def format_meeting_list(summaries, width: int = 80) -> str:
     less than 16 columns are left it goes on lines of its own below, indented.
     """
     import textwrap
+    from dataclasses import replace
 
     width = max(width, 40)
+    # Stored text is made terminal-safe before it is measured (^[ is two columns).
+    summaries = [
+        replace(s, id=terminal_safe(s.id), date=terminal_safe(s.date), title=terminal_safe(s.title))
+        for s in summaries
+    ]
     id_w = max(2, *(len(s.id) for s in summaries))
     heads = ("Id", "Datum", "Punkter", "åtgärder", "Titel")
     fixed = [id_w, 10, len(heads[2]), len(heads[3])]
@@ -206,12 +228,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     store = None
+    told = None  # a recovery the error message already tells
     try:
         # A short command holds a meeting's lock only for a moment: others may wait for it.
         kind = HOLDER_COMMAND if args.command in COMMANDS else HOLDER_APP
-        store = MeetingStore.at(args.data_dir, lock_kind=kind)
+        store = MeetingStore.at(checked_data_dir(args.data_dir), lock_kind=kind)
+        check_readable(store)
         if args.command in COMMANDS:
-            code = COMMANDS[args.command](store, args)
+            with guarded_stdout():
+                code = COMMANDS[args.command](store, args)
+                sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
             # A scan that could not read every meeting did not do all it said.
             return code or (EXIT_ERROR if store.unreadable else EXIT_OK)
         if args.command == "live":
@@ -220,37 +246,163 @@ def main(argv: list[str] | None = None) -> int:
     except MeetingFormatError as exc:
         from export.importer import format_error_text
 
-        print(f"{format_error_text(exc)} Inget har importerats.", file=sys.stderr)
+        say_error(f"{format_error_text(exc)} Inget har importerats.")
         return EXIT_USAGE
-    except (UsageError, MeetingNotFoundError, ImportFileError) as exc:
-        print(str(exc), file=sys.stderr)
+    except WriteProtectedError as exc:
+        say_error(f"{exc} Skriv --force för att ersätta den ändå.")
+        return EXIT_USAGE
+    except (UsageError, MeetingNotFoundError, ImportFileError, ExportTargetError) as exc:
+        say_error(str(exc))
         return EXIT_USAGE
     except StoreError as exc:
-        print(str(exc), file=sys.stderr)
+        told = getattr(exc, "recovery", None)
+        say_error(str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
     except BrokenPipeError:  # `motesbok list | head`: the reader has all it wanted
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence_stdout()
         return EXIT_OK
+    except StdoutError as exc:
+        silence_stdout()
+        say_error(exc.message())
+        return EXIT_ERROR
+    except OSError as exc:  # one a command did not expect, e.g. a folder it may not read
+        say_error(describe_failure(exc))
+        return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback
-        print(f"Oväntat fel: {type(exc).__name__}: {exc}", file=sys.stderr)
+        say_error(f"Oväntat fel: {type(exc).__name__}: {exc}")
         return EXIT_ERROR
     finally:
-        report_recoveries(store)
+        report_recoveries(store, told)
 
 
-def report_recoveries(store: MeetingStore | None) -> None:
-    """Tell the user about every damaged file the store set aside during the command,
-    and name every meeting a scan could not read."""
+def checked_data_dir(given: str | None) -> Path | None:
+    """The data directory named by --data-dir or $MOTESBOK_DATA_DIR (None: the default).
+
+    An empty --data-dir would mean the current directory, and a file cannot hold
+    meetings: both are refused (UsageError) before anything is read or written.
+    """
+    import os
+
+    name = "--data-dir"
+    if given is None:
+        given, name = os.environ.get(DATA_DIR_ENV) or None, DATA_DIR_ENV
+        if given is None:
+            return None
+    if not given.strip():
+        raise UsageError(f"{name} är tomt: ange mappen där mötena ska sparas.")
+    path = Path(given).expanduser()
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{name} {path} är en fil, inte en mapp: ange en mapp för mötena.")
+    return path
+
+
+def check_readable(store: MeetingStore) -> None:
+    """A data directory we may not list is said so, never taken for an empty one."""
+    import os
+
+    from store.storage import describe_os_error
+
+    folder = getattr(store.backend, "data_dir", None)
+    if folder is None:
+        return
+    try:
+        if os.path.isdir(folder):
+            os.scandir(folder).close()
+    except OSError as exc:
+        raise StoreError(describe_os_error(exc, folder, verb="läsa datamappen")) from exc
+
+
+def describe_failure(exc: OSError) -> str:
+    """An OSError no command caught, as one plain sentence naming the file."""
+    from store.storage import describe_os_error
+
+    where = Path(exc.filename) if exc.filename is not None else Path(".")
+    return describe_os_error(exc, where, verb="läsa" if exc.filename is not None else "använda")
+
+
+class StdoutError(Exception):
+    """Writing to standard output failed (a full disk, a device that takes nothing)."""
+
+    def __init__(self, error: OSError):
+        super().__init__(str(error))
+        self.error = error
+
+    def message(self) -> str:
+        import errno
+
+        if self.error.errno in (errno.ENOSPC, errno.EDQUOT):
+            reason = "det finns inget utrymme kvar där"
+        else:
+            reason = terminal_safe(self.error.strerror or str(self.error))
+        return f"Kunde inte skriva till standard ut: {reason}. Utskriften är ofullständig."
+
+
+class _GuardedStream:
+    """A stream whose failing writes raise StdoutError (a closed pipe stays itself)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def _guard(self, method, *args):
+        try:
+            return method(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StdoutError(exc) from exc
+
+    def write(self, data):
+        return self._guard(self._stream.write, data)
+
+    def flush(self):
+        return self._guard(self._stream.flush)
+
+    @property
+    def buffer(self):
+        return _GuardedStream(self._stream.buffer)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def guarded_stdout():
+    """stdout for a command, so that its failure is told apart from any other OSError."""
+    original = sys.stdout
+    sys.stdout = _GuardedStream(original)
+    try:
+        yield
+    finally:
+        sys.stdout = original
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def say_error(message: str) -> None:
+    print_safe(message, file=sys.stderr)
+
+
+def report_recoveries(store: MeetingStore | None, told=None) -> None:
+    """Tell the user about every damaged file the store set aside during the command
+    (but `told`, which the error message already described), and name every meeting
+    a scan could not read."""
     from store.scan import unreadable_lines
 
     for recovery in getattr(store, "recoveries", ()):
-        print(f"Varning: {recovery.message()}", file=sys.stderr)
+        if recovery is not told:
+            say_error(f"Varning: {recovery.message()}")
     for line in unreadable_lines(store):
-        print(line, file=sys.stderr)
+        say_error(line)
 
 
 def console_main() -> None:

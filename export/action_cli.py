@@ -18,6 +18,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from export.target import STDOUT, WriteProtectedError
+from export.terminal import print_safe, terminal_safe, write_safe
 from store.serialize import parse_iso_date
 from store.storage import StoreError
 
@@ -57,13 +59,16 @@ def add_parser(sub, common) -> None:
     p.add_argument("--since", metavar="DATUM", help="bara möten från och med ÅÅÅÅ-MM-DD")
     p.add_argument("--by-owner", action="store_true", help="gruppera per ansvarig")
     p.add_argument("--format", choices=["csv", "md", "json"], help="skriv som text för andra program")
-    p.add_argument("-o", "--output", metavar="FIL", help="skriv till fil (.docx, .csv, .md, .json)")
+    p.add_argument("-o", "--output", metavar="FIL",
+                   help=f"skriv till fil (.docx, .csv, .md, .json), eller {STDOUT} för standard ut")
+    p.add_argument("--force", action="store_true",
+                   help="skriv över filen även om den är skrivskyddad")
     p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
     p.set_defaults(status="open")
 
 
 def _usage(message: str) -> int:
-    print(message, file=sys.stderr)
+    print_safe(message, file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -85,15 +90,17 @@ def run(store, args) -> int:
                       "Se mötenas id med 'motesbok list'.")
 
     fmt = args.format
-    out = Path(args.output) if args.output else None
+    out = Path(args.output) if args.output and args.output != STDOUT else None
+    if args.output == STDOUT and fmt is None:
+        return _usage(f"Ange --format csv, md eller json för att skriva till standard ut (-o {STDOUT}).")
     if out is not None:
         by_suffix = SUFFIXES.get(out.suffix.lower())
-        if by_suffix is None:
+        if by_suffix is None and fmt is None:
             return _usage(f"Okänd filtyp {out.name!r}: filen ska sluta på "
-                          ".docx, .csv, .md eller .json.")
-        if fmt and fmt != by_suffix:
+                          ".docx, .csv, .md eller .json (eller ange --format).")
+        if fmt and by_suffix and fmt != by_suffix:
             return _usage(f"--format {fmt} passar inte filen {out.name}.")
-        fmt = by_suffix
+        fmt = fmt or by_suffix
     template = Path(args.template) if args.template else None
     if template is not None:
         if fmt != "docx":
@@ -111,27 +118,36 @@ def run(store, args) -> int:
         from export.action_list import write_action_list
 
         try:
-            write_action_list(rows, out, fmt, filter_text=flt.describe(), today=today,
-                              group_by_owner=args.by_owner, template=template)
+            written = write_action_list(
+                rows, out, fmt, filter_text=flt.describe(), today=today,
+                group_by_owner=args.by_owner, template=template, force=args.force)
+        except WriteProtectedError as exc:
+            return _usage(f"{exc} Skriv --force för att ersätta den ändå.")
         except StoreError as exc:
             from export.docx_common import TemplateError
+            from export.target import ExportTargetError
 
-            if isinstance(exc, TemplateError):
-                return _usage(str(exc))  # a template that is no Word document: bad input
+            if isinstance(exc, (TemplateError, ExportTargetError)):
+                return _usage(str(exc))  # the user's file or template: bad input
             raise
-        print(f"Skrev {len(rows)} åtgärder till {out}")
+        print_safe(f"Skrev {len(rows)} åtgärder till {written}")
         return EXIT_OK
     if fmt is not None:
         from export import action_list
 
         if fmt == "csv":
-            text = action_list.csv_text(rows)
+            text = action_list.csv_text(rows, lineterminator="\n")  # CRs are shown, see write_safe
         elif fmt == "md":
             text = action_list.markdown_text(rows, filter_text=flt.describe(), today=today,
                                              group_by_owner=args.by_owner)
         else:
-            text = action_list.json_bytes(rows, filter_text=flt.describe(), today=today).decode()
-        sys.stdout.write(text)
+            from export.target import write_stdout
+            from export.terminal import json_safe
+
+            write_stdout(json_safe(action_list.json_bytes(
+                rows, filter_text=flt.describe(), today=today)))
+            return EXIT_OK
+        write_safe(text)
         return EXIT_OK
     print_table(rows, filter_text=flt.describe(), group_by_owner=args.by_owner)
     return EXIT_OK
@@ -151,13 +167,13 @@ def _run_verb(store, args) -> int:
     if not result.changed:
         state = f"redan klar ({result.done_date})" if done and result.done_date else (
             "redan klar" if done else "redan öppen")
-        print(f"Åtgärden är {state}: {result.text}")
+        print_safe(f"Åtgärden är {state}: {result.text}")
     elif done:
-        print(f"Klar {result.done_date}: {result.text}")
+        print_safe(f"Klar {result.done_date}: {result.text}")
     else:
-        print(f"Öppnad igen: {result.text}")
+        print_safe(f"Öppnad igen: {result.text}")
     if len(result.meeting_ids) > 1:
-        print(f"Ändrad i {len(result.meeting_ids)} möten: {', '.join(result.meeting_ids)}")
+        print_safe(f"Ändrad i {len(result.meeting_ids)} möten: {', '.join(result.meeting_ids)}")
     return EXIT_OK
 
 
@@ -172,7 +188,7 @@ MISSING = "Ej angivet"
 
 def print_table(rows: list[ActionRow], *, filter_text: str, group_by_owner: bool) -> None:
     if not rows:
-        print(f"Inga åtgärder ({filter_text}).")
+        print_safe(f"Inga åtgärder ({filter_text}).")
         return
     if group_by_owner:
         from export.action_list import by_owner
@@ -212,15 +228,18 @@ class _Terminal:
 
 
 def _values(row: ActionRow) -> tuple[str, ...]:
-    return (row.text, row.owner or MISSING, row.due or MISSING, row.meeting_text,
-            row.status_text, row.action_id)
+    """The cells of a row, terminal-safe (stored text may hold control characters)."""
+    return tuple(terminal_safe(value) for value in (
+        row.text, row.owner or MISSING, row.due or MISSING, row.meeting_text,
+        row.status_text, row.action_id))
 
 
 def _rich_table(rows: list[ActionRow], *, title: str):
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=title, title_justify="left")
+    # A Text title: a string would be read as rich markup ("[b]" in an owner's name).
+    table = Table(title=Text(terminal_safe(title)), title_justify="left")
     table.add_column(HEADERS[0], ratio=3)
     table.add_column(HEADERS[1], ratio=1)
     table.add_column(HEADERS[2], no_wrap=True)
@@ -250,7 +269,7 @@ def _print_lines(console: _Terminal, rows: list[ActionRow], *, title: str) -> No
     cut = [i for i in range(6) if widths[i] < longest[i]]
     bold_red, dim, reset = ("\x1b[1;31m", "\x1b[2m", "\x1b[0m") if console.color else ("", "", "")
     line_format = "│ " + " │ ".join(f"{{:<{w}}}" for w in widths) + " │"
-    out = [title, line_format.format(*HEADERS),
+    out = [terminal_safe(title), line_format.format(*HEADERS),
            "├─" + "─┼─".join("─" * w for w in widths) + "─┤"]
     for row, vals in zip(rows, values):
         if cut:

@@ -16,7 +16,6 @@ from typing import Iterable
 import orjson
 
 from store.actions import ActionRow
-from store.storage import write_file_atomic
 
 TITLE = "Åtgärdslista"
 MISSING = "Ej angivet"
@@ -55,13 +54,32 @@ def by_owner(rows: Iterable[ActionRow]) -> list[tuple[str, list[ActionRow]]]:
 # -- CSV / Markdown / JSON -------------------------------------------------------------
 
 
-def csv_text(rows: Iterable[ActionRow]) -> str:
+#: What makes a spreadsheet read a cell as a formula (or start one, after a tab or CR).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: OWASP's leading apostrophe.
+
+    `=HYPERLINK(...)` typed into an action would otherwise run when the list is opened in
+    Excel or LibreOffice. The apostrophe shows in other programs; that is the price.
+    """
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
+
+
+def csv_text(rows: Iterable[ActionRow], *, lineterminator: str = "\r\n") -> str:
+    """The list as CSV, lines ending "\r\n" (RFC 4180, what Excel writes).
+
+    The csv module quotes a cell only for the characters of its line terminator: with
+    "\n" alone (fine for a terminal, where control characters are shown as text
+    anyway) a CR inside a text would split the row in a file.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator=lineterminator)
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow(
-            (
+            spreadsheet_safe(str(cell)) for cell in (
                 row.action_id, row.text, row.owner or "", row.due or "", row.status_text,
                 row.done_date or "", row.meeting_date, row.meeting_title, row.item_number,
                 row.item_title, row.series, row.meeting_id,
@@ -226,18 +244,24 @@ def docx_bytes(rows: list[ActionRow], **kwargs) -> bytes:
 def write_action_list(
     rows: list[ActionRow], path: str | Path, fmt: str | None = None, *,
     filter_text: str = "", today: Date | None = None, group_by_owner: bool = False,
-    template: Path | None = None,
+    template: Path | None = None, force: bool = False,
 ) -> Path:
     """Write the list in a format (else by the file's suffix), atomically.
 
-    Raises ValueError for an unknown format, SaveError when the file cannot be written.
+    Raises ValueError for an unknown format, ExportTargetError for a target that may
+    not be replaced (see export.target; `force` overwrites a write-protected file),
+    SaveError when the file cannot be written.
     """
+    from export.target import check_target, write_export
+
     path = Path(path)
+    check_target(path, force=force)  # before the work of building a DOCX
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt == "markdown":
         fmt = "md"
     if fmt == "csv":
-        data = csv_text(rows).encode("utf-8-sig")  # the BOM makes Excel read åäö right
+        # The BOM makes Excel read åäö right.
+        data = csv_text(rows).encode("utf-8-sig")
     elif fmt == "md":
         data = markdown_text(
             rows, filter_text=filter_text, today=today, group_by_owner=group_by_owner
@@ -251,5 +275,4 @@ def write_action_list(
         )
     else:
         raise ValueError(fmt)
-    write_file_atomic(path, data)
-    return path
+    return write_export(path, data, force=force)

@@ -27,7 +27,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from export.markup import clean_xml_text
-from store.storage import SaveError, StoreError, write_file_atomic
+from store.storage import StoreError
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 DOTX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -520,13 +520,13 @@ def document_bytes(document: Document) -> bytes:
     return buffer.getvalue()
 
 
-def save_docx_atomic(document: Document, path: Path | str) -> Path:
-    """Serialise in memory, then replace `path` in one step: a failure leaves the old file."""
-    path = Path(path)
-    if path.is_dir():
-        raise SaveError(f"{path} är en mapp; ange ett filnamn som slutar på .docx.")
-    if not path.parent.is_dir():
-        raise SaveError(f"Mappen {path.parent} finns inte; kunde inte spara {path.name}.")
-    data = document_bytes(document)
-    write_file_atomic(path, data)
-    return path
+def save_docx_atomic(document: Document, path: Path | str, *, force: bool = False) -> Path:
+    """Serialise in memory, then replace `path` in one step: a failure leaves the old file.
+
+    The target rules (no device, FIFO or folder; a write-protected file only with
+    `force`) are export.target's, the same for every exporter.
+    """
+    from export.target import check_target, write_export
+
+    check_target(path, force=force)  # before the work of serialising
+    return write_export(path, document_bytes(document), force=force)

@@ -90,9 +90,18 @@ def build_minutes(meeting: Meeting, template: Path | str | None = None) -> Docum
     return document
 
 
-def write_minutes(meeting: Meeting, path: Path | str, template: Path | str | None = None) -> Path:
-    """Build the minutes and replace `path` atomically; the previous file survives a failure."""
-    return save_docx_atomic(build_minutes(meeting, template), Path(path))
+def write_minutes(
+    meeting: Meeting, path: Path | str, template: Path | str | None = None, *,
+    force: bool = False,
+) -> Path:
+    """Build the minutes and replace `path` atomically; the previous file survives a failure.
+
+    `force` overwrites a write-protected file (the user confirmed); see export.target.
+    """
+    from export.target import check_target
+
+    check_target(path, force=force)  # refuse a bad target before building anything
+    return save_docx_atomic(build_minutes(meeting, template), Path(path), force=force)
 
 
 def meeting_datetime(meeting: Meeting) -> datetime | None:

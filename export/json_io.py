@@ -8,7 +8,7 @@ import orjson
 
 from store.model import Meeting
 from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
-from store.storage import dumps_json, write_file_atomic
+from store.storage import dumps_json
 
 
 def parse_meeting_json(raw: bytes) -> Meeting:
@@ -38,7 +38,8 @@ def meeting_json_bytes(meeting: Meeting) -> bytes:
     return dumps_json(meeting_to_dict(meeting), option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def write_meeting_json(meeting: Meeting, path: str | Path) -> Path:
-    path = Path(path)
-    write_file_atomic(path, meeting_json_bytes(meeting))
-    return path
+def write_meeting_json(meeting: Meeting, path: str | Path, *, force: bool = False) -> Path:
+    """Write the meeting's JSON atomically (export.target's rules; `force` as there)."""
+    from export.target import write_export
+
+    return write_export(path, meeting_json_bytes(meeting), force=force)

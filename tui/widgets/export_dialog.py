@@ -1,7 +1,9 @@
 """Export from inside the app: ask where, then write the DOCX files in a thread worker.
 
 The worker gets a snapshot of the meeting (taken on the UI thread), so typing on while
-the files are written can neither tear the export nor be slowed by it.
+the files are written can neither tear the export nor be slowed by it. A name that is
+taken is written over only after the user said yes; one that is no plain file (a
+folder, a device) is refused (export.target's rules, the same as on the command line).
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
+from export.target import ExportTargetError, check_target, is_write_protected
 from store import Meeting, StoreError, meeting_from_dict, meeting_to_dict
+
+from .dialogs import ConfirmDialog
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -35,7 +40,11 @@ def default_actions_name(meeting: Meeting) -> str:
 
 
 class ExportDialog(ModalScreen):
-    """Where to write the minutes; dismisses with (minutes_path, actions_path|None)."""
+    """Where to write the minutes.
+
+    Dismisses with (minutes_path, actions_path|None, overwrite) where `overwrite` is True
+    when the user agreed to replace files that exist (write-protected ones included).
+    """
 
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
@@ -82,13 +91,52 @@ class ExportDialog(ModalScreen):
             actions = self.query_one("#actions-path", Input).value.strip()
             if actions:
                 actions_path = _docx_path(actions)
-        if not minutes_path.parent.is_dir():
-            self.notify(f"Mappen {minutes_path.parent} finns inte.", severity="error")
+        paths = [p for p in (minutes_path, actions_path) if p is not None]
+        if len(set(paths)) < len(paths):
+            self.notify("Protokollet och åtgärdslistan kan inte sparas i samma fil.",
+                        severity="error")
             return
-        self.dismiss((minutes_path, actions_path))
+        try:
+            taken = existing_files(paths)
+        except ExportTargetError as exc:
+            self.notify(str(exc), title="Kan inte exportera", severity="error", timeout=10)
+            return
+        if not taken:
+            self.dismiss((minutes_path, actions_path, False))
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss((minutes_path, actions_path, True))
+
+        self.app.push_screen(
+            ConfirmDialog(overwrite_question(taken), question="Skriva över?",
+                          yes="Skriv över", no="Nej", danger=True),
+            answered,
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def existing_files(paths: list[Path]) -> list[tuple[Path, bool]]:
+    """(path, write-protected) for each path that names an existing file.
+
+    Raises ExportTargetError for a path that may not be written at all.
+    """
+    taken = []
+    for path in paths:
+        _, status = check_target(path, force=True)
+        if status is not None:
+            taken.append((path, is_write_protected(status)))
+    return taken
+
+
+def overwrite_question(taken: list[tuple[Path, bool]]) -> str:
+    return "\n".join(
+        f"Filen {path} finns redan" + (" och är skrivskyddad." if protected else ".")
+        for path, protected in taken
+    )
 
 
 def _docx_path(text: str) -> Path:
@@ -117,12 +165,13 @@ def start_export(app, meeting_id: str | None = None) -> None:
     def chosen(result) -> None:
         if not result:
             return
-        minutes_path, actions_path = result
+        minutes_path, actions_path, overwrite = result
         # A deep copy taken now, on the UI thread: the worker never reads the live model.
         snapshot = meeting_from_dict(meeting_to_dict(meeting))
         snapshot.id = meeting.id
         app.run_worker(
-            lambda: export_files(app, snapshot, minutes_path, actions_path),
+            lambda: export_files(app, snapshot, minutes_path, actions_path,
+                                 overwrite=overwrite),
             thread=True, group="export", exit_on_error=False, name="export",
         )
         app.notify("Exporterar…", timeout=2)
@@ -133,8 +182,12 @@ def start_export(app, meeting_id: str | None = None) -> None:
     )
 
 
-def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path | None) -> None:
-    """Runs in a thread: write the files and tell the user where they went."""
+def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path | None, *,
+                 overwrite: bool = False) -> None:
+    """Runs in a thread: write the files and tell the user where they went.
+
+    `overwrite`: the user agreed to replace existing (even write-protected) files.
+    """
     notify = lambda *a, **k: app.call_from_thread(app.notify, *a, **k)  # noqa: E731
     try:
         from export.docx_minutes import write_minutes
@@ -143,7 +196,7 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
                severity="warning")
         return
     try:
-        write_minutes(meeting, minutes_path)
+        write_minutes(meeting, minutes_path, force=overwrite)
     except Exception as exc:  # noqa: BLE001 - any failure becomes a message, never a crash
         notify(f"Protokollet kunde inte sparas: {exc}", title="Exporten misslyckades",
                severity="error", timeout=15)
@@ -155,7 +208,7 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
             from store.actions import query_actions
 
             rows = query_actions(app.store, status="all", meeting_id=meeting.id, live=meeting)
-            write_action_list(rows, actions_path, "docx")
+            write_action_list(rows, actions_path, "docx", force=overwrite)
             written.append(f"Åtgärdslistan: {actions_path}")
         except Exception as exc:  # noqa: BLE001 - as above
             notify(f"Åtgärdslistan kunde inte sparas: {exc}", title="Exporten misslyckades",

@@ -1,0 +1,65 @@
+"""Stored text made safe for a terminal, for every line the command line prints.
+
+Text in a meeting comes from files anyone may have written. Printed raw, an ESC or a C1
+control in a title can retitle the terminal, clear the screen or plant a hyperlink.
+So every control character is shown the way `cat -v` shows it (ESC as ``^[``, the C1
+CSI as ``M-^[``); tabs and line breaks inside one-line text become spaces.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from store.text import CONTROL_CHARS
+
+_LAYOUT = "\t\n\r\v\f"
+
+
+def _caret(ch: str) -> str:
+    code = ord(ch)
+    if code == 0x7F:
+        return "^?"
+    if code >= 0x80:
+        return "M-" + _caret(chr(code - 0x80))
+    return "^" + chr(code + 0x40)
+
+
+def terminal_safe(text: str, *, keep: str = "") -> str:
+    """`text` without a raw control character; those in `keep` (e.g. "\\n") stay.
+
+    Lone surrogates (undecodable bytes) become U+FFFD so that printing never fails.
+    """
+    if CONTROL_CHARS.search(text):
+        text = CONTROL_CHARS.sub(
+            lambda m: m.group() if m.group() in keep
+            else (" " if m.group() in _LAYOUT else _caret(m.group())),
+            text,
+        )
+    if not text.isascii() and any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
+def print_safe(text: str = "", *, file: TextIO | None = None) -> None:
+    """print() for a line (or lines) that may carry stored text."""
+    print(terminal_safe(text, keep="\n"), file=file if file is not None else sys.stdout)
+
+
+def write_safe(text: str, *, file: TextIO | None = None) -> None:
+    """Write a block of text (a table, CSV, Markdown) keeping its line structure."""
+    (file if file is not None else sys.stdout).write(terminal_safe(text, keep="\n"))
+
+
+def json_safe(data: bytes) -> bytes:
+    """JSON bytes with DEL and C1 controls written as \\u escapes (orjson escapes only C0).
+
+    The same document, value for value, but safe to show in a terminal. In UTF-8 the C1
+    controls are exactly the pairs C2 80..C2 9F, which nothing else can contain.
+    """
+    if b"\x7f" not in data and b"\xc2" not in data:
+        return data
+    out = data.replace(b"\x7f", b"\\u007f")
+    for code in range(0x80, 0xA0):
+        out = out.replace(bytes((0xC2, code)), b"\\u%04x" % code)
+    return out
