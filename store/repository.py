@@ -70,6 +70,21 @@ class MeetingNotFoundError(StoreError):
         super().__init__(f"Det finns inget möte med id {meeting_id!r}.")
 
 
+class MeetingUnreadableError(StoreError):
+    """Neither the meeting's file nor its backup could be read.
+
+    `recovery` is what the storage found; the message already says all of it, so a
+    caller listing `MeetingStore.recoveries` need not repeat this one.
+    """
+
+    def __init__(self, meeting_id: str, recovery: Recovery | None):
+        self.recovery = recovery
+        super().__init__(
+            recovery.failure(meeting_id) if recovery is not None
+            else f"Mötet {meeting_id} kunde inte läsas."
+        )
+
+
 class ReadOnlyError(StoreError):
     def __init__(self, meeting_id: str):
         super().__init__(f"Mötet {meeting_id} är öppnat skrivskyddat och kan inte sparas.")
@@ -461,12 +476,7 @@ class MeetingStore:
                 data = db.table(TABLE, cache_size=0).get(doc_id=DOC_ID)
                 recovered = getattr(storage, "recovered", None)
                 if data is None:
-                    where = recovered.bad_file if recovered else None
-                    raise StoreError(
-                        f"Mötet {meeting_id} kunde inte läsas: filen är skadad och det "
-                        "finns ingen säkerhetskopia."
-                        + (f" Den skadade filen ligger kvar orörd: {where}." if where else "")
-                    )
+                    raise MeetingUnreadableError(meeting_id, recovered)
                 if recovered is not None:
                     self.recoveries.append(recovered)
                 meeting = meeting_from_dict(dict(data), strict=False)

@@ -23,6 +23,7 @@ from .limits import (
     MAX_PARTICIPANTS,
     MAX_TEXT_CHARS,
 )
+from .text import is_blank
 from .model import ITEM_STATUSES, Action, AgendaItem, Decision, Meeting, Participant, new_id
 
 FORMAT_ID = "motesbok-meeting/1"
@@ -222,7 +223,8 @@ class _Reader:
             raise MeetingFormatError(name, "får inte vara tomt (null)")
         if not isinstance(value, str):
             raise MeetingFormatError(name, "ska vara text")
-        if required and self.strict and not value.strip():
+        if required and self.strict and is_blank(value):
+            # Only control or invisible characters is as empty as "" (nothing to show).
             raise MeetingFormatError(name, "får inte vara tomt")
         return self.length(value, name)
 

@@ -63,7 +63,30 @@ class Recovery:
             )
         if self.loaded_backup:
             return head + " Den senaste säkerhetskopian har lästs in i stället."
+        if self._backup_exists():
+            return head + " Säkerhetskopian gick inte heller att läsa."
         return head + " Det fanns ingen säkerhetskopia att läsa in."
+
+    def failure(self, meeting_id: str) -> str:
+        """One sentence for a meeting that could not be read at all (no usable backup)."""
+        if self.bad_file is None:
+            what = "mötesfilen saknas"
+        elif self.moved:
+            what = (f"filen är skadad och har flyttats undan till {self.bad_file} "
+                    "(den har inte raderats)")
+        else:
+            what = "filen är skadad"
+        backup = ("säkerhetskopian gick inte heller att läsa" if self._backup_exists()
+                  else "det finns ingen säkerhetskopia")
+        return f"Mötet {meeting_id} kunde inte läsas: {what}, och {backup}."
+
+    def _backup_exists(self) -> bool:
+        main_file = self.path or self.bad_file
+        if main_file is None:
+            return False
+        if self.path is None:  # only the aside name is known: strip its suffix
+            main_file = main_file.with_name(main_file.name.split(".corrupt-")[0])
+        return main_file.with_name(main_file.name + ".bak").exists()
 
 
 def ensure_private_dir(path: Path) -> Path:
