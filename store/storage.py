@@ -75,7 +75,7 @@ class Recovery:
             what = (f"filen är skadad och har flyttats undan till {self.bad_file} "
                     "(den har inte raderats)")
         else:
-            what = "filen är skadad"
+            what = f"filen {self.bad_file} är skadad (den ligger kvar orörd)"
         backup = ("säkerhetskopian gick inte heller att läsa" if self._backup_exists()
                   else "det finns ingen säkerhetskopia")
         return f"Mötet {meeting_id} kunde inte läsas: {what}, och {backup}."

@@ -146,25 +146,28 @@ def test_a_meeting_that_cannot_be_read_gets_one_consistent_message(
     out_file = tmp_path / "ut.json"
     first = run(capsys, "export", meeting_id, "-o", str(out_file))
     again = run(capsys, "export", meeting_id, "-o", str(out_file))
-    runs = [first] if backup is None else [first, again]
-    for code, out, err in runs:
+    for code, out, err in (first, again):
         assert code == 1 and out == ""
         one_sentence(err)
-        assert "kunde inte läsas" in err
-        assert "Varning" not in err  # the same news is not told twice
+        assert "kunde inte läsas" in err and "skadad" in err
+        assert "saknas" not in err and "Varning" not in err  # nothing contradicting
         if backup is None:
-            assert "skadad" in err and "ingen säkerhetskopia" in err
+            assert "ingen säkerhetskopia" in err
         else:
             assert "säkerhetskopian gick inte heller att läsa" in err
             assert "ingen säkerhetskopia" not in err
-    if backup is not None:
-        # The second time the file is aside: it is missing, not damaged.
-        assert "mötesfilen saknas" in again[2]
-    else:
-        # Nothing left under the id: said once, as for any unknown id.
-        assert again[0] == 2 and "inget möte" in again[2]
-        one_sentence(again[2])
+    assert first[2] == again[2]
     assert not out_file.exists()
+
+
+def test_a_missing_file_with_a_damaged_backup_is_not_called_damaged(capsys, tmp_path, data_dir):
+    meeting_id = _damaged(capsys, tmp_path, data_dir, backup=b"{trasig")
+    (data_dir / "meetings" / f"{meeting_id}.json").unlink()
+    code, out, err = run(capsys, "export", meeting_id, "-o", str(tmp_path / "ut.json"))
+    assert code == 1
+    one_sentence(err)
+    assert "mötesfilen saknas" in err and "säkerhetskopian gick inte heller att läsa" in err
+    assert "skadad" not in err.split(",")[0]
 
 
 # -- a title or name of only control characters is empty ------------------------------

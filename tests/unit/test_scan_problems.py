@@ -142,7 +142,7 @@ def test_a_data_dir_that_is_a_file_is_not_an_empty_store(capsys, tmp_path):
     not_a_dir = tmp_path / "fil.txt"
     not_a_dir.write_text("x")
     code, out, err = run(capsys, "--data-dir", str(not_a_dir), "list")
-    assert code == 1 and "Inga möten" not in out
+    assert code == 2 and "Inga möten" not in out  # the user's input (issue 9.14)
     assert "inte en mapp" in err
 
 
