@@ -1,0 +1,109 @@
+"""The app's export asks before replacing a file and refuses what is no file (issue 9.1)."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from store import MeetingStore
+from tests.functional.test_live_support import add_meeting, council_meeting, make_app, run_async, settle
+
+MINUTES = "Samverkansråd, Norrfjällen 2031-04-02.docx"
+ACTIONS = "Åtgärdslista Samverkansråd, Norrfjällen 2031-04-02.docx"
+
+
+async def open_export(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+    assert pilot.app.screen.__class__.__name__ == "ExportDialog"
+
+
+async def accept(pilot) -> None:
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def _app(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
+    store = MeetingStore.in_memory()
+    add_meeting(store, council_meeting(start="13:00"))
+    return make_app(store)
+
+
+def message_of(screen) -> str:
+    return " ".join(str(s.render()) for s in screen.query("Static"))
+
+
+@run_async
+async def test_an_existing_file_is_replaced_only_after_yes(tmp_path, monkeypatch):
+    minutes = tmp_path / MINUTES
+    minutes.write_bytes(b"det gamla protokollet")
+    app = _app(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_export(pilot)
+        await accept(pilot)
+        assert app.screen.__class__.__name__ == "ConfirmDialog"
+        assert "finns redan" in message_of(app.screen)
+        await pilot.press("n")  # no: back in the dialog, nothing written
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "ExportDialog"
+        assert minutes.read_bytes() == b"det gamla protokollet"
+        await accept(pilot)
+        await pilot.press("enter")  # the question's focus is on "Nej": Enter never replaces
+        await settle(pilot)
+        assert minutes.read_bytes() == b"det gamla protokollet"
+        await accept(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+    assert minutes.read_bytes()[:2] == b"PK"
+    assert (tmp_path / ACTIONS).read_bytes()[:2] == b"PK"
+
+
+@run_async
+async def test_a_write_protected_file_is_named_so_and_replaced_after_yes(tmp_path, monkeypatch):
+    minutes = tmp_path / MINUTES
+    minutes.write_bytes(b"skyddat")
+    minutes.chmod(0o444)
+    app = _app(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_export(pilot)
+        await accept(pilot)
+        assert "skrivskyddad" in message_of(app.screen)
+        await pilot.press("j")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+    assert minutes.read_bytes()[:2] == b"PK"
+    assert stat.S_IMODE(minutes.stat().st_mode) == 0o444
+
+
+@run_async
+async def test_new_files_are_written_without_a_question(tmp_path, monkeypatch):
+    app = _app(tmp_path, monkeypatch)
+    old = os.umask(0o022)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_export(pilot)
+            await accept(pilot)
+            await app.workers.wait_for_complete()
+            await settle(pilot)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / MINUTES).stat().st_mode) == 0o644  # shared, not 0600
+
+
+@run_async
+async def test_a_fifo_or_a_folder_is_refused_in_the_dialog(tmp_path, monkeypatch):
+    os.mkfifo(tmp_path / MINUTES)
+    (tmp_path / ACTIONS).mkdir()
+    app = _app(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_export(pilot)
+        await accept(pilot)
+        assert app.screen.__class__.__name__ == "ExportDialog"  # still asking where
+        assert any("FIFO" in n.message for n in app._notifications)
+    assert stat.S_ISFIFO(os.lstat(tmp_path / MINUTES).st_mode)
+    assert (tmp_path / ACTIONS).is_dir()
