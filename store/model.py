@@ -153,6 +153,9 @@ class Meeting:
     id: str = ""
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
+    # ISO datetime the meeting was ended (F12); an ended meeting opens read-only until
+    # the secretary reopens it, which clears this.
+    ended_at: str | None = None
 
     @property
     def series_name(self) -> str:
@@ -304,3 +307,18 @@ class Meeting:
 
     def touch(self) -> None:
         self.updated_at = now_iso()
+
+    # -- ending and reopening ------------------------------------------------------
+
+    @property
+    def ended(self) -> bool:
+        return self.ended_at is not None
+
+    def end_meeting(self, when: datetime, end_time: str | None = None) -> None:
+        """Ended now: the end time (as offered, or the clock's) and the end stamp."""
+        self.end = end_time or when.strftime("%H:%M")
+        self.ended_at = when.replace(microsecond=0).isoformat()
+
+    def reopen(self) -> None:
+        """Open an ended meeting for changes again; the end time stays until the next end."""
+        self.ended_at = None

@@ -116,6 +116,7 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         "id": meeting.id,
         "created_at": meeting.created_at,
         "updated_at": meeting.updated_at,
+        "ended_at": meeting.ended_at,
     }
 
 
@@ -123,7 +124,7 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
 
 _MEETING_KEYS = {
     "format", "title", "date", "start", "end", "place", "participants", "items",
-    "series", "id", "created_at", "updated_at",
+    "series", "id", "created_at", "updated_at", "ended_at",
 }
 _PARTICIPANT_KEYS = {
     "name", "role", "decision_maker", "absent", "present_from", "present_to", "presence",
@@ -443,6 +444,7 @@ class _Reader:
             meeting.created_at = created
         if updated:
             meeting.updated_at = updated
+        meeting.ended_at = self.timestamp(obj, "ended_at", "")
         return meeting
 
 

@@ -206,11 +206,10 @@ class MotesbokApp(SizeGuard, CrashGuard):
         if self._read_only_warned:
             return
         self._read_only_warned = True
-        self.notify(
-            "Mötet är öppnat skrivskyddat (det är öppet för redigering i ett annat "
-            "program): ändringar sparas inte här.",
-            title="Skrivskyddat", severity="warning", timeout=10,
-        )
+        from .ended_meeting import read_only_message
+
+        title, message = read_only_message(self.session)
+        self.notify(message, title=title, severity="warning", timeout=10)
 
     def save_now(self) -> bool:
         """Save synchronously (quit, switching meeting); True when all is saved."""
@@ -270,11 +269,18 @@ class MotesbokApp(SizeGuard, CrashGuard):
         The new meeting is opened before the current one is let go, so a meeting that
         cannot be opened leaves everything as it was.
         """
+        from .ended_meeting import ended_and_writable, read_only_when_ended
+
         if self.session is not None and self.session.meeting.id == meeting_id:
-            self._show_mode(mode, item_id)
-            return
+            if not ended_and_writable(self.session):
+                self._show_mode(mode, item_id)
+                return
+            if not self.close_session():  # ended in this run: it now opens read-only
+                self.notify("Mötet kunde inte sparas, så det stängs inte än.",
+                            title="Kan inte öppna mötet", severity="error")
+                return
         try:
-            session = self.store.open(meeting_id)
+            session = read_only_when_ended(self.store, self.store.open(meeting_id))
         except (MeetingLockedError, LockUnavailableError) as exc:
             self._offer_read_only(meeting_id, str(exc), mode, item_id)
             return
@@ -326,7 +332,9 @@ class MotesbokApp(SizeGuard, CrashGuard):
         self.session = session
         self.autosaver.attach(session)
         self._read_only_warned = False
-        self.save_state = "Skrivskyddat" if session.read_only else ""
+        from .ended_meeting import read_only_status
+
+        self.save_state = read_only_status(session)
         if session.recovered is not None:
             self.notify(session.recovered.message(), title="Återställt", severity="warning",
                         timeout=15)

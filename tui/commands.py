@@ -37,6 +37,11 @@ class MotesbokCommands(Provider):
         meeting = app.session.meeting if app.session else None
         if meeting is not None:
             mid = meeting.id
+            from .ended_meeting import REOPEN_COMMAND, is_ended_view, reopen_meeting
+
+            if is_ended_view(app.session):
+                add(REOPEN_COMMAND, "Mötet är avslutat och skrivskyddat: gör det ändringsbart",
+                    partial(app.call_later, reopen_meeting, app))
             add("Mötesläge för öppet möte", f"{meeting.title} {meeting.date}",
                 partial(app.open_meeting, mid, "live"))
             add("Mötesinställningar och deltagare", f"{meeting.title} {meeting.date}",

@@ -801,7 +801,9 @@ class LiveScreen(Screen):
         self.app.export_meeting()
 
     def action_end_meeting(self) -> None:
-        if not self._writable(need_item=False):
+        from ..ended_meeting import offer_reopen
+
+        if offer_reopen(self) or not self._writable(need_item=False):
             return
         from store.attendance import outside_meeting
 
@@ -814,7 +816,7 @@ class LiveScreen(Screen):
             self.query_one("#notes").focus()
             if not end:
                 return
-            meeting.end = end
+            meeting.end_meeting(self.now(), end)
             item = self.current
             if item is not None and item.status == "pending" and item.started_at:
                 item.finished_at = item.finished_at or iso(self.now())

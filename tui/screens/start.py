@@ -229,6 +229,7 @@ class StartScreen(Screen):
                 self.notify(str(exc), title="Kunde inte skapa mötet", severity="error")
                 return
             self.notify(f"{meeting.title} {format_date_sv(day)} är skapat.")
+            self.refresh_meetings(select=new_id)  # the list shows the new one, not the old
             self.app.open_meeting(new_id, mode="agenda")
 
         suggestion = max(today, _date_after(previous.date, timedelta(days=7)))

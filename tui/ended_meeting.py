@@ -1,0 +1,124 @@
+"""A meeting ended with F12 opens read-only until the secretary reopens it.
+
+Ended here, the meeting stays writable on screen (the secretary may tidy up at once);
+opened again (from the meeting list, a new start), it is opened read-only, with the
+same read-only mode as a meeting another program holds. "Återöppna mötet" (F12 in live
+mode, or the command palette) takes the lock, clears the end stamp, saves, and shows
+the same screen writable.
+"""
+
+from __future__ import annotations
+
+from store import MeetingSession, MeetingStore, StoreError
+from store.lock import LockUnavailableError, MeetingLockedError
+
+REOPEN_COMMAND = "Återöppna mötet"
+ENDED_STATUS = "Avslutat · skrivskyddat"
+
+
+def ended_and_writable(session: MeetingSession | None) -> bool:
+    return session is not None and not session.read_only and session.meeting.ended
+
+
+def read_only_when_ended(store: MeetingStore, session: MeetingSession) -> MeetingSession:
+    """`session` itself, or, for an ended meeting, the same meeting opened read-only
+    (the writable session is closed first: the meeting is not held for writing)."""
+    if not ended_and_writable(session):
+        return session
+    meeting_id = session.meeting.id
+    session.close()
+    return store.open(meeting_id, read_only=True)
+
+
+def is_ended_view(session: MeetingSession | None) -> bool:
+    """Read-only because the meeting was ended (not because another program holds it)."""
+    return session is not None and session.read_only and session.meeting.ended
+
+
+def read_only_status(session: MeetingSession) -> str:
+    """The status line's word for how the open meeting can be changed."""
+    if is_ended_view(session):
+        return ENDED_STATUS
+    return "Skrivskyddat" if session.read_only else ""
+
+
+def read_only_message(session: MeetingSession | None) -> tuple[str, str]:
+    """(title, message) when something is typed into a meeting that cannot change."""
+    if is_ended_view(session):
+        return ("Mötet är avslutat",
+                "Mötet är avslutat och öppnat skrivskyddat: det du skriver ändrar "
+                f"ingenting. Tryck F12 (eller ctrl+p: {REOPEN_COMMAND}) för att ändra i det.")
+    return ("Skrivskyddat",
+            "Mötet är öppnat skrivskyddat (det är öppet för redigering i ett annat "
+            "program): ändringar sparas inte här.")
+
+
+def offer_reopen(screen) -> bool:
+    """F12 on an ended meeting shown read-only: ask whether to reopen it. True when the
+    meeting is such a meeting (the question is asked), False to end it as usual."""
+    app = screen.app
+    if not is_ended_view(app.session):
+        return False
+    from .widgets.dialogs import ConfirmDialog
+
+    meeting = app.session.meeting
+    when = f" {meeting.end}" if meeting.end else ""
+
+    def answer(yes: bool | None) -> None:
+        if yes:
+            reopen_meeting(app)
+
+    app.push_screen(
+        ConfirmDialog(f"Mötet avslutades{when} och är skrivskyddat. Återöppna det för att "
+                      "kunna ändra?", yes=REOPEN_COMMAND, no="Lämna det avslutat"),
+        answer,
+    )
+    return True
+
+
+def reopen_meeting(app) -> bool:
+    """Open the ended meeting for writing again, saved at once; the same screen again.
+
+    False (with a message saying why) when it cannot be reopened, e.g. another program
+    has it open: it then stays read-only.
+    """
+    session = app.session
+    if not is_ended_view(session):
+        return False
+    meeting_id = session.meeting.id
+    try:
+        writable = app.store.open(meeting_id)
+    except (MeetingLockedError, LockUnavailableError) as exc:
+        app.notify(f"{exc} Mötet förblir skrivskyddat.", title="Kan inte återöppna mötet",
+                   severity="error", timeout=10)
+        return False
+    except StoreError as exc:
+        app.notify(str(exc), title="Kan inte återöppna mötet", severity="error")
+        return False
+    writable.meeting.reopen()
+    try:
+        writable.save()
+    except StoreError as exc:
+        writable.close()
+        app.notify(str(exc), title="Kan inte återöppna mötet", severity="error")
+        return False
+    mode, item_id = _where(app)
+    app._switch_to(writable, mode, item_id)
+    app.notify("Mötet är öppet för ändringar igen. F12 avslutar det på nytt.",
+               title="Mötet är återöppnat")
+    return True
+
+
+def _where(app) -> tuple[str, str | None]:
+    """The mode (and item) to show the reopened meeting in: where the secretary is."""
+    from .screens.live import LiveScreen
+
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, LiveScreen):
+            return "live", screen.item_id
+        name = type(screen).__name__
+        if name == "AgendaEditorScreen":
+            return "agenda", None
+        if name == "MeetingSetupScreen":
+            return "setup", None
+    return "live", None
