@@ -75,10 +75,10 @@ async def test_whole_meeting_in_live_mode(file_store: MeetingStore, tmp_path, mo
         await settle(pilot)
         assert current_title(app) == "Bredband på landsbygden"
 
-        # 2. Notes typed and a multi-line paste that keeps every line.
+        # 2. Notes typed and a multi-line paste: paragraphs (blank-line breaks) kept.
         await type_text(pilot, "Kort bakgrund")
         await pilot.press("enter")
-        app.post_message(events.Paste("rad ett\nrad två\r\nrad tre"))
+        app.post_message(events.Paste("rad ett\n\nrad två\r\n\r\nrad tre"))
         await settle(pilot)
         # A decision (proposal offered as draft; replaced by our own text).
         await pilot.press("f2")
@@ -155,7 +155,7 @@ async def test_whole_meeting_in_live_mode(file_store: MeetingStore, tmp_path, mo
     saved = store.load(mid)
     opening, broadband, phone, other, closing = saved.items
     assert opening.status == "done" and opening.notes == "Välkomna."
-    assert broadband.notes.splitlines() == ["Kort bakgrund", "rad ett", "rad två", "rad tre"]
+    assert broadband.notes == "Kort bakgrund\nrad ett\n\nrad två\n\nrad tre"
     assert [d.text for d in broadband.decisions] == ["Rapport i maj."]
     assert [(a.text, a.owner, a.due) for a in broadband.actions] == [
         (f"U{n}", "Vera Holmqvist", iso) for n, iso in enumerate(forms.values(), 1)

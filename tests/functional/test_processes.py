@@ -193,16 +193,17 @@ def test_sighup_inside_the_action_dialog_keeps_the_draft(live_meeting, data_dir)
     assert [a.text for a in actions] == ["Ring kommunen"]
 
 
-def test_bracketed_paste_keeps_every_line(live_meeting, data_dir):
+def test_bracketed_paste_is_reflowed_keeping_paragraphs(live_meeting, data_dir):
     store, meeting_id = live_meeting
     app = PtyApp(data_dir, meeting_id)
     try:
         app.wait_for("Anteckningar")
         time.sleep(0.3)
-        os.write(app.master, b"\x1b[200~rad ett\nrad tv\xc3\xa5\r\nrad tre\x1b[201~")
+        os.write(app.master, b"\x1b[200~rad ett\nrad tv\xc3\xa5\r\n\r\nrad tre\x1b[201~")
         app.wait_for("rad tre")
         os.write(app.master, b"\x11")  # ctrl+q
         assert app.proc.wait(10) == 0
     finally:
         app.close()
-    assert store.load(meeting_id).items[0].notes.splitlines() == ["rad ett", "rad två", "rad tre"]
+    # A paragraph's hard line break joined, the blank-line break kept (issue 10.5).
+    assert store.load(meeting_id).items[0].notes == "rad ett rad två\n\nrad tre"

@@ -121,7 +121,8 @@ class AgendaEditorScreen(Screen[None]):
                     yield Label(label, classes="area-label")
                     yield AppTextArea(id=widget_id, soft_wrap=True, compact=True)
                 yield Label("Bilagor (en per rad)", classes="area-label")
-                yield AppTextArea(id="i-attachments", soft_wrap=True, compact=True)
+                yield AppTextArea(id="i-attachments", soft_wrap=True, compact=True,
+                                  reflow_paste=False)  # one attachment per line
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -67,6 +67,9 @@ class HelpScreen(ModalScreen):
             sections.append(("I mötesläge", binding_rows(LiveScreen)))
         else:
             sections.append((self.under.__class__.__name__, binding_rows(type(self.under))))
+        from ..widgets.text_area import AppTextArea
+
+        sections.append(("I textrutor", binding_rows(AppTextArea)))
         sections.append(("Överallt", [
             ("f1", "Hjälp", "Den här sidan."),
             ("ctrl+p", "Kommandon",

@@ -106,7 +106,7 @@ class NotesArea(AppTextArea, inherit_bindings=False):
 
     BINDINGS = [
         binding
-        for cls in reversed(TextArea.__mro__)
+        for cls in reversed(AppTextArea.__mro__)
         for binding in cls.__dict__.get("BINDINGS", [])
         if not (_binding_keys(binding) & {"f6", "f7"})
     ]
