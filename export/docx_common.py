@@ -449,6 +449,10 @@ class BodyBuilder:
         out.append("</w:tbl>")
         self._parts.append("".join(out))
 
+    def raw(self, xml: str) -> None:
+        """A paragraph or table already written as WordprocessingML (``w:`` prefix)."""
+        self._parts.append(xml)
+
     def xml(self) -> str:
         return "".join(self._parts)
 

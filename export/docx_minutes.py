@@ -29,6 +29,7 @@ from export.docx_common import (
     style_ids,
     text_width,
 )
+from export.minutes_embed import embed_meeting
 from export.minutes_layout import (
     BULLET,
     HEADING,
@@ -39,6 +40,7 @@ from export.minutes_layout import (
     minutes_blocks,
     secretary_of,
 )
+from export.minutes_marks import Marker
 from store.model import Meeting
 
 #: The paragraph style of the labels (Plats, Deltagare, Beslut...): one style of its own
@@ -70,11 +72,14 @@ def build_minutes(meeting: Meeting, template: Path | str | None = None) -> Docum
     widths = [int(width * share) for share in ACTION_COLUMNS]
 
     builder = BodyBuilder()
+    marker = Marker()
     for block in minutes_blocks(meeting):
         if block.kind == TABLE:
             builder.table(block.rows, widths, style_id=ids[TABLE_STYLE])
         elif block.kind == HEADING:
             builder.paragraph(block.runs, ids[HEADING_STYLES[block.level]])
+        elif block.part is not None:
+            builder.raw(marker.paragraph(block, ids[STYLE_OF_KIND[block.kind]]))
         else:
             builder.paragraph(block.runs, ids[STYLE_OF_KIND[block.kind]])
     builder.append_to(document)
@@ -87,6 +92,7 @@ def build_minutes(meeting: Meeting, template: Path | str | None = None) -> Docum
         created=meeting_datetime(meeting),
         subject=f"Mötesanteckningar {meeting.date}",
     )
+    embed_meeting(document, meeting)  # last: it fingerprints the finished body
     return document
 
 

@@ -85,12 +85,14 @@ def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = 
         except AgendaTooLargeError as exc:
             raise ImportFileError(f"{name}: {exc}") from None
         kind = "textdagordning"
+    exact = kind == "JSON" or getattr(meeting, "import_exact", False)
     meeting = _validated(meeting, name)
-    if kind != "JSON":
+    if not exact:
         # An agenda or minutes file cannot say which items are standing; the usual
         # opening and closing items are, so the next meeting of the series gets them.
         for item in meeting.items:
             item.standing = item.standing or looks_standing(item.title)
+    meeting.import_exact = exact  # type: ignore[attr-defined]
     meeting.import_notes = notes  # type: ignore[attr-defined]
     meeting.import_kind = kind  # type: ignore[attr-defined]
     return meeting

@@ -51,6 +51,12 @@ LABELS = (PLACE, PARTICIPANTS, ABSENT, BACKGROUND, NOTES, ACTIONS, DECISIONS, AT
 
 MAX_HEADING_LEVEL = 3
 
+# The parts a paragraph can open (Block.part).
+PRESENTER = "presenter"
+PROPOSAL = "proposal"
+DECISION = "decision"
+ATTACHMENT_NAMES = "attachments"
+
 Cell = list[Run]
 
 
@@ -61,6 +67,10 @@ class Block:
     level: int = 0  # headings only: 1-3
     rows: list[list[Cell]] = field(default_factory=list)  # tables only
     item_id: str | None = None  # headings only: the item it opens
+    #: Which part a paragraph opens where its text alone cannot say (a description line
+    #: may read "Förslag till beslut: ..."): PRESENTER, PROPOSAL or DECISION; None else.
+    part: str | None = None
+    names: list[str] = field(default_factory=list)  # the attachments paragraph: each name
 
     @property
     def text(self) -> str:
@@ -203,7 +213,7 @@ def item_blocks(item: AgendaItem, number: str, depth: int) -> list[Block]:
         text = f"Föredragande: {presenter}" if presenter.strip() else ""
         if item.time:
             text += f"{' ' if text else ''}Tid: {item.time}"
-        blocks.append(Block(NORMAL, [Run(text)]))
+        blocks.append(Block(NORMAL, [Run(text)], part=PRESENTER))
 
     blocks.extend(_field_blocks(parse_field(item.description)))
 
@@ -215,7 +225,7 @@ def item_blocks(item: AgendaItem, number: str, depth: int) -> list[Block]:
     proposal = parse_field(item.proposal)
     if proposal:
         first, rest = proposal[0], proposal[1:]
-        blocks.append(Block(NORMAL, [Run("Förslag till beslut: "), *first.runs]))
+        blocks.append(Block(NORMAL, [Run("Förslag till beslut: "), *first.runs], part=PROPOSAL))
         blocks.extend(_field_blocks(rest))
 
     notes = parse_field(item.notes)
@@ -240,7 +250,7 @@ def item_blocks(item: AgendaItem, number: str, depth: int) -> list[Block]:
         paragraphs = parse_field(decision.text)
         if not paragraphs:
             continue
-        decision_blocks.append(Block(BULLET, paragraphs[0].runs))
+        decision_blocks.append(Block(BULLET, paragraphs[0].runs, part=DECISION))
         decision_blocks.extend(_field_blocks(paragraphs[1:]))
     if decision_blocks:
         blocks.append(Block(LABEL, [Run(DECISIONS)]))
@@ -250,7 +260,9 @@ def item_blocks(item: AgendaItem, number: str, depth: int) -> list[Block]:
     names = [name for name in names if name.strip()]
     if names:
         blocks.append(Block(LABEL, [Run(ATTACHMENTS)]))
-        blocks.append(Block(NORMAL, [Run(SEPARATOR.join(names))]))
+        blocks.append(
+            Block(NORMAL, [Run(SEPARATOR.join(names))], part=ATTACHMENT_NAMES, names=names)
+        )
     return blocks
 
 

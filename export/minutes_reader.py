@@ -24,6 +24,8 @@ from store.attendance import split_presence
 from store.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, Participant
 
 from . import minutes_layout as layout
+from .markup import runs_markup
+from .minutes_marks import attachment_names, document_is_marked, paragraph_parts
 from .agenda_docx import iter_blocks, paragraph_runs, style_chain
 from .agenda_text import (
     MAX_DEPTH,
@@ -64,27 +66,6 @@ def is_minutes(document: Document) -> bool:
     return False
 
 
-def runs_markup(runs: list[tuple[str, bool, bool]]) -> str:
-    """Runs as our markup: adjacent runs of one format are merged first."""
-    merged: list[list] = []
-    for text, bold, italic in runs:
-        if merged and merged[-1][1] == bold and merged[-1][2] == italic:
-            merged[-1][0] += text
-        else:
-            merged.append([text, bold, italic])
-    out = []
-    for text, bold, italic in merged:
-        if bold and italic:
-            out.append(f"***{text}***")
-        elif bold:
-            out.append(f"**{text}**")
-        elif italic:
-            out.append(f"*{text}*")
-        else:
-            out.append(text)
-    return "".join(out)
-
-
 @dataclass
 class _Para:
     kind: str  # title, normal, label, heading, bullet
@@ -92,6 +73,8 @@ class _Para:
     markup: str
     runs: list[tuple[str, bool, bool]]
     level: int = 0
+    parts: frozenset[str] = frozenset()  # the parts the writer marked it as opening
+    element: object = None
 
 
 def _classify(paragraph: Paragraph, cache: dict) -> _Para | None:
@@ -111,7 +94,8 @@ def _classify(paragraph: Paragraph, cache: dict) -> _Para | None:
         kind = "bullet"
     else:
         kind = "normal"
-    return _Para(kind, text, runs_markup(runs), runs)
+    return _Para(kind, text, runs_markup(runs), runs, parts=frozenset(paragraph_parts(paragraph._p)),
+                 element=paragraph._p)
 
 
 def _strip_prefix_runs(runs: list[tuple[str, bool, bool]], prefix: str):
@@ -161,7 +145,10 @@ def split_entries(text: str) -> list[str]:
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, marked: bool = False) -> None:
+        # Minutes whose writer marked the parts: the marks, not the text, say where a
+        # part begins (a description line may read "Förslag till beslut: ...").
+        self.marked = marked
         self.meeting = Meeting(title="", date="")
         self.deciders: list[str] = []
         self.secretary: str | None = None
@@ -259,7 +246,9 @@ class _Reader:
             }.get(p.text.strip().rstrip(":").strip().casefold(), "description")
             return
         if self.section == "start" and p.kind == "normal" and (
-            p.text.startswith(_PRESENTER) or _PRESENTER_TIME_RE.fullmatch(p.text)
+            layout.PRESENTER in p.parts
+            if self.marked
+            else p.text.startswith(_PRESENTER) or _PRESENTER_TIME_RE.fullmatch(p.text)
         ):
             text = p.text
             match = _PRESENTER_TIME_RE.search(text)
@@ -270,7 +259,11 @@ class _Reader:
                 item.presenter = text[len(_PRESENTER) :]
             self.section = "description"
             return
-        if self.section in ("start", "description", "background") and p.kind == "normal":
+        if (
+            self.section in ("start", "description", "background")
+            and p.kind == "normal"
+            and (layout.PROPOSAL in p.parts or not self.marked)
+        ):
             rest = _strip_prefix_runs(p.runs, _PROPOSAL)
             if rest is not None:
                 self.section = "proposal"
@@ -279,13 +272,15 @@ class _Reader:
         if self.section == "start":
             self.section = "description"
         if self.section == "decisions":
-            if p.kind == "bullet" or not item.decisions:
+            opens = layout.DECISION in p.parts if self.marked else p.kind == "bullet"
+            if opens or not item.decisions:
                 item.decisions.append(Decision(p.markup))
             else:
                 item.decisions[-1].text += "\n" + line
             return
         if self.section == "attachments":
-            item.attachments.extend(split_entries(p.text))
+            names = attachment_names(p.element) if self.marked else None
+            item.attachments.extend(names if names is not None else split_entries(p.text))
             return
         self.add(self.section, line)
 
@@ -348,7 +343,26 @@ class _Reader:
 
 
 def read_minutes_document(document: Document) -> Meeting:
-    reader = _Reader()
+    """The meeting the minutes hold: exactly as exported while the visible text is
+    unchanged since the export (the embedded copy), else as the text reads."""
+    from .json_io import parse_meeting_json
+    from .minutes_embed import embedded_meeting_json
+    from store.serialize import MeetingFormatError
+
+    embedded = embedded_meeting_json(document)
+    if embedded is not None:
+        try:
+            meeting = parse_meeting_json(embedded)  # the JSON import's checks and caps
+        except MeetingFormatError:
+            meeting = None  # not what we wrote: read the text instead
+        if meeting is not None:
+            if len(meeting.all_items()) > MAX_ITEMS:
+                raise AgendaTooLargeError(
+                    f"Dokumentet har fler än {MAX_ITEMS} punkter och kan inte importeras."
+                )
+            meeting.import_exact = True  # type: ignore[attr-defined]
+            return meeting
+    reader = _Reader(marked=document_is_marked(document))
     cache: dict = {}
     for block in iter_blocks(document):
         if isinstance(block, Paragraph):

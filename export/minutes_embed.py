@@ -1,0 +1,140 @@
+"""The meeting carried inside its own minutes, so export -> import gives it back exactly.
+
+The visible text of the minutes cannot tell every field apart (a description line that
+reads ``Förslag till beslut: ...``, an attachment name with a comma, stars typed as
+stars). So the export also stores the meeting's JSON in a custom XML part of the DOCX,
+with a fingerprint of the visible body. On import the JSON is used only while the body
+still has that fingerprint: once anyone has edited the text (or its bold/italic, styles
+or table cells), what the document shows wins and the visible text is parsed instead.
+
+The JSON goes through the same validation as a JSON import. It carries no ids and no
+links (series, followed actions): those belong to the store the minutes came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from lxml import etree
+
+from store.model import Meeting
+from store.serialize import meeting_to_dict
+
+NAMESPACE = "urn:motesbok:minutes:1"
+_ROOT = f"{{{NAMESPACE}}}meeting"
+#: Keys that point into the store the minutes were written from.
+NOT_EMBEDDED = frozenset(
+    {"id", "created_at", "updated_at", "series", "follows", "decision_ids"}
+)
+#: A custom XML part larger than this is not ours (the import's zip guards come first).
+MAX_PART_BYTES = 16 * 1024 * 1024
+
+_P, _TR, _TC = qn("w:p"), qn("w:tr"), qn("w:tc")
+_R, _T, _TAB, _BR, _CR = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_RPR, _PPR, _PSTYLE, _RSTYLE = qn("w:rPr"), qn("w:pPr"), qn("w:pStyle"), qn("w:rStyle")
+_B, _I, _VAL = qn("w:b"), qn("w:i"), qn("w:val")
+_OFF = {"0", "false", "off"}
+
+
+def embed_meeting(document: Document, meeting: Meeting) -> None:
+    """Store `meeting` in `document`, tied to the body as it is now (call it last)."""
+    data = json.dumps(_without_links(meeting_to_dict(meeting)), ensure_ascii=True)
+    root = etree.Element(_ROOT, nsmap={None: NAMESPACE})
+    root.set("fingerprint", visible_fingerprint(document))
+    root.text = data
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = document.part.package
+    partname = package.next_partname("/customXml/item%d.xml")
+    part = Part(PackURI(partname), "application/xml", blob, package)
+    document.part.relate_to(part, RT.CUSTOM_XML)
+
+
+def embedded_meeting_json(document: Document) -> bytes | None:
+    """The embedded meeting's JSON, or None when there is none or the visible body has
+    changed since the export (then the document's text is what counts)."""
+    for rel in list(document.part.rels.values()):
+        if rel.is_external or rel.reltype != RT.CUSTOM_XML:
+            continue
+        blob = rel.target_part.blob
+        if not blob or len(blob) > MAX_PART_BYTES or NAMESPACE.encode() not in blob:
+            continue
+        try:
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+            root = etree.fromstring(blob, parser)
+        except etree.XMLSyntaxError:
+            return None
+        if root.tag != _ROOT:
+            continue
+        if root.get("fingerprint") != visible_fingerprint(document):
+            return None
+        return (root.text or "").encode("utf-8")
+    return None
+
+
+def visible_fingerprint(document: Document) -> str:
+    """A hash of what the body shows: every paragraph (in tables too) with its style,
+    its text and which of it is bold or italic, and the table rows and cells.
+
+    Run boundaries do not count (Word splits and merges runs freely); bookmarks and
+    other invisible marks do not count either.
+    """
+    digest = hashlib.sha256()
+    for element in document.element.body.iter(_P, _TR, _TC):
+        if element.tag != _P:
+            digest.update(b"\x1d" if element.tag == _TR else b"\x1c")
+            continue
+        digest.update(b"\x1e" + _paragraph_style(element).encode())
+        for (bold, italic), text in _formatted_text(element):
+            digest.update(f"\x1f{int(bold)}{int(italic)}{text}".encode())
+    return digest.hexdigest()
+
+
+def _paragraph_style(paragraph) -> str:
+    ppr = paragraph.find(_PPR)
+    style = ppr.find(_PSTYLE) if ppr is not None else None
+    return (style.get(_VAL) or "") if style is not None else ""
+
+
+def _formatted_text(paragraph) -> list[tuple[tuple[bool, bool], str]]:
+    out: list[tuple[tuple[bool, bool], str]] = []
+    for run in paragraph.iter(_R):
+        rpr = run.find(_RPR)
+        fmt = (_on(rpr, _B), _on(rpr, _I))
+        pieces = []
+        for child in run:
+            if child.tag == _T:
+                pieces.append(child.text or "")
+            elif child.tag == _TAB:
+                pieces.append("\t")
+            elif child.tag in (_BR, _CR):
+                pieces.append("\n")
+        text = "".join(pieces)
+        if not text:
+            continue
+        if out and out[-1][0] == fmt:
+            out[-1] = (fmt, out[-1][1] + text)
+        else:
+            out.append((fmt, text))
+    return out
+
+
+def _on(rpr, tag: str) -> bool:
+    if rpr is None:
+        return False
+    flag = rpr.find(tag)
+    return flag is not None and (flag.get(_VAL) or "true").lower() not in _OFF
+
+
+def _without_links(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _without_links(v) for k, v in data.items() if k not in NOT_EMBEDDED}
+    if isinstance(data, list):
+        return [_without_links(v) for v in data]
+    return data
