@@ -41,6 +41,7 @@ from export.minutes_layout import (
     secretary_of,
 )
 from export.minutes_marks import Marker
+from export.minutes_page import add_header_and_footer
 from store.model import Meeting
 
 #: The paragraph style of the labels (Plats, Deltagare, Beslut...): one style of its own
@@ -92,6 +93,7 @@ def build_minutes(meeting: Meeting, template: Path | str | None = None) -> Docum
         created=meeting_datetime(meeting),
         subject=f"Mötesanteckningar {meeting.date}",
     )
+    add_header_and_footer(document, meeting)  # a template's own header and footer win
     embed_meeting(document, meeting)  # last: it fingerprints the finished body
     return document
 
