@@ -231,6 +231,23 @@ def split_presence(entry: str) -> tuple[str, list[Interval]]:
     return entry[: match.start()].rstrip(), intervals
 
 
+# -- finding a participant by typing -----------------------------------------------------
+
+
+def name_matches(name: str, typed: str) -> bool:
+    """'kal', 'åb' and 'kalle å' find 'Kalle Åberg': every typed word starts a word."""
+    words = name.casefold().split()
+    return all(any(w.startswith(t) for w in words) for t in typed.casefold().split())
+
+
+def find_people(people: list[Participant], typed: str) -> list[Participant]:
+    """Names whose words start with what is typed; failing that, names containing it."""
+    found = [p for p in people if name_matches(p.name, typed)]
+    if found or not typed.strip():
+        return found
+    return [p for p in people if typed.casefold().strip() in p.name.casefold()]
+
+
 # -- checks against the meeting ----------------------------------------------------------
 
 

@@ -259,3 +259,38 @@ async def test_agenda_editor_opens_at_the_current_item():
         assert app.screen.__class__.__name__ == "AgendaEditorScreen"
         assert app.screen.current_id == current
         assert app.screen.query_one("#i-title", Input).value == "Gemensam växel"
+
+
+def test_attendance_dialog_snapshot(snap_compare):
+    from tests.functional.test_snapshots import sample_store
+
+    store, meeting_id = sample_store()
+
+    async def opened(pilot) -> None:
+        await pilot.pause()
+        vera = pilot.app.session.meeting.participants[2]
+        vera.intervals = [Interval(None, "13:30"), Interval("14:00", None)]
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause(0.1)
+
+    assert snap_compare(make_app(store, meeting_id), terminal_size=(80, 24), run_before=opened)
+
+
+def test_attachments_dialog_snapshot(snap_compare):
+    from tests.functional.test_snapshots import sample_store
+
+    store, meeting_id = sample_store()
+
+    async def opened(pilot) -> None:
+        await pilot.pause()
+        # Already in the model: no save or message in the picture to race with.
+        pilot.app.session.meeting.items[1].attachments = ["Budget april.pdf", "Karta.pdf"]
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        for ch in "Avtal.pdf":
+            await pilot.press(ch)
+        await pilot.pause(0.1)
+
+    assert snap_compare(make_app(store, meeting_id), terminal_size=(80, 24), run_before=opened)

@@ -222,3 +222,19 @@ def test_leave_and_return_in_the_minutes_and_back():
     back = meeting_from_bytes(buffer.getvalue(), name="möte.docx")
     assert [(p.name, p.role, p.intervals) for p in back.participants] == [
         (p.name, p.role, p.intervals) for p in meeting.participants]
+
+
+def test_finding_a_name_by_typing():
+    find_people = attendance.find_people
+    people = [Participant("Tove Lindahl"), Participant("Gustav Ekström"),
+              Participant("Vera Holmqvist"), Participant("Kalle Åberg")]
+
+    def names(typed):
+        return [p.name for p in find_people(people, typed)]
+
+    assert names("v") == ["Vera Holmqvist"]  # word starts first
+    assert names("å") == ["Kalle Åberg"]
+    assert names("kalle å") == ["Kalle Åberg"]
+    assert names("stav") == ["Gustav Ekström"]  # else anywhere in the name
+    assert names("") == [p.name for p in people]
+    assert names("xyz") == []

@@ -37,14 +37,6 @@ def is_past(meeting: Meeting, today_iso: str) -> bool:
     return bool(meeting.date) and meeting.date != today_iso
 
 
-def name_matches(name: str, typed: str) -> bool:
-    """'kal', 'åb' and 'kalle å' find 'Kalle Åberg': every typed word starts a word."""
-    words = name.casefold().split()
-    wanted = typed.casefold().split()
-    return all(any(w.startswith(t) for w in words) for t in wanted) or (
-        typed.casefold().strip() in name.casefold())
-
-
 def presence_label(participant: Participant) -> str:
     if participant.absent:
         return ABSENT
@@ -240,7 +232,7 @@ class AttendanceDialog(_Modal):
         people = self.query_one("#people", OptionList)
         keep = keep or self.selected_id
         typed = self.query_one("#find", Input).value
-        shown = [p for p in self.meeting.participants if name_matches(p.name, typed)]
+        shown = attendance.find_people(self.meeting.participants, typed)
         self._shown = [p.id for p in shown]
         people.clear_options()
         for p in shown:

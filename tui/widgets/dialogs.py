@@ -7,15 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from .text_area import AppTextArea
 
 
 class _Dialog(ModalScreen):
     DEFAULT_CSS = """
-    _Dialog, ConfirmDialog, TextPrompt, ParticipantPicker, NewItemDialog {
+    _Dialog, ConfirmDialog, TextPrompt, NewItemDialog {
         align: center middle;
     }
     """
@@ -127,31 +126,6 @@ class TextPrompt(_Dialog):
             self.notify(self.empty_message, severity="warning")
             return
         self.dismiss(text)
-
-
-class ParticipantPicker(_Dialog):
-    """Pick one participant from the roster; dismisses with the participant id."""
-
-    def __init__(self, title: str, participants: list[tuple[str, str]]):
-        super().__init__()
-        self.title_text = title
-        self.participants = participants  # (id, label)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
-            yield OptionList(
-                *[Option(Text(label), id=pid) for pid, label in self.participants],
-                id="picker",
-            )
-            yield Static("enter väljer · esc avbryter", classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
 
 
 class NewItemDialog(_Dialog):
