@@ -118,7 +118,11 @@ class MotesbokApp(SizeGuard, CrashGuard):
         self._install_signal_handlers()
         self._watch_terminal()
         if self.live_meeting_id:
-            self.open_meeting(self.live_meeting_id, mode="live")
+            from .screens.rescue_offer import offer_before_opening
+
+            meeting_id = self.live_meeting_id
+            offer_before_opening(self, meeting_id,
+                                 lambda: self.open_meeting(meeting_id, mode="live"))
         else:
             self.offer_resume()  # after an unexpected stop: back to where it was
 

@@ -108,3 +108,32 @@ async def test_later_leaves_the_copy_and_keep_both_makes_a_second_meeting(data_d
     assert store.load(meeting_id).items[0].notes == ""
     notes = sorted(m.items[0].notes for m in store.meetings())
     assert notes == ["", "Skrivet före kraschen"]
+
+
+@run_async
+async def test_live_start_offers_a_copy_of_that_meeting_before_opening_it(data_dir):
+    import os
+    from pathlib import Path
+
+    from export.json_io import meeting_json_bytes
+    from store.rescue import rescue_file_name
+    from tui.screens.live import LiveScreen
+    from tui.screens.rescue_offer import RescueOfferDialog
+
+    store = MeetingStore.at(data_dir)
+    meeting_id = store.add(council_meeting())
+    in_memory = store.load(meeting_id)
+    in_memory.items[0].notes = "Skrivet före kraschen"
+    in_memory.updated_at = "2999-01-01T00:00:00"
+    copy = Path(os.environ["HOME"]) / rescue_file_name(meeting_id)
+    copy.write_bytes(meeting_json_bytes(in_memory))
+
+    app = make_app(store, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, RescueOfferDialog)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        assert app.session.meeting.items[0].notes == "Skrivet före kraschen"
+    assert not copy.exists()

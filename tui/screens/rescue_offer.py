@@ -71,9 +71,28 @@ class RescueOfferDialog(ModalScreen["str | None"]):
         self.dismiss(choice)
 
 
-def offer_rescue_copies(app, copies: list[RescueCopy], on_done=None) -> None:
-    """Offer each copy in turn; `on_done(meeting_id)` after a copy was acted upon."""
+def offer_before_opening(app, meeting_id: str, open_it) -> None:
+    """`motesbok live ID` skips the start screen: a copy of that meeting is offered
+    first (once the app holds the meeting, its copy counts as in use and is skipped)."""
+    from store.rescue import find_rescue_copies
+
+    try:
+        copies = [c for c in find_rescue_copies(app.store) if c.meeting_id == meeting_id]
+    except Exception:  # noqa: BLE001 - the offer must never stop the meeting opening
+        copies = []
     if not copies:
+        open_it()
+        return
+    offer_rescue_copies(app, copies, on_finished=open_it)
+
+
+def offer_rescue_copies(app, copies: list[RescueCopy], on_done=None,
+                        on_finished=None) -> None:
+    """Offer each copy in turn; `on_done(meeting_id)` after a copy was acted upon,
+    `on_finished()` after the last."""
+    if not copies:
+        if on_finished is not None:
+            on_finished()
         return
     copy, rest = copies[0], copies[1:]
 
@@ -99,6 +118,6 @@ def offer_rescue_copies(app, copies: list[RescueCopy], on_done=None) -> None:
             meeting_id = None
         if meeting_id is not None and on_done is not None:
             on_done(meeting_id)
-        offer_rescue_copies(app, rest, on_done)
+        offer_rescue_copies(app, rest, on_done, on_finished)
 
     app.push_screen(RescueOfferDialog(copy), chosen)
