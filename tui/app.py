@@ -480,11 +480,11 @@ class MotesbokApp(SizeGuard, CrashGuard):
             self.push_screen(HelpScreen(self.screen))
 
     def action_new_meeting(self) -> None:
-        from datetime import date
-
         from store import Meeting
 
-        meeting = Meeting(title="Nytt möte", date=date.today().isoformat())
+        # The app's clock, not the system's: a pinned clock (tests) and "now" agree, so a
+        # new meeting is today's meeting and not a write-up of a past one.
+        meeting = Meeting(title="Nytt möte", date=self.clock().date().isoformat())
         try:
             meeting_id = self.store.add(meeting)
         except StoreError as exc:

@@ -11,6 +11,8 @@ from functools import partial
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from .words import document
+
 
 class MotesbokCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
@@ -48,9 +50,9 @@ class MotesbokCommands(Provider):
                 partial(app.open_meeting, mid, "setup"))
             add("Redigera dagordningen", f"{meeting.title} {meeting.date}",
                 partial(app.open_meeting, mid, "agenda"))
-            add("Förhandsgranska hela protokollet", "Protokollet så som det blir i Word",
+            add(f"Förhandsgranska {document(meeting, definite=False)}", "Hela dokumentet så som det blir i Word",
                 partial(self._preview_whole))
-            add("Exportera protokoll och åtgärdslista", "Word-filer (DOCX)",
+            add(f"Exportera {document(meeting, definite=False)} och åtgärdslista", "Word-filer (DOCX)",
                 partial(app.export_meeting, None))
         add("Möteslistan", "Alla möten, grupperade per serie", app.show_start)
         add("Nytt möte", "Skapa ett nytt möte", app.action_new_meeting)

@@ -15,7 +15,8 @@ from tests.functional.test_live_support import (
     settle,
     type_text,
 )
-from tui.screens.live import DEFER_DECISION, LiveScreen
+from tui.screens.live import LiveScreen
+from tui.words import defer_decision
 
 
 def current_title(app) -> str:
@@ -162,7 +163,8 @@ async def test_whole_meeting_in_live_mode(file_store: MeetingStore, tmp_path, mo
     ]
     assert broadband.items[0].notes == "Medel söks."
     assert phone.status == "deferred"
-    assert [d.text for d in phone.decisions] == [DEFER_DECISION]
+    assert [d.text for d in phone.decisions] == [defer_decision(phone.title)]
+    assert phone.title in phone.decisions[0].text
     assert [i.title for i in other.items] == ["Väg"]
     assert other.items[0].notes == "Plogas."
     hampus = saved.find_participant("Hampus Dahlberg")
@@ -186,7 +188,7 @@ async def test_whole_meeting_in_live_mode(file_store: MeetingStore, tmp_path, mo
     assert table[-3:] == ["U8", "2031-04-16", "Vera Holmqvist"]
     assert part[part.index("Beslut") + 1] == "Rapport i maj."
     phone = lines[lines.index("3. Gemensam växel"):]
-    assert phone[1:3] == ["Beslut", DEFER_DECISION]
+    assert phone[1:3] == ["Beslut", defer_decision("Gemensam växel")]
     assert "4.1. Väg" in lines and "Plogas." in lines
     actions_text = docx_lines(action_list)
     assert any("U8" in line for line in actions_text)
@@ -345,13 +347,13 @@ async def test_command_palette_runs_a_live_command():
         await settle(pilot)
         await pilot.press("ctrl+p")
         await settle(pilot)
-        await type_text(pilot, "flytta punkten")
+        await type_text(pilot, "skjut upp")
         await settle(pilot, 0.3)
         await pilot.press("enter")
         await settle(pilot, 0.2)
         first = app.session.meeting.items[0]
         assert first.status == "deferred"
-        assert [d.text for d in first.decisions] == [DEFER_DECISION]
+        assert [d.text for d in first.decisions] == [defer_decision(first.title)]
 
 
 @run_async

@@ -204,6 +204,8 @@ def _fit(text: str, width: int) -> str:
 
 
 class ActionListScreen(Screen):
+    #: The title of this view in the help screen (F1).
+    HELP_TITLE = "Åtgärdslistan"
     CSS_PATH = "action_list.tcss"
 
     BINDINGS = [

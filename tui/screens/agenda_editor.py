@@ -37,6 +37,8 @@ def item_label(number: str, item: AgendaItem) -> Text:
 
 
 class AgendaEditorScreen(Screen[None]):
+    #: The title of this view in the help screen (F1).
+    HELP_TITLE = "Dagordningen"
     CSS_PATH = "agenda_editor.tcss"
 
     MOVE = Binding.Group("Flytta", compact=True)

@@ -59,14 +59,15 @@ class HelpScreen(ModalScreen):
 
         sections = []
         if isinstance(self.under, LiveScreen):
-            sections.append(("Mötesläge", binding_rows(LiveScreen)))
+            sections.append((LiveScreen.HELP_TITLE, binding_rows(LiveScreen)))
             sections.append(("I listorna Beslut och Åtgärder", binding_rows(EntryList)))
             sections.append(("I dagordningen", binding_rows(AgendaTree)))
         elif isinstance(self.under, StartScreen) or self.under is None:
-            sections.append(("Möteslistan", binding_rows(StartScreen)))
+            sections.append((StartScreen.HELP_TITLE, binding_rows(StartScreen)))
             sections.append(("I mötesläge", binding_rows(LiveScreen)))
         else:
-            sections.append((self.under.__class__.__name__, binding_rows(type(self.under))))
+            title = getattr(type(self.under), "HELP_TITLE", "Den här vyn")
+            sections.append((title, binding_rows(type(self.under))))
         from ..widgets.text_area import AppTextArea
 
         sections.append(("I textrutor", binding_rows(AppTextArea)))

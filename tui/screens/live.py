@@ -20,10 +20,11 @@ from textual.widgets.option_list import Option
 
 from store.model import Action, AgendaItem, Decision
 
+from ..words import defer_decision, document
+
 from ..widgets.text_area import AppTextArea
 from .live_standing import append_standing_mark, toggle_standing
 
-DEFER_DECISION = "Flyttas till nästa möte."
 
 STATUS_MARKS = {"pending": "  ", "done": "✓ ", "deferred": "↷ "}
 CURRENT_MARK = "▶ "
@@ -156,6 +157,8 @@ PRESENCE = Binding.Group("Närvaro", compact=True)
 
 
 class LiveScreen(Screen):
+    #: The title of this view in the help screen (F1).
+    HELP_TITLE = "Mötesläge"
     BINDINGS = [
         Binding("ctrl+n", "next_item", "Nästa", id="live.next", priority=True, group=MOVE,
                 tooltip="Gå till nästa punkt på dagordningen."),
@@ -168,8 +171,8 @@ class LiveScreen(Screen):
                 tooltip="Lägg till en åtgärd: text, ansvarig och datum."),
         Binding("f4", "mark_done", "Klar", priority=True, id="live.done",
                 tooltip="Markera punkten som klar (igen: öppna den) och gå vidare."),
-        Binding("f5", "defer", "Flytta", priority=True, id="live.defer",
-                tooltip="Flytta punkten till nästa möte och gå vidare."),
+        Binding("f5", "defer", "Skjut upp", priority=True, id="live.defer",
+                tooltip="Skjut upp punkten till nästa möte och gå vidare."),
         Binding("f6", "add_item", "Ny punkt", priority=True, id="live.add_item",
                 tooltip="Lägg till en punkt här, t.ex. under Övriga frågor."),
         Binding("f7", "attendance('arrive')", "Närvaro", priority=True, id="live.arrive",
@@ -183,9 +186,9 @@ class LiveScreen(Screen):
                 show=False,
                 tooltip="Lägg till eller ta bort bilagor till punkten."),
         Binding("f9", "preview", "Granska", priority=True, id="live.preview",
-                tooltip="Visa protokollet för punkten så som det blir i Word."),
+                tooltip="Visa punkten så som den blir i Word."),
         Binding("f10", "export", "Exportera", priority=True, id="live.export",
-                tooltip="Skriv protokollet och åtgärdslistan som Word-filer."),
+                tooltip="Skriv mötets dokument och åtgärdslistan som Word-filer."),
         Binding("f12", "end_meeting", "Avsluta möte", priority=True, id="live.end",
                 tooltip="Avsluta mötet: sluttiden föreslås (nu) och kan ändras."),
         Binding("ctrl+o", "app.show_start", "Möten", id="live.meetings",
@@ -584,10 +587,11 @@ class LiveScreen(Screen):
         item = self.current
         item.status = "deferred"
         item.finished_at = iso(self.now())
-        if not any(d.text == DEFER_DECISION for d in item.decisions):
-            item.decisions.append(Decision(DEFER_DECISION))
+        line = defer_decision(item.title)
+        if not any(d.text == line for d in item.decisions):
+            item.decisions.append(Decision(line))
         self._changed()
-        self.notify(f"{self.meeting.number_of(item.id)}. {item.title} flyttas till nästa möte.")
+        self.notify(f"{self.meeting.number_of(item.id)}. {item.title} skjuts upp till nästa möte.")
         self._advance()
 
     # -- decisions and actions
@@ -825,7 +829,7 @@ class LiveScreen(Screen):
             late = sorted({p.name for p in meeting.participants for i in p.intervals
                            for t in (i.start, i.end) if t and outside_meeting(meeting, t)})
             extra = f" Obs: tider utanför mötet för {', '.join(late)}." if late else ""
-            self.notify(f"Mötet avslutades {end}. Exportera protokollet med F10.{extra}",
+            self.notify(f"Mötet avslutades {end}. Exportera {document(meeting)} med F10.{extra}",
                         title="Mötet är avslutat", severity="warning" if late else "information")
 
         self.app.push_screen(

@@ -13,6 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ..words import document
+
 
 def render_blocks(blocks) -> Group:
     """Rich renderables for minutes blocks: headings, labels, bullets and action tables."""
@@ -53,11 +55,13 @@ def _runs(runs) -> Text:
 
 
 class PreviewScreen(Screen):
+    #: The title of this view in the help screen (F1).
+    HELP_TITLE = "Förhandsgranskning"
     BINDINGS = [
         Binding("escape,q", "close", "Tillbaka", id="preview.close",
                 tooltip="Stäng förhandsgranskningen."),
         Binding("h", "toggle_whole", "Hela/punkt", id="preview.toggle",
-                tooltip="Växla mellan hela protokollet och den aktuella punkten."),
+                tooltip="Växla mellan hela dokumentet och den aktuella punkten."),
     ]
 
     def __init__(self, item_id: str | None = None, meeting_id: str | None = None):
@@ -101,7 +105,7 @@ class PreviewScreen(Screen):
             rendered = render_blocks(blocks)
         except Exception:  # noqa: BLE001 - a preview that cannot be drawn must not end the meeting
             rendered = Group(Text("Förhandsgranskningen kunde inte visas för det här mötet."))
-        what = "Hela protokollet" if self.whole else "Aktuell punkt"
+        what = f"Hela {document(meeting, definite=False)}" if self.whole else "Aktuell punkt"
         self.query_one("#preview-title", Static).update(
             Text(f"Förhandsgranskning – {what}", style="bold"))
         self.rendered = rendered
@@ -117,7 +121,7 @@ class PreviewScreen(Screen):
 
     def action_toggle_whole(self) -> None:
         if self.item_id is None:
-            self.notify("Bara hela protokollet kan visas härifrån.")
+            self.notify("Bara hela dokumentet kan visas härifrån.")
             return
         self.whole = not self.whole
         self.show()

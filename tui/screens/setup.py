@@ -87,6 +87,8 @@ def participant_label(participant: Participant) -> Text:
 
 
 class MeetingSetupScreen(Screen[None]):
+    #: The title of this view in the help screen (F1).
+    HELP_TITLE = "Mötesinställningar och deltagare"
     CSS_PATH = "setup.tcss"
 
     MOVE = Binding.Group("Flytta", compact=True)

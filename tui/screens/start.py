@@ -31,6 +31,8 @@ class MeetingList(OptionList):
 
 
 class StartScreen(Screen):
+    #: The title of this view in the help screen (F1).
+    HELP_TITLE = "Möteslistan"
     BINDINGS = [
         Binding("o", "open_live", "Öppna", id="start.open_live", show=False,
                 tooltip="Öppna mötet i mötesläge."),
@@ -45,9 +47,9 @@ class StartScreen(Screen):
         Binding("i", "app.import", "Importera", id="start.import",
                 tooltip="Importera ett möte eller en dagordning från fil."),
         Binding("e", "export", "Exportera", id="start.export",
-                tooltip="Skriv protokoll och åtgärdslista som Word-filer."),
+                tooltip="Skriv mötets dokument och åtgärdslistan som Word-filer."),
         Binding("p", "preview", "Granska", id="start.preview", show=False,
-                tooltip="Visa protokollet i terminalen."),
+                tooltip="Visa mötets dokument i terminalen."),
         Binding("a", "app.action_list", "Åtgärder", id="start.actions",
                 tooltip="Alla åtgärder från alla möten."),
         Binding("q", "app.quit", "Avsluta", id="start.quit", show=False,

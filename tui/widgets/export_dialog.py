@@ -20,6 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 from export.target import ExportTargetError, check_target, is_write_protected
 from store import Meeting, StoreError, meeting_from_dict, meeting_to_dict
 
+from ..words import document
 from .dialogs import ConfirmDialog
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -54,15 +55,16 @@ class ExportDialog(ModalScreen):
         Binding("ctrl+s", "accept", "Exportera", id="export.accept", priority=True),
     ]
 
-    def __init__(self, minutes_path: Path, actions_path: Path):
+    def __init__(self, minutes_path: Path, actions_path: Path, meeting: Meeting | None = None):
         super().__init__()
+        self.meeting = meeting
         self.minutes_path = minutes_path
         self.actions_path = actions_path
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Exportera protokollet", classes="dialog-title")
-            yield Label("Protokoll (Word):", classes="dialog-field")
+            yield Label(f"Exportera {document(self.meeting)}", classes="dialog-title")
+            yield Label(f"{document(self.meeting, definite=False, capital=True)} (Word):", classes="dialog-field")
             yield Input(str(self.minutes_path), id="minutes-path")
             yield Checkbox("Även åtgärdslistan", True, id="with-actions")
             yield Input(str(self.actions_path), id="actions-path")
@@ -83,7 +85,7 @@ class ExportDialog(ModalScreen):
     def action_accept(self) -> None:
         minutes = self.query_one("#minutes-path", Input).value.strip()
         if not minutes:
-            self.notify("Ange en fil att spara protokollet i.", severity="warning")
+            self.notify(f"Ange en fil att spara {document(self.meeting)} i.", severity="warning")
             return
         minutes_path = _docx_path(minutes)
         actions_path = None
@@ -93,7 +95,7 @@ class ExportDialog(ModalScreen):
                 actions_path = _docx_path(actions)
         paths = [p for p in (minutes_path, actions_path) if p is not None]
         if len(set(paths)) < len(paths):
-            self.notify("Protokollet och åtgärdslistan kan inte sparas i samma fil.",
+            self.notify(f"{document(self.meeting, capital=True)} och åtgärdslistan kan inte sparas i samma fil.",
                         severity="error")
             return
         try:
@@ -177,7 +179,8 @@ def start_export(app, meeting_id: str | None = None) -> None:
         app.notify("Exporterar…", timeout=2)
 
     app.push_screen(
-        ExportDialog(folder / default_minutes_name(meeting), folder / default_actions_name(meeting)),
+        ExportDialog(folder / default_minutes_name(meeting), folder / default_actions_name(meeting),
+                     meeting),
         chosen,
     )
 
@@ -198,10 +201,10 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
     try:
         write_minutes(meeting, minutes_path, force=overwrite)
     except Exception as exc:  # noqa: BLE001 - any failure becomes a message, never a crash
-        notify(f"Protokollet kunde inte sparas: {exc}", title="Exporten misslyckades",
+        notify(f"{document(meeting, capital=True)} kunde inte sparas: {exc}", title="Exporten misslyckades",
                severity="error", timeout=15)
         return
-    written = [f"Protokollet: {minutes_path}"]
+    written = [f"{document(meeting, capital=True)}: {minutes_path}"]
     if actions_path is not None:
         try:
             from export.action_list import write_action_list

@@ -1,0 +1,31 @@
+"""The names the UI gives the document a meeting produces, defined once.
+
+A working group writes *mötesanteckningar*; only a formal body's meeting has a
+*protokoll*. Every label, tooltip and message that names the document asks here, so
+the protocol kind (a later meeting kind) changes one place.
+"""
+
+from __future__ import annotations
+
+#: (indefinite, definite) per kind of meeting.
+_DOCUMENT = {
+    "minutes": ("mötesanteckningar", "mötesanteckningarna"),
+    "protocol": ("protokoll", "protokollet"),
+}
+
+
+def _kind(meeting) -> str:
+    kind = getattr(meeting, "kind", None) or "minutes"
+    return kind if kind in _DOCUMENT else "minutes"
+
+
+def document(meeting=None, *, definite: bool = True, capital: bool = False) -> str:
+    """'mötesanteckningarna', 'Protokollet' … for ``meeting`` (minutes when unknown)."""
+    word = _DOCUMENT[_kind(meeting)][1 if definite else 0]
+    return word[:1].upper() + word[1:] if capital else word
+
+
+def defer_decision(title: str) -> str:
+    """The decision line written when an item is deferred: it says what is deferred."""
+    return f"”{title.strip()}” skjuts upp till nästa möte." if title.strip() else \
+        "Punkten skjuts upp till nästa möte."
