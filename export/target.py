@@ -58,6 +58,22 @@ def _kind(mode: int) -> str | None:
     return "ingen vanlig fil"
 
 
+def _names_an_open_file(path: Path) -> bool:
+    """True for /dev/stdout, /dev/stderr, /dev/fd/N and links to them.
+
+    Their links lead through /proc to whatever the descriptor is open on; replacing
+    that file would swap out, say, the log that `2>>log` appends to.
+    """
+    hop = Path(os.path.abspath(path))
+    for _ in range(40):
+        if str(hop).startswith(("/proc/", "/dev/fd/")):
+            return True
+        if not hop.is_symlink():
+            return False
+        hop = Path(os.path.normpath(hop.parent / os.readlink(hop)))
+    return True  # a loop: not a file to write either
+
+
 def is_write_protected(st: os.stat_result) -> bool:
     """True when the file's mode bits deny us writing (checked by bits, not access(2))."""
     if os.name != "posix":
@@ -90,6 +106,11 @@ def check_target(path: str | os.PathLike, *, force: bool = False) -> tuple[Path,
     except OSError as exc:
         raise ExportTargetError(describe_os_error(exc, path, verb="skriva")) from exc
     if stat.S_ISLNK(st.st_mode):
+        if _names_an_open_file(path):
+            raise ExportTargetError(
+                f"Kan inte skriva {path}: det är en öppen ström (som standard ut), inte en "
+                f"vanlig fil. Skriv -o {STDOUT} för att skriva till standard ut."
+            )
         real = Path(os.path.realpath(path))
         try:
             st = os.stat(real)

@@ -51,6 +51,16 @@ def fingerprint(path: Path):
     return (st.st_ino, st.st_mode, st.st_rdev, st.st_size, st.st_mtime_ns)
 
 
+_open_files: list = []
+
+
+@pytest.fixture(autouse=True)
+def _close_open_files():
+    yield
+    while _open_files:
+        _open_files.pop().close()
+
+
 def special_targets(tmp_path: Path, suffix: str) -> dict[str, Path]:
     """One of each kind of thing that is not a regular file, named like an export."""
     fifo = tmp_path / f"fifo{suffix}"
@@ -65,7 +75,15 @@ def special_targets(tmp_path: Path, suffix: str) -> dict[str, Path]:
     to_device.symlink_to("/dev/null")
     dangling = tmp_path / f"borta{suffix}"
     dangling.symlink_to(tmp_path / "finns-inte")
+    # A link into /proc that ends at a regular file: replacing it would swap out a file
+    # someone else writes (the log of `2>>log`).
+    log = open(tmp_path / "logg.txt", "ab")  # noqa: SIM115 - open for the test's life
+    _open_files.append(log)
+    to_open_file = tmp_path / f"öppen{suffix}"
+    to_open_file.symlink_to(f"/proc/self/fd/{log.fileno()}")
     return {
+        "/dev/stdout": Path("/dev/stdout"), "/dev/stderr": Path("/dev/stderr"),
+        "link to an open file": to_open_file,
         "/dev/null": Path("/dev/null"), "/dev/full": Path("/dev/full"), "fifo": fifo,
         "folder": folder, "socket": sock_path, "symlink to /dev/null": to_device,
         "dangling symlink": dangling,
@@ -75,7 +93,9 @@ def special_targets(tmp_path: Path, suffix: str) -> dict[str, Path]:
 @pytest.mark.parametrize("exporter", EXPORTERS)
 def test_no_exporter_replaces_anything_but_a_regular_file(exporter, meeting_id, tmp_path, capsys):
     suffix = EXPORTERS[exporter][1]
-    for name, target in special_targets(tmp_path, suffix).items():
+    targets = special_targets(tmp_path, suffix)
+    log_before = fingerprint(tmp_path / "logg.txt")
+    for name, target in targets.items():
         before = fingerprint(target)
         for extra in ([], ["--force"]):  # --force is for write-protected files only
             code, out, err = run(capsys, exporter, meeting_id, target, *extra)
@@ -83,6 +103,7 @@ def test_no_exporter_replaces_anything_but_a_regular_file(exporter, meeting_id, 
             assert "Traceback" not in err and "Oväntat" not in err
             assert err.count("\n") == 1, err  # one sentence
             assert fingerprint(target) == before, f"{exporter} replaced the {name}"
+    assert fingerprint(tmp_path / "logg.txt") == log_before
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
 
