@@ -29,6 +29,7 @@ from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
 from store.lock import LockUnavailableError
 
 from .autosave import Autosaver
+from .compat import KeysInOrder
 from .crash_guard import CrashGuard
 from .size_guard import SizeGuard
 
@@ -43,7 +44,7 @@ def _commands_provider():
 MODES_SV = {"live": "mötesläge", "setup": "mötesinställningar", "agenda": "dagordningen"}
 
 
-class MotesbokApp(SizeGuard, CrashGuard):
+class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
     CSS_PATH = "app.tcss"
     TITLE = "Mötesbok"
     COMMANDS = {_commands_provider}

@@ -48,8 +48,11 @@ class RoleInput(Input):
 
     def accept_completion(self) -> None:
         """'Just' with 'Justerare' offered becomes Justerare (enter and tab, not only →)."""
-        offered = self._suggestion
-        if offered and offered.casefold().startswith(self.value.casefold()) and self.value:
+        # From the list itself, not the suggester's worker: a Tab typed right behind the
+        # letters arrives before its suggestion does.
+        typed = self.value.casefold()
+        offered = next((r for r in STANDARD_ROLES if r.casefold().startswith(typed)), None)
+        if offered and self.value:
             self.value = offered
             self.cursor_position = len(offered)
 

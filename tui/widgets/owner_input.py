@@ -72,10 +72,16 @@ class OwnerInput(Input):
             self._suggestion = f"{event.value}  → {event.suggestion}"
 
     def accept_completion(self) -> bool:
-        """Replace the text with the offered name; False when nothing is offered."""
-        if not (self._suggestion and self.completion):
+        """Replace the text with the offered name; False when nothing is offered.
+
+        Computed here from the candidates in memory, not taken from the suggester:
+        that runs in a worker, and a Tab typed right behind the letters arrives
+        before its suggestion does.
+        """
+        completion = self.owner_suggester.match(self.value)
+        if not completion:
             return False
-        self.value = self.completion
+        self.value = completion
         self.cursor_position = len(self.value)
         self.completion = None
         return True
