@@ -266,10 +266,7 @@ class KeysInOrder:
         busy = (
             now_screen is not screen
             or len(pumps) != count
-            or any(pump.message_queue_size for pump in pumps[1:])
-            # The app's queue holds keys arriving meanwhile (they are only held);
-            # anything else there, like a key bubbling back to App._on_key, is work.
-            or _app_has_work(self)
+            or any(_pump_busy(pump) for pump in pumps)
         )
         if busy and round_number < MAX_SETTLE_ROUNDS:
             self._settle_round(generation, round_number + 1)
@@ -283,6 +280,28 @@ class KeysInOrder:
         held = self._held()
         while held and not self._holding_keys:
             await self._route_key(held.popleft())
+
+
+def _pump_busy(pump) -> bool:
+    """Whether a widget (or the app) has a message queued or one in hand.
+
+    A message being handled is no longer in the queue (a key mid-way through its
+    bubbling, a handler awaiting something), but asyncio.Queue counts it until
+    task_done().
+    """
+    from textual._context import active_message_pump
+
+    queue = pump._message_queue
+    unfinished = getattr(queue, "_unfinished_tasks", None)
+    if unfinished is not None:
+        ours = active_message_pump.get(None) is pump  # our own callback is in hand
+        if unfinished - queue.qsize() - (1 if ours else 0) > 0:
+            return True
+    if pump is pump.app:
+        # The app's queue holds keys arriving meanwhile (they are only held);
+        # anything else there, like a key bubbling back to App._on_key, is work.
+        return _app_has_work(pump)
+    return pump.message_queue_size > 0
 
 
 def _app_has_work(app) -> bool:
