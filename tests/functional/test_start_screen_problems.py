@@ -137,3 +137,23 @@ async def test_live_start_offers_a_copy_of_that_meeting_before_opening_it(data_d
         assert isinstance(app.screen, LiveScreen)
         assert app.session.meeting.items[0].notes == "Skrivet före kraschen"
     assert not copy.exists()
+
+
+@run_async
+async def test_the_action_list_names_a_meeting_it_cannot_read(data_dir):
+    from tui.screens.action_list import ActionListScreen
+
+    store = MeetingStore.at(data_dir)
+    store.add(council_meeting())
+    broken = store.add(council_meeting())
+    store.backend.path(broken).write_bytes(b"")
+    app = make_app(store)
+    notes = []
+    app.notify = lambda message, **kw: notes.append(message)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        notes.clear()
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert isinstance(app.screen, ActionListScreen)
+        assert any(broken in note and "kunde inte läsas" in note for note in notes), notes

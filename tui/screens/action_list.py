@@ -309,6 +309,12 @@ class ActionListScreen(Screen):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._scanned, rows)
+            from store.scan import unreadable_lines  # named, never left out in silence
+
+            if problems := unreadable_lines(self.app.store):
+                self.app.call_from_thread(self.app.notify, "\n".join(problems),
+                                          title="Alla möten kunde inte läsas",
+                                          severity="error")
 
     def _scan_failed(self, message: str) -> None:
         if not self.is_attached:  # closed while the worker ran
