@@ -191,10 +191,13 @@ async def test_f12_offers_the_end_time_and_it_can_be_changed():
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TimeDialog)
+        app.session.meeting.participants[2].intervals = [Interval("13:00", "14:00")]
         await clear_input(pilot)
         await type_text(pilot, "13:45")
         await pilot.press("enter")
         await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("tider utanför mötet för Vera Holmqvist" in m for m in messages), messages
         app.save_now()
     assert store.load(mid).end == "13:45"
 

@@ -809,7 +809,7 @@ class LiveScreen(Screen):
 
         if offer_reopen(self) or not self._writable(need_item=False):
             return
-        from store.attendance import outside_meeting
+        from store.attendance import warnings_for
 
         from .attendance_dialog import TimeDialog, end_refusal, offered_end
 
@@ -826,8 +826,7 @@ class LiveScreen(Screen):
                 item.finished_at = item.finished_at or iso(self.now())
             self.app.mark_changed()
             self.app.save_now()
-            late = sorted({p.name for p in meeting.participants for i in p.intervals
-                           for t in (i.start, i.end) if t and outside_meeting(meeting, t)})
+            late = [p.name for p in meeting.participants if warnings_for(meeting, p)]
             extra = f" Obs: tider utanför mötet för {', '.join(late)}." if late else ""
             self.notify(f"Mötet avslutades {end}. Exportera {document(meeting)} med F10.{extra}",
                         title="Mötet är avslutat", severity="warning" if late else "information")
