@@ -264,7 +264,9 @@ class LiveScreen(Screen):
         if not self.is_attached:
             return  # quit (or switched away) before the first frame was done
         if not self.query(Footer):
-            self.mount(Footer(compact=True, show_command_palette=False))
+            from ..widgets.live_footer import LiveFooter
+
+            self.mount(LiveFooter(compact=True))
             # The footer fills itself from the bindings-updated signal, which has
             # already fired for the first focus: fire it again once it listens.
             self.call_after_refresh(self.refresh_bindings)
