@@ -22,6 +22,7 @@ from docx.text.run import Run
 
 from store.model import Meeting
 
+from .markup import runs_markup
 from .agenda_text import Line, build_meeting, row_line, split_number
 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
@@ -45,20 +46,6 @@ def read_agenda_document(
 
 
 # -- paragraphs -------------------------------------------------------------------------
-
-
-def run_markup(text: str, bold: bool, italic: bool) -> str:
-    """A run's text with our markup, keeping spaces outside the markers."""
-    if not text.strip() or not (bold or italic):
-        return text
-    core = text.strip()
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    if bold:
-        core = f"**{core}**"
-    if italic:
-        core = f"*{core}*"
-    return lead + core + trail
 
 
 def iter_blocks(document: Document) -> Iterator[Paragraph | Table]:
@@ -134,7 +121,8 @@ def paragraph_line(paragraph: Paragraph, numbering: _Numbering) -> Line | None:
     if line.heading is not None or line.title_style or line.bold:
         line.text = plain.strip()  # a title needs no markup
     else:
-        line.text = "".join(run_markup(t, b, i) for t, b, i in runs).strip()
+        # One serializer with our own minutes: overlapping bold and italic nest.
+        line.text = runs_markup(runs).strip()
     indent = paragraph.paragraph_format.left_indent
     line.indent = int(indent.pt // 12) if indent else 0
 
