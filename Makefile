@@ -22,6 +22,7 @@ bench: $(STAMP)
 	$(PY) bench/autosave.py
 	$(PY) bench/export.py
 	$(PY) bench/startup.py
+	$(PY) bench/keystroke.py
 	$(PY) bench/actions.py
 
 clean:

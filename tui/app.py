@@ -197,14 +197,14 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
     def read_only(self) -> bool:
         return self.session is None or self.session.read_only
 
-    def mark_changed(self) -> None:
-        """The model changed: save it within 300 ms."""
+    def mark_changed(self, *, notes_of: str | None = None) -> None:
+        """The model changed: save it within 300 ms (notes_of: only that item's notes)."""
         if self.session is None:
             return
         if self.session.read_only:
             self.warn_read_only()
             return
-        self.autosaver.changed()
+        self.autosaver.changed(notes_of=notes_of)
 
     def warn_read_only(self) -> None:
         """Say once per meeting that nothing can be changed or saved here."""

@@ -20,6 +20,10 @@ from store import MeetingSession, SaveError, StoreError
 
 SAVE_DELAY = 0.2  # seconds from the first unsaved change to the save
 RETRY_DELAY = 2.0  # seconds between attempts after a failed save
+#: Even while only notes change, serialise the whole meeting this often (seconds): a
+#: change that was never reported still reaches the disk.
+FULL_SNAPSHOT_EVERY = 10.0
+FULL = object()  # "anything may have changed" (see Autosaver.changed)
 
 
 class Autosaver:
@@ -49,11 +53,16 @@ class Autosaver:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._context: contextvars.Context | None = None
         self.last_error: str | None = None
+        #: What changed since the last snapshot: None (nothing yet), one item's id
+        #: (only its notes), or FULL.
+        self._only_notes_of: str | object | None = FULL
+        self._last_full_snapshot = 0.0
 
     # -- state
 
     def attach(self, session: MeetingSession | None) -> None:
         self.session = session
+        self._only_notes_of = FULL
         self._generation = self._saved_generation = 0
         self._dirty_since = None
         self.last_error = None
@@ -68,9 +77,15 @@ class Autosaver:
 
     # -- the debounced path
 
-    def changed(self) -> None:
+    def changed(self, *, notes_of: str | None = None) -> None:
+        """The model changed; notes_of: nothing but that item's notes did (the next
+        snapshot then reuses the last one instead of serialising the whole meeting)."""
         if not self.writable:
             return
+        if notes_of is None or self._only_notes_of not in (None, notes_of):
+            self._only_notes_of = FULL
+        elif self._only_notes_of is None:
+            self._only_notes_of = notes_of
         self._generation += 1
         if self._dirty_since is None:
             self._dirty_since = time.monotonic()
@@ -99,7 +114,14 @@ class Autosaver:
         session = self.session
         # Serialised here, on the thread that edits the meeting: the writer thread then
         # never reads a meeting that is being changed under it.
-        snapshot = session.snapshot()
+        only_notes_of = self._only_notes_of if self._only_notes_of is not FULL else None
+        self._only_notes_of = None
+        now = time.monotonic()
+        if only_notes_of is None or now - self._last_full_snapshot > FULL_SNAPSHOT_EVERY:
+            only_notes_of = None  # now and then all of it, whatever the hints said
+            self._last_full_snapshot = now
+        snapshot = (session.snapshot(only_notes_of=only_notes_of) if only_notes_of
+                    else session.snapshot())
         thread = threading.Thread(
             target=self._write_in_thread, args=(session, generation, snapshot), daemon=True,
             name="motesbok-autosave",

@@ -481,7 +481,7 @@ class LiveScreen(Screen):
             return
         if item.notes != text:
             item.notes = text
-            self.app.mark_changed()
+            self.app.mark_changed(notes_of=item.id)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "notes":
@@ -507,7 +507,11 @@ class LiveScreen(Screen):
         if state:
             text.append("  ")
             text.append(state, style="bold red" if "EJ" in state else "dim")
-        self.query_one("#live-status", Static).update(text)
+        # A new layout (the whole screen, the agenda list with it) only when the width
+        # changes: the clock and "Sparat" tick several times a second while typing.
+        width_changed = text.cell_len != getattr(self, "_status_cells", None)
+        self._status_cells = text.cell_len
+        self.query_one("#live-status", Static).update(text, layout=width_changed)
 
     def _show_status(self, _state: str) -> None:
         self._tick()
