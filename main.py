@@ -11,7 +11,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from export.importer import ImportFileError
+from importers.detect import ImportFileError
 from export.target import STDOUT, ExportTargetError, WriteProtectedError
 from export.terminal import print_safe, terminal_safe, write_safe
 from store import DATA_DIR_ENV, MeetingFormatError, MeetingNotFoundError, MeetingStore, StoreError
@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_import(store: MeetingStore, args) -> int:
-    from export.importer import read_meeting_file, summarize_import
+    from importers.detect import read_meeting_file, summarize_import
 
     from store.imported import add_imported
 
@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(store, live_id=args.meeting_id)
         return run_app(store, demo=args.command == "demo")
     except MeetingFormatError as exc:
-        from export.importer import format_error_text
+        from importers.detect import format_error_text
 
         say_error(f"{format_error_text(exc)} Inget har importerats.")
         return EXIT_USAGE

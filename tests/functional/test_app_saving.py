@@ -249,7 +249,7 @@ async def test_quit_right_after_a_key_keeps_that_key(file_store):
 @run_async
 async def test_quitting_anyway_with_a_full_disk_writes_an_importable_copy(
         file_store, tmp_path, monkeypatch):
-    from export.importer import read_meeting_file
+    from importers.detect import read_meeting_file
 
     monkeypatch.setenv("HOME", str(tmp_path))
     mid = add_meeting(file_store)

@@ -144,7 +144,7 @@ def test_quitting_on_a_full_disk_leaves_one_whole_emergency_copy(full_disk, monk
 def test_with_nowhere_to_write_the_meeting_is_kept_for_the_terminal(
         file_store, tmp_path, monkeypatch):
     import tui.app as app_module
-    from export.importer import read_meeting_file
+    from importers.detect import read_meeting_file
 
     meeting = council_meeting(start="13:00")
     meeting.items[0].notes = "Sista chansen"
@@ -284,7 +284,7 @@ def test_kill_9_during_a_full_disk_keeps_the_text_in_a_rescue_copy(full_disk, mo
     assert store.load(meeting_id).items[0].notes == "Budgeten antogs"  # the disk's part
     copies = list(spare.glob("motesbok-nodkopia-*.json"))
     assert len(copies) == 1
-    from export.importer import read_meeting_file
+    from importers.detect import read_meeting_file
 
     assert read_meeting_file(copies[0]).items[0].notes == "Budgeten antogs med tillagg"
     assert [p.name for p in home.iterdir()] == []  # nothing torn left on the full disk

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from export.docx_minutes import build_minutes
 from export.docx_read import docx_lines
-from export.importer import meeting_from_bytes
+from importers.detect import meeting_from_bytes
 from store import attendance
 from store.attendance import AttendanceError, Interval
 from store.model import AgendaItem, Meeting, Participant

@@ -1,4 +1,9 @@
-"""store/ and export/ must stay usable without the TUI: they never import Textual."""
+"""store/, export/ and importers/ stay usable without the TUI: they never import Textual.
+
+The packages import in one direction only: store <- export <- importers (the minutes
+reader reads what the writer wrote); tui/ and main.py may import all of them. No
+package imports one above it, so there is no cycle between packages.
+"""
 
 import ast
 from pathlib import Path
@@ -6,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE_FILES = sorted(p for pkg in ("store", "export") for p in (ROOT / pkg).rglob("*.py"))
+CORE_FILES = sorted(p for pkg in ("store", "export", "importers") for p in (ROOT / pkg).rglob("*.py"))
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -28,3 +33,15 @@ def test_core_files_found():
 def test_core_module_does_not_import_ui(path):
     forbidden = imported_modules(path) & {"textual", "tui"}
     assert not forbidden, f"{path} imports {forbidden}"
+
+
+#: Which top-level packages of ours each package may import (besides itself).
+MAY_IMPORT = {"store": set(), "export": {"store"}, "importers": {"store", "export"}}
+OURS = {"store", "export", "importers", "tui", "main"}
+
+
+@pytest.mark.parametrize("path", CORE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_packages_import_only_downwards(path):
+    package = path.relative_to(ROOT).parts[0]
+    upward = (imported_modules(path) & OURS) - MAY_IMPORT[package] - {package}
+    assert not upward, f"{path} imports {upward}, above {package}/"

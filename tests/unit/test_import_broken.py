@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 import main
-from export.importer import ImportFileError, read_meeting_file
+from importers.detect import ImportFileError, read_meeting_file
 from store import MeetingStore
 
 
@@ -221,7 +221,7 @@ def test_doctype_hidden_after_a_long_comment_is_refused(tmp_path):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from export.importer import meeting_from_bytes  # noqa: E402
+from importers.detect import meeting_from_bytes  # noqa: E402
 from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict  # noqa: E402
 
 _agenda_words = st.sampled_from(

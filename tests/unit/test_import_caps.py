@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import main
-from export.importer import meeting_from_bytes
+from importers.detect import meeting_from_bytes
 from store import FORMAT_ID, MeetingFormatError
 from store.limits import (
     MAX_ACTIONS,

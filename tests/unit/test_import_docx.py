@@ -9,7 +9,7 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from export.importer import read_meeting_file, summarize_import
+from importers.detect import read_meeting_file, summarize_import
 
 TODAY = Date(2031, 1, 15)
 

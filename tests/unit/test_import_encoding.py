@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from export.importer import ImportFileError, meeting_from_bytes, read_meeting_file
+from importers.detect import ImportFileError, meeting_from_bytes, read_meeting_file
 from export.json_io import meeting_json_bytes
-from export.text_clean import has_utf8_multibyte
+from importers.text_clean import has_utf8_multibyte
 from store import MeetingFormatError, MeetingStore
 from store.model import AgendaItem, Meeting
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import main
-from export.importer import meeting_from_bytes
+from importers.detect import meeting_from_bytes
 from store import MeetingStore
 from store.actions import set_action_done
 from store.imported import add_imported

@@ -20,7 +20,7 @@ import orjson
 import pytest
 
 from export.docx_common import TemplateError, new_document
-from export.importer import MAX_FILE_BYTES, ImportFileError, read_meeting_file
+from importers.detect import MAX_FILE_BYTES, ImportFileError, read_meeting_file
 from export.safe_read import UnreadableFileError, read_regular_file
 from export.safe_zip import MAX_RATIO, checked_template_bytes, MAX_TOTAL_UNCOMPRESSED, RATIO_FLOOR_BYTES
 from tests.conftest import ROOT, child_env

@@ -7,8 +7,8 @@ from datetime import date as Date
 import orjson
 import pytest
 
-from export.agenda_text import PREAMBLE_TITLE, parse_agenda_text, parse_when
-from export.importer import ImportFileError, read_meeting_file, summarize_import
+from importers.agenda_text import PREAMBLE_TITLE, parse_agenda_text, parse_when
+from importers.detect import ImportFileError, read_meeting_file, summarize_import
 from export.json_io import meeting_json_bytes
 
 TODAY = Date(2031, 1, 15)

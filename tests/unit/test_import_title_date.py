@@ -9,8 +9,8 @@ from datetime import date as Date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from export.agenda_text import Line, build_meeting, parse_agenda_text
-from export.importer import meeting_from_bytes
+from importers.agenda_text import Line, build_meeting, parse_agenda_text
+from importers.detect import meeting_from_bytes
 
 TODAY = Date(2031, 1, 15)
 MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from export.docx_minutes import build_minutes
-from export.importer import meeting_from_bytes
+from importers.detect import meeting_from_bytes
 from export.minutes_embed import NOT_EMBEDDED
 from store.attendance import Interval
 from store.model import Action, AgendaItem, Decision, Meeting, Participant

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from export.docx_minutes import build_minutes, write_minutes
 from export.docx_read import docx_lines
-from export.importer import meeting_from_bytes, read_meeting_file, summarize_import
+from importers.detect import meeting_from_bytes, read_meeting_file, summarize_import
 from store.model import Action, AgendaItem, Decision, Meeting, Participant
 
 from .attendance_strategies import presences

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from export.importer import meeting_from_bytes
+from importers.detect import meeting_from_bytes
 from store import Action, AgendaItem, Meeting
 from store.series import PREVIOUS_MINUTES_TITLE, next_meeting_in_series
 from tests.unit.test_standing import CORPUS

@@ -99,11 +99,11 @@ def test_the_words_inside_an_ordinary_title_do_not_count(entry, lead):
 
 
 def test_the_importer_and_the_series_use_this_rule():
-    import export.importer
+    import importers.detect
     import store.model
     import store.series
     from store import standing
 
-    assert export.importer.looks_standing is standing.looks_standing
+    assert importers.detect.looks_standing is standing.looks_standing
     assert store.series.looks_standing is standing.looks_standing
     assert store.model.looks_standing is standing.looks_standing

@@ -123,7 +123,7 @@ class ImportDialog(ModalScreen["str | None"]):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _read_file(self, path: Path) -> None:
-        from export.importer import ImportFileError, read_meeting_file
+        from importers.detect import ImportFileError, read_meeting_file
         from store.serialize import MeetingFormatError
 
         meeting, error = None, None
@@ -137,7 +137,7 @@ class ImportDialog(ModalScreen["str | None"]):
         except ImportFileError as exc:
             error = str(exc)
         except MeetingFormatError as exc:
-            from export.importer import format_error_text
+            from importers.detect import format_error_text
 
             error = format_error_text(exc)
         except Exception as exc:  # noqa: BLE001 - show it, never crash the app
@@ -151,7 +151,7 @@ class ImportDialog(ModalScreen["str | None"]):
         if error is not None or meeting is None:
             self.show(f"{error}\nInget har importerats.", error=True)
             return
-        from export.importer import summarize_import
+        from importers.detect import summarize_import
 
         self.meeting, self.read_path = meeting, path
         when = meeting.date + (f" {meeting.start}" if meeting.start else "")

@@ -20,9 +20,9 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from export.markup import runs_markup
 from store.model import Meeting
 
-from .markup import runs_markup
 from .agenda_text import Line, build_meeting, row_line, split_number
 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")

@@ -20,12 +20,12 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from export import minutes_layout as layout
+from export.markup import runs_markup
+from export.minutes_marks import attachment_names, document_is_marked, paragraph_parts
 from store.attendance import split_presence
 from store.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, Participant
 
-from . import minutes_layout as layout
-from .markup import runs_markup
-from .minutes_marks import attachment_names, document_is_marked, paragraph_parts
 from .agenda_docx import iter_blocks, paragraph_runs, style_chain
 from .agenda_text import (
     MAX_DEPTH,
@@ -345,8 +345,8 @@ class _Reader:
 def read_minutes_document(document: Document) -> Meeting:
     """The meeting the minutes hold: exactly as exported while the visible text is
     unchanged since the export (the embedded copy), else as the text reads."""
-    from .json_io import parse_meeting_json
-    from .minutes_embed import embedded_meeting_json
+    from export.json_io import parse_meeting_json
+    from export.minutes_embed import embedded_meeting_json
     from store.serialize import MeetingFormatError
 
     embedded = embedded_meeting_json(document)

@@ -49,7 +49,7 @@ def read_meeting_file(path: Path, *, today: Date | None = None) -> Meeting:
     date was not found) and `import_kind`, read by `summarize_import`.
     Raises ImportFileError (or MeetingFormatError for a JSON meeting with a bad field).
     """
-    from .safe_read import UnreadableFileError, read_regular_file
+    from export.safe_read import UnreadableFileError, read_regular_file
 
     path = Path(path)
     try:
@@ -64,7 +64,7 @@ def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = 
         raise ImportFileError(f"Filen {name} är för stor.")
     if not raw.strip():
         raise ImportFileError(f"Filen {name} är tom.")
-    from .safe_zip import describe_cfb, is_cfb, is_zip
+    from export.safe_zip import describe_cfb, is_cfb, is_zip
 
     if is_zip(raw):
         meeting, notes, kind = _from_docx(raw, name, today)
@@ -111,7 +111,7 @@ def _not_utf8(name: str, where: int | None = None) -> str:
 
 def _from_json(raw: bytes, name: str) -> Meeting:
     """A JSON meeting: strictly UTF-8, never decoded some other way (mojibake)."""
-    from .json_io import parse_meeting_json
+    from export.json_io import parse_meeting_json
 
     try:
         raw.decode("utf-8")
@@ -166,7 +166,7 @@ def _decode_text(raw: bytes, name: str) -> str:
 
 
 def _from_docx(raw: bytes, name: str, today: Date | None):
-    from .safe_zip import UnsafeDocxError, checked_docx_bytes
+    from export.safe_zip import UnsafeDocxError, checked_docx_bytes
 
     try:
         clean = checked_docx_bytes(raw)
