@@ -11,7 +11,6 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from importers.detect import ImportFileError
 from export.target import STDOUT, ExportTargetError, WriteProtectedError
 from export.terminal import print_safe, terminal_safe, write_safe
 from store import DATA_DIR_ENV, MeetingFormatError, MeetingNotFoundError, MeetingStore, StoreError
@@ -74,11 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_import(store: MeetingStore, args) -> int:
-    from importers.detect import read_meeting_file, summarize_import
+    from importers.detect import ImportFileError, read_meeting_file, summarize_import
 
     from store.imported import add_imported
 
-    meeting = read_meeting_file(Path(args.file))
+    try:
+        meeting = read_meeting_file(Path(args.file))
+    except ImportFileError as exc:  # caught here so that other commands never load importers/
+        raise UsageError(str(exc)) from None
     meeting_id = add_imported(store, meeting)
     print_safe(f"Importerade {meeting.title} ({meeting.date}): {summarize_import(meeting)}.")
     print_safe(meeting_id)
@@ -251,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     except WriteProtectedError as exc:
         say_error(f"{exc} Skriv --force för att ersätta den ändå.")
         return EXIT_USAGE
-    except (UsageError, MeetingNotFoundError, ImportFileError, ExportTargetError) as exc:
+    except (UsageError, MeetingNotFoundError, ExportTargetError) as exc:
         say_error(str(exc))
         return EXIT_USAGE
     except StoreError as exc:

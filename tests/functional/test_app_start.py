@@ -236,7 +236,8 @@ async def test_declining_a_locked_meeting_keeps_the_open_one(file_store):
 
 
 def test_app_modules_do_not_import_python_docx():
-    """python-docx (and lxml) load only when exporting, so start-up stays fast."""
+    """python-docx (and lxml) load only when exporting, the importers only when importing,
+    so start-up stays fast."""
     import subprocess
     import sys
 
@@ -245,7 +246,7 @@ def test_app_modules_do_not_import_python_docx():
     code = (
         "import sys, main, tui.app, tui.screens.live, tui.screens.start, tui.commands, "
         "tui.screens.preview, tui.screens.help, tui.widgets.dialogs, "
-        "tui.widgets.export_dialog; print(sorted(m for m in ('docx', 'lxml') "
+        "tui.widgets.export_dialog; print(sorted(m for m in ('docx', 'lxml', 'importers') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
