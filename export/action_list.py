@@ -25,7 +25,6 @@ CSV_COLUMNS = (
     "Mötesdatum", "Möte", "Punkt", "Punktens rubrik", "Serie", "Mötes-id",
 )
 JSON_FORMAT = "motesbok-actions/1"
-FORMATS = ("csv", "md", "json", "docx")
 
 
 def cells(row: ActionRow) -> tuple[str, str, str, str, str]:

@@ -159,7 +159,7 @@ def _child(parent, tag: str, *, first: bool = False):
     """The child `tag` of `parent`, created (first or last) when missing."""
     found = parent.find(qn(tag))
     if found is None:
-        prefix, local = tag.split(":")
+        prefix = tag.split(":")[0]
         found = parse_xml(f"<{tag} {nsdecls(prefix)}/>")
         if first:
             parent.insert(0, found)

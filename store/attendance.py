@@ -96,7 +96,7 @@ def normalized(intervals: Iterable[Interval]) -> list[Interval]:
             )
         if out:
             previous = out[-1]
-            p_start, p_end = previous.span()
+            _, p_end = previous.span()
             if start < p_end:
                 raise AttendanceError(
                     f"Tiderna {previous.text() or 'hela mötet'} och "
@@ -162,13 +162,6 @@ def leave(participant: Participant, at: str) -> None:
         )
     participant.intervals = normalized([*participant.intervals[:-1],
                                         Interval(last.start, at)])
-
-
-def is_here(participant: Participant) -> bool:
-    """Whether the participant is in the room now (for the live dialogs' default)."""
-    if participant.absent:
-        return False
-    return not participant.intervals or participant.intervals[-1].end is None
 
 
 # -- reading typed or written presence --------------------------------------------------

@@ -10,14 +10,13 @@ import uuid
 from dataclasses import InitVar, dataclass, field
 from datetime import date as Date
 from datetime import datetime
-from typing import Iterator, Literal
+from typing import Iterator
 
 from .attendance import Interval, presence_text
 
 # The rule for which titles are standing items lives in store/standing.py.
 from .standing import looks_standing  # noqa: F401 - re-exported
 
-ItemStatus = Literal["pending", "done", "deferred"]
 ITEM_STATUSES: tuple[str, ...] = ("pending", "done", "deferred")
 
 #: Roles offered in the roster editor; any free text is allowed too.

@@ -22,7 +22,7 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
 from .lock import HOLDER_APP, FileLock, LockUnavailableError, MeetingLockedError, MemoryLock
-from .model import Meeting, new_id, now_iso
+from .model import Meeting, new_id
 from .serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
 from .storage import (
     AtomicJSONStorage, Recovery, StoreError, describe_os_error, dumps_json, ensure_private_dir,
@@ -280,7 +280,6 @@ class MeetingSession:
         self._table = db.table(TABLE, cache_size=0)
         self._lock = lock
         self.recovered = recovered
-        self.last_saved_at: str | None = None
         #: The meeting as last turned into a dict (see snapshot); never changed in place.
         self._last_written: dict | None = None
 
@@ -328,7 +327,6 @@ class MeetingSession:
             snapshot = meeting_to_dict(self.meeting)
             self._last_written = snapshot
         _write_dict(self._table, snapshot)
-        self.last_saved_at = now_iso()
 
     def close(self) -> None:
         if self._lock is not None:
@@ -364,10 +362,6 @@ def with_item_notes(snapshot: dict, item_id: str, notes: str) -> dict | None:
 
     items = replaced(snapshot.get("items") or [])
     return None if items is None else dict(snapshot, items=items)
-
-
-def write_meeting(table, meeting: Meeting) -> None:
-    _write_dict(table, meeting_to_dict(meeting))
 
 
 def _write_dict(table, data: dict) -> None:
@@ -613,13 +607,6 @@ class MeetingStore:
         """The meetings of one series, newest first."""
         wanted = series.casefold()
         return [s for s in self.summaries() if s.series.casefold() == wanted]
-
-    def previous_meeting(self, meeting: Meeting) -> Meeting | None:
-        """The latest meeting of the same series held before this one."""
-        for summary in self.series_meetings(meeting.series_name):
-            if summary.id != meeting.id and summary.date <= meeting.date:
-                return self.load(summary.id)
-        return None
 
 
 def refresh_ids(meeting: Meeting) -> None:

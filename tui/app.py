@@ -5,7 +5,7 @@ The contract every screen uses:
 * ``self.app.store`` — the MeetingStore;
 * ``self.app.session`` — the open MeetingSession (or None); screens mutate
   ``self.app.session.meeting`` directly and then call ``self.app.mark_changed()``,
-  which saves within 300 ms;
+  which saves about SAVE_DELAY (tui/autosave.py) later;
 * ``self.app.open_meeting(meeting_id, mode="live"|"setup"|"agenda", item_id=None)``
   switches meeting and screen; ``self.app.show_start()`` returns to the meeting list.
 """
@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 
@@ -39,9 +39,6 @@ def _commands_provider():
     from .commands import MotesbokCommands
 
     return MotesbokCommands
-
-
-MODES_SV = {"live": "mötesläge", "setup": "mötesinställningar", "agenda": "dagordningen"}
 
 
 class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
@@ -198,7 +195,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
         return self.session is None or self.session.read_only
 
     def mark_changed(self, *, notes_of: str | None = None) -> None:
-        """The model changed: save it within 300 ms (notes_of: only that item's notes)."""
+        """The model changed: save it after SAVE_DELAY (notes_of: only that item's notes)."""
         if self.session is None:
             return
         if self.session.read_only:
@@ -365,14 +362,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
     def _show_mode(self, mode: str, item_id: str | None) -> None:
         if mode == "agenda" and item_id is None:
             item_id = self._current_item_id()
-        try:
-            screen = self._build_screen(mode, item_id)
-        except ImportError:
-            self.notify(
-                f"Vyn för {MODES_SV.get(mode, mode)} finns inte ännu.",
-                title="Inte tillgängligt än", severity="warning",
-            )
-            return
+        screen = self._build_screen(mode, item_id)
         from .screens.live import LiveScreen
 
         if mode != "live" and isinstance(self.screen, LiveScreen):
@@ -415,10 +405,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
         if mode == "agenda":
             from .screens.agenda_editor import AgendaEditorScreen
 
-            try:
-                return AgendaEditorScreen(item_id=item_id)
-            except TypeError:
-                return AgendaEditorScreen()
+            return AgendaEditorScreen(item_id=item_id)
         raise ValueError(mode)
 
     def show_start(self) -> None:
@@ -494,12 +481,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
         self.open_meeting(meeting_id, mode="setup")
 
     def action_import(self) -> None:
-        try:
-            from .screens.import_dialog import ImportDialog
-        except ImportError:
-            self.notify("Import finns inte ännu i appen; använd motesbok import FIL.",
-                        title="Inte tillgängligt än", severity="warning")
-            return
+        from .screens.import_dialog import ImportDialog
 
         def imported(meeting_id: str | None) -> None:
             # The dialog has shown what was read; the secretary checks it in the editor.
@@ -509,12 +491,8 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
         self.push_screen(ImportDialog(), imported)
 
     def action_action_list(self) -> None:
-        try:
-            from .screens.action_list import ActionListScreen
-        except ImportError:
-            self.notify("Åtgärdslistan finns inte ännu.",
-                        title="Inte tillgängligt än", severity="warning")
-            return
+        from .screens.action_list import ActionListScreen
+
         if isinstance(self.screen, ActionListScreen):
             return
         self.push_screen(ActionListScreen())

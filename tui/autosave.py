@@ -1,4 +1,4 @@
-"""Autosave: every change reaches the store within 300 ms without stalling typing.
+"""Autosave: every change reaches the store about SAVE_DELAY after it, without stalling typing.
 
 Screens mutate the model and call `changed()`. The first change arms a short timer; all
 changes inside that window ride along in one save. The write itself (serialise, fsync,
@@ -18,7 +18,9 @@ from typing import Callable
 
 from store import MeetingSession, SaveError, StoreError
 
-SAVE_DELAY = 0.2  # seconds from the first unsaved change to the save
+#: Seconds from the first unsaved change to the save: the one truth every text about
+#: autosave derives from (tui/words.py autosave_promise).
+SAVE_DELAY = 0.2
 RETRY_DELAY = 2.0  # seconds between attempts after a failed save
 #: Even while only notes change, serialise the whole meeting this often (seconds): a
 #: change that was never reported still reaches the disk.

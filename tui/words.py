@@ -29,3 +29,18 @@ def defer_decision(title: str) -> str:
     """The decision line written when an item is deferred: it says what is deferred."""
     return f"”{title.strip()}” skjuts upp till nästa möte." if title.strip() else \
         "Punkten skjuts upp till nästa möte."
+
+
+def seconds(value: float) -> str:
+    """'0,2 sekunder', '1 sekund': a duration as the UI writes it."""
+    number = f"{value:g}".replace(".", ",")
+    return f"{number} sekund" if value == 1 else f"{number} sekunder"
+
+
+def autosave_promise(delay: float | None = None) -> str:
+    """What the help says about saving, derived from the autosave's own delay."""
+    if delay is None:
+        from .autosave import SAVE_DELAY
+
+        delay = SAVE_DELAY
+    return f"Allt du skriver sparas automatiskt inom ungefär {seconds(delay)}."

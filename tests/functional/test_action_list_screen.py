@@ -36,7 +36,7 @@ class ListApp(App):
 
     def mark_changed(self):
         self.changes += 1
-        self.session.save()  # the real app's autosave does this within 300 ms
+        self.session.save()  # the real app's autosave does this after SAVE_DELAY
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ async def test_undo_redo_after_a_long_paste_in_the_notes_keeps_the_meeting(file_
             await settle(pilot)
         assert app.is_running and app.return_code is None
         await pilot.press("x")
-        await settle(pilot, 0.4)  # the autosave's 300 ms
+        await settle(pilot, 0.4)  # the autosave's SAVE_DELAY
     assert file_store.load(mid).items[0].notes == typed + "x"
 
 

@@ -535,10 +535,8 @@ def _toggle_now(app, action_id: str, done: bool, on_done) -> None:
 
 
 def _export_dir() -> Path:
-    try:
-        from ..app import default_export_dir
-    except ImportError:
-        return Path.home()
+    from ..app import default_export_dir
+
     return default_export_dir()
 
 

@@ -10,11 +10,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_NAMES = {
-    "ctrl": "ctrl", "enter": "enter", "escape": "esc", "delete": "delete",
-    "backspace": "backsteg",
-}
-
 
 def key_text(keys: str) -> str:
     return " / ".join(k.strip() for k in keys.split(",") if k.strip())
@@ -93,8 +88,9 @@ class HelpScreen(ModalScreen):
                 table.add_row(key, line)
             parts.append(table)
             parts.append(Text(""))
-        parts.append(Text("Allt du skriver sparas automatiskt inom en halv sekund.",
-                          style="italic"))
+        from ..words import autosave_promise
+
+        parts.append(Text(autosave_promise(), style="italic"))
         return Group(*parts)
 
     def plain_text(self, width: int = 100) -> str:

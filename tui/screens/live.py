@@ -1,8 +1,8 @@
 """Live mode: walk the agenda during the meeting and capture everything.
 
 Every widget here mirrors the model: a keystroke in the notes is written into the current
-item at once and the app saves within 300 ms. Switching item first copies the notes
-widget into the model, so a key still in flight is never lost.
+item at once and the app saves it SAVE_DELAY (tui/autosave.py) later. Switching item
+first copies the notes widget into the model, so a key still in flight is never lost.
 """
 
 from __future__ import annotations

@@ -89,12 +89,8 @@ class PreviewScreen(Screen):
         return self.app.store.load(self.meeting_id)
 
     def show(self) -> None:
-        try:
-            from export.minutes_layout import minutes_blocks
-        except ImportError:
-            self.query_one("#preview-body", Static).update(
-                "Förhandsgranskningen finns inte ännu.")
-            return
+        from export.minutes_layout import minutes_blocks
+
         meeting = self._meeting()
         try:
             try:

@@ -197,14 +197,10 @@ class StartScreen(Screen):
         meeting_id = self._selected_or_tell()
         if not meeting_id:
             return
-        try:
-            from store.series import next_meeting_in_series
-        except ImportError:
-            self.notify("Nästa möte i serien finns inte ännu.", severity="warning")
-            return
         from datetime import timedelta
 
         from store.dates import format_date_sv, parse_due_date
+        from store.series import next_meeting_in_series
 
         from ..widgets.dialogs import TextPrompt
 

@@ -194,9 +194,10 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
     notify = lambda *a, **k: app.call_from_thread(app.notify, *a, **k)  # noqa: E731
     try:
         from export.docx_minutes import write_minutes
-    except ImportError:
-        notify("Word-exporten finns inte ännu.", title="Inte tillgängligt än",
-               severity="warning")
+    except ImportError as exc:  # python-docx is a declared dependency: a broken install
+        missing = "python-docx" if (exc.name or "docx").startswith("docx") else exc.name
+        notify(f"{missing} saknas — installera om Mötesbok.",
+               title="Exporten misslyckades", severity="error", timeout=15)
         return
     try:
         write_minutes(meeting, minutes_path, force=overwrite)

@@ -1,0 +1,84 @@
+"""Messages that tell the truth (issue 11.4): a broken install is named as one, no
+ImportError passes for "not built yet", and the help promises the delay the autosave uses."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store import Meeting
+from tui.autosave import SAVE_DELAY
+from tui.screens.help import HelpScreen
+from tui.widgets.export_dialog import export_files
+from tui.words import autosave_promise
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = [ROOT / "main.py", *[p for package in ("store", "export", "tui")
+                                  for p in sorted((ROOT / package).rglob("*.py"))]]
+
+
+def seconds_in(text: str) -> float:
+    match = re.search(r"(\d+(?:,\d+)?) sekund(?:er)?\b", text)
+    assert match, text
+    return float(match.group(1).replace(",", "."))
+
+
+def test_the_help_promises_the_delay_the_autosave_uses():
+    text = " ".join(HelpScreen().plain_text(width=200).split())
+    assert autosave_promise() in text
+    assert seconds_in(autosave_promise()) == SAVE_DELAY
+
+
+@given(st.integers(min_value=1, max_value=60_000).map(lambda ms: ms / 1000))
+def test_any_delay_reads_back_from_the_promise(delay):
+    assert seconds_in(autosave_promise(delay)) == delay
+
+
+class _App:
+    """What export_files needs of the app: a thread hop and a notification."""
+
+    def __init__(self):
+        self.told: list[tuple[str, dict]] = []
+
+    def call_from_thread(self, callback, *args, **kwargs):
+        return callback(*args, **kwargs)
+
+    def notify(self, message, **kwargs):
+        self.told.append((message, kwargs))
+
+
+def test_a_missing_python_docx_is_named_not_passed_off_as_unbuilt(monkeypatch, tmp_path):
+    for name in list(sys.modules):
+        if name == "docx" or name.startswith(("docx.", "export.")):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "docx", None)  # import docx now fails
+    app = _App()
+    target = tmp_path / "Styrelsemöte.docx"
+    export_files(app, Meeting(title="Styrelsemöte", date="2031-04-02"), target, None)
+    assert [message for message, _ in app.told] == [
+        "python-docx saknas — installera om Mötesbok."]
+    assert app.told[0][1]["severity"] == "error"
+    assert not target.exists()
+
+
+def _catches_import_error(handler: ast.ExceptHandler) -> bool:
+    names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(isinstance(n, ast.Name) and n.id in ("ImportError", "ModuleNotFoundError")
+               for n in names)
+
+
+def test_no_import_error_is_reported_as_a_feature_not_built_yet():
+    offenders = []
+    for path in PRODUCTION:
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ExceptHandler) and _catches_import_error(node):
+                body = ast.get_source_segment(source, node) or ""
+                if re.search(r"finns inte ännu|[Ii]nte tillgängligt", body):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
