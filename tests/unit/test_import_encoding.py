@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date as Date
 
 import pytest
+from store import meeting_to_dict
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +83,16 @@ def test_json_in_another_encoding_is_refused(encoding):
 
 # -- text agendas: cp1252 only when nothing of UTF-8 is in it ---------------------------
 
+def without_ids(value):
+    """The meeting's data minus its fresh ids and timestamps, which differ per import."""
+    if isinstance(value, dict):
+        return {k: without_ids(v) for k, v in value.items()
+                if k not in ("id", "created_at", "updated_at")}
+    if isinstance(value, list):
+        return [without_ids(v) for v in value]
+    return value
+
+
 def agenda_text(title: str, items: list[str]) -> str:
     lines = [title, "2031-02-12 kl 13.00"]
     lines += [f"{n}. {text}" for n, text in enumerate(items, start=1)]
@@ -101,11 +112,19 @@ def test_cp1252_agenda_with_every_swedish_letter_imports_right():
 @settings(max_examples=100, deadline=None)
 @given(title=words, items=st.lists(words, min_size=1, max_size=6))
 def test_cp1252_agendas_import_as_written(title, items):
-    raw = agenda_text(title, items).encode("cp1252")
+    """A cp1252 agenda reads exactly as the same agenda saved as UTF-8.
+
+    Compared with the UTF-8 reading rather than with the generated words: a word that
+    is also an agenda label ("Bilaga", "Plats") is read as the label in either encoding,
+    which is the text importer's business, not the encoding's.
+    """
+    text = agenda_text(title, items)
+    raw = text.encode("cp1252")
     assume(not has_utf8_multibyte(raw))
     meeting = meeting_from_bytes(raw, today=TODAY)
-    assert meeting.title == title.strip()
-    assert [item.title for item in meeting.items] == [text.strip() for text in items]
+    as_utf8 = meeting_from_bytes(text.encode("utf-8"), today=TODAY)
+    assert without_ids(meeting_to_dict(meeting)) == without_ids(meeting_to_dict(as_utf8))
+    assert not any("\ufffd" in item.title for item in meeting.items)
 
 
 @settings(max_examples=100, deadline=None)
