@@ -154,8 +154,10 @@ from textual import events
 from textual.widgets import Footer, Input, TextArea
 
 #: A held key is released after this long even if the screen never settles (a widget
-#: stuck in a long await must not swallow the keyboard).
-KEY_HOLD_LIMIT = 2.0
+#: stuck in a long await must not swallow the keyboard). Generous: on a loaded machine
+#: or a slow link a dialog can take over a second to settle, and releasing early is
+#: exactly the misrouting this class exists to prevent.
+KEY_HOLD_LIMIT = 5.0
 #: At most this many rounds through all queues before releasing the held keys.
 MAX_SETTLE_ROUNDS = 40
 
