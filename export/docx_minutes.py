@@ -1,4 +1,5 @@
-"""The minutes as a Word document, in the organisation's format (FORMAT.md).
+"""The minutes as a Word document, in the organisation's format (docs/FORMAT.md,
+"The minutes (DOCX)").
 
 What the minutes say comes from `export.minutes_layout`; this module only maps each
 block to its Word style: ``Title``, ``Normal``, the label style ``Etikett``, the built-in

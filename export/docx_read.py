@@ -1,4 +1,4 @@
-"""Reading a Word document's body text the way FORMAT.md's checks do.
+"""Reading a Word document's body as lines (docs/FORMAT.md, "The body as lines").
 
 Each paragraph's text is one line, each table cell's text one line (row by row), in
 document order; empty lines are dropped. Used by the tests and the agenda importer.

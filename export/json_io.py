@@ -1,4 +1,5 @@
-"""The meeting JSON file of FORMAT.md: read (validated) and write (atomically)."""
+"""The meeting JSON file (docs/FORMAT.md, "The meeting file (JSON)"): read (validated)
+and write (atomically)."""
 
 from __future__ import annotations
 

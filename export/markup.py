@@ -1,5 +1,5 @@
-"""The tiny field markup of FORMAT.md, shared by the DOCX export, the agenda importer
-and the TUI preview.
+"""The tiny field markup (docs/FORMAT.md, "Field text"), shared by the DOCX export, the
+agenda importer and the TUI preview.
 
 - each non-empty line is a paragraph; empty (or blank) lines are dropped;
 - a line starting with ``- `` is a bullet, without the dash;

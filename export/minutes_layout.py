@@ -1,4 +1,5 @@
-"""The minutes as a flat list of blocks: the one place where FORMAT.md's rules live.
+"""The minutes as a flat list of blocks: the one place where the minutes' rules live
+(docs/FORMAT.md, "The minutes (DOCX)").
 
 The DOCX writer turns each block into a paragraph (or a table) in the prescribed style;
 the TUI's preview draws the same blocks in the terminal. Neither decides anything about
@@ -7,7 +8,7 @@ what the minutes say.
 Kinds: ``title``, ``normal``, ``label``, ``heading`` (level 1-3), ``bullet`` and
 ``table`` (rows of three cells: action, due date, owner; each cell a list of runs).
 
-Where FORMAT.md is silent:
+Choices behind the layout (docs/FORMAT.md, "The body", shows their result):
 - Deltagare lists the participants who were there; absent ones go under Frånvarande.
 - Beslutande and Sekreterare only name people who were present.
 - Plats and Deltagare are always written (``Ej angivet`` when unknown), as the format
@@ -105,7 +106,7 @@ def minutes_blocks(meeting: Meeting, item_id: str | None = None) -> list[Block]:
 
 
 def block_lines(blocks: Iterable[Block]) -> list[str]:
-    """The blocks' text read the way FORMAT.md's checks read a DOCX."""
+    """The blocks' text as lines (docs/FORMAT.md, "The body as lines")."""
     lines: list[str] = []
     for block in blocks:
         if block.kind == TABLE:

@@ -1,6 +1,7 @@
 """Invisible marks in the minutes DOCX that tell the reader which part a paragraph opens.
 
-FORMAT.md fixes the visible text and the styles, and the text alone is ambiguous: a
+The visible text and the styles are fixed (docs/FORMAT.md, "Invisible marks"), and the
+text alone is ambiguous: a
 description line may read ``Förslag till beslut: ...`` or ``Föredragande: ...``, a
 decision may go on with a bullet of its own, an attachment name may hold ``, ``. So the
 writer puts a hidden bookmark (Word hides names starting with ``_``) on the presenter

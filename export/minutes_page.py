@@ -1,7 +1,7 @@
 """The page around the minutes: a header with the meeting's title and date, and
 ``Sida N (M)`` in the footer, N and M as Word fields (PAGE, NUMPAGES) so they stay right
-however the document is edited. Header and footer are not body text, so the lines
-FORMAT.md prescribes are untouched.
+however the document is edited. Header and footer are not body text, so the body's
+lines are untouched (docs/FORMAT.md, "Header and footer").
 
 An organisation's template decides: a header (footer) it defines is kept as it is; only
 where it has none is ours added.

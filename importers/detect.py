@@ -1,6 +1,6 @@
 """Create a meeting from a file: the format is detected from the content, not the name.
 
-- JSON (``{``): the meeting format of FORMAT.md, validated field by field;
+- JSON (``{``): the meeting file of docs/FORMAT.md, validated field by field;
 - a zip with ``word/document.xml``: our own minutes (they use the label style
   ``Etikett``) are read back field by field, any other Word document as an agenda;
 - an OLE compound file: an old .doc or a password-protected document, refused with a

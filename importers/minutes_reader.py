@@ -1,4 +1,4 @@
-"""Our own minutes (the DOCX layout of FORMAT.md) read back into a meeting.
+"""Our own minutes read back into a meeting (docs/FORMAT.md, "Reading minutes back").
 
 The inverse of export/minutes_layout.py: the header (title, time line, Beslutande,
 Sekreterare, Plats, Deltagare with roles and presence times, Frånvarande), then per

@@ -45,8 +45,8 @@ class Participant:
     role: str = ""
     decision_maker: bool = False
     absent: bool = False
-    # The single interval of FORMAT.md ("arrived late" / "left early"), accepted when
-    # building a participant; the truth is `intervals` (see store/attendance.py).
+    # One interval as the JSON's present_from/present_to (docs/FORMAT.md), accepted
+    # when building a participant; the truth is `intervals` (see store/attendance.py).
     present_from: InitVar[str | None] = None
     present_to: InitVar[str | None] = None
     id: str = field(default_factory=new_id)
@@ -66,12 +66,12 @@ class Participant:
 
 
 def _first_arrival(self: Participant) -> str | None:
-    """The first interval's start: FORMAT.md's single `present_from`."""
+    """The first interval's start: the JSON's `present_from` (docs/FORMAT.md)."""
     return self.intervals[0].start if self.intervals else None
 
 
 def _last_departure(self: Participant) -> str | None:
-    """The last interval's end: FORMAT.md's single `present_to`."""
+    """The last interval's end: the JSON's `present_to` (docs/FORMAT.md)."""
     return self.intervals[-1].end if self.intervals else None
 
 

@@ -1,4 +1,5 @@
-"""Meeting <-> plain dict, in the public JSON format of FORMAT.md ("motesbok-meeting/1").
+"""Meeting <-> plain dict, in the public JSON format "motesbok-meeting/1"
+(docs/FORMAT.md, "The meeting file (JSON)": keep it in step with this module).
 
 The same dict is what the store writes to disk, so there is one schema, one validator.
 `meeting_to_dict` writes every key of the format plus our own (ids, series, timestamps);
@@ -55,7 +56,7 @@ def _participant_to_dict(p: Participant) -> dict[str, Any]:
         "role": p.role,
         "decision_maker": p.decision_maker,
         "absent": p.absent,
-        # FORMAT.md's single interval: the first arrival and the last departure, so a
+        # The single-interval summary: the first arrival and the last departure, so a
         # reader that knows only these keys still gets the outer times.
         "present_from": p.present_from,
         "present_to": p.present_to,
@@ -88,7 +89,7 @@ def _item_to_dict(item: AgendaItem) -> dict[str, Any]:
         "proposal": item.proposal,
         "notes": item.notes,
         "actions": [_action_to_dict(a) for a in item.actions],
-        # Plain strings as in FORMAT.md; the ids ride alongside (see _Reader.item).
+        # Plain strings (docs/FORMAT.md); the ids ride alongside (see _Reader.item).
         "decisions": [d.text for d in item.decisions],
         "decision_ids": [d.id for d in item.decisions],
         "attachments": list(item.attachments),
@@ -166,9 +167,10 @@ _CAPS = {
 class _Reader:
     """Builds the model from a dict, refusing the first problem with the field named.
 
-    strict (import): the FORMAT.md rules. Not strict (the store reading its own files):
-    a meeting saved mid-edit, with an empty title or a half-typed time, must still open,
-    so only a wrong type refuses it; nothing the secretary typed is thrown away.
+    strict (import): every rule of docs/FORMAT.md, "How a file is read". Not strict (the
+    store reading its own files): a meeting saved mid-edit, with an empty title or a
+    half-typed time, must still open, so only a wrong type refuses it; nothing the
+    secretary typed is thrown away.
     """
 
     def __init__(self, strict: bool):
@@ -374,7 +376,7 @@ class _Reader:
         texts = self.texts(obj, "decisions", where)
         self.count("decisions", len(texts))
         self.count("attachments", len(self.array(obj, "attachments", where)))
-        # Decision ids ride in a parallel list so that "decisions" keeps FORMAT.md's
+        # Decision ids ride in a parallel list so that "decisions" keeps its documented
         # shape (plain strings) while a save and load keeps every decision's identity.
         ids = obj.get("decision_ids")
         if not (isinstance(ids, list) and len(ids) == len(texts)
@@ -451,7 +453,7 @@ class _Reader:
 def meeting_from_dict(data: Any, *, strict: bool = True) -> Meeting:
     """Validate and build a meeting; raises MeetingFormatError naming the field.
 
-    strict=True applies FORMAT.md (import); the store reads its own files with
+    strict=True applies docs/FORMAT.md's rules (import); the store reads its own files with
     strict=False, which refuses only what cannot be a meeting at all.
     """
     return _Reader(strict).meeting(data)

@@ -1,4 +1,5 @@
-"""The field markup of FORMAT.md: lines, bullets, bold, italic, and XML-safe text."""
+"""The field markup (docs/FORMAT.md, "Field text"): lines, bullets, bold, italic and
+XML-safe text."""
 
 from __future__ import annotations
 

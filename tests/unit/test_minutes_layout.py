@@ -1,4 +1,5 @@
-"""The minutes layout (FORMAT.md's rules) as blocks, checked against hand-written lines.
+"""The minutes layout (docs/FORMAT.md, "The body") as blocks, checked against
+hand-written lines.
 
 `full_meeting()` and `EXPECTED_LINES` are shared with the DOCX tests: the same meeting
 must read back from the DOCX exactly as written here.

@@ -1,4 +1,4 @@
-"""Meeting <-> JSON: the FORMAT.md example, every optional key, and each refusal."""
+"""Meeting <-> JSON: the docs/FORMAT.md example, every optional key, and each refusal."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from export.json_io import meeting_json_bytes, parse_meeting_json
 from store import Action, AgendaItem, Decision, Meeting, Participant
 from store.serialize import FORMAT_ID, MeetingFormatError, meeting_from_dict, meeting_to_dict
 
-FORMAT_MD = Path(__file__).resolve().parents[3] / "shared" / "FORMAT.md"
+FORMAT_MD = Path(__file__).resolve().parents[2] / "docs" / "FORMAT.md"
 
 EXAMPLE = {
     "format": "motesbok-meeting/1",
@@ -50,9 +50,7 @@ EXAMPLE = {
 
 
 def _format_md_example() -> dict:
-    """The JSON example in FORMAT.md itself when the shared folder is there."""
-    if not FORMAT_MD.exists():
-        return copy.deepcopy(EXAMPLE)
+    """The JSON example in docs/FORMAT.md itself."""
     text = FORMAT_MD.read_text(encoding="utf-8")
     start = text.index("```json") + len("```json")
     return orjson.loads(text[start:text.index("```", start)])
