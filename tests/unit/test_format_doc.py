@@ -136,3 +136,23 @@ def test_the_documented_action_list_json_keys_are_the_written_ones():
     top, rows = json_section.split("Each row:", 1)
     assert [r[0].strip("`") for r in table_rows(top)] == list(data)
     assert [r[0].strip("`") for r in table_rows(rows)] == list(data["actions"][0])
+
+
+README = DOC.parents[1] / "README.md"
+
+
+def test_the_readme_paths_name_modules_that_exist():
+    """'How it works' names modules; moving one must move the sentence too."""
+    text = section(README.read_text(encoding="utf-8"), "## How it works")
+    paths = re.findall(r"`([\w/]+\.(?:py|md))`", text)
+    assert len(paths) > 10
+    root = DOC.parents[1]
+    assert [p for p in paths if not (root / p).is_file()] == []
+
+
+def test_the_readme_states_the_save_delay_the_autosave_uses():
+    from tui.autosave import SAVE_DELAY
+
+    text = section(README.read_text(encoding="utf-8"), "## How it works")
+    stated = re.search(r"`SAVE_DELAY` \(([\d.]+) s\)", text)
+    assert stated and float(stated.group(1)) == SAVE_DELAY
