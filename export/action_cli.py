@@ -3,6 +3,7 @@
     motesbok actions [--all|--overdue] [--owner NAMN] [--series NAMN] [--meeting ID]
                      [--since DATUM] [--by-owner] [--format csv|md|json]
                      [-o FIL.docx|.csv|.md|.json] [--template MALL.docx]
+                     [--no-comment-column]
     motesbok actions done ÅTGÄRDS-ID
     motesbok actions reopen ÅTGÄRDS-ID
 
@@ -64,6 +65,8 @@ def add_parser(sub, common) -> None:
     p.add_argument("--force", action="store_true",
                    help="skriv över filen även om den är skrivskyddad")
     p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
+    p.add_argument("--no-comment-column", dest="comment_column", action="store_false",
+                   help="utan den tomma kolumnen för kommentarer i utskriften (.docx)")
     p.set_defaults(status="open")
 
 
@@ -107,6 +110,8 @@ def run(store, args) -> int:
             return _usage("--template gäller bara utskrift till en .docx-fil (-o FIL.docx).")
         if not template.is_file():
             return _usage(f"Mallen {template} finns inte.")
+    if not args.comment_column and fmt != "docx":
+        return _usage("--no-comment-column gäller bara utskrift till en .docx-fil (-o FIL.docx).")
 
     from store.actions import ActionFilter
 
@@ -120,7 +125,8 @@ def run(store, args) -> int:
         try:
             written = write_action_list(
                 rows, out, fmt, filter_text=flt.describe(), today=today,
-                group_by_owner=args.by_owner, template=template, force=args.force)
+                group_by_owner=args.by_owner, template=template, force=args.force,
+                comment_column=args.comment_column)
         except WriteProtectedError as exc:
             return _usage(f"{exc} Skriv --force för att ersätta den ändå.")
         except StoreError as exc:

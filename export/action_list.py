@@ -20,6 +20,8 @@ from store.actions import ActionRow
 TITLE = "Åtgärdslista"
 MISSING = "Ej angivet"
 COLUMNS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status")
+#: The printout's last column, left empty for notes by hand at the follow-up meeting.
+COMMENT_COLUMN = "Kommentar"
 CSV_COLUMNS = (
     "Id", "Åtgärd", "Ansvarig", "Klart senast", "Status", "Klar datum",
     "Mötesdatum", "Möte", "Punkt", "Punktens rubrik", "Serie", "Mötes-id",
@@ -156,8 +158,36 @@ def _subtitle(filter_text: str, today: Date | None) -> str:
 
 # -- DOCX ------------------------------------------------------------------------------
 
-# Relative column widths (of the text width between the margins); the action gets most.
-_WIDTHS = (100, 38, 26, 58, 25)
+_MM = 36_000  # EMU
+_TWIP = 635  # EMU; Word stores table widths in twips
+# The due date and the status keep a width that holds "2031-03-20" and a bold "Försenad"
+# on one line (0 = a shared column); the action, the owner and the meeting share the
+# rest by _SHARES, the action most.
+_FIXED = (0, 0, 30 * _MM, 0, 27 * _MM)
+_SHARES = (100, 38, 0, 58, 0)
+# The comment column fits a handwritten sentence or two; rows are tall enough to write in.
+_COMMENT_WIDTH = 55 * _MM
+_WRITING_ROW_HEIGHT = 9 * _MM
+
+
+def column_widths(total: int, *, comment_column: bool) -> list[int]:
+    """Column widths in EMU, whole twips, adding up to `total` (the text width).
+
+    The comment column (last) gets a fixed hand-writing width (at most 3/10 of the
+    text width), the date and status columns theirs (at most 1/8 each); the other
+    columns share the rest by `_SHARES`. The last column takes what rounding leaves,
+    so the table spans exactly the text width.
+    """
+    total -= total % _TWIP
+    comment = min(_COMMENT_WIDTH, total * 3 // 10) if comment_column else 0
+    fixed = [min(width, total // 8) // _TWIP * _TWIP for width in _FIXED]
+    rest = total - comment - sum(fixed)
+    widths = [rest * share // sum(_SHARES) // _TWIP * _TWIP if share else width
+              for share, width in zip(_SHARES, fixed)]
+    if comment_column:
+        widths.append(0)
+    widths[-1] = total - sum(widths[:-1])
+    return widths
 
 
 def _landscape_a4(document, *, margins: bool) -> None:
@@ -174,13 +204,14 @@ def _landscape_a4(document, *, margins: bool) -> None:
 
 def build_docx(
     rows: list[ActionRow], *, filter_text: str = "", today: Date | None = None,
-    group_by_owner: bool = False, template: Path | None = None,
+    group_by_owner: bool = False, template: Path | None = None, comment_column: bool = True,
 ):
     """The printable action list as a python-docx Document.
 
     Landscape A4, the title, the date and the filter, then one table (or one per owner
-    under a Heading 1) whose header row repeats on every page. Raises TemplateError
-    (a StoreError) for a template that cannot be used.
+    under a Heading 1) whose header row repeats on every page. `comment_column` adds an
+    empty last column (COMMENT_COLUMN) for notes by hand when the list is followed up.
+    Raises TemplateError (a StoreError) for a template that cannot be used.
     """
     from export.docx_common import (
         BodyBuilder,
@@ -199,9 +230,10 @@ def build_docx(
     _landscape_a4(document, margins=template is None)
     ids = style_ids(document, ensure_styles(document, ["Normal", "Title", "Heading 1",
                                                        "Table Grid"]))
-    total = text_width(document)
-    widths = [total * w // sum(_WIDTHS) for w in _WIDTHS]
-    header = [[Run(title, bold=True)] for title in COLUMNS]
+    widths = column_widths(text_width(document), comment_column=comment_column)
+    titles = COLUMNS + (COMMENT_COLUMN,) if comment_column else COLUMNS
+    header = [[Run(title, bold=True)] for title in titles]
+    blank: list[list[Run]] = [[]] if comment_column else []
 
     def table(group: list[ActionRow]) -> None:
         body = [header]
@@ -210,9 +242,10 @@ def build_docx(
             body.append([
                 [Run(one_line(value), bold=row.overdue and index == 4)]
                 for index, value in enumerate(values)
-            ])
+            ] + blank)
         builder.table(body, widths, style_id=ids["Table Grid"],
-                      cell_style_id=ids["Normal"], header=True)
+                      cell_style_id=ids["Normal"], header=True,
+                      min_row_height=_WRITING_ROW_HEIGHT if comment_column else None)
 
     builder = BodyBuilder()
 
@@ -243,9 +276,11 @@ def docx_bytes(rows: list[ActionRow], **kwargs) -> bytes:
 def write_action_list(
     rows: list[ActionRow], path: str | Path, fmt: str | None = None, *,
     filter_text: str = "", today: Date | None = None, group_by_owner: bool = False,
-    template: Path | None = None, force: bool = False,
+    template: Path | None = None, force: bool = False, comment_column: bool = True,
 ) -> Path:
     """Write the list in a format (else by the file's suffix), atomically.
+
+    `comment_column` applies to the DOCX printout only (see `build_docx`).
 
     Raises ValueError for an unknown format, ExportTargetError for a target that may
     not be replaced (see export.target; `force` overwrites a write-protected file),
@@ -270,7 +305,7 @@ def write_action_list(
     elif fmt == "docx":
         data = docx_bytes(
             rows, filter_text=filter_text, today=today, group_by_owner=group_by_owner,
-            template=template,
+            template=template, comment_column=comment_column,
         )
     else:
         raise ValueError(fmt)

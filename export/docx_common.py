@@ -421,9 +421,10 @@ class BodyBuilder:
         style_id: str | None = None,
         cell_style_id: str | None = None,
         header: bool = False,
+        min_row_height: int | None = None,
     ) -> None:
         """A table with fixed column widths (EMU); `header` repeats the first row on
-        every page."""
+        every page; body rows are at least `min_row_height` (EMU) tall when given."""
         twips = [max(1, int(w) // 635) for w in widths]
         props = f'<w:tblStyle w:val="{_attr(style_id)}"/>' if style_id else ""
         look = "04A0" if header else "0400"
@@ -438,6 +439,9 @@ class BodyBuilder:
             out.append("<w:tr>")
             if header and index == 0:
                 out.append("<w:trPr><w:tblHeader/></w:trPr>")
+            elif min_row_height:
+                out.append(f'<w:trPr><w:cantSplit/><w:trHeight w:val="{int(min_row_height) // 635}"'
+                           ' w:hRule="atLeast"/></w:trPr>')
             else:
                 out.append("<w:trPr><w:cantSplit/></w:trPr>")
             for width, cell in zip(twips, row):

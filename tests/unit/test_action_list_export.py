@@ -11,6 +11,7 @@ import pytest
 
 from export.action_list import (
     COLUMNS,
+    COMMENT_COLUMN,
     JSON_FORMAT,
     MISSING,
     csv_text,
@@ -105,7 +106,7 @@ def test_docx_is_landscape_with_a_repeating_header_row(rows, tmp_path):
 
     assert len(document.tables) == 1
     table = document.tables[0]
-    assert tuple(c.text for c in table.rows[0].cells) == COLUMNS
+    assert tuple(c.text for c in table.rows[0].cells) == COLUMNS + (COMMENT_COLUMN,)
     header_pr = table.rows[0]._tr.trPr
     marker = header_pr.find(qn("w:tblHeader"))
     assert marker is not None and marker.get(qn("w:val")) in ("true", "1", None)

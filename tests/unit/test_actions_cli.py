@@ -111,6 +111,23 @@ def test_output_files(data, capsys, tmp_path):
     assert code == 0 and "Inventera skyltar" in (tmp_path / "lista.csv").read_text("utf-8-sig")
 
 
+def test_the_printout_has_an_empty_comment_column_unless_refused(data, capsys, tmp_path):
+    import docx
+
+    from export.action_list import COLUMNS, COMMENT_COLUMN
+
+    with_comment, without = tmp_path / "lista.docx", tmp_path / "utan.docx"
+    assert run(capsys, "--all", "-o", str(with_comment))[0] == 0
+    assert run(capsys, "--all", "-o", str(without), "--no-comment-column")[0] == 0
+    table = docx.Document(str(with_comment)).tables[0]
+    assert [c.text for c in table.rows[0].cells] == [*COLUMNS, COMMENT_COLUMN]
+    assert len(table.rows) == 5 and all(r.cells[-1].text == "" for r in table.rows[1:])
+    table = docx.Document(str(without)).tables[0]
+    assert [c.text for c in table.rows[0].cells] == list(COLUMNS)
+    assert len(table.rows) == 5 and COMMENT_COLUMN not in [c.text for r in table.rows
+                                                          for c in r.cells]
+
+
 @pytest.mark.parametrize("argv, message", [
     (["--since", "igår"], "Ogiltigt datum"),
     (["--since", "2031-02-30"], "Ogiltigt datum"),
@@ -119,6 +136,9 @@ def test_output_files(data, capsys, tmp_path):
     (["--format", "csv", "-o", "lista.json"], "passar inte"),
     (["--template", "mall.docx"], "bara"),
     (["-o", "x.docx", "--template", "saknas.docx"], "finns inte"),
+    (["--no-comment-column"], "bara utskrift"),
+    (["--format", "csv", "--no-comment-column"], "bara utskrift"),
+    (["-o", "lista.md", "--no-comment-column"], "bara utskrift"),
     (["done"], "Ange åtgärdens id"),
     (["done", "okant-id"], "ingen åtgärd"),
     (["reopen", "okant-id"], "ingen åtgärd"),
