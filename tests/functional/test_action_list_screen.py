@@ -178,6 +178,8 @@ async def test_print_writes_a_landscape_docx_in_a_worker(store, tmp_path, monkey
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+g", "ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")  # the offered file (see test_action_list_print.py)
         await settle(app, pilot)
         path = app.screen.last_printed
         assert path is not None and path.parent == tmp_path

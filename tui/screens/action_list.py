@@ -31,6 +31,9 @@ from store import StoreError
 from store.actions import ActionFilter, ActionRow, all_rows, set_action_done
 from store.serialize import parse_iso_date
 
+from .action_print import ListPrinted, PrintDialog, count_text, default_print_path, tell, \
+    write_printout
+
 MISSING = "Ej angivet"
 STATUS_OPTIONS = [("Öppna", "open"), ("Alla", "all"), ("Försenade", "overdue")]
 HEADERS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status", "Id")
@@ -191,11 +194,6 @@ class ActionTable(ScrollView, can_focus=True):
         return Strip([Segment(set_cell_size(line, width), style)], width)
 
 
-def _count(n: int, one: str, many: str) -> str:
-    """'1 åtgärd', '3 åtgärder'."""
-    return f"{n} {one if n == 1 else many}"
-
-
 def _fit(text: str, width: int) -> str:
     text = text.replace("\n", " ")
     if cell_len(text) > width:
@@ -216,7 +214,8 @@ class ActionListScreen(Screen):
         Binding("enter", "open_source", "Gå till mötet", id="actions.open",
                 tooltip="Öppna mötet och punkten där åtgärden beslutades."),
         Binding("ctrl+e", "print", "Skriv ut", id="actions.print",
-                tooltip="Skriv åtgärdslistan som Word-fil (liggande A4)."),
+                tooltip="Spara åtgärdslistan som Word-fil (liggande A4) för utskrift; "
+                        "du väljer var."),
         Binding("ctrl+r", "reload", "Läs om", id="actions.reload",
                 tooltip="Läs in åtgärderna från alla möten igen."),
         Binding("ctrl+f", "focus_filter", "Filter", id="actions.filter",
@@ -361,9 +360,9 @@ class ActionListScreen(Screen):
         self.rows = shown
         table.set_rows(shown, cursor)
         overdue = sum(1 for row in shown if row.overdue)
-        text = f"{_count(len(shown), 'åtgärd', 'åtgärder')} – {flt.describe()}"
+        text = f"{count_text(len(shown), 'åtgärd', 'åtgärder')} – {flt.describe()}"
         if overdue:
-            text += f" – {_count(overdue, 'försenad', 'försenade')}"
+            text += f" – {count_text(overdue, 'försenad', 'försenade')}"
         self._status(text)
         self.loading_rows = False
 
@@ -455,30 +454,28 @@ class ActionListScreen(Screen):
         if flt is None or self._all is None:
             self.notify("Listan är inte inläst än.", severity="warning")
             return
-        path = _free_path(_export_dir() / f"Åtgärdslista {self._today().isoformat()}.docx")
-        self._status(f"Skriver {path}…")
-        self._print(self._all, flt, path, self.by_owner, self._today())
+        scanned, by_owner, today = self._all, self.by_owner, self._today()
 
-    @work(thread=True, group="action-print")
-    def _print(self, scanned: list[ActionRow], flt: ActionFilter, path: Path, by_owner: bool,
+        def chosen(choice) -> None:
+            if choice is not None:
+                self._status(f"Skriver {choice.path}…")
+                self._print(scanned, flt, choice, by_owner, today)
+
+        self.app.push_screen(PrintDialog(default_print_path(today)), chosen)
+
+    @work(thread=True, group="action-print", exit_on_error=False)
+    def _print(self, scanned: list[ActionRow], flt: ActionFilter, choice, by_owner: bool,
                today: Date) -> None:
-        from export.action_list import write_action_list
+        message = write_printout(scanned, flt, choice, by_owner=by_owner, today=today)
+        if not self.post_message(message):  # the list was closed meanwhile: still tell
+            self.app.call_from_thread(tell, self.app, message)
 
-        app = self.app
-        rows = flt.select(scanned)
-        filter_text = flt.describe()
-        try:
-            write_action_list(rows, path, "docx", filter_text=filter_text, today=today,
-                              group_by_owner=by_owner)
-        except Exception as exc:  # noqa: BLE001 - disk full, no folder...: tell, keep running
-            app.call_from_thread(app.notify, f"Åtgärdslistan kunde inte sparas: {exc}",
-                                 title="Utskriften misslyckades", severity="error",
-                                 timeout=15)
-            return
-        self.last_printed = path
-        app.call_from_thread(app.notify, f"{_count(len(rows), 'åtgärd', 'åtgärder')}: {path}",
-                             title="Åtgärdslistan är sparad", timeout=12)
-        app.call_from_thread(self.apply_filter)
+    def on_list_printed(self, message: ListPrinted) -> None:
+        message.stop()
+        if message.error is None:
+            self.last_printed = message.path
+        tell(self.app, message)
+        self.apply_filter()  # the status line shows the list again
 
 
 _toggle_lock = threading.Lock()
@@ -532,18 +529,3 @@ def _toggle_now(app, action_id: str, done: bool, on_done) -> None:
     app.call_from_thread(app.notify, message, title="Åtgärder")
     if on_done is not None:
         app.call_from_thread(on_done)
-
-
-def _export_dir() -> Path:
-    from ..app import default_export_dir
-
-    return default_export_dir()
-
-
-def _free_path(path: Path) -> Path:
-    """The path, or 'name (2).docx' etc. if taken: never overwrite an earlier printout."""
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-    return candidate

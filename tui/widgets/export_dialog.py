@@ -87,12 +87,12 @@ class ExportDialog(ModalScreen):
         if not minutes:
             self.notify(f"Ange en fil att spara {document(self.meeting)} i.", severity="warning")
             return
-        minutes_path = _docx_path(minutes)
+        minutes_path = docx_path(minutes)
         actions_path = None
         if self.query_one("#with-actions", Checkbox).value:
             actions = self.query_one("#actions-path", Input).value.strip()
             if actions:
-                actions_path = _docx_path(actions)
+                actions_path = docx_path(actions)
         paths = [p for p in (minutes_path, actions_path) if p is not None]
         if len(set(paths)) < len(paths):
             self.notify(f"{document(self.meeting, capital=True)} och åtgärdslistan kan inte sparas i samma fil.",
@@ -141,7 +141,7 @@ def overwrite_question(taken: list[tuple[Path, bool]]) -> str:
     )
 
 
-def _docx_path(text: str) -> Path:
+def docx_path(text: str) -> Path:
     path = Path(text).expanduser()
     return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
 

@@ -1,0 +1,163 @@
+"""Printing the action list: ask where, write the DOCX in a thread worker, say where it went.
+
+The file name offered is free (never an earlier printout's) in the export folder (the
+user's Documents folder unless MOTESBOK_EXPORT_DIR says otherwise). A name the user
+types that is taken is written over only after a yes; one that is no plain file is
+refused (export.target's rules, through the export dialog's helpers).
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, Static
+
+from export.action_list import COMMENT_COLUMN
+from export.target import ExportTargetError
+from store.actions import ActionFilter, ActionRow
+
+from ..widgets.dialogs import ConfirmDialog
+from ..widgets.export_dialog import docx_path, existing_files, overwrite_question
+
+PRINTED_TITLE = "Åtgärdslistan är sparad"
+FAILED_TITLE = "Utskriften misslyckades"
+
+
+def count_text(n: int, one: str, many: str) -> str:
+    """'1 åtgärd', '3 åtgärder'."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def default_print_path(today: Date) -> Path:
+    """A free name for today's printout in the export folder (Documents by default)."""
+    from ..app import default_export_dir
+
+    return free_path(default_export_dir() / f"Åtgärdslista {today.isoformat()}.docx")
+
+
+def free_path(path: Path) -> Path:
+    """The path, or 'name (2).docx' etc. if taken: the offered name is never an earlier file."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+    return candidate
+
+
+class PrintChoice:
+    """What the print dialog answers: where, with or without the comment column."""
+
+    def __init__(self, path: Path, comment_column: bool, overwrite: bool) -> None:
+        self.path = path
+        self.comment_column = comment_column
+        self.overwrite = overwrite  # the user agreed to replace an existing file
+
+
+class PrintDialog(ModalScreen):
+    """Where to write the printout. Dismisses with a PrintChoice, or None (escape)."""
+
+    DEFAULT_CSS = """
+    PrintDialog { align: center middle; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Avbryt", id="print.cancel",
+                tooltip="Stäng utan att skriva något."),
+        Binding("ctrl+s", "accept", "Spara", id="print.accept", priority=True,
+                tooltip="Skriv åtgärdslistan till filen."),
+    ]
+
+    def __init__(self, path: Path, *, comment_column: bool = True) -> None:
+        super().__init__()
+        self.path = path
+        self.comment_column = comment_column
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Skriv ut åtgärdslistan", classes="dialog-title")
+            yield Label("Word-fil (liggande A4):", classes="dialog-field")
+            yield Input(str(self.path), id="print-path")
+            yield Checkbox(f"Tom kolumn \u201d{COMMENT_COLUMN}\u201d att skriva i",
+                           self.comment_column, id="print-comment")
+            yield Static("enter sparar · esc avbryter", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        field = self.query_one("#print-path", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        text = self.query_one("#print-path", Input).value.strip()
+        if not text:
+            self.notify("Ange en fil att spara åtgärdslistan i.", severity="warning")
+            return
+        path = docx_path(text)
+        comment_column = self.query_one("#print-comment", Checkbox).value
+        try:
+            taken = existing_files([path])
+        except ExportTargetError as exc:
+            self.notify(str(exc), title="Kan inte skriva ut", severity="error", timeout=10,
+                        markup=False)
+            return
+        if not taken:
+            self.dismiss(PrintChoice(path, comment_column, overwrite=False))
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(PrintChoice(path, comment_column, overwrite=True))
+
+        self.app.push_screen(
+            ConfirmDialog(overwrite_question(taken), question="Skriva över?",
+                          yes="Skriv över", no="Nej", danger=True),
+            answered,
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ListPrinted(Message):
+    """Posted by the print worker: the file written (`path`), or why not (`error`)."""
+
+    def __init__(self, path: Path, count: int, error: str | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self.count = count
+        self.error = error
+
+
+def write_printout(rows: list[ActionRow], flt: ActionFilter, choice: PrintChoice, *,
+                   by_owner: bool, today: Date) -> ListPrinted:
+    """Runs in a thread: select and write the rows; the outcome as a message."""
+    from export.action_list import write_action_list
+
+    selected = flt.select(rows)
+    try:
+        written = write_action_list(
+            selected, choice.path, "docx", filter_text=flt.describe(), today=today,
+            group_by_owner=by_owner, force=choice.overwrite,
+            comment_column=choice.comment_column)
+    except Exception as exc:  # noqa: BLE001 - disk full, folder gone...: tell, keep running
+        return ListPrinted(choice.path, len(selected), error=str(exc))
+    return ListPrinted(written, len(selected))
+
+
+def tell(app, message: ListPrinted) -> None:
+    """The notification for a finished printout (paths may hold '[': no markup)."""
+    if message.error is not None:
+        app.notify(f"Åtgärdslistan kunde inte sparas: {message.error}", title=FAILED_TITLE,
+                   severity="error", timeout=15, markup=False)
+    else:
+        app.notify(f"Sparad i {message.path} "
+                   f"({count_text(message.count, 'åtgärd', 'åtgärder')}).",
+                   title=PRINTED_TITLE, timeout=12, markup=False)
