@@ -202,10 +202,16 @@ def test_print_dialog_snapshot(snap_compare, monkeypatch):
     async def printing(pilot) -> None:
         await pilot.pause()
         pilot.app.action_action_list()
-        for _ in range(3):
+        # The rows are read and filtered in workers; wait until they are shown.
+        for _ in range(50):
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
+            screen = pilot.app.screen
+            if isinstance(screen, ActionListScreen) and not screen.loading_rows:
+                break
         await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PrintDialog)
         await pilot.pause(0.1)
 
     assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=printing)
