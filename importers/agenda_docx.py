@@ -23,7 +23,8 @@ from docx.text.run import Run
 from export.markup import runs_markup
 from store.model import Meeting
 
-from .agenda_text import Line, build_meeting, row_line, split_number
+from .agenda_builder import build_meeting
+from .agenda_lines import Line, row_line, split_number
 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)

@@ -8,6 +8,13 @@ only says "this is an agenda", the line is understood as such and is no title.
 
 from __future__ import annotations
 
+from .agenda_when import RANGE_RE, TIME_RE, find_date, parse_times
+
+#: Header lines that only say "this is an agenda": understood, so not kept as text.
+AGENDA_WORDS = {
+    "dagordning", "föredragningslista", "agenda", "ärendelista", "förslag till dagordning",
+    "preliminär dagordning", "kallelse", "kallelse och dagordning",
+}
 # Words that only frame a date ("den", a weekday, "kl") and punctuation, left at the end
 # of the title once the date and time are taken out. Token by token, not one regex: a
 # long run of punctuation must not make a regex backtrack.
@@ -35,26 +42,22 @@ def _without_frame(text: str) -> str:
 def split_title_when(text: str) -> tuple[str, str | None, str | None, str | None]:
     """(title, date, start, end) of a title line; the date and times are None, and the
     title is the text unchanged, when the line holds no date."""
-    from .agenda_text import _RANGE_RE, _TIME_RE, _find_date, parse_times
-
-    day, rest = _find_date(text)
+    day, rest = find_date(text)
     if day is None:
         return text, None, None, None
     start, end = parse_times(rest)
     if end:
-        rest = _RANGE_RE.sub(" ", rest, count=1)
+        rest = RANGE_RE.sub(" ", rest, count=1)
     elif start:
-        rest = _TIME_RE.sub(" ", rest, count=1)
+        rest = TIME_RE.sub(" ", rest, count=1)
     return _without_frame(rest), day, start, end
 
 
 def agenda_heading_when(text: str) -> tuple[str | None, str | None, str | None] | None:
     """For a line that only says "this is an agenda", maybe with a date and time:
     (date, start, end), Nones when there is none. None for any other line."""
-    from .agenda_text import _AGENDA_WORDS
-
     title, day, start, end = split_title_when(text)
-    if title.casefold().rstrip(":").strip() in _AGENDA_WORDS:
+    if title.casefold().rstrip(":").strip() in AGENDA_WORDS:
         return day, start, end
     return None
 

@@ -78,7 +78,8 @@ def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = 
         if text.lstrip().startswith("{"):
             # JSON in UTF-16 (or behind odd spaces): JSON is UTF-8, nothing else.
             raise ImportFileError(_not_utf8(name))
-        from .agenda_text import AgendaTooLargeError, parse_agenda_text
+        from .agenda_lines import AgendaTooLargeError
+        from .agenda_text import parse_agenda_text
 
         try:
             meeting, notes = parse_agenda_text(text, today=today)
@@ -181,7 +182,7 @@ def _from_docx(raw: bytes, name: str, today: Date | None):
             f"{name}: dokumentet är skadat eller inget vanligt Word-dokument "
             "och kan inte läsas."
         ) from None
-    from .agenda_text import AgendaTooLargeError
+    from .agenda_lines import AgendaTooLargeError
     from .minutes_reader import is_minutes, read_minutes_document
 
     try:

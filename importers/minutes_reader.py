@@ -24,15 +24,12 @@ from export import minutes_layout as layout
 from export.markup import runs_markup
 from export.minutes_marks import attachment_names, document_is_marked, paragraph_parts
 from store.attendance import split_presence
+from store.limits import MAX_ITEMS, MAX_PARTICIPANTS
 from store.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, Participant
 
+from .agenda_builder import MAX_DEPTH
 from .agenda_docx import iter_blocks, paragraph_runs, style_chain
-from .agenda_text import (
-    MAX_DEPTH,
-    MAX_ITEMS,
-    MAX_PARTICIPANTS,
-    AgendaTooLargeError,
-)
+from .agenda_lines import AgendaTooLargeError
 
 LABEL_STYLE = "Etikett"
 

@@ -7,7 +7,9 @@ from datetime import date as Date
 import orjson
 import pytest
 
-from importers.agenda_text import PREAMBLE_TITLE, parse_agenda_text, parse_when
+from importers.agenda_builder import PREAMBLE_TITLE
+from importers.agenda_text import parse_agenda_text
+from importers.agenda_when import parse_when
 from importers.detect import ImportFileError, read_meeting_file, summarize_import
 from export.json_io import meeting_json_bytes
 

@@ -9,7 +9,9 @@ from datetime import date as Date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from importers.agenda_text import Line, build_meeting, parse_agenda_text
+from importers.agenda_builder import build_meeting
+from importers.agenda_lines import Line
+from importers.agenda_text import parse_agenda_text
 from importers.detect import meeting_from_bytes
 
 TODAY = Date(2031, 1, 15)
