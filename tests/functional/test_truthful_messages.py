@@ -18,7 +18,7 @@ from tui.widgets.export_dialog import export_files
 from tui.words import autosave_promise
 
 ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION = [ROOT / "main.py", *[p for package in ("store", "export", "tui")
+PRODUCTION = [ROOT / "main.py", *[p for package in ("store", "export", "cli", "tui")
                                   for p in sorted((ROOT / package).rglob("*.py"))]]
 
 

@@ -67,7 +67,7 @@ def test_table_lists_open_actions_by_due_date(data, capsys, monkeypatch):
 
 
 def test_long_lists_use_the_fast_table(data, capsys, monkeypatch):
-    from export import action_cli
+    from cli import actions as action_cli
 
     monkeypatch.setattr(action_cli, "RICH_TABLE_LIMIT", 1)
     code, out, _ = run(capsys, "--all")

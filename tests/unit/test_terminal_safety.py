@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import main
-from export import action_cli
-from export.terminal import json_safe, terminal_safe
+from cli import actions as action_cli
+from cli.terminal import json_safe, terminal_safe
 from tests.unit.test_serialize import EXAMPLE
 
 CONTROLS = [chr(c) for c in range(0x20)] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)]

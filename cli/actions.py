@@ -7,7 +7,7 @@
     motesbok actions done ÅTGÄRDS-ID
     motesbok actions reopen ÅTGÄRDS-ID
 
-Exit codes as in main.py: 0 ok, 2 bad input, 1 anything else. Imports stay light
+Exit codes as in cli/usage.py: 0 ok, 2 bad input, 1 anything else. Imports stay light
 (rich for the table; python-docx only when a DOCX is written) so the command starts fast.
 """
 
@@ -19,18 +19,18 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from cli.terminal import print_safe, terminal_safe, write_safe
+from cli.usage import EXIT_OK, EXIT_USAGE, FORCE_HELP
 from export.target import STDOUT, WriteProtectedError
-from export.terminal import print_safe, terminal_safe, write_safe
 from store.serialize import parse_iso_date
 from store.storage import StoreError
 
 if TYPE_CHECKING:
     from store.actions import ActionRow
 
-# store.actions is imported where it is used: main.py builds this command's parser on
-# every start, the app's included, and the scan code is not needed for that.
+# store.actions is imported where it is used: cli/parser.py builds this command's parser
+# on every start, the app's included, and the scan code is not needed for that.
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 VERBS = ("done", "reopen")
 SUFFIXES = {".docx": "docx", ".csv": "csv", ".md": "md", ".json": "json"}
 
@@ -62,8 +62,7 @@ def add_parser(sub, common) -> None:
     p.add_argument("--format", choices=["csv", "md", "json"], help="skriv som text för andra program")
     p.add_argument("-o", "--output", metavar="FIL",
                    help=f"skriv till fil (.docx, .csv, .md, .json), eller {STDOUT} för standard ut")
-    p.add_argument("--force", action="store_true",
-                   help="skriv över filen även om den är skrivskyddad")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
     p.add_argument("--no-comment-column", dest="comment_column", action="store_false",
                    help="utan den tomma kolumnen för kommentarer i utskriften (.docx)")
@@ -148,7 +147,7 @@ def run(store, args) -> int:
                                              group_by_owner=args.by_owner)
         else:
             from export.target import write_stdout
-            from export.terminal import json_safe
+            from cli.terminal import json_safe
 
             write_stdout(json_safe(action_list.json_bytes(
                 rows, filter_text=flt.describe(), today=today)))

@@ -1,0 +1,172 @@
+"""The meeting commands: import, export, list, and starting the app (live, demo).
+
+Each command imports what only it needs (importers/ for import, python-docx for a DOCX,
+Textual for the app) so that the others start without it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cli.terminal import print_safe, terminal_safe, write_safe
+from cli.usage import EXIT_OK, FORCE_HELP, UsageError
+from export.target import STDOUT
+from store import MeetingStore
+
+
+def add_parsers(sub, common) -> None:
+    p = sub.add_parser("import", parents=[common], help="importera ett möte eller en dagordning")
+    p.add_argument("file", metavar="FIL")
+
+    p = sub.add_parser("export", parents=[common], help="exportera ett möte")
+    p.add_argument("meeting_id", metavar="ID")
+    p.add_argument("-o", "--output", metavar="FIL", required=True,
+                   help=f"filen att skriva, eller {STDOUT} för standard ut (JSON)")
+    p.add_argument("--format", choices=["json", "docx"], help="annars efter filändelsen")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
+
+    sub.add_parser("list", parents=[common], help="lista mötena, nyast först")
+
+    p = sub.add_parser("live", parents=[common], help="öppna ett möte direkt i mötesläge")
+    p.add_argument("meeting_id", metavar="ID")
+
+    sub.add_parser("demo", parents=[common], help="starta appen med ett exempelmöte")
+
+
+def cmd_import(store: MeetingStore, args) -> int:
+    from importers.detect import ImportFileError, read_meeting_file, summarize_import
+
+    from store.imported import add_imported
+
+    try:
+        meeting = read_meeting_file(Path(args.file))
+    except ImportFileError as exc:  # caught here so that other commands never load importers/
+        raise UsageError(str(exc)) from None
+    meeting_id = add_imported(store, meeting)
+    print_safe(f"Importerade {meeting.title} ({meeting.date}): {summarize_import(meeting)}.")
+    print_safe(meeting_id)
+    return EXIT_OK
+
+
+def cmd_export(store: MeetingStore, args) -> int:
+    to_stdout = args.output == STDOUT
+    out = Path(args.output)
+    fmt = args.format or ("json" if to_stdout else out.suffix.lower().lstrip("."))
+    if fmt not in ("json", "docx"):
+        raise UsageError(
+            f"Okänt exportformat {fmt!r}: ange --format json eller docx, "
+            "eller en fil som slutar på .json eller .docx."
+        )
+    if to_stdout and fmt == "docx":
+        raise UsageError("Ett Word-dokument kan inte skrivas till standard ut: ange -o FIL.docx.")
+    meeting = store.load(args.meeting_id)
+    if to_stdout:
+        from cli.terminal import json_safe
+        from export.json_io import meeting_json_bytes
+        from export.target import write_stdout
+
+        write_stdout(json_safe(meeting_json_bytes(meeting)))
+        return EXIT_OK
+    if fmt == "json":
+        from export.json_io import write_meeting_json
+
+        written = write_meeting_json(meeting, out, force=args.force)
+    else:
+        from export.docx_minutes import write_minutes
+
+        template = Path(args.template) if args.template else None
+        written = write_minutes(meeting, out, template=template, force=args.force)
+    print_safe(f"Exporterade {meeting.title} till {written}")
+    return EXIT_OK
+
+
+def cmd_list(store: MeetingStore, args) -> int:
+    import shutil
+
+    summaries = store.summaries()
+    if not summaries and not store.unreadable:
+        print("Inga möten ännu. Importera ett med: motesbok import FIL")
+        return EXIT_OK
+    width = shutil.get_terminal_size((80, 24)).columns
+    if summaries:
+        write_safe(format_meeting_list(summaries, width))
+    from store.rescue import find_rescue_copies  # left by an app that died unsaved
+
+    for copy in find_rescue_copies(store):
+        print_safe(f"Obs: {copy.summary()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def format_meeting_list(summaries, width: int = 80) -> str:
+    """The meetings as a plain table that fits `width` columns.
+
+    The id is never cut (it is typed back into other commands), the numbers line up on
+    the right of their headings, and the title comes last, wrapping in what is left; when
+    less than 16 columns are left it goes on lines of its own below, indented.
+    """
+    import textwrap
+    from dataclasses import replace
+
+    width = max(width, 40)
+    # Stored text is made terminal-safe before it is measured (^[ is two columns).
+    summaries = [
+        replace(s, id=terminal_safe(s.id), date=terminal_safe(s.date), title=terminal_safe(s.title))
+        for s in summaries
+    ]
+    id_w = max(2, *(len(s.id) for s in summaries))
+    heads = ("Id", "Datum", "Punkter", "åtgärder", "Titel")
+    fixed = [id_w, 10, len(heads[2]), len(heads[3])]
+    gap = "  "
+    left = sum(fixed) + len(gap) * len(fixed)
+    title_w = width - left
+    inline = title_w >= 16
+
+    def row(cells: list[str], title: str) -> list[str]:
+        head = gap.join(
+            [cells[0].ljust(fixed[0]), cells[1].ljust(fixed[1]),
+             cells[2].rjust(fixed[2]), cells[3].rjust(fixed[3])]
+        ) + gap
+        if inline:
+            lines = textwrap.wrap(title, title_w, break_long_words=True) or [""]
+            out = [head + lines[0]]
+            out += [" " * left + line for line in lines[1:]]
+        else:
+            out = [head.rstrip()]
+            out += ["    " + line for line in textwrap.wrap(title, width - 4) or [""]]
+        return [line.rstrip() for line in out]
+
+    lines = [f"Möten, nyast först ({len(summaries)})", ""]
+    lines.append((" " * (left - len(gap) - len("Öppna")) + "Öppna").rstrip())
+    lines += row(list(heads[:4]), heads[4] if inline else "")[:1]
+    if not inline:
+        lines.append("    Titel")
+    lines.append("-" * min(width, left + (title_w if inline else 0)))
+    for s in summaries:
+        lines += row([s.id, s.date, str(s.item_count), str(s.open_actions)], s.title)
+    return "\n".join(lines) + "\n"
+
+
+def run_app(store: MeetingStore, *, live_id: str | None = None, demo: bool = False) -> int:
+    if demo:
+        live_id = ensure_demo_meeting(store)
+    from tui.app import MotesbokApp
+
+    app = MotesbokApp(store, live_meeting_id=live_id)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def ensure_demo_meeting(store: MeetingStore) -> str:
+    """The demo meeting's id, creating it on first use."""
+    from store.demo import demo_meeting
+
+    for summary in store.summaries():
+        if summary.title == demo_meeting().title:
+            return summary.id
+    return store.add(demo_meeting())
+
+
+#: The commands that run and end (the app's commands, live and demo, are run_app's).
+COMMANDS = {"import": cmd_import, "export": cmd_export, "list": cmd_list}
