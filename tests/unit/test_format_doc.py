@@ -141,11 +141,15 @@ def test_the_documented_action_list_json_keys_are_the_written_ones():
 README = DOC.parents[1] / "README.md"
 
 
-def test_the_readme_paths_name_modules_that_exist():
-    """'How it works' names modules; moving one must move the sentence too."""
-    text = section(README.read_text(encoding="utf-8"), "## How it works")
-    paths = re.findall(r"`([\w/]+\.(?:py|md))`", text)
-    assert len(paths) > 10
+@pytest.mark.parametrize("where", ["README.md#How it works", "docs/FORMAT.md"])
+def test_the_docs_name_modules_that_exist(where):
+    """The docs name modules; moving one must move the sentence too."""
+    name, _, heading = where.partition("#")
+    text = (DOC.parents[1] / name).read_text(encoding="utf-8")
+    if heading:
+        text = section(text, f"## {heading}")
+    paths = re.findall(r"`([\w/]+/[\w]+\.(?:py|md))`", text)
+    assert len(paths) > 5
     root = DOC.parents[1]
     assert [p for p in paths if not (root / p).is_file()] == []
 
