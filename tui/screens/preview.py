@@ -23,9 +23,11 @@ def render_blocks(blocks) -> Group:
         kind = block.kind
         if kind == "table":
             table = Table(show_header=False, expand=True, box=None, padding=(0, 1))
+            # The date keeps its own width; the rest is shared so that a full name
+            # fits on one line at 80 columns.
             table.add_column(ratio=3)
-            table.add_column(ratio=1, no_wrap=True)
-            table.add_column(ratio=1)
+            table.add_column(no_wrap=True)
+            table.add_column(ratio=2)
             for row in block.rows:
                 table.add_row(*[_runs(cell) for cell in row])
             parts.append(table)
