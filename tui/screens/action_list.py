@@ -24,13 +24,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 from textual.worker import get_current_worker
 
 from store import StoreError
 from store.actions import ActionFilter, ActionRow, all_rows, set_action_done
 from store.serialize import parse_iso_date
 
+from ..widgets.live_footer import LiveFooter
 from .action_print import ListPrinted, PrintDialog, count_text, default_print_path, tell, \
     write_printout
 
@@ -255,7 +256,8 @@ class ActionListScreen(Screen):
                                tooltip="Gruppera per ansvarig (även i utskriften)")
             yield ActionTable(id="actions-table")
             yield Static("Läser in åtgärder…", id="actions-status")
-        yield Footer(compact=True)
+        # Every key on as many lines as it needs: one line cut them at 80 columns.
+        yield LiveFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ActionTable).focus()

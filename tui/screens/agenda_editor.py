@@ -13,12 +13,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Footer, Input, Label, Static, TextArea, Tree
+from textual.widgets import Checkbox, Input, Label, Static, TextArea, Tree
 
 from store.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
 from store.model import AgendaItem, Meeting
 
 from ..widgets.dialogs import ConfirmDialog
+from ..widgets.live_footer import LiveFooter
 from ..widgets.text_area import AppTextArea
 from .live_standing import append_standing_mark
 
@@ -125,7 +126,8 @@ class AgendaEditorScreen(Screen[None]):
                 yield Label("Bilagor (en per rad)", classes="area-label")
                 yield AppTextArea(id="i-attachments", soft_wrap=True, compact=True,
                                   reflow_paste=False)  # one attachment per line
-        yield Footer(compact=True)
+        # Every key on as many lines as it needs: one line cut them at 80 columns.
+        yield LiveFooter(compact=True)
 
     def on_mount(self) -> None:
         items = [item.id for item in self.meeting.all_items()]

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..words import document
+from ..widgets.live_footer import LiveFooter
 
 
 def render_blocks(blocks) -> Group:
@@ -77,7 +78,8 @@ class PreviewScreen(Screen):
         yield Static(id="preview-title")
         with VerticalScroll(id="preview"):
             yield Static(id="preview-body")
-        yield Footer(compact=True)
+        # Every key on as many lines as it needs: one line cut them at 80 columns.
+        yield LiveFooter(compact=True)
 
     def on_mount(self) -> None:
         self.show()

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.dates import (
@@ -30,6 +30,7 @@ from store.dates import (
 from store.model import STANDARD_ROLES, Meeting, Participant
 
 from ..widgets.dialogs import ConfirmDialog
+from ..widgets.live_footer import LiveFooter
 
 #: The title the app gives a meeting made with "Nytt möte" (tui/app.py).
 NEW_MEETING_TITLE = "Nytt möte"
@@ -176,7 +177,8 @@ class MeetingSetupScreen(Screen[None]):
                     yield Static(ROLE_HINT, id="role-hint")
                     yield Checkbox("Beslutande", id="p-dm", compact=True)
                     yield Checkbox("Frånvarande", id="p-absent", compact=True)
-        yield Footer(compact=True)
+        # Every key on as many lines as it needs: one line cut them at 80 columns.
+        yield LiveFooter(compact=True)
 
     def on_mount(self) -> None:
         # A new or just imported meeting got its title as series name ("Nytt möte"):

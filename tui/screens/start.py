@@ -8,10 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import MeetingSummary, StoreError
+
+from ..widgets.live_footer import LiveFooter
 
 
 def group_by_series(summaries: list[MeetingSummary]) -> list[tuple[str, list[MeetingSummary]]]:
@@ -63,7 +65,8 @@ class StartScreen(Screen):
             with Horizontal(id="start-body"):
                 yield MeetingList(id="meetings")
                 yield Static(id="meeting-details")
-        yield Footer(compact=True, show_command_palette=False)
+        # Every key on as many lines as it needs: one line cut them at 80 columns.
+        yield LiveFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_meetings()

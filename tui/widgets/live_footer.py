@@ -1,5 +1,6 @@
-"""Live mode's footer: every key on two lines, so F10, F12 and the command palette stay
-visible at 80 columns (one line cut them off after "f9 G…").
+"""The footer of live mode and the other screens: every key on as many lines as it needs,
+so F10, F12 and the command palette stay visible at 80 columns (one line cut them off
+after "f9 G…", and left a stray letter beside the palette key).
 
 It is Textual's Footer (the keys stay clickable and follow the focused widget), with its
 entries packed greedily into as many lines as they need (two at 80 columns) instead of
