@@ -105,7 +105,7 @@ class PreviewScreen(Screen):
             rendered = render_blocks(blocks)
         except Exception:  # noqa: BLE001 - a preview that cannot be drawn must not end the meeting
             rendered = Group(Text("Förhandsgranskningen kunde inte visas för det här mötet."))
-        what = f"Hela {document(meeting, definite=False)}" if self.whole else "Aktuell punkt"
+        what = f"Hela {document(meeting)}" if self.whole else "Aktuell punkt"
         self.query_one("#preview-title", Static).update(
             Text(f"Förhandsgranskning – {what}", style="bold"))
         self.rendered = rendered
