@@ -17,12 +17,14 @@ import os
 import signal
 import sys
 import threading
+from collections import deque
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notification
 from textual.reactive import reactive
 
 from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
@@ -90,6 +92,9 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
         #: The copy kept up to date while saves fail (removed by the next good save).
         self.rescue_copy: Path | None = None
         self._emergency_name: str | None = None
+        #: What the user was told, newest last (bounded): Textual keeps only the
+        #: notifications still on screen, and privately. Tests read this.
+        self.shown_notifications: deque[Notification] = deque(maxlen=100)
 
     # -- start-up ----------------------------------------------------------------
 
@@ -455,6 +460,9 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
                timeout: float | None = None, markup: bool = True) -> None:
         # Messages carry names, titles and paths the user typed: a "[" in them must
         # never be read as markup (it could restyle the text or raise).
+        self.shown_notifications.append(Notification(
+            message, title, severity,
+            self.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup=False))
         super().notify(message, title=title, severity=severity, timeout=timeout,
                        markup=False)
 
