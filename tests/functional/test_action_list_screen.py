@@ -6,11 +6,12 @@ from datetime import date, datetime
 
 import pytest
 from textual.app import App
+from textual.notifications import Notification
 from textual.widgets import Input, Static
 
 from store import Action, AgendaItem, Meeting, MeetingStore
 from store.series import next_meeting_in_series
-from tests.functional.test_live_support import run_async
+from tests.support.live import run_async, wait_until
 from tui.screens.action_list import ActionListScreen, ActionTable
 
 TODAY = date(2031, 4, 2)
@@ -27,6 +28,12 @@ class ListApp(App):
         self.clock = lambda: datetime(2031, 4, 2, 10, 0)
         self.opened: list[tuple] = []
         self.changes = 0
+        self.shown_notifications: list[Notification] = []
+
+    def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
+        # As the real app does: what the user was told stays readable (tui/app.py).
+        self.shown_notifications.append(Notification(message, title, severity))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         self.push_screen(ActionListScreen())
@@ -144,8 +151,8 @@ async def test_ticking_a_follow_up_in_the_open_meeting_marks_it_everywhere(store
             screen = app.screen
             screen.query_one("#filter-meeting", Input).value = new_id
             await settle(app, pilot)
-            await pilot.pause(0.4)
-            assert shown(app) == ["Beställ provtagning", "Ta fram karta", "Informera allmänheten"]
+            wanted = ["Beställ provtagning", "Ta fram karta", "Informera allmänheten"]
+            await wait_until(pilot, lambda: shown(app) == wanted, what="the filtered list")
             copy = app.screen.rows[0]
             assert copy.follows
             await pilot.press("space")
@@ -183,7 +190,7 @@ async def test_print_writes_a_landscape_docx_in_a_worker(store, tmp_path, monkey
         await settle(app, pilot)
         path = app.screen.last_printed
         assert path is not None and path.parent == tmp_path
-        assert "Åtgärdslistan är sparad" in [n.title for n in app._notifications]
+        assert "Åtgärdslistan är sparad" in [n.title for n in app.shown_notifications]
     document = docx.Document(str(path))
     assert document.sections[0].page_width > document.sections[0].page_height
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]

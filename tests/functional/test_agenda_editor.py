@@ -6,7 +6,7 @@ from textual.app import App
 from textual.widgets import Input, Static, TextArea, Tree
 
 from store import AgendaItem, Meeting, MeetingStore, Participant
-from tests.functional.test_live_support import run_async
+from tests.support.live import run_async
 from tui.screens.agenda_editor import AgendaEditorScreen
 from tui.widgets.dialogs import ConfirmDialog
 

@@ -10,15 +10,10 @@ from textual.widgets import TextArea
 
 import tui.autosave
 from store import MeetingStore, SaveError
-from tests.functional.test_live_support import (
-    add_meeting,
-    make_app,
-    run_async,
-    settle,
-    type_text,
-)
+from tests.support.live import add_meeting, make_app, run_async, settle, type_text, wait_until
 from tui.screens.live import LiveScreen
 from tui.widgets.dialogs import ConfirmDialog
+from tui.screens.start import StartScreen
 
 
 def full_disk(*args, **kwargs):
@@ -40,7 +35,7 @@ async def test_typing_is_saved_within_300_ms(file_store: MeetingStore):
             saved = file_store.load(mid).items[0].notes
             if saved == "Snabbt":
                 break
-            await pilot.pause(0.02)
+            await pilot.pause(0.02)  # timing: polls a promised deadline (300 ms)
         assert saved == "Snabbt"
         assert app.save_state.startswith("Sparat ")
 
@@ -62,19 +57,19 @@ async def test_save_error_is_shown_text_stays_and_save_is_retried(file_store, mo
 
         session.save = counting_full_disk
         await type_text(pilot, "Viktigt")
-        await pilot.pause(0.5)
-        assert failures, "no save was attempted"
+        await wait_until(pilot, lambda: len(failures) >= 2, what="a save and its retry")
+        await settle(pilot)
         assert app.save_state.startswith("EJ SPARAT")
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.shown_notifications]
         assert any("Disken är full" in m for m in messages)
         assert len([m for m in messages if "Disken är full" in m]) == 1  # shown once
         assert app.screen.query_one("#notes", TextArea).text == "Viktigt"
         assert file_store.load(mid).items[0].notes == ""
         # The disk has room again: the retry saves without another keystroke.
         session.save = real_save
-        await pilot.pause(0.6)
-        assert file_store.load(mid).items[0].notes == "Viktigt"
-        assert app.save_state.startswith("Sparat ")
+        await wait_until(pilot, lambda: file_store.load(mid).items[0].notes == "Viktigt",
+                         what="the retry's save")
+        await wait_until(pilot, lambda: app.save_state.startswith("Sparat "))
         assert len(failures) >= 2  # it was retried while failing
 
 
@@ -114,7 +109,7 @@ async def test_locked_meeting_is_offered_read_only(file_store):
             await pilot.press("f4")  # refused, with a message
             await settle(pilot)
             assert app.session.meeting.items[0].status == "pending"
-            assert any("skrivskyddat" in n.message for n in app._notifications)
+            assert any("skrivskyddat" in n.message for n in app.shown_notifications)
     finally:
         holder.close()
 
@@ -158,7 +153,7 @@ def test_crash_output_does_not_show_local_variables():
 @run_async
 async def test_names_with_brackets_are_shown_as_typed(file_store):
     from store import Participant
-    from tests.functional.test_live_support import council_meeting
+    from tests.support.live import council_meeting
 
     meeting = council_meeting()
     meeting.title = "Råd [red] [/i]"
@@ -173,7 +168,7 @@ async def test_names_with_brackets_are_shown_as_typed(file_store):
         await settle(pilot)
         await pilot.press(*"Kim", "enter")  # the attendance dialog finds a name by typing
         await settle(pilot)
-        assert any("Kim [/b] Nord kom 13:05" in n.message for n in app._notifications)
+        assert any("Kim [/b] Nord kom 13:05" in n.message for n in app.shown_notifications), [n.message for n in app.shown_notifications]
         assert isinstance(app.screen, LiveScreen)
         await pilot.press("f6")  # the checkbox names the current item
         await settle(pilot)
@@ -184,7 +179,7 @@ async def test_names_with_brackets_are_shown_as_typed(file_store):
         await pilot.press("escape")
         await pilot.press("ctrl+o")
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "StartScreen"
+        assert isinstance(app.screen, StartScreen)
 
 
 def test_autosave_keeps_every_change_within_300_ms_while_typing_on():
@@ -206,7 +201,7 @@ def test_autosave_keeps_every_change_within_300_ms_while_typing_on():
 
         def save(self, snapshot=None):
             contained = snapshot
-            time.sleep(0.03)
+            time.sleep(0.03)  # timing: a slow disk
             self.saves.append((time.monotonic(), contained))
 
     async def run() -> tuple[list[float], SlowSession]:
@@ -220,8 +215,11 @@ def test_autosave_keeps_every_change_within_300_ms_while_typing_on():
             session.typed = n
             typed_at.append(time.monotonic())
             saver.changed()
-            await asyncio.sleep(0.015)
-        await asyncio.sleep(0.5)
+            await asyncio.sleep(0.015)  # timing: typing speed
+        deadline = time.monotonic() + 10
+        while not session.saves or session.saves[-1][1] < 66:  # the last key is saved
+            assert time.monotonic() < deadline, "the last change was never saved"
+            await asyncio.sleep(0.01)  # timing: poll interval
         latencies = []
         for n, at in enumerate(typed_at, start=1):
             done = next(t for t, contained in session.saves if contained >= n)
@@ -282,7 +280,7 @@ async def test_typing_into_a_read_only_meeting_says_why_once(file_store):
             assert isinstance(app.focused, TextArea) and app.focused.read_only
             await type_text(pilot, "hej")
             await settle(pilot)
-            warnings = [n for n in app._notifications if "skrivskyddat" in n.message]
+            warnings = [n for n in app.shown_notifications if "skrivskyddat" in n.message]
             assert len(warnings) == 1
             assert app.focused.text == app.session.meeting.items[0].notes == ""
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from store import MeetingStore
-from tests.functional.test_live_support import (
+from tests.support.live import (
     NOW,
     add_meeting,
     council_meeting,
@@ -13,9 +13,14 @@ from tests.functional.test_live_support import (
     run_async,
     settle,
     type_text,
+    wait_until,
 )
 from tui.screens.live import LiveScreen
 from tui.screens.start import StartScreen
+from tui.screens.action_list import ActionListScreen
+from tui.screens.agenda_editor import AgendaEditorScreen
+from tui.screens.import_dialog import ImportDialog
+from tui.screens.setup import MeetingSetupScreen
 
 
 def listed(app) -> list[str]:
@@ -66,7 +71,7 @@ async def test_create_meeting_roster_agenda_with_sub_item_then_go_live():
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "MeetingSetupScreen"
+        assert isinstance(app.screen, MeetingSetupScreen)
         title = app.screen.query_one("#title")
         title.focus()
         await pilot.press("end", "ctrl+u")
@@ -80,7 +85,7 @@ async def test_create_meeting_roster_agenda_with_sub_item_then_go_live():
         assert isinstance(app.screen, StartScreen)
         await pilot.press("d")  # the agenda
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        assert isinstance(app.screen, AgendaEditorScreen)
         await pilot.press("ctrl+n")
         await settle(pilot)
         await type_text(pilot, "Ett")
@@ -148,7 +153,7 @@ async def test_next_meeting_in_series_from_the_list():
         await type_text(pilot, "om 2 veckor")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        assert isinstance(app.screen, AgendaEditorScreen)
         new = app.session.meeting
         assert new.date == "2031-04-16"
         assert "Gemensam växel" in [i.title for i in new.items]  # the deferred item
@@ -186,13 +191,13 @@ async def test_import_and_action_list_open_from_the_list():
         await settle(pilot)
         await pilot.press("i")
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "ImportDialog"
+        assert isinstance(app.screen, ImportDialog)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
         await pilot.press("a")
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "ActionListScreen"
+        assert isinstance(app.screen, ActionListScreen)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
@@ -206,7 +211,7 @@ async def test_unknown_live_id_lands_on_the_meeting_list_with_a_message():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
-        assert any("finns-inte" in n.message for n in app._notifications)
+        assert any("finns-inte" in n.message for n in app.shown_notifications)
 
 
 @run_async
@@ -229,7 +234,8 @@ async def test_declining_a_locked_meeting_keeps_the_open_one(file_store):
             assert isinstance(app.screen, LiveScreen)
             assert app.session.meeting.id == first
             await type_text(pilot, "!")
-            await settle(pilot, 0.4)
+            await wait_until(pilot, lambda: store.load(first).items[0].notes == "Kvar!",
+                             what="the autosave")
         assert store.load(first).items[0].notes == "Kvar!"
     finally:
         holder.close()
@@ -279,9 +285,9 @@ async def test_an_import_opens_in_the_agenda_editor(tmp_path):
         await pilot.press("enter")  # a second enter confirms
         for _ in range(40):
             await settle(pilot)
-            if app.screen.__class__.__name__ == "AgendaEditorScreen":
+            if isinstance(app.screen, AgendaEditorScreen):
                 break
-        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        assert isinstance(app.screen, AgendaEditorScreen)
         assert app.session.meeting.title == "Arbetsgrupp Fjällvatten"
         assert [n for n, _, _ in app.session.meeting.walk()] == ["1", "2", "2.1", "3"]
 
@@ -296,7 +302,7 @@ async def test_ctrl_l_opens_the_action_list_from_live_mode():
         assert isinstance(app.screen, LiveScreen)
         await pilot.press("ctrl+l")  # from inside the notes editor
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "ActionListScreen"
+        assert isinstance(app.screen, ActionListScreen)
         await pilot.press("ctrl+l")  # not a second copy
         await settle(pilot)
         await pilot.press("escape")

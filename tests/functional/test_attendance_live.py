@@ -7,16 +7,19 @@ from textual.widgets import Input, OptionList
 from export.minutes_layout import block_lines, minutes_blocks
 from store import MeetingStore
 from store.attendance import Interval
-from tests.functional.test_live_support import (
+from tests.support.live import (
     add_meeting,
     council_meeting,
     make_app,
     run_async,
     settle,
+    steady_cursor,
     type_text,
+    typed_through,
 )
 from tui.screens.attendance_dialog import AttendanceDialog, TimeDialog
 from tui.screens.live import LiveScreen
+from tui.screens.agenda_editor import AgendaEditorScreen
 
 
 def deltagare(meeting) -> str:
@@ -130,7 +133,7 @@ async def test_time_outside_the_meeting_warns():
         await type_text(pilot, "12:30")
         await pilot.press("enter")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.shown_notifications]
         assert any("12:30 är före mötets start 13:00." in m for m in messages), messages
         assert app.session.meeting.find_participant("Hampus Dahlberg").intervals == [
             Interval("12:30", None)]
@@ -196,7 +199,7 @@ async def test_f12_offers_the_end_time_and_it_can_be_changed():
         await type_text(pilot, "13:45")
         await pilot.press("enter")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.shown_notifications]
         assert any("tider utanför mötet för Vera Holmqvist" in m for m in messages), messages
         app.save_now()
     assert store.load(mid).end == "13:45"
@@ -259,13 +262,13 @@ async def test_agenda_editor_opens_at_the_current_item():
         current = app.screen.item_id
         app.open_meeting(mid, "agenda")  # as the command palette does
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        assert isinstance(app.screen, AgendaEditorScreen)
         assert app.screen.current_id == current
         assert app.screen.query_one("#i-title", Input).value == "Gemensam växel"
 
 
 def test_attendance_dialog_snapshot(snap_compare):
-    from tests.functional.test_snapshots import sample_store
+    from tests.support.samples import sample_store
 
     store, meeting_id = sample_store()
 
@@ -276,13 +279,14 @@ def test_attendance_dialog_snapshot(snap_compare):
         await pilot.press("f7")
         await pilot.pause()
         await pilot.press("v")
-        await pilot.pause(0.1)
+        await typed_through(pilot)
+        await steady_cursor(pilot)
 
     assert snap_compare(make_app(store, meeting_id), terminal_size=(80, 24), run_before=opened)
 
 
 def test_attachments_dialog_snapshot(snap_compare):
-    from tests.functional.test_snapshots import sample_store
+    from tests.support.samples import sample_store
 
     store, meeting_id = sample_store()
 
@@ -294,6 +298,7 @@ def test_attachments_dialog_snapshot(snap_compare):
         await pilot.pause()
         for ch in "Avtal.pdf":
             await pilot.press(ch)
-        await pilot.pause(0.1)
+        await typed_through(pilot)
+        await steady_cursor(pilot)
 
     assert snap_compare(make_app(store, meeting_id), terminal_size=(80, 24), run_before=opened)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from store import Action
-from tests.functional.test_live_support import (
+from tests.support.live import (
     add_meeting,
     council_meeting,
     make_app,
@@ -20,6 +20,8 @@ from tests.functional.test_live_support import (
 )
 from tui.crash_guard import ErrorDialog
 from tui.screens.live import LiveScreen
+from tui.screens.start import StartScreen
+from tui.widgets.dialogs import ConfirmDialog
 
 #: Typed into the notes; must never show in an error report.
 SECRET = "Kerstin sjukskriven"
@@ -123,7 +125,7 @@ async def test_a_fatal_stop_is_offered_for_reopening_at_the_same_item(file_store
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         question = again.screen
-        assert question.__class__.__name__ == "ConfirmDialog"
+        assert isinstance(question, ConfirmDialog)
         assert "Bredband på landsbygden" in question.message
         await pilot.press("j")
         await settle(pilot)
@@ -135,4 +137,4 @@ async def test_a_fatal_stop_is_offered_for_reopening_at_the_same_item(file_store
     third = make_app(file_store)
     async with third.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert third.screen.__class__.__name__ == "StartScreen"
+        assert isinstance(third.screen, StartScreen)

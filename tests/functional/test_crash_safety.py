@@ -102,7 +102,7 @@ def test_kill_9_at_random_moments_never_tears_the_file(tmp_path):
         for round_no in range(ROUNDS):
             spawner.stdin.write("go\n")
             pid = int(spawner.stdout.readline())
-            time.sleep(rng.uniform(0, 0.03))
+            time.sleep(rng.uniform(0, 0.03))  # timing: a random moment to kill
             os.kill(pid, signal.SIGKILL)
             spawner.stdin.write(f"reap {pid}\n")
             status = int(spawner.stdout.readline())

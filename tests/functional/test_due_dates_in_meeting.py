@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from store import MeetingStore
-from tests.functional.test_live_support import (
+from tests.support.live import (
     NOW,
     add_meeting,
     council_meeting,

@@ -6,18 +6,12 @@ from __future__ import annotations
 from textual.widgets import TextArea
 
 from store import MeetingStore
-from tests.functional.test_live_support import (
-    NOW,
-    add_meeting,
-    make_app,
-    run_async,
-    settle,
-    type_text,
-)
+from tests.support.live import NOW, add_meeting, make_app, run_async, settle, type_text
 from tui.ended_meeting import ENDED_STATUS, REOPEN_COMMAND
 from tui.screens.live import LiveScreen
 from tui.screens.start import StartScreen
 from tui.widgets.dialogs import ConfirmDialog, TextPrompt
+from tui.screens.agenda_editor import AgendaEditorScreen
 
 
 @run_async
@@ -36,7 +30,7 @@ async def test_f_on_the_start_screen_selects_the_new_meeting():
         await settle(pilot)
         new = next(s for s in store.summaries() if s.id != old_id)
         assert new.date == "2031-04-09"
-        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        assert isinstance(app.screen, AgendaEditorScreen)
         await pilot.press("escape")  # back to the list
         await settle(pilot)
         assert app.screen is start
@@ -85,7 +79,7 @@ async def test_an_ended_meeting_opens_read_only_until_reopened(file_store):
         assert notes.text == "Före slutet!"
         assert app.session.meeting.items[0].notes == "Före slutet!"
         assert any("avslutat" in n.message and "F12" in n.message
-                   for n in app._notifications)
+                   for n in app.shown_notifications)
         await pilot.press("f4")  # refused as well
         await settle(pilot)
         assert app.session.meeting.items[0].status == "pending"
@@ -130,7 +124,7 @@ async def test_a_new_start_opens_an_ended_meeting_read_only_and_the_palette_reop
         await pilot.press("ctrl+p")
         await settle(pilot)
         await type_text(pilot, "Återöppna")
-        await settle(pilot, 0.3)
+        await settle(pilot)  # the palette searches in a worker
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LiveScreen)

@@ -6,7 +6,9 @@ import os
 import stat
 
 from store import MeetingStore
-from tests.functional.test_live_support import add_meeting, council_meeting, make_app, run_async, settle
+from tests.support.live import add_meeting, council_meeting, make_app, run_async, settle
+from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.export_dialog import ExportDialog
 
 MINUTES = "Samverkansråd, Norrfjällen 2031-04-02.docx"
 ACTIONS = "Åtgärdslista Samverkansråd, Norrfjällen 2031-04-02.docx"
@@ -16,7 +18,7 @@ async def open_export(pilot) -> None:
     await settle(pilot)
     await pilot.press("e")
     await settle(pilot)
-    assert pilot.app.screen.__class__.__name__ == "ExportDialog"
+    assert isinstance(pilot.app.screen, ExportDialog)
 
 
 async def accept(pilot) -> None:
@@ -43,11 +45,11 @@ async def test_an_existing_file_is_replaced_only_after_yes(tmp_path, monkeypatch
     async with app.run_test(size=(80, 24)) as pilot:
         await open_export(pilot)
         await accept(pilot)
-        assert app.screen.__class__.__name__ == "ConfirmDialog"
+        assert isinstance(app.screen, ConfirmDialog)
         assert "finns redan" in message_of(app.screen)
         await pilot.press("n")  # no: back in the dialog, nothing written
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "ExportDialog"
+        assert isinstance(app.screen, ExportDialog)
         assert minutes.read_bytes() == b"det gamla protokollet"
         await accept(pilot)
         await pilot.press("enter")  # the question's focus is on "Nej": Enter never replaces
@@ -103,7 +105,7 @@ async def test_a_fifo_or_a_folder_is_refused_in_the_dialog(tmp_path, monkeypatch
     async with app.run_test(size=(80, 24)) as pilot:
         await open_export(pilot)
         await accept(pilot)
-        assert app.screen.__class__.__name__ == "ExportDialog"  # still asking where
-        assert any("FIFO" in n.message for n in app._notifications)
+        assert isinstance(app.screen, ExportDialog)  # still asking where
+        assert any("FIFO" in n.message for n in app.shown_notifications)
     assert stat.S_ISFIFO(os.lstat(tmp_path / MINUTES).st_mode)
     assert (tmp_path / ACTIONS).is_dir()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from textual.app import App
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input
 
 from store import MeetingStore
-from tests.functional.test_live_support import run_async
+from tests.support.import_app import ImportApp, read_in, result_text
+from tests.support.live import run_async
 from tui.screens.import_dialog import ImportDialog, expand_path
-
-NOTHING = object()
 
 AGENDA = """\
 Referensgruppen Lövsta
@@ -23,33 +21,6 @@ Deltagare: Ronja Fält (Ordförande), Sixten Grå, Tyra Holm
 2.2 Cykelställen
 3. Övriga frågor
 """
-
-
-
-class ImportApp(App):
-    def __init__(self, store: MeetingStore, path: str = ""):
-        super().__init__()
-        self.store = store
-        self.path = path
-        self.result = NOTHING
-
-    def on_mount(self) -> None:
-        self.push_screen(ImportDialog(self.path), self._done)
-
-    def _done(self, result) -> None:
-        self.result = result
-
-
-async def read_in(pilot, path_text: str) -> None:
-    dialog = pilot.app.screen
-    dialog.query_one("#path", Input).value = path_text
-    await pilot.press("enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def result_text(app) -> str:
-    return str(app.screen.query_one("#result", Static).render())
 
 
 @run_async

@@ -9,9 +9,9 @@ from __future__ import annotations
 import asyncio
 
 from store import MeetingStore
-from tests.functional.test_import_dialog import ImportApp, result_text
-from tests.functional.test_live_support import run_async
-from tests.unit.test_import_special_files import SPECIAL_KINDS, special_path
+from tests.support.import_app import ImportApp, result_text
+from tests.support.live import run_async
+from tests.support.special_files import SPECIAL_KINDS, special_path
 from textual.widgets import Button, Input
 
 
@@ -42,8 +42,8 @@ async def test_dialog_import_of_a_reexport_shares_no_ids_with_the_original(tmp_p
 
     from store.actions import set_action_done
     from store.serialize import meeting_to_dict
-    from tests.functional.test_import_dialog import read_in
-    from tests.unit.test_import_ids import all_actions, stored_series
+    from tests.support.import_app import read_in
+    from tests.support.samples import all_actions, stored_series
 
     store = MeetingStore.at(tmp_path / "data")
     original_id, other_id, _ = stored_series(store)

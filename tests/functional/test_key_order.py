@@ -24,7 +24,7 @@ from textual.keys import _character_to_key
 from textual.widgets import Input
 
 from store import MeetingStore, Participant
-from tests.functional.test_live_support import add_meeting, council_meeting, make_app
+from tests.support.live import add_meeting, council_meeting, make_app
 from tui.compat import KeysInOrder
 
 DELAYS = [0.0, 0.005, 0.015]
@@ -53,7 +53,7 @@ async def post_keys(app, keys, splits: list[int], delay: float) -> None:
     cuts = sorted({s % (len(keys) + 1) for s in splits}) if delay else []
     for index, key in enumerate(keys):
         if index in cuts:
-            await asyncio.sleep(delay)
+            await asyncio.sleep(delay)  # timing: the typist's pause between chunks
         app.post_message(key)
 
 
@@ -231,7 +231,7 @@ F2_BYTES = "\x1bOQ"
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="pty")
 def test_pty_action_dialog_in_one_write(data_dir):
-    from tests.functional.test_processes import PtyApp
+    from tests.support.pty_app import PtyApp
 
     store = MeetingStore.at(data_dir)
     meeting_id = store.add(action_meeting())
@@ -309,7 +309,7 @@ def test_pty_three_inputs(tmp_path, delay):
         if delay:
             for ch in burst:
                 os.write(master, ch.encode())
-                time.sleep(delay)
+                time.sleep(delay)  # timing: a slow typist
         else:
             os.write(master, burst.encode())
         while proc.poll() is None and time.monotonic() < deadline:

@@ -6,7 +6,7 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from store import MeetingStore
-from tests.functional.test_live_support import (
+from tests.support.live import (
     actions_of,
     add_meeting,
     council_meeting,
@@ -14,9 +14,12 @@ from tests.functional.test_live_support import (
     run_async,
     settle,
     type_text,
+    wait_until,
 )
 from tui.screens.live import LiveScreen
 from tui.words import defer_decision
+from tui.screens.action_dialog import ActionDialog
+from tui.screens.agenda_editor import AgendaEditorScreen
 
 
 def current_title(app) -> str:
@@ -27,7 +30,7 @@ async def add_action(pilot, text: str, owner: str, due: str) -> None:
     await pilot.press("f3")
     await settle(pilot)
     dialog = pilot.app.screen
-    assert dialog.__class__.__name__ == "ActionDialog"
+    assert isinstance(dialog, ActionDialog)
     await type_text(pilot, text)
     await pilot.press("tab")
     await type_text(pilot, owner)
@@ -139,7 +142,8 @@ async def test_whole_meeting_in_live_mode(file_store: MeetingStore, tmp_path, mo
         await pilot.press("f12")
         await settle(pilot)
         await pilot.press("enter")
-        await settle(pilot, 0.4)
+        await settle(pilot)
+        await wait_until(pilot, lambda: store.load(mid).ended, "the ended meeting is saved")
 
         # Export from inside the app: default names from title and date.
         await pilot.press("f10")
@@ -151,7 +155,7 @@ async def test_whole_meeting_in_live_mode(file_store: MeetingStore, tmp_path, mo
         minutes = tmp_path / "Samverkansråd, Norrfjällen 2031-04-02.docx"
         action_list = tmp_path / "Åtgärdslista Samverkansråd, Norrfjällen 2031-04-02.docx"
         assert minutes.exists() and action_list.exists()
-        assert any(str(minutes) in n.message for n in app._notifications)
+        assert any(str(minutes) in n.message for n in app.shown_notifications)
 
     saved = store.load(mid)
     opening, broadband, phone, other, closing = saved.items
@@ -220,7 +224,8 @@ async def test_edit_and_delete_decision_and_action(store):
         await pilot.press("delete")
         await settle(pilot)
         await pilot.press("j")  # confirm
-        await settle(pilot, 0.4)
+        await settle(pilot)
+        await wait_until(pilot, lambda: not store.load(mid).items[0].actions, "saved")
         item = app.session.meeting.items[0]
         assert [d.text for d in item.decisions] == ["Dagordningen godkänns. med tillägg"]
         assert item.actions == []
@@ -348,11 +353,11 @@ async def test_command_palette_runs_a_live_command():
         await pilot.press("ctrl+p")
         await settle(pilot)
         await type_text(pilot, "skjut upp")
-        await settle(pilot, 0.3)
+        await settle(pilot)
         await pilot.press("enter")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         first = app.session.meeting.items[0]
-        assert first.status == "deferred"
+        await wait_until(pilot, lambda: first.status == "deferred")
         assert [d.text for d in first.decisions] == [defer_decision(first.title)]
 
 
@@ -408,7 +413,7 @@ async def test_agenda_edited_mid_meeting_shows_in_live_mode():
         await type_text(pilot, "Före")
         app.open_meeting(mid, mode="agenda")
         await settle(pilot)
-        assert app.screen.__class__.__name__ == "AgendaEditorScreen"
+        assert isinstance(app.screen, AgendaEditorScreen)
         await pilot.press("ctrl+n")
         await settle(pilot)
         await type_text(pilot, "Extra")
@@ -470,7 +475,9 @@ async def test_footer_shows_the_live_keys():
     store = MeetingStore.in_memory()
     app = make_app(store, add_meeting(store))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, 0.2)
+        await settle(pilot)
+        # The footer is mounted just after the first frame; wait for its keys.
+        await wait_until(pilot, lambda: app.screen.query("FooterKey"), "footer keys")
         assert isinstance(app.focused, TextArea)  # the notes, from the start
         footer = app.screen.query_one(Footer)
         keys = {key.key for key in footer.query("FooterKey")}
@@ -488,10 +495,10 @@ async def test_owner_completes_from_earlier_meetings_of_the_series(store):
     mid = add_meeting(store)  # the same series, a later date
     app = make_app(store, mid)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(40):  # the series' owners are read in a worker
-            await settle(pilot)
-            if app.screen._owner_history:
-                break
+        await settle(pilot)
+        assert isinstance(app.screen, LiveScreen)
+        # The live screen reads the series' owners in a worker: wait for it.
+        await settle(pilot)
         await add_action(pilot, "Svara på remissen", "Miljö", "fredag")
     (action,) = [a for a in store.load(mid).items[0].actions]
     assert (action.owner, action.due) == ("Miljökontoret", "2031-04-04")

@@ -6,7 +6,14 @@ from textual import events
 from textual.app import App, ComposeResult
 
 from store.reflow import reflow
-from tests.functional.test_live_support import add_meeting, make_app, run_async, settle, type_text
+from tests.support.live import (
+    add_meeting,
+    make_app,
+    run_async,
+    settle,
+    type_text,
+    wait_until,
+)
 from tui.widgets.text_area import AppTextArea
 
 PDF_COPY = (
@@ -34,13 +41,14 @@ async def test_paste_in_the_notes_is_reflowed_and_ctrl_r_gives_the_raw_paste(fil
             "Utbyggnaden har stannat av i två byar sedan i höstas, eftersom entreprenören "
             "har gått i konkurs.\n\nBerörda byar:\n- Sörbyn\n- Västanå\n")
         assert notes.text == reflowed == "Läget: " + reflow(PDF_COPY)
-        await settle(pilot, 0.4)
-        assert file_store.load(mid).items[0].notes == reflowed
+        await wait_until(pilot, lambda: file_store.load(mid).items[0].notes == reflowed,
+                         what="the autosave")
 
         await pilot.press("ctrl+r")
-        await settle(pilot, 0.4)
+        await settle(pilot)
         assert notes.text == "Läget: " + PDF_COPY
-        assert file_store.load(mid).items[0].notes == "Läget: " + PDF_COPY
+        await wait_until(pilot, lambda: file_store.load(mid).items[0].notes == notes.text,
+                         what="the autosave")
         await pilot.press("ctrl+z")  # the reflow comes back
         await settle(pilot)
         assert notes.text == reflowed
@@ -49,9 +57,11 @@ async def test_paste_in_the_notes_is_reflowed_and_ctrl_r_gives_the_raw_paste(fil
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert notes.text == reflowed
-        assert any("ingen omformad" in n.message for n in app._notifications)
+        assert any("ingen omformad" in n.message for n in app.shown_notifications)
         await type_text(pilot, "Klart.")
-        await settle(pilot, 0.4)
+        await wait_until(
+            pilot, lambda: file_store.load(mid).items[0].notes == reflowed + "Klart.",
+            what="the autosave")
     assert file_store.load(mid).items[0].notes == reflowed + "Klart."
 
 

@@ -4,7 +4,7 @@ line) opens in live mode, previews and exports (issue 9.6)."""
 from __future__ import annotations
 
 from store import Action, Decision, MeetingStore
-from tests.functional.test_live_support import add_meeting, council_meeting, make_app, run_async, settle
+from tests.support.live import add_meeting, council_meeting, make_app, run_async, settle
 from tui.screens.live import LiveScreen
 from tui.screens.preview import PreviewScreen
 

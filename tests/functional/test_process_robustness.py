@@ -10,14 +10,13 @@ import os
 import re
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from store import MeetingStore
-from tests.functional.test_live_support import council_meeting
-from tests.functional.test_processes import PtyApp
+from tests.support.live import council_meeting
+from tests.support.pty_app import PtyApp
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="pty")]
 
@@ -30,8 +29,7 @@ def live_meeting(data_dir):
 
 def _start(data_dir, meeting_id: str) -> PtyApp:
     app = PtyApp(data_dir, meeting_id)
-    app.wait_for("Anteckningar")
-    time.sleep(0.3)  # let the first frame settle before typing
+    app.wait_ready()
     return app
 
 
@@ -45,10 +43,11 @@ def test_a_byte_that_is_not_utf8_neither_kills_the_app_nor_loses_keys(live_meeti
         app.type("Paragraf")
         app.wait_for("Paragraf")
         os.write(app.master, b" h\xf6g")
-        time.sleep(0.3)
+        app.wait_for("h\ufffdg")  # the byte was read on its own, and shown replaced
         app.type(" justerad")
         app.wait_for("justerad")
-        time.sleep(1.0)  # the autosave has run
+        app.wait_until(lambda: store.load(meeting_id).items[0].notes.endswith("justerad"),
+                       10, "the autosave")
         assert app.proc.poll() is None, app.screen_text()[-600:]
         assert "Traceback" not in app.screen_text()
     finally:
@@ -120,7 +119,8 @@ def test_quitting_on_a_full_disk_leaves_one_whole_emergency_copy(full_disk, monk
     try:
         app.type("Budgeten")
         app.wait_for("Budgeten")
-        time.sleep(0.8)  # saved
+        app.wait_until(lambda: store.load(meeting_id).items[0].notes == "Budgeten", 10,
+                       "the autosave")
         _fill(full_disk)
         app.type(" godkandes")
         app.wait_for("EJ SPARAT")
@@ -260,7 +260,8 @@ def test_kill_9_during_a_full_disk_keeps_the_text_in_a_rescue_copy(full_disk, mo
     try:
         app.type("Budgeten")
         app.wait_for("Budgeten")
-        time.sleep(0.8)  # saved
+        app.wait_until(lambda: store.load(meeting_id).items[0].notes == "Budgeten", 10,
+                       "the autosave")
         _fill(full_disk)
         app.type(" antogs")
         app.wait_for("EJ SPARAT")
@@ -268,15 +269,13 @@ def test_kill_9_during_a_full_disk_keeps_the_text_in_a_rescue_copy(full_disk, mo
         copies = list(spare.glob("motesbok-nodkopia-*.json"))
         assert len(copies) == 1 and "Budgeten antogs" in copies[0].read_text()
         (full_disk / "filler").unlink()  # space again: the retry saves, the copy goes
-        deadline = time.monotonic() + 5
-        while copies[0].exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not copies[0].exists()
+        app.wait_until(lambda: not copies[0].exists(), 5, "the copy removed")
         assert store.load(meeting_id).items[0].notes == "Budgeten antogs"
         _fill(full_disk)
         app.type(" med tillagg")
         app.wait_for("tillagg")
-        time.sleep(2.5)  # at least one failed attempt after the last key
+        # A failed attempt after the last key has put it into the copy.
+        app.wait_until(lambda: "med tillagg" in copies[0].read_text(), 10, "the copy")
         app.proc.kill()
         app.proc.wait(5)
     finally:

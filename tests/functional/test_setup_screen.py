@@ -8,7 +8,7 @@ from textual.app import App
 from textual.widgets import Checkbox, Input, OptionList, Static
 
 from store import Meeting, MeetingStore, Participant
-from tests.functional.test_live_support import run_async
+from tests.support.live import run_async
 from tui.screens.setup import MeetingSetupScreen
 
 TODAY = date(2031, 4, 2)

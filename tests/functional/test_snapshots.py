@@ -3,28 +3,8 @@ action dialog, at 80x24 with a pinned clock so the pictures are stable."""
 
 from __future__ import annotations
 
-from store import Action, Decision, MeetingStore
-from store.demo import demo_meeting
-from tests.functional.test_live_support import NOW, council_meeting, make_app
-
-
-def sample_store() -> tuple[MeetingStore, str]:
-    store = MeetingStore.in_memory()
-    store.add(demo_meeting(on=NOW.date().replace(month=3)))
-    older = council_meeting(start="13:00")
-    older.date = "2031-03-05"
-    store.add(older)
-    meeting = council_meeting(start="13:00")
-    item = meeting.items[1]
-    item.notes = "Byarna väntar på besked.\n- Sörbyn först\n- Västanå i höst"
-    item.decisions.append(Decision("Kansliet ger en lägesrapport i maj."))
-    item.actions.append(Action("Kontakta operatören", owner="Vera Holmqvist",
-                               due="2031-04-16"))
-    meeting.items[0].status = "done"
-    meeting.items[0].started_at = "2031-04-02T13:00:00"
-    item.started_at = "2031-04-02T13:02:30"
-    meeting_id = store.add(meeting)
-    return store, meeting_id
+from tests.support.live import make_app, steady_cursor, typed_through, wait_until
+from tests.support.samples import sample_store
 
 
 async def meetings_listed(pilot) -> None:
@@ -39,9 +19,9 @@ def test_start_screen(snap_compare):
 
 
 async def settled(pilot) -> None:
-    # The footer is mounted just after the first frame; wait for it.
-    await pilot.pause()
-    await pilot.pause(0.1)
+    # The footer is mounted just after the first frame; wait for its keys.
+    await wait_until(pilot, lambda: pilot.app.screen.query("FooterKey"), what="footer keys")
+    await steady_cursor(pilot)
 
 
 def test_live_mode(snap_compare):
@@ -66,6 +46,7 @@ def test_action_dialog_in_live_mode(snap_compare):
         for ch in "Boka lokal":
             await pilot.press("space" if ch == " " else ch)
         await pilot.press("tab", "v", "e")
-        await pilot.pause(0.1)
+        await typed_through(pilot)
+        await steady_cursor(pilot)
 
     assert snap_compare(make_app(store, meeting_id), terminal_size=(80, 24), run_before=typed)

@@ -4,7 +4,7 @@ shows it and the change is saved."""
 from __future__ import annotations
 
 from store import MeetingStore
-from tests.functional.test_live_support import add_meeting, make_app, run_async, settle
+from tests.support.live import add_meeting, make_app, run_async, settle
 from tui.screens.live import AgendaTree
 from tui.screens.live_standing import STANDING_MARK
 from tui.widgets.dialogs import ConfirmDialog

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store import MeetingStore
-from tests.functional.test_live_support import council_meeting, make_app, run_async, settle
+from tests.support.live import council_meeting, make_app, run_async, settle, wait_until
 from tui.screens.start import StartScreen
 
 
@@ -37,7 +37,7 @@ async def test_a_rescue_copy_left_by_a_crash_is_offered_on_start_and_restored(
     from pathlib import Path
 
     import tui.autosave
-    from tests.functional.test_live_support import type_text
+    from tests.support.live import type_text
     from tui.screens.rescue_offer import RescueOfferDialog
 
     monkeypatch.setattr(tui.autosave, "RETRY_DELAY", 0.1)
@@ -51,10 +51,9 @@ async def test_a_rescue_copy_left_by_a_crash_is_offered_on_start_and_restored(
         await settle(pilot)
         app.session.save = _full_disk
         await type_text(pilot, "Budgeten antogs")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.rescue_copy is not None and "Budgeten antogs" in app.rescue_copy.read_text():
-                break
+        await wait_until(pilot, lambda: app.rescue_copy is not None
+                         and "Budgeten antogs" in app.rescue_copy.read_text(),
+                         what="the rescue copy holds the text")
         copy = app.rescue_copy
         assert copy is not None and copy.parent == home
         # ...and then the app dies without a good save (the lock goes with it).

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from textual import events
 from textual.app import App, ComposeResult
 
-from tests.functional.test_live_support import add_meeting, make_app, run_async, settle
+from tests.support.live import add_meeting, make_app, run_async, settle, wait_until
 from tui.widgets.text_area import AppTextArea
 
 #: Paragraphs survive the paste reflow, so the paste really adds many lines.
@@ -46,7 +46,8 @@ async def test_undo_redo_after_a_long_paste_in_the_notes_keeps_the_meeting(file_
             await settle(pilot)
         assert app.is_running and app.return_code is None
         await pilot.press("x")
-        await settle(pilot, 0.4)  # the autosave's SAVE_DELAY
+        await wait_until(pilot, lambda: file_store.load(mid).items[0].notes == typed + "x",
+                         what="the autosave")
     assert file_store.load(mid).items[0].notes == typed + "x"
 
 

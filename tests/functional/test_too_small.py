@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.functional.test_live_support import add_meeting, make_app, run_async, settle, type_text
+from tests.support.live import add_meeting, make_app, run_async, settle, type_text, wait_until
 from tui.screens.live import LiveScreen
 from tui.size_guard import MIN_HEIGHT, MIN_WIDTH
 
@@ -17,7 +17,8 @@ async def test_at_20x8_one_line_and_typed_keys_do_not_change_the_meeting(file_st
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await type_text(pilot, "Före")
-        await settle(pilot, 0.4)
+        await wait_until(pilot, lambda: file_store.load(mid).items[0].notes == "Före",
+                         what="the autosave")
         before = file_store.load(mid)
 
         await pilot.resize_terminal(20, 8)
@@ -29,7 +30,8 @@ async def test_at_20x8_one_line_and_typed_keys_do_not_change_the_meeting(file_st
         await type_text(pilot, "dolt\n")
         app.post_message(events.Paste("inklistrat\n\nmer"))
         await pilot.press("f4", "ctrl+n", "f2", "f6", "f5", "ctrl+l", "f1")
-        await settle(pilot, 0.4)
+        await settle(pilot)
+        await pilot.pause(0.4)  # timing: past the autosave's window, to see no save
         assert app.is_running
         assert file_store.load(mid) == before
 
@@ -39,7 +41,8 @@ async def test_at_20x8_one_line_and_typed_keys_do_not_change_the_meeting(file_st
         assert app.screen.query_one("#notes").text == "Före"
         await type_text(pilot, " efter")
         await pilot.press("f4")
-        await settle(pilot, 0.4)
+        await wait_until(pilot, lambda: file_store.load(mid).items[0].status == "done",
+                         what="the autosave")
     after = file_store.load(mid)
     assert after.items[0].notes == "Före efter"
     assert after.items[0].status == "done"

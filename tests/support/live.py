@@ -1,10 +1,12 @@
-"""Shared helpers (no tests) for the app and live-mode Pilot tests: fixed clock, sample meeting."""
+"""Helpers for the app and live-mode Pilot tests: fixed clock, sample meeting, waiting."""
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import time
 from datetime import datetime
+from typing import Callable
 
 from store import Action, AgendaItem, Meeting, MeetingStore, Participant
 
@@ -70,12 +72,46 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*keys)
 
 
-async def settle(pilot, seconds: float = 0.05) -> None:
-    """Let messages, workers (the meeting list, owner history...) and timers run."""
+async def settle(pilot) -> None:
+    """Let messages and workers (the meeting list, owner history...) run.
+
+    For what a timer does later (the autosave, a retry) use `wait_until` on its result.
+    """
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause(seconds)
+    await pilot.pause(0.05)  # timing: short timers (refresh, focus); not yet events
 
 
 def actions_of(meeting: Meeting) -> list[Action]:
     return [a for _, _, a in meeting.actions()]
+
+
+async def wait_until(pilot, condition: Callable[[], object], timeout: float = 10.0,
+                     what: str = "") -> None:
+    """Let the app run until `condition()` is true; fail after `timeout` seconds.
+
+    For what arrives on its own time (a worker's result, a timer's save, a retry):
+    the test goes on as soon as it has happened instead of sleeping for a guess.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout} s: {what or condition}")
+        await pilot.pause()
+        await asyncio.sleep(0.01)  # timing: poll interval, not a wait for an event
+
+
+async def typed_through(pilot) -> None:
+    """Wait until the last keys have done their work: suggestions and filters run in
+    workers and post their result back as a message."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def steady_cursor(pilot) -> None:
+    """Stop the text fields' cursors blinking, so a picture does not depend on when
+    it is taken (the cursor shows, as right after a key)."""
+    for field in pilot.app.screen.query("Input, TextArea"):
+        field.cursor_blink = False
+    await pilot.pause()

@@ -12,7 +12,7 @@ import pytest
 
 import main
 from tests.conftest import ROOT, child_env
-from tests.unit.test_serialize import EXAMPLE, contains
+from tests.support.samples import EXAMPLE, contains
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import main
 from store.serialize import MeetingFormatError, meeting_from_dict
 from tests.conftest import ROOT, child_env
-from tests.unit.test_serialize import EXAMPLE
+from tests.support.samples import EXAMPLE
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

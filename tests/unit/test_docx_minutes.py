@@ -21,7 +21,7 @@ from export.markup import clean_xml_text
 from export.minutes_layout import LABELS
 from store.model import Action, AgendaItem, Decision, Meeting, Participant
 from store.storage import SaveError
-from tests.unit.test_minutes_layout import EXPECTED_LINES, full_meeting
+from tests.support.samples import EXPECTED_LINES, full_meeting
 
 
 @pytest.fixture

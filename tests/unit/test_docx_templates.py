@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt, RGBColor
 from export.docx_common import TemplateError, ensure_styles, new_document
 from export.docx_minutes import LABEL_STYLE, build_minutes, write_minutes
 from export.docx_read import docx_lines, docx_styled_lines
-from tests.unit.test_minutes_layout import EXPECTED_LINES, full_meeting
+from tests.support.samples import EXPECTED_LINES, full_meeting
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

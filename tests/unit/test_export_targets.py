@@ -17,7 +17,7 @@ import pytest
 
 import main
 from export.target import ExportTargetError, WriteProtectedError, write_export
-from tests.unit.test_serialize import EXAMPLE
+from tests.support.samples import EXAMPLE
 
 # (command line after the meeting id / before, file suffix) for every exporter.
 EXPORTERS = {

@@ -20,31 +20,8 @@ from importers.detect import meeting_from_bytes
 from store import MeetingStore
 from store.actions import set_action_done
 from store.imported import add_imported
-from store.model import Action, AgendaItem, Decision, Meeting, Participant
 from store.serialize import meeting_to_dict
-
-
-def stored_series(store: MeetingStore) -> tuple[str, str, str]:
-    original = Meeting(
-        title="Styrgruppen", date="2031-02-12",
-        participants=[Participant("Greta Holm"), Participant("Arvid Ek")],
-        items=[
-            AgendaItem("Budget", decisions=[Decision("Budgeten antas")],
-                       actions=[Action("Begär offert"), Action("Ring leverantören")],
-                       items=[AgendaItem("Lokaler", actions=[Action("Boka sal")])]),
-            AgendaItem("Övrigt", actions=[Action("Skicka protokollet")]),
-        ],
-    )
-    other = Meeting(title="Skolrådet", date="2031-03-01",
-                    items=[AgendaItem("Skolgården", actions=[Action("Laga gungan")])])
-    original_id = store.add(original)
-    other_id = store.add(other)
-    first = store.load(original_id).items[0].actions[0]
-    follow_up = Meeting(title="Styrgruppen", date="2031-03-12", items=[
-        AgendaItem("Föregående möte", actions=[Action(first.text, follows=first.id)]),
-    ])
-    follow_up_id = store.add(follow_up)
-    return original_id, other_id, follow_up_id
+from tests.support.samples import all_actions, stored_series
 
 
 def action_ids(data: dict) -> list[str]:
@@ -53,15 +30,6 @@ def action_ids(data: dict) -> list[str]:
     while stack:
         item = stack.pop()
         out += [a["id"] for a in item.get("actions", []) if a.get("id")]
-        stack += item.get("items", [])
-    return out
-
-
-def all_actions(data: dict) -> list[dict]:
-    out, stack = [], list(data["items"])
-    while stack:
-        item = stack.pop()
-        out += item.get("actions", [])
         stack += item.get("items", [])
     return out
 

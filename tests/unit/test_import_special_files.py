@@ -8,12 +8,9 @@ the test instead of hanging the suite.
 from __future__ import annotations
 
 import io
-import os
-import socket
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import docx
 import orjson
@@ -24,39 +21,8 @@ from importers.detect import MAX_FILE_BYTES, ImportFileError, read_meeting_file
 from export.safe_read import UnreadableFileError, read_regular_file
 from export.safe_zip import MAX_RATIO, checked_template_bytes, MAX_TOTAL_UNCOMPRESSED, RATIO_FLOOR_BYTES
 from tests.conftest import ROOT, child_env
-from tests.unit.test_serialize import EXAMPLE
-
-SPECIAL_KINDS = ["dev-zero", "dev-urandom", "fifo", "directory", "socket",
-                 "link-to-dev-zero", "link-to-fifo"]
-
-
-def special_path(kind: str, where: Path) -> Path:
-    """One special file of the corpus, made under `where` (devices are the real ones)."""
-    where.mkdir(parents=True, exist_ok=True)
-    if kind == "dev-zero":
-        return Path("/dev/zero")
-    if kind == "dev-urandom":
-        return Path("/dev/urandom")
-    if kind == "fifo":
-        path = where / "ingen-skriver.txt"
-        os.mkfifo(path)
-        return path
-    if kind == "directory":
-        path = where / "mapp.json"
-        path.mkdir()
-        return path
-    if kind == "socket":
-        path = where / "s.sock"
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.bind(str(path))  # the socket file stays after the object is gone
-        sock.close()
-        return path
-    if kind.startswith("link-to-"):
-        target = special_path(kind.removeprefix("link-to-"), where / "mål")
-        path = where / "länk.docx"
-        path.symlink_to(target)
-        return path
-    raise AssertionError(kind)
+from tests.support.samples import EXAMPLE
+from tests.support.special_files import SPECIAL_KINDS, special_path
 
 
 @pytest.mark.parametrize("kind", SPECIAL_KINDS)

@@ -1,8 +1,8 @@
 """The minutes layout (docs/FORMAT.md, "The body") as blocks, checked against
 hand-written lines.
 
-`full_meeting()` and `EXPECTED_LINES` are shared with the DOCX tests: the same meeting
-must read back from the DOCX exactly as written here.
+`full_meeting()` and `EXPECTED_LINES` live in tests/support/samples.py, shared with the
+DOCX tests: the same meeting must read back from the DOCX exactly as written here.
 """
 
 from __future__ import annotations
@@ -22,147 +22,8 @@ from export.minutes_layout import (
     minutes_blocks,
     time_line,
 )
-from store.model import Action, AgendaItem, Decision, Meeting, Participant
-
-
-def full_meeting() -> Meeting:
-    """A meeting that uses every field of the format (all names invented)."""
-    return Meeting(
-        title="Förvaltningsledningsmöte, Norrbyn",
-        date="2031-03-14",
-        start="09:00",
-        end="11:45",
-        place="Kommunhuset, sal Björken",
-        participants=[
-            Participant("Sigrid Falk", role="Ordförande", decision_maker=True),
-            Participant("Olle Strand", decision_maker=True),
-            Participant("Hanna Vik", role="Sekreterare"),
-            Participant("Per Åkesson", present_from="10:15", present_to="11:00"),
-            Participant("Greta Nyström", role="Organisatör", present_from="09:30"),
-            Participant("Ture Backlund", present_to="10:30"),
-            Participant("Maja Lund", decision_maker=True, absent=True),
-            Participant("Ivar Holm", absent=True),
-        ],
-        items=[
-            AgendaItem(
-                "Mötets öppnande",
-                description="Ordföranden hälsar välkommen.",
-                notes="Dagordningen godkänns utan ändringar.",
-                decisions=[Decision("Dagordningen fastställs.")],
-            ),
-            AgendaItem(
-                "Ekonomisk rapport",
-                presenter="Olle Strand, Greta Nyström",
-                time="09:40",
-                description="Rapport per **februari**.",
-                background=(
-                    "Ekonomienheten har sammanställt utfallet.\n\n"
-                    "- Skolskjutsar\n- Snöröjning"
-                ),
-                proposal="Rapporten noteras.\nEkonomienheten återkommer i maj.",
-                notes="Snöröjningen har kostat *mer än väntat*.\r\nPrognosen justeras.",
-                actions=[
-                    Action("Ta fram ny prognos", due="2031-04-01", owner="Greta Nyström"),
-                    Action("Informera nämnden", done=True, done_date="2031-03-20"),
-                ],
-                decisions=[
-                    Decision("Rapporten noteras."),
-                    Decision("Ekonomienheten får i uppdrag att\n- se över snöröjningsavtalet"),
-                ],
-                attachments=["Utfall februari.pdf", "Prognos 2031.xlsx"],
-                items=[
-                    AgendaItem(
-                        "Investeringar",
-                        time="10:00",
-                        notes="Inga avvikelser.",
-                        items=[
-                            AgendaItem(
-                                "Förskolan Tallbacken",
-                                presenter="Per Åkesson",
-                                notes="Bygget följer tidplanen.",
-                                actions=[Action("Boka slutbesiktning", due="2031-05-20")],
-                                items=[AgendaItem("Etapp två", description="Startar i höst.")],
-                            )
-                        ],
-                    ),
-                    AgendaItem(
-                        "Lönerevision",
-                        proposal="Lönerevisionen genomförs enligt plan.",
-                        actions=[Action("Meddela facken", owner="Sigrid Falk")],
-                    ),
-                ],
-            ),
-            AgendaItem("Övriga frågor"),
-        ],
-    )
-
-
-EXPECTED_LINES = [
-    "Förvaltningsledningsmöte, Norrbyn",
-    "2031-03-14 09:00 - 11:45",
-    "Beslutande Sigrid Falk, Olle Strand",
-    "Sekreterare: Hanna Vik",
-    "Plats",
-    "Kommunhuset, sal Björken",
-    "Deltagare",
-    "Sigrid Falk (Ordförande), Olle Strand, Hanna Vik (Sekreterare), "
-    "Per Åkesson 10:15-11:00, Greta Nyström (Organisatör) från 09:30, "
-    "Ture Backlund till 10:30",
-    "Frånvarande",
-    "Maja Lund, Ivar Holm",
-    "1. Mötets öppnande",
-    "Ordföranden hälsar välkommen.",
-    "Anteckningar",
-    "Dagordningen godkänns utan ändringar.",
-    "Beslut",
-    "Dagordningen fastställs.",
-    "2. Ekonomisk rapport",
-    "Föredragande: Olle Strand, Greta Nyström Tid: 09:40",
-    "Rapport per februari.",
-    "Ärendebeskrivning",
-    "Ekonomienheten har sammanställt utfallet.",
-    "Skolskjutsar",
-    "Snöröjning",
-    "Förslag till beslut: Rapporten noteras.",
-    "Ekonomienheten återkommer i maj.",
-    "Anteckningar",
-    "Snöröjningen har kostat mer än väntat.",
-    "Prognosen justeras.",
-    "Åtgärder",
-    "Ta fram ny prognos",
-    "2031-04-01",
-    "Greta Nyström",
-    "Informera nämnden",
-    "Ej angivet",
-    "Ej angivet",
-    "Beslut",
-    "Rapporten noteras.",
-    "Ekonomienheten får i uppdrag att",
-    "se över snöröjningsavtalet",
-    "Bilagor",
-    "Utfall februari.pdf, Prognos 2031.xlsx",
-    "2.1. Investeringar",
-    "Tid: 10:00",
-    "Anteckningar",
-    "Inga avvikelser.",
-    "2.1.1. Förskolan Tallbacken",
-    "Föredragande: Per Åkesson",
-    "Anteckningar",
-    "Bygget följer tidplanen.",
-    "Åtgärder",
-    "Boka slutbesiktning",
-    "2031-05-20",
-    "Ej angivet",
-    "2.1.1.1. Etapp två",
-    "Startar i höst.",
-    "2.2. Lönerevision",
-    "Förslag till beslut: Lönerevisionen genomförs enligt plan.",
-    "Åtgärder",
-    "Meddela facken",
-    "Ej angivet",
-    "Sigrid Falk",
-    "3. Övriga frågor",
-]
+from store.model import AgendaItem, Meeting, Participant
+from tests.support.samples import EXPECTED_LINES, full_meeting
 
 
 def kinds(blocks: list[Block]) -> list[tuple[str, str]]:

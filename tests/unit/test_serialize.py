@@ -11,42 +11,9 @@ import pytest
 from export.json_io import meeting_json_bytes, parse_meeting_json
 from store import Action, AgendaItem, Decision, Meeting, Participant
 from store.serialize import FORMAT_ID, MeetingFormatError, meeting_from_dict, meeting_to_dict
+from tests.support.samples import EXAMPLE, contains
 
 FORMAT_MD = Path(__file__).resolve().parents[2] / "docs" / "FORMAT.md"
-
-EXAMPLE = {
-    "format": "motesbok-meeting/1",
-    "title": "Kommunchefsmöte",
-    "date": "2031-02-12",
-    "start": "13:00",
-    "end": "15:30",
-    "place": "Stadshuset, sal 2",
-    "participants": [
-        {"name": "Anna Ek", "role": "Organisatör"},
-        {"name": "Bo Lind", "decision_maker": True},
-        {"name": "Cecilia Holm", "present_from": "14:30", "present_to": "15:15"},
-        {"name": "Dan Berg", "absent": True},
-    ],
-    "items": [
-        {
-            "title": "Budgetuppföljning",
-            "presenter": "Bo Lind",
-            "time": "14:00",
-            "description": "Uppföljning per april.",
-            "background": "Kansliet redovisar utfallet.\n- Personal\n- Lokaler",
-            "proposal": "Informationen noteras.",
-            "notes": "Utfallet följer budget.",
-            "actions": [
-                {"text": "Skicka underlaget till kommunerna", "due": "2031-02-20",
-                 "owner": "Anna Ek"},
-                {"text": "Ta fram prognos", "due": None, "owner": None},
-            ],
-            "decisions": ["Informationen noteras."],
-            "attachments": ["Budget april.pdf"],
-            "items": [],
-        }
-    ],
-}
 
 
 def _format_md_example() -> dict:
@@ -54,21 +21,6 @@ def _format_md_example() -> dict:
     text = FORMAT_MD.read_text(encoding="utf-8")
     start = text.index("```json") + len("```json")
     return orjson.loads(text[start:text.index("```", start)])
-
-
-def contains(big, small, path="") -> None:
-    """Every key and value of `small` is in `big` (extra keys in `big` are fine)."""
-    if isinstance(small, dict):
-        assert isinstance(big, dict), path
-        for key, value in small.items():
-            assert key in big, f"{path}.{key} missing"
-            contains(big[key], value, f"{path}.{key}")
-    elif isinstance(small, list):
-        assert isinstance(big, list) and len(big) == len(small), path
-        for i, (b, s) in enumerate(zip(big, small)):
-            contains(b, s, f"{path}[{i}]")
-    else:
-        assert big == small, f"{path}: {big!r} != {small!r}"
 
 
 def full_meeting() -> Meeting:

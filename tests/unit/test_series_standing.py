@@ -9,7 +9,7 @@ import pytest
 from importers.detect import meeting_from_bytes
 from store import Action, AgendaItem, Meeting
 from store.series import PREVIOUS_MINUTES_TITLE, next_meeting_in_series
-from tests.unit.test_standing import CORPUS
+from tests.support.samples import CORPUS
 
 AGENDA = """Dagordning Ledningsgrupp Norrbyn
 Datum: 2013-05-15

@@ -9,35 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.standing import looks_standing, standing_kind
+from tests.support.samples import CORPUS
 
-WORDINGS = {
-    "opening": ["Mötet öppnas", "Mötets öppnande", "Öppnande", "Mötets öppning",
-                "Öppning av mötet", "Sammanträdet öppnas", "Ordföranden öppnar mötet",
-                "Välkommen", "Upprop", "Fråga om mötets behöriga utlysande"],
-    "election": ["Val av justerare", "Val av protokolljusterare", "Val av två justerare",
-                 "Val av ordförande och sekreterare", "Val av mötesordförande",
-                 "Val av ordförande, sekreterare och justerare",
-                 "Val av justerare att jämte ordföranden justera protokollet",
-                 "Val av justeringsperson", "Val av sekreterare för mötet"],
-    "agenda": ["Godkännande av dagordning", "Godkännande av dagordningen",
-               "Fastställande av dagordningen", "Dagordningen godkänns",
-               "Fastställande av föredragningslistan", "Dagordning"],
-    "previous_minutes": ["Föregående protokoll", "Föregående mötes protokoll",
-                         "Föregående mötesprotokoll", "Föregående mötesanteckningar",
-                         "Föregående minnesanteckningar", "Föregående mötes anteckningar",
-                         "Föregående mötes minnesanteckningar", "Förra mötets protokoll",
-                         "Protokoll från föregående möte",
-                         "Genomgång av föregående mötes protokoll",
-                         "Uppföljning av föregående mötesanteckningar",
-                         "Föregående protokoll/mötesanteckningar"],
-    "other_business": ["Övriga frågor", "Övrigt", "Övriga ärenden",
-                       "Anmälan av övriga frågor"],
-    "next_meeting": ["Nästa möte", "Nästa sammanträde", "Datum för nästa möte",
-                     "Tid och plats för nästa möte", "Kommande möten"],
-    "closing": ["Mötet avslutas", "Mötets avslutande", "Avslutande", "Avslutning",
-                "Mötets avslutning", "Sammanträdet avslutas", "Ordföranden avslutar mötet"],
-}
-CORPUS = [(kind, title) for kind, titles in WORDINGS.items() for title in titles]
 
 NUMBERING = ["", "1. ", "12. ", "3 ", "§ 4 ", "§4 ", "4.2 ", "b) ", "2) "]
 DETAILS = ["", ".", ":", ": 12 juni kl. 13", " – inga anmälda", " (bilaga 2)", " - se bilaga"]

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import main
 from cli import actions as action_cli
 from cli.terminal import json_safe, terminal_safe
-from tests.unit.test_serialize import EXAMPLE
+from tests.support.samples import EXAMPLE
 
 CONTROLS = [chr(c) for c in range(0x20)] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)]
 SEQUENCES = [
