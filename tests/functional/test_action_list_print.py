@@ -10,9 +10,9 @@ import pytest
 from textual.widgets import Checkbox, Input
 
 from export.action_list import COLUMNS, COMMENT_COLUMN
-from tests.functional.test_action_list_screen import ListApp, settle
-from tests.functional.test_action_list_screen import store as store  # noqa: F401 - fixture
-from tests.functional.test_live_support import run_async
+from tests.support.action_list import ListApp, settle
+from tests.support.action_list import store as store  # noqa: F401 - the fixture
+from tests.support.live import run_async, typed_through
 from tui.screens.action_list import ActionListScreen
 from tui.screens.action_print import PRINTED_TITLE, PrintDialog
 from tui.widgets.dialogs import ConfirmDialog
@@ -55,7 +55,7 @@ async def replace_path(pilot, app, text: str) -> None:
 
 
 def notes(app) -> list:
-    return [n for n in app._notifications if n.title == PRINTED_TITLE]
+    return [n for n in app.shown_notifications if n.title == PRINTED_TITLE]
 
 
 def read_table(path: Path):
@@ -149,7 +149,7 @@ async def test_a_folder_that_is_missing_is_said_and_nothing_is_written(store, do
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PrintDialog)
-        assert any("finns inte" in n.message for n in app._notifications)
+        assert any("finns inte" in n.message for n in app.shown_notifications)
     assert list(documents.iterdir()) == []
 
 
@@ -171,8 +171,8 @@ async def test_a_path_with_brackets_is_named_as_it_is(store, tmp_path, monkeypat
 @run_async
 async def test_the_apps_export_of_the_action_list_has_the_comment_column(tmp_path, monkeypatch):
     from store import Action, MeetingStore
-    from tests.functional.test_export_dialog import ACTIONS, accept, open_export
-    from tests.functional.test_live_support import add_meeting, council_meeting, make_app
+    from tests.support.export_dialog import ACTIONS, accept, open_export
+    from tests.support.live import add_meeting, council_meeting, make_app
 
     monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
     store = MeetingStore.in_memory()
@@ -193,8 +193,8 @@ async def test_the_apps_export_of_the_action_list_has_the_comment_column(tmp_pat
 
 def test_print_dialog_snapshot(snap_compare, monkeypatch):
     """The print dialog over the action list at 80x24 (a fixed folder: a stable picture)."""
-    from tests.functional.test_live_support import make_app
-    from tests.functional.test_snapshots import sample_store
+    from tests.support.live import make_app
+    from tests.support.samples import sample_store
 
     monkeypatch.setenv("MOTESBOK_EXPORT_DIR", "/home/sekreterare/Dokument")
     store, _ = sample_store()
@@ -214,6 +214,6 @@ def test_print_dialog_snapshot(snap_compare, monkeypatch):
         assert isinstance(pilot.app.screen, PrintDialog)
         # A blinking cursor makes the picture depend on timing: no blink (and no cursor).
         path_field(pilot.app).cursor_blink = False
-        await pilot.pause(0.1)
+        await typed_through(pilot)
 
     assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=printing)

@@ -9,21 +9,7 @@ from store import MeetingStore
 from tests.support.live import add_meeting, council_meeting, make_app, run_async, settle
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.export_dialog import ExportDialog
-
-MINUTES = "Samverkansråd, Norrfjällen 2031-04-02.docx"
-ACTIONS = "Åtgärdslista Samverkansråd, Norrfjällen 2031-04-02.docx"
-
-
-async def open_export(pilot) -> None:
-    await settle(pilot)
-    await pilot.press("e")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ExportDialog)
-
-
-async def accept(pilot) -> None:
-    await pilot.press("enter")
-    await settle(pilot)
+from tests.support.export_dialog import ACTIONS, MINUTES, accept, open_export
 
 
 def _app(tmp_path, monkeypatch):

@@ -143,7 +143,7 @@ async def test_whole_meeting_in_live_mode(file_store: MeetingStore, tmp_path, mo
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        await wait_until(pilot, lambda: store.load(mid).ended, "the ended meeting is saved")
+        await wait_until(pilot, lambda: store.load(mid).ended, what="the ended meeting is saved")
 
         # Export from inside the app: default names from title and date.
         await pilot.press("f10")
@@ -225,7 +225,7 @@ async def test_edit_and_delete_decision_and_action(store):
         await settle(pilot)
         await pilot.press("j")  # confirm
         await settle(pilot)
-        await wait_until(pilot, lambda: not store.load(mid).items[0].actions, "saved")
+        await wait_until(pilot, lambda: not store.load(mid).items[0].actions, what="saved")
         item = app.session.meeting.items[0]
         assert [d.text for d in item.decisions] == ["Dagordningen godkänns. med tillägg"]
         assert item.actions == []
@@ -477,7 +477,7 @@ async def test_footer_shows_the_live_keys():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         # The footer is mounted just after the first frame; wait for its keys.
-        await wait_until(pilot, lambda: app.screen.query("FooterKey"), "footer keys")
+        await wait_until(pilot, lambda: app.screen.query("FooterKey"), what="footer keys")
         assert isinstance(app.focused, TextArea)  # the notes, from the start
         footer = app.screen.query_one(Footer)
         keys = {key.key for key in footer.query("FooterKey")}

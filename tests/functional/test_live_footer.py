@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store import MeetingStore
-from tests.functional.test_live_support import add_meeting, make_app, run_async, settle
+from tests.support.live import add_meeting, make_app, run_async, settle, wait_until
 
 
 @run_async
@@ -13,7 +13,9 @@ async def test_footer_shows_f10_f12_and_the_palette_at_80_columns():
     store = MeetingStore.in_memory()
     app = make_app(store, add_meeting(store))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, 0.3)
+        await settle(pilot)
+        # The footer is mounted just after the first frame; wait for its keys.
+        await wait_until(pilot, lambda: app.screen.query("FooterKey"), what="footer keys")
         footer = app.screen.query_one(Footer)
         shown = {}
         for key in footer.query("FooterKey"):

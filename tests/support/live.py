@@ -86,7 +86,7 @@ def actions_of(meeting: Meeting) -> list[Action]:
     return [a for _, _, a in meeting.actions()]
 
 
-async def wait_until(pilot, condition: Callable[[], object], timeout: float = 10.0,
+async def wait_until(pilot, condition: Callable[[], object], *, timeout: float = 10.0,
                      what: str = "") -> None:
     """Let the app run until `condition()` is true; fail after `timeout` seconds.
 
