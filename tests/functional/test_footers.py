@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Footer
 
-from tests.functional.test_live_support import make_app, run_async, settle
-from tests.functional.test_snapshots import sample_store
+from tests.support.live import make_app, run_async, settle, wait_until
+from tests.support.samples import sample_store
 
 
 async def _open(pilot, where: str) -> None:
@@ -20,7 +20,7 @@ async def _open(pilot, where: str) -> None:
         await pilot.press({"actions": "ctrl+l", "preview": "f9", "live": "f1"}[where])
         if where == "live":
             await pilot.press("escape")  # F1 and back: the footer has been rebuilt once
-    await settle(pilot, 0.3)
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("where", ["start", "setup", "agenda", "actions", "preview", "live"])
@@ -34,11 +34,11 @@ async def test_every_footer_key_is_wholly_visible(where, size):
         await _open(pilot, where)
         footer = app.screen.query_one(Footer)
         # The footer rebuilds itself after the screen's bindings settle: wait for it.
-        for _ in range(100):
+        def laid_out() -> bool:
             keys = list(footer.query("FooterKey"))
-            if keys and all(key.region.width for key in keys):
-                break
-            await pilot.pause(0.05)
+            return bool(keys) and all(key.region.width for key in keys)
+
+        await wait_until(pilot, laid_out, what="the footer's keys laid out")
         assert footer.region.bottom == size[1]
         keys = list(footer.query("FooterKey"))
         assert keys

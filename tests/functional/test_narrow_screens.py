@@ -6,8 +6,8 @@ import pytest
 from rich.text import Text
 from textual.widgets import Input
 
-from tests.functional.test_live_support import make_app, run_async, settle
-from tests.functional.test_snapshots import sample_store
+from tests.support.live import make_app, run_async, settle
+from tests.support.samples import sample_store
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -18,7 +18,7 @@ async def test_action_list_filters_show_their_whole_labels(size):
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+l")
-        await settle(pilot, 0.1)
+        await settle(pilot)
         fields = list(app.screen.query("#actions-filters Input").results(Input))
         assert len(fields) == 4
         for field in fields:
@@ -35,7 +35,7 @@ async def test_preview_keeps_an_owner_on_one_line_at_80_columns():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f9")
-        await settle(pilot, 0.1)
+        await settle(pilot)
         # Whatever is left beside a scrollbar and the margins of an 80-column window.
         for width in range(66, 79):
             row = [line for line in app.screen.plain_text(width=width).splitlines()

@@ -4,8 +4,8 @@ preview, all at 80x24 with the pinned clock of the other snapshots."""
 
 from __future__ import annotations
 
-from tests.functional.test_live_support import make_app, settle
-from tests.functional.test_snapshots import sample_store
+from tests.support.live import make_app, settle, steady_cursor
+from tests.support.samples import sample_store
 
 SIZE = (80, 24)
 
@@ -21,7 +21,8 @@ def opened_in(mode: str, item_index: int | None = None):
         if item_index is not None:
             item_id = app.session.meeting.items[item_index].id
         app.open_meeting(meeting_id, mode=mode, item_id=item_id)
-        await settle(pilot, 0.1)
+        await settle(pilot)
+        await steady_cursor(pilot)
 
     return run_before
 
@@ -30,7 +31,8 @@ def pressed(*keys: str):
     async def run_before(pilot) -> None:
         await settle(pilot)
         await pilot.press(*keys)
-        await settle(pilot, 0.1)
+        await settle(pilot)
+        await steady_cursor(pilot)
 
     return run_before
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.functional.test_live_support import make_app, run_async, settle
-from tests.functional.test_snapshots import sample_store
+from tests.support.live import make_app, run_async, settle
+from tests.support.samples import sample_store
 
 
 @run_async
@@ -16,9 +16,9 @@ async def test_preview_of_the_whole_document_names_it_in_the_definite_form():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f9")
-        await settle(pilot, 0.1)
+        await settle(pilot)
         title = app.screen.query_one("#preview-title", Static)
         assert str(title.render()).endswith("Aktuell punkt")
         await pilot.press("h")
-        await settle(pilot, 0.1)
+        await settle(pilot)
         assert str(title.render()) == "Förhandsgranskning – Hela mötesanteckningarna"
