@@ -1,0 +1,93 @@
+"""Every command loads only what it needs (issue 11.10): a regression that makes `list`
+load python-docx, or `export` the importers, fails here before a benchmark notices.
+
+Each command runs as the user runs it (`python main.py …`, a fresh process); the
+packages it loaded are read from sys.modules when it has finished.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from store import Action, AgendaItem, Meeting, MeetingStore
+from tests.conftest import ROOT, child_env
+
+#: Runs main.py as __main__ with the given arguments, then writes the top-level names of
+#: every module it loaded to the file named first.
+RUN_AND_LIST = """
+import json, runpy, sys
+report, argv = sys.argv[1], sys.argv[2:]
+sys.argv = [{main!r}, *argv]
+try:
+    runpy.run_path({main!r}, run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+else:
+    code = 0
+with open(report, "w") as out:
+    json.dump({{"code": code, "modules": sorted({{m.split(".")[0] for m in sys.modules}})}}, out)
+"""
+
+NO_APP = {"textual", "tui"}
+NO_DOCX = {"docx", "lxml"}
+NO_IMPORTERS = {"importers"}
+NO_TESTS = {"hypothesis", "pytest"}
+
+#: (arguments after main.py, top-level packages the command must not load)
+COMMANDS = {
+    "export-json-stdout": (["export", "{id}", "--format", "json", "-o", "-"],
+                           NO_APP | NO_DOCX | NO_IMPORTERS | NO_TESTS | {"rich"}),
+    "export-json-file": (["export", "{id}", "-o", "{tmp}/ut.json"],
+                         NO_APP | NO_DOCX | NO_IMPORTERS | NO_TESTS | {"rich"}),
+    "export-docx": (["export", "{id}", "-o", "{tmp}/ut.docx"],
+                    NO_APP | NO_IMPORTERS | NO_TESTS | {"rich"}),
+    "list": (["list"], NO_APP | NO_DOCX | NO_IMPORTERS | NO_TESTS | {"rich"}),
+    "actions": (["actions", "--all"], NO_APP | NO_DOCX | NO_IMPORTERS | NO_TESTS),
+    "actions-csv": (["actions", "--format", "csv"],
+                    NO_APP | NO_DOCX | NO_IMPORTERS | NO_TESTS | {"rich"}),
+    "help": (["--help"], NO_APP | NO_DOCX | NO_IMPORTERS | NO_TESTS | {"rich"}),
+}
+
+
+def loaded_by(tmp_path, data_dir, argv: list[str]) -> tuple[int, set[str]]:
+    report = tmp_path / "moduler.json"
+    code = RUN_AND_LIST.format(main=str(ROOT / "main.py"))
+    subprocess.run([sys.executable, "-c", code, str(report), *argv], cwd=ROOT,
+                   env=child_env(data_dir), stdout=subprocess.DEVNULL, timeout=120, check=True)
+    result = json.loads(report.read_text())
+    return result["code"], set(result["modules"])
+
+
+@pytest.fixture
+def meeting_id(data_dir) -> str:
+    item = AgendaItem("Budget", notes="Anteckningar.", actions=[Action("Skicka", owner="Greta")])
+    return MeetingStore.at(data_dir).add(Meeting(title="Styrelsemöte", date="2031-03-04",
+                                                 items=[item]))
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_command_loads_only_what_it_needs(name, tmp_path, data_dir, meeting_id):
+    template, forbidden = COMMANDS[name]
+    argv = [arg.format(id=meeting_id, tmp=tmp_path) for arg in template]
+    code, modules = loaded_by(tmp_path, data_dir, argv)
+    assert code in (0, None), (name, code)
+    assert not modules & forbidden, f"main.py {' '.join(argv)} loads {modules & forbidden}"
+
+
+def test_the_check_sees_what_a_command_loads(tmp_path, data_dir, meeting_id):
+    # The check itself works: a DOCX export does load python-docx.
+    _, modules = loaded_by(tmp_path, data_dir, ["export", meeting_id, "-o", str(tmp_path / "a.docx")])
+    assert {"docx", "lxml", "store", "export", "cli"} <= modules
+
+
+def test_the_app_module_loads_no_reader_and_no_word():
+    code = "import sys, tui.app; print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, check=True)
+    modules = set(result.stdout.split())
+    assert "textual" in modules
+    assert not modules & (NO_DOCX | NO_IMPORTERS | NO_TESTS), modules & (NO_DOCX | NO_IMPORTERS)
