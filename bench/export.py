@@ -158,6 +158,9 @@ def command_export(meeting: Meeting, workdir: Path):
     meeting_id = MeetingStore.at(data_dir).add(meeting)
     out = workdir / "kommando.docx"
     env = dict(os.environ, MOTESBOK_DATA_DIR=str(data_dir))
+    # The warm-up writes the .pyc files an installed motesbok has (pip compiles them);
+    # without them every run would time compiling the project too.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     command = [sys.executable, str(ROOT / "main.py"), "export", meeting_id, "-o", str(out),
                "--force"]
     return lambda: subprocess.run(command, check=True, env=env, cwd=ROOT,

@@ -122,6 +122,7 @@ def main() -> int:
         env = dict(os.environ, TERM="xterm-256color", MOTESBOK_DATA_DIR=str(data_dir),
                    PYTHONPATH=str(ROOT))
         env.pop("TEXTUAL", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up writes the .pyc files
         live_argv = [sys.executable, str(ROOT / "main.py"), "live", meeting_id]
         minimal_argv = [sys.executable, str(minimal)]
 

@@ -20,7 +20,6 @@ Anything else raises `DueDateError` with a Swedish message.
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -87,10 +86,17 @@ _DAY_NAME = re.compile(r"(\d{1,2})(?::?e)?\s+([a-z]+)\.?(?:\s+(\d{4}))?")
 _IN_N = re.compile(r"om\s+(\w+)\s+(dag|dagar|vecka|veckor|manad|manader)")
 
 
+def _days_in_month(year: int, month: int) -> int:
+    # calendar.monthrange's answer without importing calendar (and locale) on every start.
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _make(year: int, month: int, day: int, typed: str) -> date:
     if not 1 <= month <= 12:
         raise DueDateError(f"Det finns ingen månad {month} (”{typed}”). {EXAMPLES}")
-    last = calendar.monthrange(year, month)[1]
+    last = _days_in_month(year, month)
     if day < 1:
         raise DueDateError(f"Det finns ingen dag {day} (”{typed}”). {EXAMPLES}")
     if day > last:
@@ -131,7 +137,7 @@ def _full_year(two_digits: int, today: date) -> int:
 def _add_months(start: date, months: int) -> date:
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(start.day, _days_in_month(year, month)))
 
 
 def due_date_reference(meeting_date: str | None, today: date) -> date:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import errno
 import json
 import os
+import platform
 import random
-import socket
 import stat
 import time
 from pathlib import Path
@@ -166,7 +166,7 @@ class FileLock:
             raise MeetingLockedError(self.meeting_id, holder) from None
         info = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": platform.node(),  # socket.gethostname() without importing socket
             "program": _program_name(),
             "kind": self.kind,
             "since": time.strftime("%Y-%m-%d %H:%M"),

@@ -15,6 +15,7 @@ The words must be the whole title: an ordinary item that merely mentions them
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -92,11 +93,16 @@ STANDING_KINDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(_fold(pattern)))
-    for kind, patterns in STANDING_KINDS.items()
-    for pattern in patterns
-)
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # Compiled on first use: the store imports this module on every start, but only
+    # an import or a series carry-over asks for a kind (issue 11.10).
+    return tuple(
+        (kind, re.compile(_fold(pattern)))
+        for kind, patterns in STANDING_KINDS.items()
+        for pattern in patterns
+    )
 
 # "3.", "3)", "§ 4", "§4:", "4.2", "b)", "b." at the start of a title.
 _NUMBERING = re.compile(r"^(?:§\s*)?(?:\d+(?:\.\d+)*[.):]?|[a-z][.)])\s+")
@@ -113,7 +119,7 @@ def _core(title: str) -> str:
 
 
 def _kind_of(words: str) -> str | None:
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _patterns():
         if pattern.fullmatch(words):
             return kind
     return None
