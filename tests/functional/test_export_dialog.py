@@ -5,18 +5,10 @@ from __future__ import annotations
 import os
 import stat
 
-from store import MeetingStore
-from tests.support.live import add_meeting, council_meeting, make_app, run_async, settle
+from tests.support.export_dialog import ACTIONS, MINUTES, accept, export_app, open_export
+from tests.support.live import run_async, settle
 from tui.widgets.dialogs import ConfirmDialog
 from tui.widgets.export_dialog import ExportDialog
-from tests.support.export_dialog import ACTIONS, MINUTES, accept, open_export
-
-
-def _app(tmp_path, monkeypatch):
-    monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
-    store = MeetingStore.in_memory()
-    add_meeting(store, council_meeting(start="13:00"))
-    return make_app(store)
 
 
 def message_of(screen) -> str:
@@ -27,7 +19,7 @@ def message_of(screen) -> str:
 async def test_an_existing_file_is_replaced_only_after_yes(tmp_path, monkeypatch):
     minutes = tmp_path / MINUTES
     minutes.write_bytes(b"det gamla protokollet")
-    app = _app(tmp_path, monkeypatch)
+    app = export_app(tmp_path, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_export(pilot)
         await accept(pilot)
@@ -55,7 +47,7 @@ async def test_a_write_protected_file_is_named_so_and_replaced_after_yes(tmp_pat
     minutes = tmp_path / MINUTES
     minutes.write_bytes(b"skyddat")
     minutes.chmod(0o444)
-    app = _app(tmp_path, monkeypatch)
+    app = export_app(tmp_path, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_export(pilot)
         await accept(pilot)
@@ -70,7 +62,7 @@ async def test_a_write_protected_file_is_named_so_and_replaced_after_yes(tmp_pat
 
 @run_async
 async def test_new_files_are_written_without_a_question(tmp_path, monkeypatch):
-    app = _app(tmp_path, monkeypatch)
+    app = export_app(tmp_path, monkeypatch)
     old = os.umask(0o022)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
@@ -87,7 +79,7 @@ async def test_new_files_are_written_without_a_question(tmp_path, monkeypatch):
 async def test_a_fifo_or_a_folder_is_refused_in_the_dialog(tmp_path, monkeypatch):
     os.mkfifo(tmp_path / MINUTES)
     (tmp_path / ACTIONS).mkdir()
-    app = _app(tmp_path, monkeypatch)
+    app = export_app(tmp_path, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_export(pilot)
         await accept(pilot)

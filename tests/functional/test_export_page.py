@@ -9,24 +9,15 @@ import stat
 
 from docx import Document
 
-from docx.oxml.ns import qn
-
-from store import MeetingStore
-from tests.support.export_dialog import MINUTES, accept, open_export
-from tests.support.live import add_meeting, council_meeting, make_app, run_async, settle
-
-
-def field_instructions(part) -> list[str]:
-    return [t.text.strip() for t in part._element.iter(qn("w:instrText"))]
+from tests.support.docx_fields import field_instructions
+from tests.support.export_dialog import MINUTES, accept, export_app, open_export
+from tests.support.live import run_async, settle
 
 
 @run_async
 async def test_exported_minutes_have_header_page_numbers_and_the_users_umask(
         tmp_path, monkeypatch):
-    monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
-    store = MeetingStore.in_memory()
-    add_meeting(store, council_meeting(start="13:00"))
-    app = make_app(store)
+    app = export_app(tmp_path, monkeypatch)
     old = os.umask(0o027)
     try:
         async with app.run_test(size=(80, 24)) as pilot:

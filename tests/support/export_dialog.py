@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.support.live import settle
+from store import MeetingStore
+from tests.support.live import add_meeting, council_meeting, make_app, settle
 from tui.widgets.export_dialog import ExportDialog
 
 
@@ -22,3 +23,11 @@ async def open_export(pilot) -> None:
 async def accept(pilot) -> None:
     await pilot.press("enter")
     await settle(pilot)
+
+
+def export_app(tmp_path, monkeypatch):
+    """The app over one meeting, exporting into `tmp_path`."""
+    monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
+    store = MeetingStore.in_memory()
+    add_meeting(store, council_meeting(start="13:00"))
+    return make_app(store)

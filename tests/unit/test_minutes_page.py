@@ -9,15 +9,12 @@ from docx.oxml.ns import qn
 from export.docx_minutes import write_minutes
 from export.docx_read import docx_lines
 from store.model import AgendaItem, Meeting
+from tests.support.docx_fields import field_instructions
 
 
 def meeting() -> Meeting:
     return Meeting("Styrelsemöte, Norrby", "2031-03-04", start="13:00",
                    items=[AgendaItem("Ekonomi", notes="Inget att rapportera.")])
-
-
-def field_instructions(part) -> list[str]:
-    return [t.text.strip() for t in part._element.iter(qn("w:instrText"))]
 
 
 def test_header_has_title_and_date_and_footer_counts_pages(tmp_path):
