@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test test-fast bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2 -q
+
+# The quick loop while editing: the unit tests without real processes (under 30 s on
+# two idle cores). `make test` still runs everything, as CI does.
+test-fast: $(STAMP)
+	$(PY) -m pytest -n 2 -q -m "not slow" tests/unit
 
 bench: $(STAMP)
 	$(PY) bench/autosave.py
