@@ -30,10 +30,11 @@ sys.path.insert(0, str(ROOT))
 import orjson  # noqa: E402
 
 from store import Action, AgendaItem, Decision, Meeting, MeetingStore, Participant  # noqa: E402
-from store.actions import CACHE_DIR, query_actions  # noqa: E402
-from store.repository import DOC_ID, TABLE  # noqa: E402
-from store.serialize import meeting_to_dict  # noqa: E402
-from store.storage import ensure_private_dir  # noqa: E402
+from store.persistence.action_cache import CACHE_DIR  # noqa: E402
+from store.persistence.actions import query_actions  # noqa: E402
+from store.persistence.layout import DOC_ID, TABLE  # noqa: E402
+from store.persistence.serialize import meeting_to_dict  # noqa: E402
+from store.persistence.storage import ensure_private_dir  # noqa: E402
 
 SERIES = ("Kommunchefsmöte, Fjällbygden", "Ledningsgrupp Skola", "Samverkansråd Vård")
 PEOPLE = ("Alva Strand", "Bertil Holmgren", "Cajsa Lövgren", "Dennis Ekberg",

@@ -29,8 +29,8 @@ import orjson  # noqa: E402
 
 from store import MeetingStore  # noqa: E402
 from store.demo import demo_meeting  # noqa: E402
-from store.repository import DOC_ID, TABLE  # noqa: E402
-from store.serialize import meeting_to_dict  # noqa: E402
+from store.persistence.layout import DOC_ID, TABLE  # noqa: E402
+from store.persistence.serialize import meeting_to_dict  # noqa: E402
 
 
 def populate(data_dir: Path, count: int) -> str:

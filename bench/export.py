@@ -37,7 +37,7 @@ from export.minutes_layout import (  # noqa: E402
     TITLE,
     minutes_blocks,
 )
-from store.model import Action, AgendaItem, Decision, Meeting, Participant  # noqa: E402
+from store.domain.model import Action, AgendaItem, Decision, Meeting, Participant  # noqa: E402
 
 
 def big_meeting(items: int = 150) -> Meeting:

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 from cli.terminal import print_safe, terminal_safe, write_safe
 from cli.usage import EXIT_OK, EXIT_USAGE, FORCE_HELP
 from export.target import STDOUT, WriteProtectedError
-from store.serialize import parse_iso_date
-from store.storage import StoreError
+from store.persistence.serialize import parse_iso_date
+from store.persistence.storage import StoreError
 
 if TYPE_CHECKING:
-    from store.actions import ActionRow
+    from store.domain.action_rows import ActionRow
 
-# store.actions is imported where it is used: cli/parser.py builds this command's parser
+# store.persistence is imported where it is used: cli/parser.py builds this command's parser
 # on every start, the app's included, and the scan code is not needed for that.
 
 VERBS = ("done", "reopen")
@@ -112,7 +112,7 @@ def run(store, args) -> int:
     if not args.comment_column and fmt != "docx":
         return _usage("--no-comment-column gäller bara utskrift till en .docx-fil (-o FIL.docx).")
 
-    from store.actions import ActionFilter
+    from store.persistence.actions import ActionFilter
 
     flt = ActionFilter(args.status, args.owner, args.series, args.meeting, since)
     today = Date.today()
@@ -162,7 +162,8 @@ def _run_verb(store, args) -> int:
     if not args.action_id:
         return _usage(f"Ange åtgärdens id: motesbok actions {args.verb} ÅTGÄRDS-ID "
                       "(id:t står i åtgärdslistan).")
-    from store.actions import ActionNotFoundError, set_action_done
+    from store.persistence.action_done import set_action_done
+    from store.persistence.actions import ActionNotFoundError
 
     done = args.verb == "done"
     try:

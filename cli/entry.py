@@ -13,7 +13,7 @@ from cli.parser import build_parser
 from cli.usage import EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError
 from export.target import ExportTargetError, WriteProtectedError
 from store import DATA_DIR_ENV, MeetingFormatError, MeetingNotFoundError, MeetingStore, StoreError
-from store.lock import HOLDER_APP, HOLDER_COMMAND
+from store.persistence.lock import HOLDER_APP, HOLDER_COMMAND
 
 #: The commands that run and end; any other (live, demo) starts the app.
 COMMANDS = {**meetings.COMMANDS, "actions": actions.run}
@@ -97,7 +97,7 @@ def check_readable(store: MeetingStore) -> None:
     """A data directory we may not list is said so, never taken for an empty one."""
     import os
 
-    from store.storage import describe_os_error
+    from store.persistence.storage import describe_os_error
 
     folder = getattr(store.backend, "data_dir", None)
     if folder is None:
@@ -111,7 +111,7 @@ def check_readable(store: MeetingStore) -> None:
 
 def describe_failure(exc: OSError) -> str:
     """An OSError no command caught, as one plain sentence naming the file."""
-    from store.storage import describe_os_error
+    from store.persistence.storage import describe_os_error
 
     where = Path(exc.filename) if exc.filename is not None else Path(".")
     return describe_os_error(exc, where, verb="läsa" if exc.filename is not None else "använda")
@@ -121,7 +121,7 @@ def report_recoveries(store: MeetingStore | None, told=None) -> None:
     """Tell the user about every damaged file the store set aside during the command
     (but `told`, which the error message already described), and name every meeting
     a scan could not read."""
-    from store.scan import unreadable_lines
+    from store.persistence.scan import unreadable_lines
 
     for recovery in getattr(store, "recoveries", ()):
         if recovery is not told:

@@ -38,7 +38,7 @@ def add_parsers(sub, common) -> None:
 def cmd_import(store: MeetingStore, args) -> int:
     from importers.detect import ImportFileError, read_meeting_file, summarize_import
 
-    from store.imported import add_imported
+    from store.persistence.imported import add_imported
 
     try:
         meeting = read_meeting_file(Path(args.file))
@@ -92,7 +92,7 @@ def cmd_list(store: MeetingStore, args) -> int:
     width = shutil.get_terminal_size((80, 24)).columns
     if summaries:
         write_safe(format_meeting_list(summaries, width))
-    from store.rescue import find_rescue_copies  # left by an app that died unsaved
+    from store.persistence.rescue import find_rescue_copies  # left by an app that died unsaved
 
     for copy in find_rescue_copies(store):
         print_safe(f"Obs: {copy.summary()}", file=sys.stderr)

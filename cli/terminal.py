@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from store.text import CONTROL_CHARS
+from store.domain.text import CONTROL_CHARS
 
 _LAYOUT = "\t\n\r\v\f"
 

@@ -15,7 +15,7 @@ from typing import Iterable
 
 import orjson
 
-from store.actions import ActionRow
+from store.domain.action_rows import ActionRow
 
 TITLE = "Åtgärdslista"
 MISSING = "Ej angivet"

@@ -43,7 +43,7 @@ from export.minutes_layout import (
 )
 from export.minutes_marks import Marker
 from export.minutes_page import add_header_and_footer
-from store.model import Meeting
+from store.domain.model import Meeting
 
 #: The paragraph style of the labels (Plats, Deltagare, Beslut...): one style of its own
 #: so that an organisation's template can restyle every label at once.

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import orjson
 
-from store.model import Meeting
-from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
-from store.storage import dumps_json
+from store.domain.model import Meeting
+from store.persistence.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
+from store.persistence.storage import dumps_json
 
 
 def parse_meeting_json(raw: bytes) -> Meeting:

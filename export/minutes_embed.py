@@ -24,8 +24,8 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
-from store.model import Meeting
-from store.serialize import meeting_to_dict
+from store.domain.model import Meeting
+from store.persistence.serialize import meeting_to_dict
 
 NAMESPACE = "urn:motesbok:minutes:1"
 _ROOT = f"{{{NAMESPACE}}}meeting"

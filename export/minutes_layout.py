@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from export.markup import Paragraph, Run, one_line, parse_field
-from store.model import SECRETARY_ROLE, AgendaItem, Meeting, Participant
+from store.domain.model import SECRETARY_ROLE, AgendaItem, Meeting, Participant
 
 TITLE = "title"
 NORMAL = "normal"

@@ -16,7 +16,7 @@ from docx.oxml.ns import nsdecls
 
 from export.docx_common import text_width
 from export.markup import one_line
-from store.model import Meeting
+from store.domain.model import Meeting
 
 PAGE_WORD = "Sida"
 

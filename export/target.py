@@ -24,7 +24,7 @@ import stat
 import sys
 from pathlib import Path
 
-from store.storage import SaveError, describe_os_error, fsync_dir
+from store.persistence.storage import SaveError, describe_os_error, fsync_dir
 
 #: `-o -`: standard output instead of a file.
 STDOUT = "-"

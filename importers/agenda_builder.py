@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
-from store.limits import MAX_ITEMS
-from store.model import AgendaItem, Meeting
+from store.domain.limits import MAX_ITEMS
+from store.domain.model import AgendaItem, Meeting
 
 from .agenda_header import Header, find_title, is_bare_label
 from .agenda_items import OpenItem, body_line, field_of, fill_item

@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from export.markup import runs_markup
-from store.model import Meeting
+from store.domain.model import Meeting
 
 from .agenda_builder import build_meeting
 from .agenda_lines import Line, row_line, split_number

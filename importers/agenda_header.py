@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from store.attendance import split_presence
-from store.limits import MAX_PARTICIPANTS
-from store.model import Meeting, Participant
+from store.domain.attendance import split_presence
+from store.domain.limits import MAX_PARTICIPANTS
+from store.domain.model import Meeting, Participant
 
 from .agenda_items import field_of
 from .agenda_lines import AgendaTooLargeError, Line, split_names, strip_markup

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.model import Action, AgendaItem, Decision
+from store.domain.model import Action, AgendaItem, Decision
 
 from .agenda_lines import Line, split_names
 from .agenda_when import find_date, parse_time

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from store.model import Meeting
+from store.domain.model import Meeting
 
 from .agenda_builder import build_meeting
 from .agenda_lines import lex_text

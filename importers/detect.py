@@ -17,9 +17,9 @@ import io
 from datetime import date as Date
 from pathlib import Path
 
-from store.model import Meeting
-from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
-from store.standing import looks_standing
+from store.domain.model import Meeting
+from store.persistence.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
+from store.domain.standing import looks_standing
 
 from .text_clean import count_controls, has_utf8_multibyte, strip_terminal_controls
 

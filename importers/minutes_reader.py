@@ -23,9 +23,9 @@ from docx.text.paragraph import Paragraph
 from export import minutes_layout as layout
 from export.markup import runs_markup
 from export.minutes_marks import attachment_names, document_is_marked, paragraph_parts
-from store.attendance import split_presence
-from store.limits import MAX_ITEMS, MAX_PARTICIPANTS
-from store.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, Participant
+from store.domain.attendance import split_presence
+from store.domain.limits import MAX_ITEMS, MAX_PARTICIPANTS
+from store.domain.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, Participant
 
 from .agenda_builder import MAX_DEPTH
 from .agenda_docx import iter_blocks, paragraph_runs, style_chain
@@ -344,7 +344,7 @@ def read_minutes_document(document: Document) -> Meeting:
     unchanged since the export (the embedded copy), else as the text reads."""
     from export.json_io import parse_meeting_json
     from export.minutes_embed import embedded_meeting_json
-    from store.serialize import MeetingFormatError
+    from store.persistence.serialize import MeetingFormatError
 
     embedded = embedded_meeting_json(document)
     if embedded is not None:

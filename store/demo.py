@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from .model import Action, AgendaItem, Decision, Meeting, Participant
+from .domain.model import Action, AgendaItem, Decision, Meeting, Participant
 
 
 def demo_meeting(on: Date | None = None) -> Meeting:

@@ -28,7 +28,7 @@ from textual.notifications import Notification
 from textual.reactive import reactive
 
 from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
-from store.lock import LockUnavailableError
+from store.persistence.lock import LockUnavailableError
 
 from .autosave import Autosaver
 from .compat import KeysInOrder
@@ -555,12 +555,12 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
             return None
         # One name for the whole failure spell: each new copy replaces the last.
         if self._emergency_name is None:
-            from store.rescue import rescue_file_name  # found again there after a crash
+            from store.persistence.rescue import rescue_file_name  # found again there after a crash
 
             self._emergency_name = rescue_file_name(meeting.id)
         name = self._emergency_name
         self.unwritten_copy = None
-        from store.storage import write_file_atomic
+        from store.persistence.storage import write_file_atomic
 
         for folder in _emergency_folders():
             path = folder / name
@@ -587,8 +587,8 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
 
 
 def _emergency_folders():
-    """Where an emergency copy may go, best first (store.rescue looks there on start)."""
-    from store.rescue import rescue_folders
+    """Where an emergency copy may go, best first (store.persistence.rescue looks there on start)."""
+    from store.persistence.rescue import rescue_folders
 
     return rescue_folders()
 

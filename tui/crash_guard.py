@@ -5,7 +5,7 @@ typed is saved, a dialog shows where the error happened (code only: never the er
 message or local variables, which can hold the meeting's text) and the meeting goes on.
 The app stops only when going on is not sound: a screen that failed to build, an error
 while drawing, or errors coming faster than they can be dismissed. Then everything is
-saved, the meeting and item are remembered (store.resume) and the next start offers to
+saved, the meeting and item are remembered (store.persistence.resume) and the next start offers to
 reopen them.
 
 Textual's side of this (a handler's exception ends the app) is patched in compat.
@@ -24,7 +24,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from store.resume import ResumePoint, remember_resume_point, take_resume_point
+from store.persistence.resume import ResumePoint, remember_resume_point, take_resume_point
 
 from .compat import contain_handler_exceptions
 

@@ -10,7 +10,7 @@ the same screen writable.
 from __future__ import annotations
 
 from store import MeetingSession, MeetingStore, StoreError
-from store.lock import LockUnavailableError, MeetingLockedError
+from store.persistence.lock import LockUnavailableError, MeetingLockedError
 
 REOPEN_COMMAND = "Återöppna mötet"
 ENDED_STATUS = "Avslutat · skrivskyddat"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, Static
 
-from store.series import next_meeting_in_series
+from store.persistence.series import next_meeting_in_series
 from tests.support.action_list import ListApp, settle
 from tests.support.action_list import store as store  # noqa: F401 - the fixture
 from tests.support.live import run_async, wait_until

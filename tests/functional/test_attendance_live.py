@@ -6,7 +6,7 @@ from textual.widgets import Input, OptionList
 
 from export.minutes_layout import block_lines, minutes_blocks
 from store import MeetingStore
-from store.attendance import Interval
+from store.domain.attendance import Interval
 from tests.support.live import (
     add_meeting,
     council_meeting,

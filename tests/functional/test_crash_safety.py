@@ -20,7 +20,7 @@ import orjson
 import pytest
 
 from store import AgendaItem, Meeting, MeetingStore
-from store.serialize import meeting_from_dict
+from store.persistence.serialize import meeting_from_dict
 from tests.conftest import ROOT, child_env
 
 ROUNDS = 200

@@ -40,8 +40,8 @@ async def test_import_worker_refuses_every_special_path_promptly(tmp_path):
 async def test_dialog_import_of_a_reexport_shares_no_ids_with_the_original(tmp_path):
     import orjson
 
-    from store.actions import set_action_done
-    from store.serialize import meeting_to_dict
+    from store.persistence.action_done import set_action_done
+    from store.persistence.serialize import meeting_to_dict
     from tests.support.import_app import read_in
     from tests.support.samples import all_actions, stored_series
 

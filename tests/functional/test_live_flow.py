@@ -430,7 +430,7 @@ async def test_agenda_edited_mid_meeting_shows_in_live_mode():
 @run_async
 async def test_space_ticks_a_follow_up_done_in_the_original_meeting_too(store):
     from store import Action
-    from store.series import next_meeting_in_series
+    from store.persistence.series import next_meeting_in_series
 
     previous = council_meeting()
     previous.date = "2031-03-19"

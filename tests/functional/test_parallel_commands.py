@@ -9,7 +9,7 @@ import time
 import pytest
 
 from store import Action, AgendaItem, Meeting, MeetingStore
-from store.lock import COMMAND_WAIT
+from store.persistence.lock import COMMAND_WAIT
 from tests.conftest import ROOT, child_env
 
 HOLDER = r"""

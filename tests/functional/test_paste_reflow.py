@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import App, ComposeResult
 
-from store.reflow import reflow
+from store.domain.reflow import reflow
 from tests.support.live import (
     add_meeting,
     make_app,

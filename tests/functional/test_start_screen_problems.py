@@ -80,7 +80,7 @@ async def test_a_rescue_copy_left_by_a_crash_is_offered_on_start_and_restored(
 
 @run_async
 async def test_later_leaves_the_copy_and_keep_both_makes_a_second_meeting(data_dir):
-    from store.rescue import rescue_file_name
+    from store.persistence.rescue import rescue_file_name
     import os
     from pathlib import Path
 
@@ -115,7 +115,7 @@ async def test_live_start_offers_a_copy_of_that_meeting_before_opening_it(data_d
     from pathlib import Path
 
     from export.json_io import meeting_json_bytes
-    from store.rescue import rescue_file_name
+    from store.persistence.rescue import rescue_file_name
     from tui.screens.live import LiveScreen
     from tui.screens.rescue_offer import RescueOfferDialog
 

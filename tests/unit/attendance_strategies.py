@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from store.attendance import Interval
+from store.domain.attendance import Interval
 
 
 def clock(minute: int) -> str:

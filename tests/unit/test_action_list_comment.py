@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from export.action_list import COLUMNS, COMMENT_COLUMN, column_widths, write_action_list
 from store import Action, AgendaItem, Meeting, MeetingStore
-from store.actions import query_actions
+from store.persistence.actions import query_actions
 
 TODAY = Date(2031, 6, 1)
 TWIP = 635  # EMU: the unit Word stores table widths in

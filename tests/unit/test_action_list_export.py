@@ -19,7 +19,7 @@ from export.action_list import (
     write_action_list,
 )
 from store import Action, AgendaItem, Meeting, MeetingStore
-from store.actions import query_actions
+from store.persistence.actions import query_actions
 
 TODAY = Date(2031, 6, 1)
 

@@ -7,7 +7,8 @@ from datetime import date as Date
 import pytest
 
 from store import Action, AgendaItem, Meeting, MeetingLockedError
-from store.actions import ActionNotFoundError, query_actions, set_action_done
+from store.persistence.action_done import set_action_done
+from store.persistence.actions import ActionNotFoundError, query_actions
 
 TODAY = Date(2031, 3, 10)
 
@@ -157,7 +158,7 @@ def test_bad_status_is_a_programming_error(filled):
 
 
 def test_select_rows_on_one_scan_matches_the_query(filled):
-    from store.actions import ActionFilter, all_rows
+    from store.persistence.actions import ActionFilter, all_rows
 
     store, ids = filled
     rows = all_rows(store, today=TODAY)
@@ -192,7 +193,7 @@ def test_on_live_hands_the_change_to_the_caller(filled):
 
 
 def test_cache_follows_saves_deletes_and_damage(file_store, data_dir):
-    from store.actions import CACHE_DIR
+    from store.persistence.action_cache import CACHE_DIR
 
     first = file_store.add(board_meeting("2031-01-15"))
     with file_store.open(first) as session:

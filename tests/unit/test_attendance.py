@@ -1,4 +1,4 @@
-"""Attendance rules (store/attendance.py): intervals, corrections, per-item presence."""
+"""Attendance rules (store/domain/attendance.py): intervals, corrections, per-item presence."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from export.docx_minutes import build_minutes
 from export.docx_read import docx_lines
 from importers.detect import meeting_from_bytes
-from store import attendance
-from store.attendance import AttendanceError, Interval
-from store.model import AgendaItem, Meeting, Participant
-from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
-from store.repository import MeetingStore, MemoryBackend
-from store.series import next_meeting_in_series
+from store.domain import attendance
+from store.domain.attendance import AttendanceError, Interval
+from store.domain.model import AgendaItem, Meeting, Participant
+from store.persistence.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
+from store import MeetingStore, MemoryBackend
+from store.persistence.series import next_meeting_in_series
 
 from .attendance_strategies import clock, presences
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import main
-from store.serialize import MeetingFormatError, meeting_from_dict
+from store.persistence.serialize import MeetingFormatError, meeting_from_dict
 from tests.conftest import ROOT, child_env
 from tests.support.samples import EXAMPLE
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from export.action_list import FORMULA_PREFIXES, csv_text, spreadsheet_safe, write_action_list
 from store import Action, AgendaItem, Meeting, MeetingStore
-from store.actions import query_actions
+from store.persistence.actions import query_actions
 
 PREFIXES = ["=", "+", "-", "@", "\t", "\r"]
 dangerous = st.builds(

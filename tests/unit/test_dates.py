@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from store.dates import (
+from store.domain.dates import (
     ClockTimeError,
     DueDateError,
     clock_time_as_typed,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from store.dates import MONTHS_SV, WEEKDAYS_SV, due_date_reference, parse_due_date
+from store.domain.dates import MONTHS_SV, WEEKDAYS_SV, due_date_reference, parse_due_date
 
 meeting_dates = st.one_of(
     st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)),

@@ -19,8 +19,8 @@ from export.docx_minutes import LABEL_STYLE, build_minutes, write_minutes
 from export.docx_read import docx_lines, docx_styled_lines
 from export.markup import clean_xml_text
 from export.minutes_layout import LABELS
-from store.model import Action, AgendaItem, Decision, Meeting, Participant
-from store.storage import SaveError
+from store.domain.model import Action, AgendaItem, Decision, Meeting, Participant
+from store.persistence.storage import SaveError
 from tests.support.samples import EXPECTED_LINES, full_meeting
 
 
@@ -282,7 +282,7 @@ def test_failed_write_leaves_the_previous_export_byte_identical(tmp_path, monkey
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("store.storage.os.replace", broken_replace)
+    monkeypatch.setattr("store.persistence.storage.os.replace", broken_replace)
     with pytest.raises(SaveError) as info:
         write_minutes(changed, out)
     assert "Disken är full" in str(info.value)
@@ -324,7 +324,7 @@ def test_unwritable_directory_gives_a_swedish_message(tmp_path, monkeypatch):
                 raise PermissionError(13, "Permission denied")
             return real_open(path, *args, **kwargs)
 
-        monkeypatch.setattr("store.storage.os.open", refusing_open)
+        monkeypatch.setattr("store.persistence.storage.os.open", refusing_open)
     locked.chmod(0o500)
     try:
         with pytest.raises(SaveError, match="(?i)behörighet"):

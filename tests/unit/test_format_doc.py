@@ -13,9 +13,9 @@ import pytest
 
 from export.action_list import CSV_COLUMNS, json_bytes
 from store import Action, AgendaItem, Decision, Meeting, Participant
-from store.actions import ActionRow
-from store.attendance import Interval
-from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
+from store.domain.action_rows import ActionRow
+from store.domain.attendance import Interval
+from store.persistence.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "FORMAT.md"
 

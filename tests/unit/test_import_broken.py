@@ -222,7 +222,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from importers.detect import meeting_from_bytes  # noqa: E402
-from store.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict  # noqa: E402
+from store.persistence.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict  # noqa: E402
 
 _agenda_words = st.sampled_from(
     ["1.", "2.", "4.1", "4.1.", "a)", "- ", "* ", "# ", "## ", "**", "*", "Föredragande:",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import main
 from importers.detect import meeting_from_bytes
 from store import FORMAT_ID, MeetingFormatError
-from store.limits import (
+from store.domain.limits import (
     MAX_ACTIONS,
     MAX_ATTACHMENTS,
     MAX_DECISIONS,

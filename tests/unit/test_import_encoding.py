@@ -18,7 +18,7 @@ from importers.detect import ImportFileError, meeting_from_bytes, read_meeting_f
 from export.json_io import meeting_json_bytes
 from importers.text_clean import has_utf8_multibyte
 from store import MeetingFormatError, MeetingStore
-from store.model import AgendaItem, Meeting
+from store.domain.model import AgendaItem, Meeting
 
 TODAY = Date(2031, 1, 15)
 SWEDISH = "abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ "

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 import main
 from importers.detect import meeting_from_bytes
 from store import MeetingStore
-from store.actions import set_action_done
-from store.imported import add_imported
-from store.serialize import meeting_to_dict
+from store.persistence.action_done import set_action_done
+from store.persistence.imported import add_imported
+from store.persistence.serialize import meeting_to_dict
 from tests.support.samples import all_actions, stored_series
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from store import Meeting, MeetingLockedError
-from store import lock as lock_module
-from store.lock import HOLDER_APP, HOLDER_COMMAND, FileLock
+from store.persistence import lock as lock_module
+from store.persistence.lock import HOLDER_APP, HOLDER_COMMAND, FileLock
 
 
 @pytest.fixture

@@ -79,7 +79,7 @@ def test_any_pathological_line_parses_with_a_shallow_stack(line):
 def test_a_pathological_field_reads_back_from_the_minutes(line):
     from export.docx_minutes import build_minutes
     from export.docx_read import docx_lines
-    from store.model import AgendaItem, Meeting
+    from store.domain.model import AgendaItem, Meeting
 
     line = "Inledning " + line
     meeting = Meeting("Möte", "2031-05-04", items=[AgendaItem("Punkt", notes=line)])

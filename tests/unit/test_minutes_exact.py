@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from export.docx_minutes import build_minutes
 from importers.detect import meeting_from_bytes
 from export.minutes_embed import NOT_EMBEDDED
-from store.attendance import Interval
-from store.model import Action, AgendaItem, Decision, Meeting, Participant
-from store.serialize import meeting_to_dict
+from store.domain.attendance import Interval
+from store.domain.model import Action, AgendaItem, Decision, Meeting, Participant
+from store.persistence.serialize import meeting_to_dict
 
 
 def without(data, keys):

@@ -22,7 +22,7 @@ from export.minutes_layout import (
     minutes_blocks,
     time_line,
 )
-from store.model import AgendaItem, Meeting, Participant
+from store.domain.model import AgendaItem, Meeting, Participant
 from tests.support.samples import EXPECTED_LINES, full_meeting
 
 

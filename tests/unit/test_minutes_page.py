@@ -8,7 +8,7 @@ from docx.oxml.ns import qn
 
 from export.docx_minutes import write_minutes
 from export.docx_read import docx_lines
-from store.model import AgendaItem, Meeting
+from store.domain.model import AgendaItem, Meeting
 from tests.support.docx_fields import field_instructions
 
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from export.docx_minutes import build_minutes, write_minutes
 from export.docx_read import docx_lines
 from importers.detect import meeting_from_bytes, read_meeting_file, summarize_import
-from store.model import Action, AgendaItem, Decision, Meeting, Participant
+from store.domain.model import Action, AgendaItem, Decision, Meeting, Participant
 
 from .attendance_strategies import presences
-from store.serialize import meeting_to_dict
+from store.persistence.serialize import meeting_to_dict
 
 #: Keys the minutes do not carry (ids, bookkeeping, state of the live meeting).
 NOT_CARRIED = {"id", "created_at", "updated_at", "series", "decision_ids", "standing", "status",

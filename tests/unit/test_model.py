@@ -124,7 +124,7 @@ def test_first_open_item_skips_done_and_deferred():
 
 
 def test_conventional_standing_titles():
-    from store.model import looks_standing
+    from store.domain.model import looks_standing
 
     for title in ("Mötet öppnas", "ÖVRIGA FRÅGOR", "Nästa möte: 12 maj", "Mötet avslutas.",
                   "Föregående mötesanteckningar"):

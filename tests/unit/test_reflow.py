@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store.reflow import reflow
+from store.domain.reflow import reflow
 
 PDF_COPY = (
     "Utbyggnaden av bredband på landsbygden har stannat\n"
@@ -134,7 +134,7 @@ def test_reflow_is_idempotent_and_loses_no_text(text):
 
 
 def _strip_mark(line: str) -> str:
-    from store.reflow import bullet_content
+    from store.domain.reflow import bullet_content
 
     content = bullet_content(line)
     return line if content is None else content

@@ -9,8 +9,8 @@ import pytest
 import main
 from export.json_io import meeting_json_bytes
 from store import Action, AgendaItem, Decision, Meeting, MeetingStore
-from store.actions import set_action_done
-from store.rescue import find_rescue_copies, keep_both, rescue_file_name, restore
+from store.persistence.action_done import set_action_done
+from store.persistence.rescue import find_rescue_copies, keep_both, rescue_file_name, restore
 
 
 @pytest.fixture

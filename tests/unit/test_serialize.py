@@ -10,7 +10,7 @@ import pytest
 
 from export.json_io import meeting_json_bytes, parse_meeting_json
 from store import Action, AgendaItem, Decision, Meeting, Participant
-from store.serialize import FORMAT_ID, MeetingFormatError, meeting_from_dict, meeting_to_dict
+from store.persistence.serialize import FORMAT_ID, MeetingFormatError, meeting_from_dict, meeting_to_dict
 from tests.support.samples import EXAMPLE, contains
 
 FORMAT_MD = Path(__file__).resolve().parents[2] / "docs" / "FORMAT.md"

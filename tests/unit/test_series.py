@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date as Date
 
 from store import Action, AgendaItem, Decision, Meeting, Participant
-from store.actions import query_actions, set_action_done
-from store.series import PREVIOUS_MINUTES_TITLE, next_meeting_in_series
+from store.persistence.action_done import set_action_done
+from store.persistence.actions import query_actions
+from store.domain.series import PREVIOUS_MINUTES_TITLE
+from store.persistence.series import next_meeting_in_series
 
 TODAY = Date(2031, 5, 1)
 

@@ -8,7 +8,8 @@ import pytest
 
 from importers.detect import meeting_from_bytes
 from store import Action, AgendaItem, Meeting
-from store.series import PREVIOUS_MINUTES_TITLE, next_meeting_in_series
+from store.domain.series import PREVIOUS_MINUTES_TITLE
+from store.persistence.series import next_meeting_in_series
 from tests.support.samples import CORPUS
 
 AGENDA = """Dagordning Ledningsgrupp Norrbyn

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store import AgendaItem, Meeting, MeetingStore
-from store.serialize import meeting_to_dict
+from store.persistence.serialize import meeting_to_dict
 from tui.autosave import Autosaver
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.standing import looks_standing, standing_kind
+from store.domain.standing import looks_standing, standing_kind
 from tests.support.samples import CORPUS
 
 
@@ -73,10 +73,10 @@ def test_the_words_inside_an_ordinary_title_do_not_count(entry, lead):
 
 def test_the_importer_and_the_series_use_this_rule():
     import importers.detect
-    import store.model
-    import store.series
-    from store import standing
+    import store.domain.model
+    import store.domain.series
+    from store.domain import standing
 
     assert importers.detect.looks_standing is standing.looks_standing
-    assert store.series.looks_standing is standing.looks_standing
-    assert store.model.looks_standing is standing.looks_standing
+    assert store.domain.series.looks_standing is standing.looks_standing
+    assert store.domain.model.looks_standing is standing.looks_standing

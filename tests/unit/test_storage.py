@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from store import AgendaItem, Meeting, MeetingStore, SaveError, StoreError
-from store.storage import AtomicJSONStorage, write_file_atomic
+from store.persistence.storage import AtomicJSONStorage, write_file_atomic
 
 
 def _meeting() -> Meeting:

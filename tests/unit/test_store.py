@@ -12,7 +12,7 @@ from store import (
     MeetingNotFoundError,
     ReadOnlyError,
 )
-from store.serialize import meeting_to_dict
+from store.persistence.serialize import meeting_to_dict
 
 
 def _meeting(title="Ledningsgrupp", day="2031-03-04", **kw) -> Meeting:

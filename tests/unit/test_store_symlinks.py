@@ -13,9 +13,9 @@ import stat
 import pytest
 
 from store import AgendaItem, Meeting, MeetingStore
-from store.actions import query_actions
-from store.lock import LockUnavailableError
-from store.storage import create_temp_file, write_file_atomic
+from store.persistence.actions import query_actions
+from store.persistence.lock import LockUnavailableError
+from store.persistence.storage import create_temp_file, write_file_atomic
 
 VICTIM_TEXT = b"victim: must never change\n"
 

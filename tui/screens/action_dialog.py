@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from store.model import Action
+from store.domain.model import Action
 
 from ..widgets.due_date_input import DueDateInput
 from ..widgets.owner_input import OwnerInput

@@ -28,8 +28,10 @@ from textual.widgets import Checkbox, Input, Select, Static
 from textual.worker import get_current_worker
 
 from store import StoreError
-from store.actions import ActionFilter, ActionRow, all_rows, set_action_done
-from store.serialize import parse_iso_date
+from store.domain.action_rows import ActionRow
+from store.persistence.action_done import set_action_done
+from store.persistence.actions import ActionFilter, all_rows
+from store.persistence.serialize import parse_iso_date
 
 from ..widgets.live_footer import LiveFooter
 from .action_print import ListPrinted, PrintDialog, count_text, default_print_path, tell, \
@@ -310,7 +312,7 @@ class ActionListScreen(Screen):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._scanned, rows)
-            from store.scan import unreadable_lines  # named, never left out in silence
+            from store.persistence.scan import unreadable_lines  # named, never left out in silence
 
             if problems := unreadable_lines(self.app.store):
                 self.app.call_from_thread(self.app.notify, "\n".join(problems),

@@ -20,7 +20,8 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from export.action_list import COMMENT_COLUMN
 from export.target import ExportTargetError
-from store.actions import ActionFilter, ActionRow
+from store.domain.action_rows import ActionRow
+from store.persistence.actions import ActionFilter
 
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.export_dialog import docx_path, existing_files, overwrite_question

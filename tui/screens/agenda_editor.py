@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Static, TextArea, Tree
 
-from store.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
-from store.model import AgendaItem, Meeting
+from store.domain.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
+from store.domain.model import AgendaItem, Meeting
 
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.live_footer import LiveFooter

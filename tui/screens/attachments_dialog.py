@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.model import AgendaItem
+from store.domain.model import AgendaItem
 
 
 class AttachmentsDialog(ModalScreen):

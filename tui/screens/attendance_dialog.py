@@ -1,7 +1,7 @@
 """Attendance from live mode: one dialog (F7) for arrivals, departures, corrections, guests.
 
 The dialog holds no state of its own: every mark goes into the model at once through
-store.attendance (which keeps the rules) and the app saves it. Typing filters the list,
+store.domain.attendance (which keeps the rules) and the app saves it. Typing filters the list,
 so a name is found by its first letters.
 
 Keys: enter marks the chosen person in the mode the dialog was opened in (F7 arrives,
@@ -21,10 +21,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import attendance
-from store.attendance import AttendanceError
-from store.dates import ClockTimeError, parse_clock_time
-from store.model import Meeting, Participant
+from store.domain import attendance
+from store.domain.attendance import AttendanceError
+from store.domain.dates import ClockTimeError, parse_clock_time
+from store.domain.model import Meeting, Participant
 
 ARRIVE = "arrive"
 LEAVE = "leave"

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
-from store.model import Decision
+from store.domain.model import Decision
 
 from ..widgets.text_area import AppTextArea
 from .entry_dialog import EntryDialog

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from store.model import Meeting
+from store.domain.model import Meeting
 
 
 def expand_path(text: str) -> Path:
@@ -124,14 +124,14 @@ class ImportDialog(ModalScreen["str | None"]):
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _read_file(self, path: Path) -> None:
         from importers.detect import ImportFileError, read_meeting_file
-        from store.serialize import MeetingFormatError
+        from store.persistence.serialize import MeetingFormatError
 
         meeting, error = None, None
         try:
             meeting = read_meeting_file(path)
             # Ids from a file are claims: colliding ones replaced, no links taken.
             # Here, in the worker: it reads every stored meeting.
-            from store.imported import prepare_import
+            from store.persistence.imported import prepare_import
 
             prepare_import(self.app.store, meeting)
         except ImportFileError as exc:
@@ -179,7 +179,7 @@ class ImportDialog(ModalScreen["str | None"]):
                 self.action_read()
             return
         from store import StoreError
-        from store.imported import add_prepared
+        from store.persistence.imported import add_prepared
 
         try:
             meeting_id = add_prepared(self.app.store, self.meeting)

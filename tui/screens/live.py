@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from store.model import Action, AgendaItem, Decision
+from store.domain.model import Action, AgendaItem, Decision
 
 from ..words import defer_decision, document
 
@@ -304,7 +304,7 @@ class LiveScreen(Screen):
     def _load_owner_history(self, series: str, meeting_id: str) -> None:
         # Owners used before in the series complete the owner field; finding them
         # reads every meeting file, so it happens here and not when F3 is pressed.
-        from store.owners import series_owner_history
+        from store.persistence.series import series_owner_history
 
         history = series_owner_history(self.app.store, series, exclude_id=meeting_id)
         self.app.call_from_thread(setattr, self, "_owner_history", history)
@@ -641,13 +641,13 @@ class LiveScreen(Screen):
         self._open_action_dialog(draft, new=True)
 
     def _open_action_dialog(self, action: Action, *, new: bool = False) -> None:
-        from store.dates import due_date_reference
-        from store.owners import owner_suggestions
+        from store.domain.dates import due_date_reference
+        from store.domain.owners import owner_suggestions
 
         from .action_dialog import ActionDialog
 
         item = self.current
-        suggestions = owner_suggestions(None, self.meeting, history=self._owner_history)
+        suggestions = owner_suggestions(self.meeting, self._owner_history or ())
 
         def done(result: Action | None) -> None:
             self.query_one("#notes" if new else "#actions").focus()
@@ -815,7 +815,7 @@ class LiveScreen(Screen):
 
         if offer_reopen(self) or not self._writable(need_item=False):
             return
-        from store.attendance import warnings_for
+        from store.domain.attendance import warnings_for
 
         from .attendance_dialog import TimeDialog, end_refusal, offered_end
 

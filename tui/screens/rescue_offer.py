@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from store.rescue import RescueCopy
+from store.persistence.rescue import RescueCopy
 
 RESTORE, KEEP_BOTH = "restore", "keep-both"
 
@@ -74,7 +74,7 @@ class RescueOfferDialog(ModalScreen["str | None"]):
 def offer_before_opening(app, meeting_id: str, open_it) -> None:
     """`motesbok live ID` skips the start screen: a copy of that meeting is offered
     first (once the app holds the meeting, its copy counts as in use and is skipped)."""
-    from store.rescue import find_rescue_copies
+    from store.persistence.rescue import find_rescue_copies
 
     try:
         copies = [c for c in find_rescue_copies(app.store) if c.meeting_id == meeting_id]
@@ -98,7 +98,7 @@ def offer_rescue_copies(app, copies: list[RescueCopy], on_done=None,
 
     def chosen(choice: str | None) -> None:
         from store import StoreError
-        from store.rescue import keep_both, restore
+        from store.persistence.rescue import keep_both, restore
 
         try:
             if choice == RESTORE:

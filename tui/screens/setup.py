@@ -19,7 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.dates import (
+from store.domain.dates import (
     ClockTimeError,
     DueDateError,
     clock_time_as_typed,
@@ -27,7 +27,7 @@ from store.dates import (
     parse_clock_time,
     parse_due_date,
 )
-from store.model import STANDARD_ROLES, Meeting, Participant
+from store.domain.model import STANDARD_ROLES, Meeting, Participant
 
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.live_footer import LiveFooter

@@ -75,7 +75,7 @@ class StartScreen(Screen):
     @work(thread=True, exclusive=True, group="rescue-copies", exit_on_error=False)
     def _look_for_rescue_copies(self) -> None:
         """Copies left by an app that died while saves failed are offered on start."""
-        from store.rescue import find_rescue_copies
+        from store.persistence.rescue import find_rescue_copies
 
         copies = find_rescue_copies(self.app.store)
         if copies:
@@ -100,7 +100,7 @@ class StartScreen(Screen):
 
     @work(thread=True, exclusive=True, group="meeting-list", exit_on_error=False)
     def _load_summaries(self) -> None:
-        from store.scan import unreadable_lines
+        from store.persistence.scan import unreadable_lines
 
         try:
             summaries, error = self.app.store.summaries(), None
@@ -202,8 +202,8 @@ class StartScreen(Screen):
             return
         from datetime import timedelta
 
-        from store.dates import format_date_sv, parse_due_date
-        from store.series import next_meeting_in_series
+        from store.domain.dates import format_date_sv, parse_due_date
+        from store.persistence.series import next_meeting_in_series
 
         from ..widgets.dialogs import TextPrompt
 

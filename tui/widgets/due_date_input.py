@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input
 
-from store.dates import DueDateError, format_date_sv, parse_due_date
+from store.domain.dates import DueDateError, format_date_sv, parse_due_date
 
 
 class DueDateValidator(Validator):

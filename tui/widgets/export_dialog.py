@@ -209,7 +209,7 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
     if actions_path is not None:
         try:
             from export.action_list import write_action_list
-            from store.actions import query_actions
+            from store.persistence.actions import query_actions
 
             rows = query_actions(app.store, status="all", meeting_id=meeting.id, live=meeting)
             write_action_list(rows, actions_path, "docx", force=overwrite)

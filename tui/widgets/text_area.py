@@ -1,7 +1,7 @@
 """The one multi-line text editor of the app: every TextArea is an AppTextArea.
 
 Built on compat's UndoSafeTextArea, so undo and redo never crash (Textualize/textual#6686).
-A multi-line paste is reflowed (store.reflow: a PDF paragraph stays one paragraph); ctrl+r
+A multi-line paste is reflowed (store.domain.reflow: a PDF paragraph stays one paragraph); ctrl+r
 right after puts the paste back exactly as it was copied.
 """
 
@@ -13,7 +13,7 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets.text_area import Location
 
-from store.reflow import reflow
+from store.domain.reflow import reflow
 
 from ..compat import UndoSafeTextArea
 

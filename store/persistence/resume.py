@@ -12,7 +12,7 @@ from pathlib import Path
 
 import orjson
 
-from .repository import MeetingStore, is_valid_meeting_id
+from .store import MeetingStore, is_valid_meeting_id
 from .storage import StoreError, ensure_private_dir, write_file_atomic
 
 FILE_NAME = "resume.json"

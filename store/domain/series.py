@@ -23,16 +23,18 @@ What is carried, and how it is reset:
   `store.standing` recognises as such, whatever its wording; "Föregående
   mötesanteckningar" is made after the opening items when missing) as
   ``Action(text, due, owner, follows=<original id>)``; ticking a copy done
-  with `store.actions.set_action_done` marks the original done everywhere.
+  with `store.persistence.action_done.set_action_done` marks the original done everywhere.
 
 Everything gets fresh ids. The meeting is returned unsaved; `MeetingStore.add` stores it.
+Reading the series' open actions from the store is store.persistence.series's job.
 """
 
 from __future__ import annotations
 
-from .actions import ActionRow, _rows_of_dict, _rows_of_meeting, sort_key
+from typing import Iterable
+
+from .action_rows import ActionRow, sort_key
 from .model import Action, AgendaItem, Meeting, Participant
-from .repository import MeetingStore
 from .standing import looks_standing, standing_kind
 
 PREVIOUS_MINUTES_TITLE = "Föregående mötesanteckningar"
@@ -40,8 +42,10 @@ PREVIOUS_MINUTES_TITLE = "Föregående mötesanteckningar"
 OPENING_KINDS = ("opening", "election", "agenda")
 
 
-def next_meeting_in_series(store: MeetingStore, previous: Meeting, date: str) -> Meeting:
-    """A new, unsaved meeting of `previous`'s series held on `date` (ISO)."""
+def next_meeting(previous: Meeting, date: str, open_actions: Iterable[ActionRow]) -> Meeting:
+    """A new, unsaved meeting of `previous`'s series held on `date` (ISO), with a
+    follow-up copy of each of `open_actions` (the series' open actions, see
+    `open_once`)."""
     meeting = Meeting(
         title=previous.title,
         date=date,
@@ -59,33 +63,16 @@ def next_meeting_in_series(store: MeetingStore, previous: Meeting, date: str) ->
     )
     follow_ups = [
         Action(row.text, due=row.due, owner=row.owner, follows=row.root_id)
-        for row in open_actions_of_series(store, previous, up_to=date)
+        for row in open_actions
     ]
     if follow_ups:
         _previous_minutes_item(meeting).actions.extend(follow_ups)
     return meeting
 
 
-def open_actions_of_series(
-    store: MeetingStore, previous: Meeting, *, up_to: str | None = None
-) -> list[ActionRow]:
-    """Every open action of `previous`'s series, once each, sorted by due date.
-
-    `previous` is read from memory (the app may hold unsaved edits); other meetings of
-    the series from disk. Meetings held after `up_to` are left out.
-    """
-    series = previous.series_name.casefold()
-    rows: list[ActionRow] = []
-    for mid, data in store.raw_meetings():
-        if previous.id and mid == previous.id:
-            continue
-        if (data.get("series") or data.get("title") or "").casefold() != series:
-            continue
-        if up_to is not None and (data.get("date") or "") > up_to:
-            continue
-        rows.extend(_rows_of_dict(mid, data, ""))
-    rows.extend(_rows_of_meeting(previous, ""))
-
+def open_once(rows: Iterable[ActionRow]) -> list[ActionRow]:
+    """The open actions among the rows of a series, once each, sorted by due date."""
+    rows = list(rows)
     # An action and its copies are one action: it is open only if none is ticked done.
     done_roots = {row.root_id for row in rows if row.done}
     by_root: dict[str, ActionRow] = {}

@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 import orjson
 
 from .lock import MeetingLockedError
-from .model import AgendaItem, Meeting
+from ..domain.model import AgendaItem, Meeting
 from .serialize import MeetingFormatError, meeting_from_dict
 from .storage import StoreError
 
 if TYPE_CHECKING:
-    from .repository import MeetingStore
+    from .store import MeetingStore
 
 PREFIX = "motesbok-nodkopia-"
 _NAME_RE = re.compile(
@@ -280,7 +280,7 @@ def restore(store: MeetingStore, copy: RescueCopy) -> None:
 def keep_both(store: MeetingStore, copy: RescueCopy) -> str:
     """Store the copy as a meeting of its own (fresh ids, so ticking an action in one
     never ticks the other) and remove the copy; returns the new meeting's id."""
-    from .repository import refresh_ids
+    from .store import refresh_ids
 
     from .serialize import meeting_to_dict
 

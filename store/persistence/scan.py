@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .storage import StoreError
 
 if TYPE_CHECKING:
-    from .repository import MeetingStore
+    from .store import MeetingStore
 
 
 def looks_like_meeting(data: object) -> bool:
@@ -34,7 +34,7 @@ def read_for_scan(store: MeetingStore, meeting_id: str) -> dict | None:
     None when it cannot be read at all; the reason is then in `store.unreadable`. A
     meeting deleted while the scan ran is simply gone, not unreadable.
     """
-    from .repository import MeetingNotFoundError
+    from .store import MeetingNotFoundError
     from .serialize import meeting_to_dict
 
     data = store.backend.read_raw(meeting_id)

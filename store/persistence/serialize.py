@@ -14,8 +14,8 @@ from datetime import date as Date
 from datetime import datetime
 from typing import Any
 
-from .attendance import AttendanceError, Interval, normalized
-from .limits import (
+from ..domain.attendance import AttendanceError, Interval, normalized
+from ..domain.limits import (
     MAX_ACTIONS,
     MAX_ATTACHMENTS,
     MAX_DECISIONS,
@@ -24,8 +24,8 @@ from .limits import (
     MAX_PARTICIPANTS,
     MAX_TEXT_CHARS,
 )
-from .text import is_blank
-from .model import ITEM_STATUSES, Action, AgendaItem, Decision, Meeting, Participant, new_id
+from ..domain.text import is_blank
+from ..domain.model import ITEM_STATUSES, Action, AgendaItem, Decision, Meeting, Participant, new_id
 
 FORMAT_ID = "motesbok-meeting/1"
 
@@ -178,7 +178,7 @@ class _Reader:
         self.counts: dict[str, int] = {}
 
     def count(self, what: str, n: int = 1) -> None:
-        """Strict: refuse a meeting bigger than any real one (store/limits.py)."""
+        """Strict: refuse a meeting bigger than any real one (store/domain/limits.py)."""
         if not self.strict:
             return
         total = self.counts[what] = self.counts.get(what, 0) + n

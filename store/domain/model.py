@@ -14,7 +14,7 @@ from typing import Iterator
 
 from .attendance import Interval, presence_text
 
-# The rule for which titles are standing items lives in store/standing.py.
+# The rule for which titles are standing items lives in store/domain/standing.py.
 from .standing import looks_standing  # noqa: F401 - re-exported
 
 ITEM_STATUSES: tuple[str, ...] = ("pending", "done", "deferred")
@@ -46,7 +46,7 @@ class Participant:
     decision_maker: bool = False
     absent: bool = False
     # One interval as the JSON's present_from/present_to (docs/FORMAT.md), accepted
-    # when building a participant; the truth is `intervals` (see store/attendance.py).
+    # when building a participant; the truth is `intervals` (see store/domain/attendance.py).
     present_from: InitVar[str | None] = None
     present_to: InitVar[str | None] = None
     id: str = field(default_factory=new_id)

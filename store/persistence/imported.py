@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Meeting, new_id
-from .repository import MeetingStore
+from ..domain.model import Meeting, new_id
+from .store import MeetingStore
 
 _ID_KEYS = ("id", "follows")
 
