@@ -32,7 +32,7 @@ import orjson  # noqa: E402
 from store import Action, AgendaItem, Decision, Meeting, MeetingStore, Participant  # noqa: E402
 from store.persistence.action_cache import CACHE_DIR  # noqa: E402
 from store.persistence.actions import query_actions  # noqa: E402
-from store.persistence.layout import DOC_ID, TABLE  # noqa: E402
+from store.persistence.layout import database_of  # noqa: E402
 from store.persistence.serialize import meeting_to_dict  # noqa: E402
 from store.persistence.storage import ensure_private_dir  # noqa: E402
 
@@ -93,7 +93,7 @@ def generate(data_dir: Path, meetings: int) -> tuple[int, int]:
         for _, _, action in meeting.actions():
             total += 1
             opened += not action.done
-        doc = {TABLE: {str(DOC_ID): meeting_to_dict(meeting)}}
+        doc = database_of(meeting_to_dict(meeting))
         (meetings_dir / f"{meeting.id}.json").write_bytes(orjson.dumps(doc))
     return total, opened
 

@@ -29,7 +29,7 @@ import orjson  # noqa: E402
 
 from store import MeetingStore  # noqa: E402
 from store.demo import demo_meeting  # noqa: E402
-from store.persistence.layout import DOC_ID, TABLE  # noqa: E402
+from store.persistence.layout import database_of  # noqa: E402
 from store.persistence.serialize import meeting_to_dict  # noqa: E402
 
 
@@ -47,7 +47,7 @@ def populate(data_dir: Path, count: int) -> str:
         meeting = demo_meeting(start + timedelta(days=7 * i))
         meeting.id = f"hist-{i:05d}"
         meeting.series = meeting.title
-        raw = orjson.dumps({TABLE: {str(DOC_ID): meeting_to_dict(meeting)}})
+        raw = orjson.dumps(database_of(meeting_to_dict(meeting)))
         path = meetings_dir / f"{meeting.id}.json"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.write(fd, raw)
@@ -98,7 +98,7 @@ def measure(base: Path, count: int, saves: int) -> dict:
             doc = meeting_to_dict(session.meeting)
         t1 = time.perf_counter()
         for _ in range(200):
-            orjson.dumps({TABLE: {str(DOC_ID): doc}})
+            orjson.dumps(database_of(doc))
         t2 = time.perf_counter()
     return {
         "count": count,

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 import orjson
 
 from ..domain.action_rows import ActionRow, action_tuples, meeting_meta, rows_of_dict, rows_of_tuples
-from ..domain.model import Meeting
 from .scan import read_for_scan
 from .storage import create_temp_file, ensure_private_dir
 
@@ -30,8 +29,10 @@ _CACHE_VERSION = 1
 CACHE_DIR = "cache"
 
 def scan_cached(
-    store: MeetingStore, live: Meeting | None, today_iso: str, include_done: bool
+    store: MeetingStore, today_iso: str, *, include_done: bool, skip_id: str | None
 ) -> list[ActionRow]:
+    """`FileBackend.action_rows`: rows of every meeting but `skip_id`, from the cache
+    where the meeting file is unchanged."""
     backend = store.backend
     cache_dir = backend.data_dir / CACHE_DIR
     parts = [(cache_dir / "actions-open.json", False)]
@@ -42,7 +43,7 @@ def scan_cached(
     dirty = False
     rows: list[ActionRow] = []
     for mid in backend.meeting_ids():
-        if live is not None and mid == live.id:
+        if mid == skip_id:
             for old, new in zip(caches, fresh):  # keep it: the app saves it soon
                 if mid in old:
                     new[mid] = old[mid]

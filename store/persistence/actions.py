@@ -15,8 +15,6 @@ from ..domain.action_rows import (
     STATUSES, ActionRow, Status, meeting_matches, rows_of_dict, rows_of_meeting, select_rows,
 )
 from ..domain.model import Meeting
-from .action_cache import scan_cached
-from .backends import FileBackend
 from .scan import read_for_scan
 from .store import MeetingStore
 from .storage import StoreError
@@ -96,14 +94,8 @@ def _scan(
     store: MeetingStore, live: Meeting | None, today_iso: str, *, include_done: bool
 ) -> list[ActionRow]:
     """Rows of every meeting (the open ones only, unless include_done), unsorted."""
-    backend = store.backend
-    rows: list[ActionRow] = []
-    if isinstance(backend, FileBackend):
-        rows = scan_cached(store, live, today_iso, include_done)
-    else:
-        for mid, data in store.raw_meetings():
-            if live is None or mid != live.id:
-                rows.extend(rows_of_dict(mid, data, today_iso))
+    rows = store.backend.action_rows(
+        store, today_iso, include_done=include_done, skip_id=live.id if live else None)
     if live is not None:
         # The app's open meeting, from memory: unsaved edits (or a new meeting) show.
         rows.extend(rows_of_meeting(live, today_iso))

@@ -9,18 +9,22 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
 from tinydb.storages import MemoryStorage, Storage
 
 from .errors import MeetingNotFoundError
-from .layout import DOC_ID, TABLE
+from .layout import meeting_of
 from .lock import HOLDER_APP, FileLock, MemoryLock
 from .serialize import meeting_from_dict
 from .storage import (
     AtomicJSONStorage, StoreError, describe_os_error, dumps_json, ensure_private_dir,
 )
+
+if TYPE_CHECKING:
+    from ..domain.action_rows import ActionRow
+    from .store import MeetingStore
 
 
 # Ids name files: letters, digits, '-' and '_' only, so no id can point outside the
@@ -38,11 +42,7 @@ def validate_database(data: Any) -> None:
     A file can be valid JSON and still be damaged (an empty object, a half-written
     meeting from some other tool); the storage treats those like unparsable files.
     """
-    try:
-        doc = data[TABLE][str(DOC_ID)]
-    except (KeyError, TypeError):
-        raise ValueError("no meeting in the file") from None
-    meeting_from_dict(doc, strict=False)
+    meeting_from_dict(meeting_of(data), strict=False)
 
 
 class Lock(Protocol):
@@ -58,6 +58,9 @@ class Backend(Protocol):
     def delete(self, meeting_id: str) -> None: ...
     def read_raw(self, meeting_id: str) -> dict | None: ...
     def describe(self, meeting_id: str) -> str: ...
+    def action_rows(
+        self, store: MeetingStore, today_iso: str, *, include_done: bool, skip_id: str | None
+    ) -> list[ActionRow]: ...
 
 
 class FileBackend:
@@ -157,14 +160,21 @@ class FileBackend:
             return None
         try:
             with open(self.path(meeting_id), "rb") as fh:
-                data = orjson.loads(fh.read())
-            doc = data[TABLE][str(DOC_ID)]
-        except (OSError, ValueError, KeyError, TypeError):
+                return meeting_of(orjson.loads(fh.read()))
+        except (OSError, ValueError):
             return None
-        return doc if isinstance(doc, dict) else None
 
     def describe(self, meeting_id: str) -> str:
         return str(self.path(meeting_id))
+
+    def action_rows(
+        self, store: MeetingStore, today_iso: str, *, include_done: bool, skip_id: str | None
+    ) -> list[ActionRow]:
+        """The action rows of every meeting but `skip_id` (only open ones unless
+        include_done), kept in a cache in the data directory (see action_cache.py)."""
+        from .action_cache import scan_cached
+
+        return scan_cached(store, today_iso, include_done=include_done, skip_id=skip_id)
 
 
 class MemoryBackend:
@@ -193,9 +203,22 @@ class MemoryBackend:
         storage = self._storages.get(meeting_id)
         data = storage.read() if storage else None
         try:
-            return orjson.loads(dumps_json(data[TABLE][str(DOC_ID)]))
-        except (TypeError, KeyError):
+            return orjson.loads(dumps_json(meeting_of(data)))
+        except (TypeError, ValueError):
             return None
 
     def describe(self, meeting_id: str) -> str:
         return f"minne:{meeting_id}"
+
+    def action_rows(
+        self, store: MeetingStore, today_iso: str, *, include_done: bool, skip_id: str | None
+    ) -> list[ActionRow]:
+        """The action rows of every meeting but `skip_id`, read afresh (no cache: memory
+        is as fast as one); done ones included either way, the caller filters."""
+        from ..domain.action_rows import rows_of_dict
+
+        rows: list[ActionRow] = []
+        for mid, data in store.raw_meetings():
+            if mid != skip_id:
+                rows.extend(rows_of_dict(mid, data, today_iso))
+        return rows

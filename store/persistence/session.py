@@ -5,25 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from ..domain.model import Meeting
 from .backends import Lock
 from .errors import ReadOnlyError
-from .layout import DOC_ID, TABLE
+from . import layout
 from .serialize import meeting_to_dict
 from .storage import Recovery
 
 if TYPE_CHECKING:
     from .store import MeetingStore
-
-
-def _replace_with(data: dict):
-    def transform(doc: dict) -> None:
-        doc.clear()
-        doc.update(data)
-
-    return transform
 
 
 class MeetingSession:
@@ -43,7 +34,7 @@ class MeetingSession:
         self.store = store
         self.meeting = meeting
         self._db = db
-        self._table = db.table(TABLE, cache_size=0)
+        self._table = layout.table_of(db)
         self._lock = lock
         self.recovered = recovered
         #: The meeting as last turned into a dict (see snapshot); never changed in place.
@@ -92,7 +83,7 @@ class MeetingSession:
                 self.meeting.touch()
             snapshot = meeting_to_dict(self.meeting)
             self._last_written = snapshot
-        _write_dict(self._table, snapshot)
+        layout.write(self._table, snapshot)
 
     def close(self) -> None:
         if self._lock is not None:
@@ -128,10 +119,3 @@ def with_item_notes(snapshot: dict, item_id: str, notes: str) -> dict | None:
 
     items = replaced(snapshot.get("items") or [])
     return None if items is None else dict(snapshot, items=items)
-
-
-def _write_dict(table, data: dict) -> None:
-    if table.contains(doc_id=DOC_ID):
-        table.update(_replace_with(data), doc_ids=[DOC_ID])
-    else:
-        table.insert(Document(data, doc_id=DOC_ID))

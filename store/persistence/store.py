@@ -21,7 +21,7 @@ from tinydb import TinyDB
 from ..domain.model import Meeting, new_id
 from .backends import Backend, FileBackend, Lock, MemoryBackend, is_valid_meeting_id
 from .errors import MeetingNotFoundError, MeetingUnreadableError
-from .layout import DOC_ID, TABLE
+from . import layout
 from .lock import HOLDER_APP, LockUnavailableError, MeetingLockedError
 from .serialize import MeetingFormatError, meeting_from_dict
 from .session import MeetingSession
@@ -175,7 +175,7 @@ class MeetingStore:
                 meeting = new
             else:
                 # Reading runs the storage's checks: a damaged file is set aside here.
-                data = db.table(TABLE, cache_size=0).get(doc_id=DOC_ID)
+                data = layout.read(layout.table_of(db))
                 recovered = getattr(storage, "recovered", None)
                 if data is None:
                     raise MeetingUnreadableError(meeting_id, recovered)
