@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from cli.terminal import print_safe, terminal_safe, write_safe
 from cli.usage import EXIT_OK, EXIT_USAGE, FORCE_HELP
+from export.labels import ACTION_ID_HINT, filter_text, meeting_text, status_text
 from export.target import STDOUT, WriteProtectedError
 from store.persistence.serialize import parse_iso_date
 from store.persistence.storage import StoreError
@@ -123,7 +124,7 @@ def run(store, args) -> int:
 
         try:
             written = write_action_list(
-                rows, out, fmt, filter_text=flt.describe(), today=today,
+                rows, out, fmt, filter_text=filter_text(flt), today=today,
                 group_by_owner=args.by_owner, template=template, force=args.force,
                 comment_column=args.comment_column)
         except WriteProtectedError as exc:
@@ -143,18 +144,18 @@ def run(store, args) -> int:
         if fmt == "csv":
             text = action_list.csv_text(rows, lineterminator="\n")  # CRs are shown, see write_safe
         elif fmt == "md":
-            text = action_list.markdown_text(rows, filter_text=flt.describe(), today=today,
+            text = action_list.markdown_text(rows, filter_text=filter_text(flt), today=today,
                                              group_by_owner=args.by_owner)
         else:
             from export.target import write_stdout
             from cli.terminal import json_safe
 
             write_stdout(json_safe(action_list.json_bytes(
-                rows, filter_text=flt.describe(), today=today)))
+                rows, filter_text=filter_text(flt), today=today)))
             return EXIT_OK
         write_safe(text)
         return EXIT_OK
-    print_table(rows, filter_text=flt.describe(), group_by_owner=args.by_owner)
+    print_table(rows, filter_text=filter_text(flt), group_by_owner=args.by_owner)
     return EXIT_OK
 
 
@@ -169,7 +170,7 @@ def _run_verb(store, args) -> int:
     try:
         result = set_action_done(store, args.action_id.strip(), done)
     except ActionNotFoundError as exc:
-        return _usage(str(exc))
+        return _usage(f"{exc} {ACTION_ID_HINT}")
     if not result.changed:
         state = f"redan klar ({result.done_date})" if done and result.done_date else (
             "redan klar" if done else "redan öppen")
@@ -236,8 +237,8 @@ class _Terminal:
 def _values(row: ActionRow) -> tuple[str, ...]:
     """The cells of a row, terminal-safe (stored text may hold control characters)."""
     return tuple(terminal_safe(value) for value in (
-        row.text, row.owner or MISSING, row.due or MISSING, row.meeting_text,
-        row.status_text, row.action_id))
+        row.text, row.owner or MISSING, row.due or MISSING, meeting_text(row),
+        status_text(row), row.action_id))
 
 
 def _rich_table(rows: list[ActionRow], *, title: str):

@@ -15,10 +15,11 @@ from typing import Iterable
 
 import orjson
 
+from export.labels import NOT_GIVEN, meeting_text, status_text
 from store.domain.action_rows import ActionRow
 
 TITLE = "Åtgärdslista"
-MISSING = "Ej angivet"
+MISSING = NOT_GIVEN
 COLUMNS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status")
 #: The printout's last column, left empty for notes by hand at the follow-up meeting.
 COMMENT_COLUMN = "Kommentar"
@@ -35,8 +36,8 @@ def cells(row: ActionRow) -> tuple[str, str, str, str, str]:
         row.text,
         row.owner or MISSING,
         row.due or MISSING,
-        row.meeting_text,
-        row.status_text,
+        meeting_text(row),
+        status_text(row),
     )
 
 
@@ -81,7 +82,7 @@ def csv_text(rows: Iterable[ActionRow], *, lineterminator: str = "\r\n") -> str:
     for row in rows:
         writer.writerow(
             spreadsheet_safe(str(cell)) for cell in (
-                row.action_id, row.text, row.owner or "", row.due or "", row.status_text,
+                row.action_id, row.text, row.owner or "", row.due or "", status_text(row),
                 row.done_date or "", row.meeting_date, row.meeting_title, row.item_number,
                 row.item_title, row.series, row.meeting_id,
             )
@@ -127,7 +128,7 @@ def row_dict(row: ActionRow) -> dict:
         "done": row.done,
         "done_date": row.done_date,
         "overdue": row.overdue,
-        "status": row.status_text,
+        "status": status_text(row),
         "follows": row.follows,
         "meeting": {
             "id": row.meeting_id,

@@ -46,19 +46,6 @@ class ActionRow:
         """The id of the original action (a copy's `follows`, else its own id)."""
         return self.follows or self.action_id
 
-    @property
-    def status_text(self) -> str:
-        if self.done:
-            return f"Klar {self.done_date}" if self.done_date else "Klar"
-        if self.overdue:
-            return "Försenad"
-        return "Öppen"
-
-    @property
-    def meeting_text(self) -> str:
-        """'2031-02-12 Kommunchefsmöte, punkt 4.1' as the Möte column shows it."""
-        return f"{self.meeting_date} {self.meeting_title}, punkt {self.item_number}"
-
 
 def sort_key(row: ActionRow) -> str:
     """Due date, undated last ("~" sorts after any digit); then the meeting order and the

@@ -23,10 +23,7 @@ from .storage import StoreError
 class ActionNotFoundError(StoreError):
     def __init__(self, action_id: str):
         self.action_id = action_id
-        super().__init__(
-            f"Det finns ingen åtgärd med id {action_id!r}. "
-            "Id:t står i åtgärdslistan (motesbok actions --all)."
-        )
+        super().__init__(f"Det finns ingen åtgärd med id {action_id!r}.")
 
 
 def query_actions(
@@ -139,20 +136,3 @@ class ActionFilter:
             meeting_id=self.meeting_id or None,
             since=self.since or None,
         )
-
-    def describe(self) -> str:
-        """The filter in words, for the printout: 'Öppna åtgärder; ansvarig: greta'."""
-        parts = [
-            {"open": "Öppna åtgärder", "all": "Alla åtgärder", "overdue": "Försenade åtgärder"}[
-                self.status
-            ]
-        ]
-        if self.owner:
-            parts.append(f"ansvarig: {self.owner}")
-        if self.series:
-            parts.append(f"serie: {self.series}")
-        if self.meeting_id:
-            parts.append(f"möte: {self.meeting_id}")
-        if self.since:
-            parts.append(f"möten från {self.since}")
-        return "; ".join(parts)

@@ -6,6 +6,7 @@ from datetime import date as Date
 
 import pytest
 
+from export.labels import filter_text, status_text
 from store import Action, AgendaItem, Meeting, MeetingLockedError
 from store.persistence.action_done import set_action_done
 from store.persistence.actions import ActionNotFoundError, query_actions
@@ -61,7 +62,7 @@ def test_open_actions_sorted_by_due_date_with_undated_last(filled):
         "Ta fram nyckelkort",
     ]
     first = rows[0]
-    assert first.overdue and first.status_text == "Försenad"
+    assert first.overdue and status_text(first) == "Försenad"
     assert first.item_number == "2" and first.item_title == "Lokalfrågan"
     assert first.meeting_date == "2031-01-15" and first.series == "Styrgruppsmöte"
     assert rows[3].item_number == "2.1" and rows[3].due is None
@@ -73,7 +74,7 @@ def test_all_includes_done_and_overdue_only_overdue(filled):
     everything = query_actions(store, status="all", today=TODAY)
     assert len(everything) == 5
     done = [row for row in everything if row.done]
-    assert texts(done) == ["Beställ fika"] and done[0].status_text == "Klar 2031-01-30"
+    assert texts(done) == ["Beställ fika"] and status_text(done[0]) == "Klar 2031-01-30"
     overdue = query_actions(store, status="overdue", today=TODAY)
     assert texts(overdue) == ["Boka lokal för seminariet"]
 
@@ -167,7 +168,7 @@ def test_select_rows_on_one_scan_matches_the_query(filled):
                 ActionFilter("all", meeting_id=ids[2])):
         expected = flt.query(store, today=TODAY)
         assert [r.action_id for r in flt.select(rows)] == [r.action_id for r in expected]
-    assert ActionFilter("overdue", owner="Greta").describe() == (
+    assert filter_text(ActionFilter("overdue", owner="Greta")) == (
         "Försenade åtgärder; ansvarig: Greta")
 
 

@@ -150,6 +150,15 @@ def test_bad_input_exits_2_with_a_swedish_message(data, capsys, argv, message):
     assert "Traceback" not in err
 
 
+def test_an_unknown_id_names_where_ids_are_found_on_the_command_line_only(data, capsys):
+    from store.persistence.actions import ActionNotFoundError
+
+    code, _, err = run(capsys, "done", "okant-id")
+    assert code == 2 and "motesbok actions --all" in err
+    # The store speaks for no interface: the app shows its own words.
+    assert "motesbok" not in str(ActionNotFoundError("okant-id"))
+
+
 def test_done_and_reopen_in_process(data, capsys):
     store, first, _ = data
     action_id = store.load(first).items[1].actions[1].id

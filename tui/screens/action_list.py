@@ -27,6 +27,8 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, Input, Select, Static
 from textual.worker import get_current_worker
 
+from export.labels import NOT_GIVEN as MISSING
+from export.labels import filter_text, meeting_text, status_text
 from store import StoreError
 from store.domain.action_rows import ActionRow
 from store.persistence.action_done import set_action_done
@@ -37,7 +39,6 @@ from ..widgets.live_footer import LiveFooter
 from .action_print import ListPrinted, PrintDialog, count_text, default_print_path, tell, \
     write_printout
 
-MISSING = "Ej angivet"
 STATUS_OPTIONS = [("Öppna", "open"), ("Alla", "all"), ("Försenade", "overdue")]
 HEADERS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status", "Id")
 NARROW = 100  # below this table width the Id column is left out
@@ -181,10 +182,10 @@ class ActionTable(ScrollView, can_focus=True):
             if index >= len(self._rows):
                 return Strip.blank(width, self.rich_style)
             row = self._rows[index]
-            status = row.status_text
+            status = status_text(row)
             if cell_len(status) > widths[4]:
                 status = "Klar" if row.done else status  # the done date needs room
-            values = (row.text, row.owner or MISSING, row.due or MISSING, row.meeting_text,
+            values = (row.text, row.owner or MISSING, row.due or MISSING, meeting_text(row),
                       status, row.action_id)
             style = self.rich_style
             if row.overdue:
@@ -364,7 +365,7 @@ class ActionListScreen(Screen):
         self.rows = shown
         table.set_rows(shown, cursor)
         overdue = sum(1 for row in shown if row.overdue)
-        text = f"{count_text(len(shown), 'åtgärd', 'åtgärder')} – {flt.describe()}"
+        text = f"{count_text(len(shown), 'åtgärd', 'åtgärder')} – {filter_text(flt)}"
         if overdue:
             text += f" – {count_text(overdue, 'försenad', 'försenade')}"
         self._status(text)

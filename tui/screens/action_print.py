@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
 from export.action_list import COMMENT_COLUMN
+from export.labels import filter_text
 from export.target import ExportTargetError
 from store.domain.action_rows import ActionRow
 from store.persistence.actions import ActionFilter
@@ -145,7 +146,7 @@ def write_printout(rows: list[ActionRow], flt: ActionFilter, choice: PrintChoice
     selected = flt.select(rows)
     try:
         written = write_action_list(
-            selected, choice.path, "docx", filter_text=flt.describe(), today=today,
+            selected, choice.path, "docx", filter_text=filter_text(flt), today=today,
             group_by_owner=by_owner, force=choice.overwrite,
             comment_column=choice.comment_column)
     except Exception as exc:  # noqa: BLE001 - disk full, folder gone...: tell, keep running
