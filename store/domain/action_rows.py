@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
-from .model import Meeting
+from .model import Meeting, is_overdue
 
 Status = Literal["open", "all", "overdue"]
 STATUSES: tuple[str, ...] = ("open", "all", "overdue")
@@ -103,7 +103,7 @@ def rows_of_tuples(
         rows.append(ActionRow(
             aid, text, owner, due, done, done_date, meeting_id, date, title, series,
             item_id, number, item_title,
-            not done and due is not None and due < today_iso,
+            is_overdue(done, due, today_iso),
             follows, pos,
         ))
     return rows
@@ -122,7 +122,7 @@ def rows_of_meeting(meeting: Meeting, today_iso: str) -> list[ActionRow]:
                 action.id, action.text, action.owner, action.due, action.done,
                 action.done_date, meeting.id, meeting.date, meeting.title,
                 meeting.series_name, item.id, number, item.title,
-                not action.done and action.due is not None and action.due < today_iso,
+                is_overdue(action.done, action.due, today_iso),
                 action.follows, position,
             )
         )

@@ -81,6 +81,12 @@ Participant.present_from = property(_first_arrival)  # type: ignore[assignment]
 Participant.present_to = property(_last_departure)  # type: ignore[assignment]
 
 
+def is_overdue(done: bool, due: str | None, today_iso: str) -> bool:
+    """The overdue rule, for a model and for a stored row alike: open, with a due date
+    (ISO, so strings compare as dates) before today."""
+    return not done and bool(due) and due < today_iso  # type: ignore[operator]
+
+
 @dataclass
 class Action:
     text: str
@@ -102,9 +108,7 @@ class Action:
         self.done_date = None
 
     def is_overdue(self, today: Date | None = None) -> bool:
-        if self.done or not self.due:
-            return False
-        return self.due < (today or Date.today()).isoformat()
+        return is_overdue(self.done, self.due, (today or Date.today()).isoformat())
 
 
 @dataclass
