@@ -70,7 +70,8 @@ def set_action_done(
         return DoneResult(action_id, target.text, done, target.done_date,
                           sorted(by_meeting), changed=False)
 
-    done_date = (today or Date.today()).isoformat() if done else None
+    day = today or Date.today()
+    done_date = day.isoformat() if done else None
     opened: list[MeetingSession] = []
     try:
         for mid in sorted(by_meeting):
@@ -78,7 +79,7 @@ def set_action_done(
                 opened.append(store.open(mid))
         for meeting_session in opened:
             if _apply_in(meeting_session.meeting, by_meeting[meeting_session.meeting.id],
-                         done, done_date):
+                         done, day):
                 meeting_session.save()
     finally:
         for meeting_session in opened:
@@ -87,7 +88,7 @@ def set_action_done(
         ids = by_meeting[live.id]
 
         def change_live() -> bool:
-            return _apply_in(live, ids, done, done_date)
+            return _apply_in(live, ids, done, day)
 
         if on_live is not None:
             on_live(change_live)
@@ -96,20 +97,19 @@ def set_action_done(
     return DoneResult(action_id, target.text, done, done_date, sorted(by_meeting))
 
 
-def _apply_in(meeting: Meeting, ids: set[str], done: bool, done_date: str | None) -> bool:
+def _apply_in(meeting: Meeting, ids: set[str], done: bool, day: Date) -> bool:
     changed = False
     for _, _, action in meeting.actions():
         if action.id in ids:
-            changed |= _apply(action, done, done_date)
+            changed |= _apply(action, done, day)
     return changed
 
 
-def _apply(action: Action, done: bool, done_date: str | None) -> bool:
+def _apply(action: Action, done: bool, day: Date) -> bool:
     if done:
         if action.done:
             return False  # keep the date it was first ticked done
-        action.done = True
-        action.done_date = done_date
+        action.mark_done(day)
         return True
     if not action.done and action.done_date is None:
         return False
