@@ -102,34 +102,28 @@ def _carried(
     for item in items:
         deferred = item.status == "deferred" or (in_deferred and item.status != "done")
         children = _carried(item.items, in_deferred=deferred)
-        if item.standing or (conventional and looks_standing(item.title)):
-            out.append(
-                AgendaItem(
-                    item.title,
-                    presenter=item.presenter,
-                    time=item.time,
-                    description=item.description,
-                    background=item.background,
-                    proposal=item.proposal,
-                    standing=True,
-                    items=children,
-                )
-            )
-        elif deferred:
-            out.append(
-                AgendaItem(
-                    item.title,
-                    presenter=item.presenter,
-                    description=item.description,
-                    background=item.background,
-                    proposal=item.proposal,
-                    attachments=list(item.attachments),
-                    items=children,
-                )
-            )
+        standing = item.standing or (conventional and looks_standing(item.title))
+        if standing or deferred:
+            out.append(_carried_item(item, children, standing=bool(standing)))
         elif children:
             out.append(AgendaItem(item.title, items=children))
     return out
+
+
+def _carried_item(item: AgendaItem, children: list[AgendaItem], *, standing: bool) -> AgendaItem:
+    """The copy of a carried item: its agenda texts; a standing item keeps its set time
+    (the same slot every meeting), a deferred one its attachments (the same papers)."""
+    return AgendaItem(
+        item.title,
+        presenter=item.presenter,
+        time=item.time if standing else None,
+        description=item.description,
+        background=item.background,
+        proposal=item.proposal,
+        attachments=[] if standing else list(item.attachments),
+        standing=standing,
+        items=children,
+    )
 
 
 def _previous_minutes_item(meeting: Meeting) -> AgendaItem:
