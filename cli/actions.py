@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from cli.terminal import print_safe, terminal_safe, write_safe
 from cli.usage import EXIT_OK, EXIT_USAGE, FORCE_HELP
-from export.labels import ACTION_ID_HINT, filter_text, meeting_text, status_text
+from export.labels import ACTION_ID_HINT, cells, filter_text
 from export.target import STDOUT, WriteProtectedError
 from store.persistence.serialize import parse_iso_date
 from store.persistence.storage import StoreError
@@ -190,7 +190,6 @@ def _run_verb(store, args) -> int:
 #: measuring of every cell costs seconds, so the rows are written as one line each.
 RICH_TABLE_LIMIT = 200
 HEADERS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status", "Id")
-MISSING = "Ej angivet"
 
 
 def print_table(rows: list[ActionRow], *, filter_text: str, group_by_owner: bool) -> None:
@@ -236,9 +235,7 @@ class _Terminal:
 
 def _values(row: ActionRow) -> tuple[str, ...]:
     """The cells of a row, terminal-safe (stored text may hold control characters)."""
-    return tuple(terminal_safe(value) for value in (
-        row.text, row.owner or MISSING, row.due or MISSING, meeting_text(row),
-        status_text(row), row.action_id))
+    return tuple(terminal_safe(value) for value in (*cells(row), row.action_id))
 
 
 def _rich_table(rows: list[ActionRow], *, title: str):

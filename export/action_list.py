@@ -15,11 +15,10 @@ from typing import Iterable
 
 import orjson
 
-from export.labels import NOT_GIVEN, meeting_text, status_text
+from export.labels import NOT_GIVEN, cells, status_text
 from store.domain.action_rows import ActionRow
 
 TITLE = "Åtgärdslista"
-MISSING = NOT_GIVEN
 COLUMNS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status")
 #: The printout's last column, left empty for notes by hand at the follow-up meeting.
 COMMENT_COLUMN = "Kommentar"
@@ -30,24 +29,13 @@ CSV_COLUMNS = (
 JSON_FORMAT = "motesbok-actions/1"
 
 
-def cells(row: ActionRow) -> tuple[str, str, str, str, str]:
-    """The five columns of the printed list."""
-    return (
-        row.text,
-        row.owner or MISSING,
-        row.due or MISSING,
-        meeting_text(row),
-        status_text(row),
-    )
-
-
 def by_owner(rows: Iterable[ActionRow]) -> list[tuple[str, list[ActionRow]]]:
     """(owner, rows) per owner, owners alphabetically, `Ej angivet` last; order kept."""
     groups: dict[str, list[ActionRow]] = {}
     names: dict[str, str] = {}
     for row in rows:
         key = (row.owner or "").strip().casefold()
-        names.setdefault(key, (row.owner or "").strip() or MISSING)
+        names.setdefault(key, (row.owner or "").strip() or NOT_GIVEN)
         groups.setdefault(key, []).append(row)
     order = sorted(groups, key=lambda key: (key == "", key))
     return [(names[key], groups[key]) for key in order]

@@ -16,8 +16,21 @@ if TYPE_CHECKING:
 #: What a missing owner, due date, place or roster reads in the minutes and the lists.
 NOT_GIVEN = "Ej angivet"
 
+
+def given(text: str) -> str | None:
+    """Text read back from a document: None when it says nothing was given (empty, or
+    `NOT_GIVEN` in any case), else the text as it stands."""
+    return None if text.strip().casefold() in ("", NOT_GIVEN.casefold()) else text
+
 _STATUS_WORDS = {"open": "Öppna åtgärder", "all": "Alla åtgärder",
                  "overdue": "Försenade åtgärder"}
+
+
+def cells(row: ActionRow) -> tuple[str, str, str, str, str]:
+    """The five columns every list of actions shows: Åtgärd, Ansvarig, Klart senast,
+    Möte, Status (the CLI table, the app's list, Markdown and the printout)."""
+    return (row.text, row.owner or NOT_GIVEN, row.due or NOT_GIVEN, meeting_text(row),
+            status_text(row))
 
 
 def status_text(row: ActionRow) -> str:

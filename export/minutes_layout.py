@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from export.labels import NOT_GIVEN
 from export.markup import Paragraph, Run, one_line, parse_field
 from store.domain.model import SECRETARY_ROLE, AgendaItem, Meeting, Participant
 
@@ -36,7 +37,6 @@ HEADING = "heading"
 BULLET = "bullet"
 TABLE = "table"
 
-NOT_GIVEN = "Ej angivet"
 SEPARATOR = ", "
 
 # The labels, as written in the minutes.

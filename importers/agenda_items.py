@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from export.labels import NOT_GIVEN, given
 from store.domain.model import Action, AgendaItem, Decision
 
 from .agenda_lines import Line, split_names
@@ -102,13 +103,13 @@ def body_line(current: OpenItem, line: Line) -> None:
         # An action table as in our minutes: action, due date, owner.
         action_text, due, owner = (cell.strip() for cell in line.cells)
         due_iso = find_date(due)[0]
-        if due and due.casefold() != "ej angivet" and due_iso is None:
+        if given(due) is not None and due_iso is None:
             action_text += f" (förfallodag: {due})"  # kept, not understood
         item.actions.append(
             Action(
                 action_text,
                 due=due_iso,
-                owner=None if owner.casefold() in ("", "ej angivet") else owner,
+                owner=given(owner),
             )
         )
         return
@@ -129,14 +130,14 @@ def fill_item(open_: OpenItem) -> None:
         item.attachments.extend(split_names(_unbullet(text)))
 
 
-_NOT_GIVEN = "ej angivet"
-_DUE_OWNER_RE = re.compile(r"^(\d{4}-\d{2}-\d{2}|ej angivet)(?:\s{2,}|\t)(.+)$", re.I)
+_DUE_OWNER_RE = re.compile(
+    rf"^(\d{{4}}-\d{{2}}-\d{{2}}|{re.escape(NOT_GIVEN)})(?:\s{{2,}}|\t)(.+)$", re.I)
 
 
 def _due(text: str) -> str | None | bool:
     """An ISO date, None for "Ej angivet", False when the text is neither."""
     text = text.strip()
-    if text.casefold() == _NOT_GIVEN:
+    if given(text) is None:
         return None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) and find_date(text)[0]:
         return text
@@ -156,13 +157,13 @@ def _actions_from_lines(lines: list[str]) -> list[Action]:
         if pair:
             owner = pair.group(2).strip()
             actions.append(Action(text, due=_due(pair.group(1)) or None,
-                                  owner=None if owner.casefold() == _NOT_GIVEN else owner))
+                                  owner=given(owner)))
             i += 2
             continue
         if i + 2 < len(lines) and _due(following) is not False:
             owner = lines[i + 2].strip()
             actions.append(Action(text, due=_due(following) or None,
-                                  owner=None if owner.casefold() == _NOT_GIVEN else owner))
+                                  owner=given(owner)))
             i += 3
             continue
         actions.append(Action(text))

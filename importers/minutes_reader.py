@@ -21,6 +21,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from export import minutes_layout as layout
+from export.labels import given
 from export.markup import runs_markup
 from export.minutes_marks import attachment_names, document_is_marked, paragraph_parts
 from store.domain.attendance import split_presence
@@ -297,8 +298,8 @@ class _Reader:
             self.item.actions.append(
                 Action(
                     text=text,
-                    due=None if due in ("", layout.NOT_GIVEN) else due,
-                    owner=None if owner in ("", layout.NOT_GIVEN) else owner,
+                    due=given(due),
+                    owner=given(owner),
                 )
             )
 

@@ -13,11 +13,11 @@ from export.action_list import (
     COLUMNS,
     COMMENT_COLUMN,
     JSON_FORMAT,
-    MISSING,
     csv_text,
     markdown_text,
     write_action_list,
 )
+from export.labels import NOT_GIVEN as MISSING
 from store import Action, AgendaItem, Meeting, MeetingStore
 from store.persistence.actions import query_actions
 

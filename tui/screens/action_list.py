@@ -27,8 +27,7 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, Input, Select, Static
 from textual.worker import get_current_worker
 
-from export.labels import NOT_GIVEN as MISSING
-from export.labels import filter_text, meeting_text, status_text
+from export.labels import cells, filter_text
 from store import StoreError
 from store.domain.action_rows import ActionRow
 from store.persistence.action_done import set_action_done
@@ -182,11 +181,10 @@ class ActionTable(ScrollView, can_focus=True):
             if index >= len(self._rows):
                 return Strip.blank(width, self.rich_style)
             row = self._rows[index]
-            status = status_text(row)
+            *columns, status = cells(row)
             if cell_len(status) > widths[4]:
                 status = "Klar" if row.done else status  # the done date needs room
-            values = (row.text, row.owner or MISSING, row.due or MISSING, meeting_text(row),
-                      status, row.action_id)
+            values = (*columns, status, row.action_id)
             style = self.rich_style
             if row.overdue:
                 style += self.get_component_rich_style("action-table--overdue")

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from export.labels import NOT_GIVEN
 from store.domain.model import Action, AgendaItem, Decision
 
 from ..words import defer_decision, document
@@ -853,6 +854,6 @@ def _status_style(status: str) -> str | None:
 def _action_text(action: Action) -> Text:
     text = Text("☐ " if not action.done else "☑ ")
     text.append(action.text.replace("\n", " "))
-    details = [action.owner or "Ej angivet", action.due or "inget datum"]
+    details = [action.owner or NOT_GIVEN, action.due or "inget datum"]
     text.append(" — " + ", ".join(details), style="dim")
     return text
