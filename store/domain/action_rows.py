@@ -36,10 +36,17 @@ class ActionRow:
     item_id: str
     item_number: str
     item_title: str
-    overdue: bool = False
+    #: The day (ISO) the row was read for: `overdue` is reckoned against it.
+    today: str = field(default="", repr=False, compare=False)
     follows: str | None = None
     # Position in the meeting, to keep the order of the minutes among equal due dates.
     position: int = field(default=0, repr=False, compare=False)
+
+    @property
+    def overdue(self) -> bool:
+        """Open and due before the day it was read for (the model's one rule); reckoned
+        when asked, so building the rows of a thousand meetings does not pay for it."""
+        return is_overdue(self.done, self.due, self.today)
 
     @property
     def root_id(self) -> str:
@@ -103,7 +110,7 @@ def rows_of_tuples(
         rows.append(ActionRow(
             aid, text, owner, due, done, done_date, meeting_id, date, title, series,
             item_id, number, item_title,
-            is_overdue(done, due, today_iso),
+            today_iso,
             follows, pos,
         ))
     return rows
@@ -122,7 +129,7 @@ def rows_of_meeting(meeting: Meeting, today_iso: str) -> list[ActionRow]:
                 action.id, action.text, action.owner, action.due, action.done,
                 action.done_date, meeting.id, meeting.date, meeting.title,
                 meeting.series_name, item.id, number, item.title,
-                is_overdue(action.done, action.due, today_iso),
+                today_iso,
                 action.follows, position,
             )
         )
