@@ -8,7 +8,7 @@ What is carried, and how it is reset:
 - standing items (``AgendaItem.standing``): title, presenter, set time and the agenda
   texts (description, background, proposal) kept, in the agenda's own wording ("Mötets
   öppnande" stays "Mötets öppnande"). A meeting that marked no item standing has its
-  usual opening and closing items taken as standing (`store.standing`).
+  usual opening and closing items taken as standing (`store.domain.standing`).
 - items deferred last time (status "deferred"), and the unfinished sub-items of a
   deferred item: carried as pending with their agenda
   texts (presenter, description, background, proposal) and attachments, since the same
@@ -20,7 +20,7 @@ What is carried, and how it is reset:
   along as a bare heading (title only) so the sub-item keeps its place.
 - every open action of the series (any earlier meeting, not only the last one) is
   copied into the item for the previous minutes (a top-level item that
-  `store.standing` recognises as such, whatever its wording; "Föregående
+  `store.domain.standing` recognises as such, whatever its wording; "Föregående
   mötesanteckningar" is made after the opening items when missing) as
   ``Action(text, due, owner, follows=<original id>)``; ticking a copy done
   with `store.persistence.action_done.set_action_done` marks the original done everywhere.
