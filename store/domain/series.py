@@ -2,7 +2,8 @@
 
 What is carried, and how it is reset:
 
-- title, series, place, start and end time: as last time.
+- title, series, place, start and end time: as last time; but not the end time of a
+  meeting ended with F12 (that is when it really ended, not the planned end).
 - the roster: the same people, roles and decision makers, everyone present for the
   whole meeting again (absent / from / to cleared).
 - standing items (``AgendaItem.standing``): title, presenter, set time and the agenda
@@ -50,7 +51,7 @@ def next_meeting(previous: Meeting, date: str, open_actions: Iterable[ActionRow]
         title=previous.title,
         date=date,
         start=previous.start,
-        end=previous.end,
+        end=None if previous.ended else previous.end,
         place=previous.place,
         series=previous.series_name,
         participants=[
