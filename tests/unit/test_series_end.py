@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store import AgendaItem, Meeting, MeetingStore
-from store.series import next_meeting_in_series
+from store.persistence.series import next_meeting_in_series
 
 clock = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
 
