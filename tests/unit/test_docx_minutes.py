@@ -190,6 +190,7 @@ def _clean(text: str) -> str:
     return clean_xml_text(text)
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=ONE_LINE, place=ONE_LINE, name=ONE_LINE, role=ONE_LINE, item_title=ONE_LINE,

@@ -48,6 +48,7 @@ def refused(data: dict) -> str:
     return caught.value.problem + " " + caught.value.field
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=15, deadline=None)
 @given(groups=st.integers(min_value=1, max_value=MAX_ITEMS))
 def test_items_at_any_level_are_counted(groups):

@@ -169,6 +169,7 @@ OTHER = st.sampled_from(["\x1bc", "\x1b7", "\x1b8", "\x1b(B", "\x1b=", "\x07", "
 SEQUENCE = st.one_of(CSI, OSC, OTHER)
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=200, deadline=None)
 @given(
     pieces=st.lists(st.tuples(words, SEQUENCE), min_size=1, max_size=6),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,6 +75,7 @@ def test_any_pathological_line_parses_with_a_shallow_stack(line):
     assert len(runs) <= len(line)
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=30, deadline=None)
 @given(pathological)
 def test_a_pathological_field_reads_back_from_the_minutes(line):
@@ -168,6 +170,7 @@ def _visible(runs) -> list[tuple[str, bool, bool]]:
             for text, bold, italic in runs for ch in text]
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=300, deadline=None)
 @given(formatted_runs())
 def test_formatted_runs_come_back_as_they_look(runs):
@@ -186,6 +189,7 @@ _markup_token = st.one_of(
 typed_line = st.lists(_markup_token, min_size=1, max_size=8).map(" ".join)
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=400, deadline=None)
 @given(typed_line)
 def test_what_the_secretary_typed_comes_back_from_its_runs(line):

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import pytest
 import io
 
 import docx
@@ -126,6 +127,7 @@ def hostile_meetings(draw):
     )
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_meetings())
 def test_every_field_comes_back_exactly(meeting):
@@ -196,6 +198,7 @@ NOT_VISIBLE = NOT_EMBEDDED | {"standing", "status", "started_at", "finished_at",
                               "done_date", "guest"}
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(visible_items())
 def test_the_visible_text_alone_gives_back_the_fields(items):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -226,6 +227,7 @@ def meetings(draw):
     )
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meetings())
 def test_any_exported_meeting_imports_back_equal(meeting):

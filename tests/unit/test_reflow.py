@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -111,6 +112,7 @@ def pasted(draw):
     return paragraphs, text
 
 
+@pytest.mark.slow  # a long property-based run: not in make test-fast
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(pasted())
 def test_reflow_gives_back_the_paragraphs_and_bullets_that_were_wrapped(case):
