@@ -23,7 +23,7 @@ def full_disk(*args, **kwargs):
 
 
 @run_async
-async def test_typing_is_saved_within_300_ms(file_store: MeetingStore):
+async def test_typing_is_saved_within_the_save_delay(file_store: MeetingStore):
     mid = add_meeting(file_store)
     app = make_app(file_store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -31,11 +31,12 @@ async def test_typing_is_saved_within_300_ms(file_store: MeetingStore):
         await type_text(pilot, "Snabbt")
         typed_at = time.monotonic()
         saved = ""
-        while time.monotonic() - typed_at < 0.3:
+        # The promise: saved SAVE_DELAY after typing, plus a tenth of a second to write.
+        while time.monotonic() - typed_at < tui.autosave.SAVE_DELAY + 0.1:
             saved = file_store.load(mid).items[0].notes
             if saved == "Snabbt":
                 break
-            await pilot.pause(0.02)  # timing: polls a promised deadline (300 ms)
+            await pilot.pause(0.02)  # timing: polls a promised deadline (see above)
         assert saved == "Snabbt"
         assert app.save_state.startswith("Sparat ")
 
