@@ -19,7 +19,8 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from export.labels import NOT_GIVEN
-from store.domain.model import Action, AgendaItem, Decision
+from store import Action, AgendaItem, Decision
+from store import meeting_rules as rules
 
 from ..words import defer_decision, document
 
@@ -33,10 +34,6 @@ CURRENT_MARK = "▶ "
 
 def hhmm(moment: datetime) -> str:
     return moment.strftime("%H:%M")
-
-
-def iso(moment: datetime) -> str:
-    return moment.replace(microsecond=0).isoformat()
 
 
 def markup_text(text: str) -> Text:
@@ -278,7 +275,7 @@ class LiveScreen(Screen):
         if self.app.session.read_only:
             self.query_one("#notes", TextArea).read_only = True
         else:
-            if self.drop_empty_drafts():
+            if rules.drop_empty_drafts(meeting):
                 self.app.mark_changed()
             if not meeting.start and not self._is_past():  # a write-up has no "now"
                 meeting.start = hhmm(self.now())
@@ -395,8 +392,7 @@ class LiveScreen(Screen):
         item = self.current
         if item is None:
             return
-        if item.started_at is None and not self.app.read_only:
-            item.started_at = iso(self.now())
+        if not self.app.read_only and rules.start_item(item, self.now()):
             self.app.mark_changed()
         notes = self.query_one("#notes", TextArea)
         if notes.read_only and not self.app.read_only:
@@ -569,15 +565,11 @@ class LiveScreen(Screen):
             return
         self.sync_to_model()
         item = self.current
-        if item.status == "done":
-            item.status = "pending"
-            item.finished_at = None
-            self._changed()
+        done = rules.toggle_done(item, self.now())
+        self._changed()
+        if not done:
             self.notify(f"{self.meeting.number_of(item.id)}. är öppnad igen.")
             return
-        item.status = "done"
-        item.finished_at = iso(self.now())
-        self._changed()
         self._advance()
 
     def _advance(self) -> None:
@@ -592,11 +584,7 @@ class LiveScreen(Screen):
             return
         self.sync_to_model()
         item = self.current
-        item.status = "deferred"
-        item.finished_at = iso(self.now())
-        line = defer_decision(item.title)
-        if not any(d.text == line for d in item.decisions):
-            item.decisions.append(Decision(line))
+        rules.defer(item, self.now(), defer_decision(item.title))
         self._changed()
         self.notify(f"{self.meeting.number_of(item.id)}. {item.title} skjuts upp till nästa möte.")
         self._advance()
@@ -667,19 +655,6 @@ class LiveScreen(Screen):
             done,
         )
 
-    def drop_empty_drafts(self) -> bool:
-        """Remove decisions/actions left empty by a dialog that never finished."""
-        dropped = False
-        for item in self.meeting.all_items():
-            decisions = [d for d in item.decisions if d.text.strip()]
-            actions = [a for a in item.actions
-                       if a.text.strip() or a.owner or a.due]
-            if len(decisions) != len(item.decisions) or len(actions) != len(item.actions):
-                item.decisions[:] = decisions
-                item.actions[:] = actions
-                dropped = True
-        return dropped
-
     def edit_entry(self, list_id: str, entry_id: str) -> None:
         if not self._writable():
             return
@@ -737,16 +712,10 @@ class LiveScreen(Screen):
         current = self.current
         # Under "Övriga frågor" new matters become its sub-items; elsewhere a new item
         # follows the current one.
-        as_sub = current is not None and current.title.casefold().startswith("övriga frågor")
+        as_sub = rules.collects_other_matters(current)
 
         def add(title: str, sub: bool) -> AgendaItem:
-            item = AgendaItem(title)
-            if current is None:
-                self.meeting.add_item(item)
-            elif sub:
-                self.meeting.add_item(item, parent=current.id)
-            else:
-                self.meeting.add_item(item, after=current.id)
+            item = rules.add_item_during_meeting(self.meeting, title, current, as_sub_item=sub)
             self.app.mark_changed()
             return item
 
@@ -827,10 +796,7 @@ class LiveScreen(Screen):
             self.query_one("#notes").focus()
             if not end:
                 return
-            meeting.end_meeting(self.now(), end)
-            item = self.current
-            if item is not None and item.status == "pending" and item.started_at:
-                item.finished_at = item.finished_at or iso(self.now())
+            rules.end(meeting, self.now(), end, self.current)
             self.app.mark_changed()
             self.app.save_now()
             late = [p.name for p in meeting.participants if warnings_for(meeting, p)]

@@ -1,0 +1,95 @@
+"""What happens to a meeting while it is held: the live screen's rules, without a screen.
+
+Each function changes the model and says what it did; the caller saves and redraws.
+Times come from the caller's clock, so the rules are tested without one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from store import Action, AgendaItem, Decision, Meeting
+
+#: Items whose title starts so collect the matters raised at the end: a new item added
+#: there becomes one of its sub-items.
+OTHER_MATTERS = "övriga frågor"
+
+
+def _stamp(now: datetime) -> str:
+    return now.replace(microsecond=0).isoformat()
+
+
+def start_item(item: AgendaItem, now: datetime) -> bool:
+    """The item is reached for the first time: note when; True when that changed it."""
+    if item.started_at is not None:
+        return False
+    item.started_at = _stamp(now)
+    return True
+
+
+def toggle_done(item: AgendaItem, now: datetime) -> bool:
+    """Mark the item done, or open a done item again. True when it is now done."""
+    if item.status == "done":
+        item.status = "pending"
+        item.finished_at = None
+        return False
+    item.status = "done"
+    item.finished_at = _stamp(now)
+    return True
+
+
+def defer(item: AgendaItem, now: datetime, decision_line: str) -> None:
+    """Defer the item to the next meeting, with one decision line saying so.
+
+    The line's wording is the caller's (the UI's words); deferring twice never
+    writes it twice.
+    """
+    item.status = "deferred"
+    item.finished_at = _stamp(now)
+    if not any(d.text == decision_line for d in item.decisions):
+        item.decisions.append(Decision(decision_line))
+
+
+def end(meeting: Meeting, now: datetime, end_time: str, current: AgendaItem | None) -> None:
+    """End the meeting at ``end_time``; the item under way when it ended stops then too."""
+    meeting.end_meeting(now, end_time)
+    if current is not None and current.status == "pending" and current.started_at:
+        current.finished_at = current.finished_at or _stamp(now)
+
+
+def is_empty_decision(decision: Decision) -> bool:
+    return not decision.text.strip()
+
+
+def is_empty_action(action: Action) -> bool:
+    return not (action.text.strip() or action.owner or action.due)
+
+
+def drop_empty_drafts(meeting: Meeting) -> bool:
+    """Remove decisions and actions a dialog left empty (it never finished, the
+    program stopped); True when anything was removed."""
+    dropped = False
+    for item in meeting.all_items():
+        decisions = [d for d in item.decisions if not is_empty_decision(d)]
+        actions = [a for a in item.actions if not is_empty_action(a)]
+        if len(decisions) != len(item.decisions) or len(actions) != len(item.actions):
+            item.decisions[:] = decisions
+            item.actions[:] = actions
+            dropped = True
+    return dropped
+
+
+def collects_other_matters(item: AgendaItem | None) -> bool:
+    """True for the "Övriga frågor" item: new matters go in as its sub-items."""
+    return item is not None and item.title.casefold().startswith(OTHER_MATTERS)
+
+
+def add_item_during_meeting(meeting: Meeting, title: str, current: AgendaItem | None,
+                            *, as_sub_item: bool) -> AgendaItem:
+    """A new item: under ``current`` (as_sub_item), after it, or last when there is none."""
+    item = AgendaItem(title)
+    if current is None:
+        return meeting.add_item(item)
+    if as_sub_item:
+        return meeting.add_item(item, parent=current.id)
+    return meeting.add_item(item, after=current.id)
