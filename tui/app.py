@@ -591,18 +591,3 @@ def _emergency_folders():
     from store.persistence.rescue import rescue_folders
 
     return rescue_folders()
-
-
-def default_export_dir() -> Path:
-    env = os.environ.get("MOTESBOK_EXPORT_DIR")
-    if env:
-        return Path(env).expanduser()
-    try:
-        from platformdirs import user_documents_dir
-
-        docs = Path(user_documents_dir())
-        if docs.is_dir():
-            return docs
-    except Exception:  # noqa: BLE001 - any platform oddity: fall back to home
-        pass
-    return Path.home()

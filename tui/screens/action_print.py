@@ -38,7 +38,7 @@ def count_text(n: int, one: str, many: str) -> str:
 
 def default_print_path(today: Date) -> Path:
     """A free name for today's printout in the export folder (Documents by default)."""
-    from ..app import default_export_dir
+    from ..export_dir import default_export_dir
 
     return free_path(default_export_dir() / f"Åtgärdslista {today.isoformat()}.docx")
 

@@ -148,7 +148,7 @@ def docx_path(text: str) -> Path:
 
 def start_export(app, meeting_id: str | None = None) -> None:
     """Ask for the paths, then export the open meeting (or a stored one) in a worker."""
-    from ..app import default_export_dir
+    from ..export_dir import default_export_dir
 
     session = app.session
     try:

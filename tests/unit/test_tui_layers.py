@@ -1,0 +1,54 @@
+"""Screens, widgets and dialogs never import the app (tui/app.py imports them).
+
+They reach the app through ``self.app`` as described by tui/host.py. Imports are read
+with ast, including those inside functions, absolute and relative alike.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LOWER = sorted(p for sub in ("screens", "widgets", "dialogs")
+               for p in (ROOT / "tui" / sub).rglob("*.py"))
+
+
+def absolute_imports(path: Path, source: str | None = None) -> set[str]:
+    """Every module the file imports, relative imports resolved to full names."""
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    if source is None:
+        source = path.read_text(encoding="utf-8")
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_lower_modules_found():
+    assert len(LOWER) >= 10
+
+
+@pytest.mark.parametrize("path", LOWER, ids=lambda p: str(p.relative_to(ROOT)))
+def test_does_not_import_the_app(path):
+    imports = absolute_imports(path)
+    assert "tui.app" not in imports, f"{path.relative_to(ROOT)} imports tui.app"
+
+
+@pytest.mark.parametrize("source", [
+    "from ..app import notify", "from .. import app", "import tui.app",
+    "def f():\n    from tui.app import open_meeting",
+])
+def test_the_check_sees_every_spelling(source):
+    assert "tui.app" in absolute_imports(ROOT / "tui" / "screens" / "x.py", source)
