@@ -12,14 +12,8 @@ The contract every screen uses:
 
 from __future__ import annotations
 
-import asyncio
-import os
-import signal
-import sys
-import threading
 from collections import deque
 from datetime import datetime
-from pathlib import Path
 from typing import Callable
 
 from textual.app import SystemCommand
@@ -33,6 +27,7 @@ from store.persistence.lock import LockUnavailableError
 from .autosave import Autosaver
 from .compat import KeysInOrder
 from .crash_guard import CrashGuard
+from .crash_safety import CrashSafety
 from .size_guard import SizeGuard
 
 
@@ -43,7 +38,7 @@ def _commands_provider():
     return MotesbokCommands
 
 
-class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
+class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
     CSS_PATH = "app.tcss"
     TITLE = "Mötesbok"
     COMMANDS = {_commands_provider}
@@ -84,14 +79,6 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
             on_unsaved=self._keep_rescue_copy,
         )
         self._read_only_warned = False
-        self._signals_installed: list[int] = []
-        #: Where the meeting went when even the last save failed (shown on exit).
-        self.emergency_copy: Path | None = None
-        #: The meeting as JSON when not even an emergency copy could be written.
-        self.unwritten_copy: bytes | None = None
-        #: The copy kept up to date while saves fail (removed by the next good save).
-        self.rescue_copy: Path | None = None
-        self._emergency_name: str | None = None
         #: What the user was told, newest last (bounded): Textual keeps only the
         #: notifications still on screen, and privately. Tests read this.
         self.shown_notifications: deque[Notification] = deque(maxlen=100)
@@ -118,8 +105,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
         return StartScreen()
 
     def on_mount(self) -> None:
-        self._install_signal_handlers()
-        self._watch_terminal()
+        self.watch_for_the_end()
         if self.live_meeting_id:
             from .screens.rescue_offer import offer_before_opening
 
@@ -128,66 +114,6 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
                                  lambda: self.open_meeting(meeting_id, mode="live"))
         else:
             self.offer_resume()  # after an unexpected stop: back to where it was
-
-    def _watch_terminal(self) -> None:
-        """Leave as on SIGHUP when the terminal hangs up without sending one.
-
-        A terminal that is not the controlling one (setsid, some container and
-        multiplexer setups) just vanishes: Textual's input thread then spins on EOF at
-        full CPU for ever, and the orphan keeps the meeting locked against the
-        secretary's next start.
-        """
-        if self.is_headless or os.name != "posix":
-            return
-        try:
-            import select
-
-            fd = sys.__stdin__.fileno()
-            if not os.isatty(fd):
-                return
-            poll = select.poll()
-            poll.register(fd, select.POLLIN)
-        except (AttributeError, OSError, ValueError):
-            return
-        hung_up = select.POLLHUP | select.POLLERR | select.POLLNVAL
-
-        def check() -> None:
-            try:
-                events = poll.poll(0)
-            except OSError:
-                return
-            if any(event & hung_up for _fd, event in events):
-                self._on_terminate_signal(signal.SIGHUP)
-
-        self.set_interval(1.0, check, name="terminal-watch")
-
-    def _install_signal_handlers(self) -> None:
-        """Save from the model and exit on SIGHUP (terminal gone) and SIGTERM.
-
-        Textual installs no handler for them, so the default would kill the process
-        without a save. The handlers run in the event loop, never inside a write.
-        """
-        if self.is_headless or os.name != "posix":
-            return
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(sig, self._on_terminate_signal, sig)
-                self._signals_installed.append(sig)
-        except (RuntimeError, NotImplementedError, ValueError):
-            pass
-
-    def _on_terminate_signal(self, sig: int) -> None:
-        self._final_save_and_close()
-        if sig == signal.SIGHUP:
-            # The terminal is gone: there is nothing to restore, and writing to it
-            # could block. Everything is saved, so leave at once.
-            os._exit(0)
-        # SIGTERM: restore the terminal, but never hang on the way out.
-        timer = threading.Timer(3.0, os._exit, args=(0,))
-        timer.daemon = True
-        timer.start()
-        self.exit(return_code=0)
 
     # -- the open meeting --------------------------------------------------------
 
@@ -239,28 +165,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
 
     def _on_saved(self, _stamp: str) -> None:
         self.save_state = f"Sparat {self.clock().strftime('%H:%M:%S')}"
-        rescue, self.rescue_copy = self.rescue_copy, None
-        self._emergency_name = None
-        self.unwritten_copy = None
-        if rescue is not None:
-            try:
-                rescue.unlink()
-            except OSError:
-                pass
-
-    def _keep_rescue_copy(self) -> None:
-        """After each failed save: the meeting as it is now, somewhere else (a kill -9
-        in a long disk-full spell must not take everything since the last good save)."""
-        if self.session is None:
-            return
-        path = self._write_emergency_copy()
-        if path is not None and self.rescue_copy not in (None, path):
-            try:
-                self.rescue_copy.unlink()  # an older copy in a folder that filled up
-            except OSError:
-                pass
-        if path is not None:
-            self.rescue_copy = path
+        self._forget_copies()
 
     def _on_save_error(self, message: str) -> None:
         self.save_state = "EJ SPARAT – försöker igen"
@@ -303,7 +208,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
             self.notify("Det öppna mötet kunde inte sparas, så det stängs inte än.",
                         title="Kan inte byta möte", severity="error")
             return
-        self._attach(session)
+        self._attach_session(session)
         self._show_mode(mode, item_id)
 
     def _ensure_a_screen(self) -> None:
@@ -335,7 +240,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
             answer,
         )
 
-    def _attach(self, session: MeetingSession) -> None:
+    def _attach_session(self, session: MeetingSession) -> None:
         self.session = session
         self.autosaver.attach(session)
         self._read_only_warned = False
@@ -515,79 +420,3 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard):
         # Our own provider lists every command in Swedish; keep only the theme switch.
         yield SystemCommand("Byt färgtema", "Välj ett annat färgtema", self.action_change_theme)
         yield SystemCommand("Spara och avsluta", "Spara allt och avsluta Mötesbok", self.action_quit)
-
-    # -- shutdown and crashes -----------------------------------------------------------
-
-    def run(self, *args, **kwargs):
-        try:
-            return super().run(*args, **kwargs)
-        finally:
-            # Whatever ended the app, the model is still here: save it last of all.
-            self._final_save_and_close()
-            if self.emergency_copy is not None:
-                sys.stderr.write(
-                    f"Mötet kunde inte sparas. En nödkopia finns i {self.emergency_copy}\n"
-                    f"Läs in den igen med: motesbok import \"{self.emergency_copy}\"\n"
-                )
-            elif self.unwritten_copy is not None:
-                sys.stderr.write(
-                    "Mötet kunde inte sparas och ingen nödkopia kunde skrivas (är disken "
-                    "full?). Här är hela mötet som JSON: kopiera texten mellan strecken "
-                    "till en fil och läs in den med motesbok import FIL.\n-----\n"
-                )
-                sys.stderr.write(self.unwritten_copy.decode("utf-8", "replace"))
-                sys.stderr.write("\n-----\n")
-
-    def _final_save_and_close(self) -> None:
-        """Save one last time; if even that fails, write an emergency copy elsewhere."""
-        if self.session is not None and not self.save_now():
-            self.emergency_copy = self._write_emergency_copy()
-        self._close_session_quietly()
-
-    def _write_emergency_copy(self) -> Path | None:
-        """The meeting as importable JSON in the home or temp directory (disk full...)."""
-        from export.json_io import meeting_json_bytes
-
-        meeting = self.session.meeting
-        try:
-            data = meeting_json_bytes(meeting)
-        except Exception:  # noqa: BLE001 - nothing more can be done
-            return None
-        # One name for the whole failure spell: each new copy replaces the last.
-        if self._emergency_name is None:
-            from store.persistence.rescue import rescue_file_name  # found again there after a crash
-
-            self._emergency_name = rescue_file_name(meeting.id)
-        name = self._emergency_name
-        self.unwritten_copy = None
-        from store.persistence.storage import write_file_atomic
-
-        for folder in _emergency_folders():
-            path = folder / name
-            try:
-                # Atomic and private (0600: /tmp and /dev/shm are shared): a disk full
-                # mid-write leaves neither a torn copy nor a spoilt earlier one.
-                write_file_atomic(path, data)
-                return path
-            except (StoreError, OSError):
-                continue
-        # Nowhere to write at all: the terminal is the last place left (see run()).
-        self.unwritten_copy = data
-        return None
-
-    def on_unmount(self) -> None:
-        # Not every ending passes through ExitApp (Textual's run_test shuts down
-        # directly); the model is still here after the widgets are gone, so save it.
-        self._final_save_and_close()
-
-    async def _on_exit_app(self) -> None:
-        # However the app ends (ctrl+q, exit(), a test's end), save and free the lock.
-        self._final_save_and_close()
-        await super()._on_exit_app()
-
-
-def _emergency_folders():
-    """Where an emergency copy may go, best first (store.persistence.rescue looks there on start)."""
-    from store.persistence.rescue import rescue_folders
-
-    return rescue_folders()

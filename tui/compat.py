@@ -6,6 +6,8 @@ Textual; widgets with app behaviour build on the classes here.
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual.app import App
 from textual.geometry import Offset
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
@@ -122,6 +124,43 @@ def contain_handler_exceptions() -> None:
 
     _dispatch_message._motesbok_contained = True
     MessagePump._dispatch_message = _dispatch_message
+
+
+class UnexpectedErrorHooks(App):
+    """App mixin: Textual's private end-of-app error path, routed to two public hooks.
+
+    Textual (8.2.8) has no public hook for an unhandled exception: App._handle_exception
+    always ends the app, and App._fatal_error prints a traceback *with local variables*
+    (they hold the meeting's text). Both are overridden here, and only here:
+    ``unexpected_error(error) -> bool`` may contain the error (True: the app goes on)
+    and ``fatal_error_text(error)`` says what is printed when the app stops.
+    Remove when Textual offers an app-level exception hook and a traceback without
+    locals (nothing filed upstream as of 8.2.8; check App._handle_exception).
+    """
+
+    def unexpected_error(self, error: Exception) -> bool:
+        return False
+
+    def fatal_error_text(self, error: BaseException | None):
+        return Text(str(error or ""))
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.unexpected_error(error):
+            return
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it at the end of a test
+            self._exception = error
+            self._exception_event.set()
+        self._fatal_error(error)
+
+    def _fatal_error(self, error: BaseException | None = None) -> None:
+        import sys
+
+        if error is None:
+            error = sys.exc_info()[1]
+        self.bell()
+        self._exit_renderables.append(self.fatal_error_text(error))
+        self._close_messages_no_wait()
 
 
 # ======================================================================================

@@ -8,7 +8,8 @@ while drawing, or errors coming faster than they can be dismissed. Then everythi
 saved, the meeting and item are remembered (store.persistence.resume) and the next start offers to
 reopen them.
 
-Textual's side of this (a handler's exception ends the app) is patched in compat.
+Textual's side of this (a handler's exception ends the app, the traceback printed with
+its locals) is patched in compat; the hooks here decide.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import traceback
 from types import TracebackType
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -26,7 +27,7 @@ from textual.widgets import Button, Static
 
 from store.persistence.resume import ResumePoint, remember_resume_point, take_resume_point
 
-from .compat import contain_handler_exceptions
+from .compat import UnexpectedErrorHooks, contain_handler_exceptions
 
 #: More errors than this within ERROR_WINDOW seconds: something loops, so stop.
 ERROR_LIMIT = 5
@@ -112,7 +113,7 @@ class ErrorDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class CrashGuard(App):
+class CrashGuard(UnexpectedErrorHooks):
     """Mixed into the app: contain what can be contained, stop cleanly otherwise."""
 
     def __init__(self, *args, **kwargs):
@@ -151,33 +152,24 @@ class CrashGuard(App):
         except Exception:  # noqa: BLE001 - the model is still here for the final save
             return False
 
-    def _handle_exception(self, error: Exception) -> None:
+    def unexpected_error(self, error: Exception) -> bool:
+        """An error Textual would end the app for (compat routes it here): True = go on."""
         from textual.worker import WorkerFailed
 
         # A failed worker has ended; the meeting itself is untouched.
         if isinstance(error, WorkerFailed) and self.contain_exception(error.error):
-            return
+            return True
         self._save_after_error()
         self._remember_where_we_were()
-        self._return_code = 1
-        if self._exception is None:  # Pilot re-raises it at the end of a test
-            self._exception = error
-            self._exception_event.set()
-        self._fatal_error(error)
+        return False
 
-    def _fatal_error(self, error: BaseException | None = None) -> None:
-        """Like Textual's, but without the message or locals: they hold the minutes."""
-        import sys
-
-        if error is None:
-            error = sys.exc_info()[1]
-        self.bell()
+    def fatal_error_text(self, error: BaseException | None) -> Text:
+        """What is printed when the app stops: no message nor locals (they hold the minutes)."""
         details = describe_error(error) if error is not None else ""
-        self._exit_renderables.append(Text(
+        return Text(
             "Mötesbok måste stängas av ett oväntat fel. Allt som skrevs är sparat; nästa "
             "gång Mötesbok startar erbjuds du att öppna mötet där du var.\n\n" + details
-        ))
-        self._close_messages_no_wait()
+        )
 
     # -- the next start --------------------------------------------------------------
 

@@ -154,6 +154,7 @@ def test_quitting_on_a_full_disk_leaves_one_whole_emergency_copy(full_disk, monk
 def test_with_nowhere_to_write_the_meeting_is_kept_for_the_terminal(
         file_store, tmp_path, monkeypatch):
     import tui.app as app_module
+    import tui.crash_safety as crash_safety
     from importers.detect import read_meeting_file
 
     meeting = council_meeting(start="13:00")
@@ -162,7 +163,7 @@ def test_with_nowhere_to_write_the_meeting_is_kept_for_the_terminal(
     app = app_module.MotesbokApp(file_store)
     app.session = file_store.open(meeting_id)
     try:
-        monkeypatch.setattr(app_module, "_emergency_folders",
+        monkeypatch.setattr(crash_safety, "_emergency_folders",
                             lambda: iter([tmp_path / "finns-inte"]))
         assert app._write_emergency_copy() is None
     finally:
