@@ -5,7 +5,7 @@ Mixed into the app. SIGHUP and SIGTERM (and a terminal that hangs up without sen
 SIGHUP) save from the model and leave. While saves fail, a rescue copy of the meeting
 is kept elsewhere after each attempt; if even the last save fails, an emergency copy is
 written (or, with nowhere to write, the meeting is printed as JSON on exit). Copies are
-named and found again by store.rescue.
+named and found again by store.persistence.rescue.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from store import MeetingStore
 from tests.support.live import add_meeting, make_app, run_async, settle
-from tui.screens.live import AgendaTree
-from tui.screens.live_standing import STANDING_MARK
+from tui.widgets.agenda_tree import AgendaTree
 from tui.widgets.dialogs import ConfirmDialog
+from tui.widgets.standing_mark import STANDING_MARK
 
 
 def tree_text(app) -> str:

@@ -21,7 +21,7 @@ from store.domain.model import AgendaItem, Meeting
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 from ..widgets.text_area import AppTextArea
-from .live_standing import append_standing_mark
+from ..widgets.standing_mark import append_standing_mark
 
 # The free-text fields of an item, as (widget id, model attribute, label).
 TEXT_FIELDS = (

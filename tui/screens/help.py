@@ -49,7 +49,9 @@ class HelpScreen(ModalScreen):
             yield Static(self._content())
 
     def _content(self):
-        from .live import AgendaTree, EntryList, LiveScreen
+        from ..widgets.agenda_tree import AgendaTree
+        from ..widgets.entry_list import EntryList
+        from .live import LiveScreen
         from .start import StartScreen
 
         sections = []

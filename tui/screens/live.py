@@ -1,8 +1,9 @@
 """Live mode: walk the agenda during the meeting and capture everything.
 
-Every widget here mirrors the model: a keystroke in the notes is written into the current
-item at once and the app saves it SAVE_DELAY (tui/autosave.py) later. Switching item
-first copies the notes widget into the model, so a key still in flight is never lost.
+The panes are widgets of their own (tui/widgets: agenda_tree, notes_area, entry_list)
+that post messages; this screen answers them and applies the meeting's rules
+(store.meeting_rules). The notes editor writes every edit into the current item itself
+and the app saves it SAVE_DELAY (tui/autosave.py) later.
 """
 
 from __future__ import annotations
@@ -10,151 +11,35 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
-from textual import events, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
-from export.labels import NOT_GIVEN
-from store import Action, AgendaItem, Decision
+from store import AgendaItem
 from store import meeting_rules as rules
 
-from ..words import defer_decision, document
-
-from ..widgets.text_area import AppTextArea
-from .live_standing import append_standing_mark, toggle_standing
-
-
-STATUS_MARKS = {"pending": "  ", "done": "✓ ", "deferred": "↷ "}
-CURRENT_MARK = "▶ "
+from ..widgets.agenda_tree import AgendaTree
+from ..widgets.back_to_notes import NotesWanted
+from ..widgets.entry_list import EntryList
+from ..widgets.item_text import agenda_text
+from ..widgets.notes_area import NotesArea
+from ..words import defer_decision
+from .live_dialogs import LiveDialogs
+from .live_standing import toggle_standing
 
 
 def hhmm(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
 
-def markup_text(text: str) -> Text:
-    """A field's tiny markup (bullets, *italic*, **bold**) as terminal text."""
-    from export.markup import parse_field
-
-    out = Text()
-    try:
-        paragraphs = parse_field(text)
-    except Exception:  # noqa: BLE001 - one field that cannot be drawn must not close the meeting
-        return Text(text)
-    for paragraph in paragraphs:
-        if out:
-            out.append("\n")
-        if paragraph.bullet:
-            out.append("  • ")
-        for run in paragraph.runs:
-            style = ("bold " if run.bold else "") + ("italic" if run.italic else "")
-            out.append(run.text, style=style.strip() or None)
-    return out
-
-
-class _BackToNotes:
-    """For the lists beside the notes: escape returns to the notes, and a letter typed
-    here goes into the notes instead of being dropped (the secretary looked away)."""
-
-    def action_back_to_notes(self) -> None:
-        self.screen.action_focus_notes()
-
-    def on_key(self, event: events.Key) -> None:
-        if not event.is_printable or event.character is None:
-            return
-        if any(self.check_action(b.action, ()) for b in
-               self._bindings.key_to_bindings.get(event.key, ())):
-            return  # a key of the list itself (space ticks an action done)
-        if any(event.key in node._bindings.key_to_bindings for node in (self.screen, self.app)):
-            return
-        notes = self.screen.query_one("#notes", TextArea)
-        if notes.read_only or notes.disabled:
-            return
-        event.stop()
-        event.prevent_default()
-        notes.focus()
-        notes.insert(event.character)
-
-
-class AgendaTree(_BackToNotes, OptionList):
-    """The agenda with numbers and status marks; enter jumps to an item."""
-
-    BINDINGS = [
-        Binding("enter", "select", "Gå till punkten", id="live.tree.goto",
-                tooltip="Gör punkten under markören till aktuell punkt."),
-        Binding("escape", "back_to_notes", "Anteckningar", id="live.tree.notes",
-                show=False, tooltip="Tillbaka till anteckningarna (det går också att "
-                                    "bara skriva)."),
-    ]
-
-
-def _binding_keys(binding) -> set[str]:
-    return {k.strip() for k in getattr(binding, "key", "").split(",")}
-
-
-class NotesArea(AppTextArea, inherit_bindings=False):
-    """The notes editor, without TextArea's f6/f7 (select line/all).
-
-    Live mode owns the function keys; dropping these two keeps the footer in the
-    screen's own order instead of listing f6/f7 first.
-    """
-
-    BINDINGS = [
-        binding
-        for cls in reversed(AppTextArea.__mro__)
-        for binding in cls.__dict__.get("BINDINGS", [])
-        if not (_binding_keys(binding) & {"f6", "f7"})
-    ]
-
-    def on_key(self, event: events.Key) -> None:
-        # Typing into a meeting opened read-only would otherwise do nothing at all.
-        if event.is_printable and self.read_only and self.app.read_only:
-            self.app.warn_read_only()
-
-
-class EntryList(_BackToNotes, OptionList):
-    """Decisions or actions of the current item: enter edits, delete removes."""
-
-    BINDINGS = [
-        Binding("enter", "edit_entry", "Ändra", id="live.entry.edit",
-                tooltip="Ändra den markerade raden."),
-        Binding("delete,backspace", "delete_entry", "Ta bort", id="live.entry.delete",
-                tooltip="Ta bort den markerade raden (frågar först)."),
-        Binding("space", "toggle_entry", "Klar/öppen", id="live.entry.toggle",
-                tooltip="Markera åtgärden som klar eller öppna den igen, i alla möten "
-                        "där den finns (även uppföljningen från förra mötet)."),
-        Binding("escape", "back_to_notes", "Anteckningar", id="live.entry.notes",
-                show=False, tooltip="Tillbaka till anteckningarna (det går också att "
-                                    "bara skriva)."),
-    ]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_entry":
-            return self.id == "actions"  # decisions have no done state
-        return True
-
-    def action_toggle_entry(self) -> None:
-        if self.highlighted is not None:
-            self.screen.toggle_action(self.get_option_at_index(self.highlighted).id)
-
-    def action_edit_entry(self) -> None:
-        if self.highlighted is not None:
-            self.screen.edit_entry(self.id, self.get_option_at_index(self.highlighted).id)
-
-    def action_delete_entry(self) -> None:
-        if self.highlighted is not None:
-            self.screen.delete_entry(self.id, self.get_option_at_index(self.highlighted).id)
-
-
 MOVE = Binding.Group("Punkt", compact=True)
 PRESENCE = Binding.Group("Närvaro", compact=True)
 
 
-class LiveScreen(Screen):
+class LiveScreen(LiveDialogs, Screen):
     #: The title of this view in the help screen (F1).
     HELP_TITLE = "Mötesläge"
     BINDINGS = [
@@ -202,7 +87,6 @@ class LiveScreen(Screen):
         super().__init__()
         self.requested_item_id = item_id
         self.item_id: str | None = None
-        self._tree_ids: list[str] = []
         self._meeting = None
 
     # -- model access
@@ -273,7 +157,7 @@ class LiveScreen(Screen):
         self.call_after_refresh(self._mount_footer)
         meeting = self.meeting
         if self.app.session.read_only:
-            self.query_one("#notes", TextArea).read_only = True
+            self.query_one("#notes", NotesArea).read_only = True
         else:
             if rules.drop_empty_drafts(meeting):
                 self.app.mark_changed()
@@ -309,7 +193,8 @@ class LiveScreen(Screen):
 
     def _show_empty(self) -> None:
         # Nothing to write notes into: say so rather than take text that has no home.
-        notes = self.query_one("#notes", TextArea)
+        notes = self.query_one("#notes", NotesArea)
+        notes.bind(None)
         notes.read_only = True
         notes.load_text("")
         notes.placeholder = "Dagordningen är tom. Tryck F6 för att lägga till en punkt."
@@ -317,10 +202,6 @@ class LiveScreen(Screen):
         self.query_one("#agenda-text").display = False
         self.query_one("#decisions", EntryList).clear_options()
         self.query_one("#actions", EntryList).clear_options()
-
-    def on_screen_suspend(self) -> None:
-        # A dialog or another screen comes on top: the model must hold every keystroke.
-        self.sync_to_model()
 
     def on_screen_resume(self) -> None:
         # Back from a dialog or the preview: the model may have changed under us.
@@ -343,64 +224,57 @@ class LiveScreen(Screen):
     # -- the agenda tree
 
     def rebuild_tree(self) -> None:
-        tree = self.query_one(AgendaTree)
-        tree.clear_options()
-        tree.add_options(
-            Option(self._tree_label(number, depth, item), id=item.id)
-            for number, depth, item in self.meeting.walk()
-        )
-        self._tree_ids = [item.id for item in self.meeting.all_items()]
-        self._move_tree_cursor()
-
-    def _move_tree_cursor(self) -> None:
-        if self.item_id in self._tree_ids:
-            tree = self.query_one(AgendaTree)
-            tree.highlighted = self._tree_ids.index(self.item_id)
-
-    def _tree_label(self, number: str, depth: int, item: AgendaItem) -> Text:
-        current = item.id == self.item_id
-        mark = CURRENT_MARK if current else STATUS_MARKS.get(item.status, "  ")
-        label = Text(mark, style="bold" if current else _status_style(item.status),
-                     no_wrap=True, overflow="ellipsis")
-        label.append("  " * (depth - 1))
-        label.append(f"{number}. ", style="bold" if current else None)
-        label.append(item.title, style="bold" if current else (
-            "dim" if item.status in ("done", "deferred") else None))
-        return append_standing_mark(label, item.standing)
+        self.query_one(AgendaTree).show(self.meeting, self.item_id, rebuild=True)
 
     def refresh_tree_labels(self) -> None:
-        tree = self.query_one(AgendaTree)
-        ids = [item.id for item in self.meeting.all_items()]
-        if ids != self._tree_ids:
-            self.rebuild_tree()
-            return
-        for index, (number, depth, item) in enumerate(self.meeting.walk()):
-            tree.replace_option_prompt_at_index(index, self._tree_label(number, depth, item))
+        self.query_one(AgendaTree).show(self.meeting, self.item_id)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if isinstance(event.option_list, AgendaTree):
-            event.stop()
-            if event.option.id:
-                self.go_to(event.option.id)
-                self.query_one("#notes").focus()
+    def on_agenda_tree_item_chosen(self, event: AgendaTree.ItemChosen) -> None:
+        self.go_to(event.item_id)
+        self.query_one("#notes").focus()
+
+    def on_notes_wanted(self, event: NotesWanted) -> None:
+        event.stop()
+        notes = self.query_one("#notes", NotesArea)
+        if event.character is not None and (notes.read_only or notes.disabled):
+            return
+        notes.focus()
+        if event.character is not None:
+            notes.insert(event.character)
+
+    def on_entry_list_command(self, event: EntryList.Command) -> None:
+        event.stop()
+        list_id = event.entry_list.id
+        if event.kind == "toggle":
+            self.toggle_action(event.entry_id)
+        elif event.kind == "edit":
+            self.edit_entry(list_id, event.entry_id)
+        elif event.kind == "delete":
+            self.delete_entry(list_id, event.entry_id)
 
     # -- the current item
 
     def go_to(self, item_id: str) -> None:
-        self.sync_to_model()
         self.item_id = item_id
         item = self.current
         if item is None:
             return
-        if not self.app.read_only and rules.start_item(item, self.now()):
-            self.app.mark_changed()
-        notes = self.query_one("#notes", TextArea)
+        notes = self.query_one("#notes", NotesArea)
+        if self.app.read_only:
+            notes.bind(None)
+        else:
+            notes.bind(item, self._notes_written)
+            if rules.start_item(item, self.now()):
+                self.app.mark_changed()
         if notes.read_only and not self.app.read_only:
             notes.read_only = False
             notes.placeholder = "Skriv anteckningar här…"
         self.refresh_item(load_notes=True)
         self.refresh_tree_labels()
-        self._move_tree_cursor()
+
+    def _notes_written(self, item_id: str) -> None:
+        if self._session_is_ours:
+            self.app.mark_changed(notes_of=item_id)
 
     def refresh_item(self, *, load_notes: bool) -> None:
         item = self.current
@@ -409,10 +283,11 @@ class LiveScreen(Screen):
         number = self.meeting.number_of(item.id)
         status = {"done": "  ✓ klar", "deferred": "  ↷ flyttad"}.get(item.status, "")
         self.query_one("#item-title", Static).update(f"{number}. {item.title}{status}")
-        self.query_one("#agenda-body", Static).update(self._agenda_text(item))
-        self.query_one("#agenda-text").display = bool(self._agenda_text(item).plain)
+        text = agenda_text(item)
+        self.query_one("#agenda-body", Static).update(text)
+        self.query_one("#agenda-text").display = bool(text.plain)
         if load_notes:
-            notes = self.query_one("#notes", TextArea)
+            notes = self.query_one("#notes", NotesArea)
             if notes.text != item.notes:
                 # Another item (or an edit elsewhere): start at the end of its notes.
                 notes.load_text(item.notes)
@@ -420,69 +295,23 @@ class LiveScreen(Screen):
         self.refresh_entries()
         self._tick()
 
-    def _agenda_text(self, item: AgendaItem) -> Text:
-        out = Text()
-
-        def para(text: Text) -> None:
-            if out:
-                out.append("\n")
-            out.append_text(text)
-
-        head = []
-        if item.presenter:
-            head.append(f"Föredragande: {item.presenter}")
-        if item.time:
-            head.append(f"Tid: {item.time}")
-        if head:
-            para(Text("  ".join(head), style="italic"))
-        if item.description:
-            para(markup_text(item.description))
-        if item.background:
-            para(Text("Ärendebeskrivning", style="bold"))
-            para(markup_text(item.background))
-        if item.proposal:
-            para(Text("Förslag till beslut: ", style="bold") + markup_text(item.proposal))
-        if item.attachments:
-            para(Text("Bilagor: ", style="bold") + Text(", ".join(item.attachments)))
-        return out
-
     def refresh_entries(self) -> None:
         item = self.current
         if item is None:
             return
-        decisions = self.query_one("#decisions", EntryList)
-        keep = decisions.highlighted
-        decisions.clear_options()
-        decisions.add_options(
-            Option(Text("• " + d.text.replace("\n", " ")), id=d.id) for d in item.decisions
-        )
-        if item.decisions:
-            decisions.highlighted = min(keep or 0, len(item.decisions) - 1)
-        actions = self.query_one("#actions", EntryList)
-        keep = actions.highlighted
-        actions.clear_options()
-        actions.add_options(Option(_action_text(a), id=a.id) for a in item.actions)
-        if item.actions:
-            actions.highlighted = min(keep or 0, len(item.actions) - 1)
+        self.query_one("#decisions", EntryList).show(item.decisions)
+        self.query_one("#actions", EntryList).show(item.actions)
 
     def sync_to_model(self) -> None:
-        """Copy the notes editor into the current item (before any switch or signal)."""
+        """The app's one hook before a final save: the notes are in the model already
+        (NotesArea writes each edit through); this only makes sure of it."""
         if not self._session_is_ours:
             return
-        item = self.current
-        if item is None or self.app.read_only:
-            return
         try:
-            text = self.query_one("#notes", TextArea).text
+            notes = self.query_one("#notes", NotesArea)
         except Exception:  # noqa: BLE001 - widgets already gone at shutdown
             return
-        if item.notes != text:
-            item.notes = text
-            self.app.mark_changed(notes_of=item.id)
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "notes":
-            self.sync_to_model()
+        notes.write_through()
 
     # -- clock and status line
 
@@ -563,7 +392,6 @@ class LiveScreen(Screen):
     def action_mark_done(self) -> None:
         if not self._writable():
             return
-        self.sync_to_model()
         item = self.current
         done = rules.toggle_done(item, self.now())
         self._changed()
@@ -582,244 +410,18 @@ class LiveScreen(Screen):
     def action_defer(self) -> None:
         if not self._writable():
             return
-        self.sync_to_model()
         item = self.current
         rules.defer(item, self.now(), defer_decision(item.title))
         self._changed()
         self.notify(f"{self.meeting.number_of(item.id)}. {item.title} skjuts upp till nästa möte.")
         self._advance()
 
-    # -- decisions and actions
-
-    def action_add_decision(self) -> None:
-        if not self._writable():
-            return
-        self.sync_to_model()
-        # The draft is in the model from the first keystroke, so a crash or a closed
-        # terminal mid-dialog keeps what was typed; cancelling removes it again.
-        draft = Decision("")
-        self.current.decisions.append(draft)
-        self._open_decision_dialog(draft, new=True)
-
-    def _open_decision_dialog(self, decision: Decision, *, new: bool) -> None:
-        from .decision_dialog import DecisionDialog
-
-        item = self.current
-        focus = "#notes" if new else "#decisions"
-
-        def done(result) -> None:
-            self.query_one(focus).focus()
-            if result is None:
-                if new and decision in item.decisions:
-                    item.decisions.remove(decision)
-                    self.app.mark_changed()
-                self.refresh_entries()
-                return
-            self._changed()
-
-        self.app.push_screen(
-            DecisionDialog(decision, title="Nytt beslut" if new else None), done
-        )
-
-    def action_add_action(self) -> None:
-        if not self._writable():
-            return
-        self.sync_to_model()
-        draft = Action("")  # in the model at once, as for decisions
-        self.current.actions.append(draft)
-        self._open_action_dialog(draft, new=True)
-
-    def _open_action_dialog(self, action: Action, *, new: bool = False) -> None:
-        from store.domain.dates import due_date_reference
-        from store.domain.owners import owner_suggestions
-
-        from .action_dialog import ActionDialog
-
-        item = self.current
-        suggestions = owner_suggestions(self.meeting, self._owner_history or ())
-
-        def done(result: Action | None) -> None:
-            self.query_one("#notes" if new else "#actions").focus()
-            if result is None:
-                if new and action in item.actions:
-                    item.actions.remove(action)
-                    self.app.mark_changed()
-                self.refresh_entries()
-                return
-            self._changed()
-
-        self.app.push_screen(
-            ActionDialog(action, suggestions,
-                         due_date_reference(self.meeting.date, self.now().date()),
-                         title="Ny åtgärd" if new else None),
-            done,
-        )
-
-    def edit_entry(self, list_id: str, entry_id: str) -> None:
-        if not self._writable():
-            return
-        item = self.current
-        if list_id == "actions":
-            action = next((a for a in item.actions if a.id == entry_id), None)
-            if action is not None:
-                self._open_action_dialog(action)
-            return
-        decision = next((d for d in item.decisions if d.id == entry_id), None)
-        if decision is not None:
-            self._open_decision_dialog(decision, new=False)
-
-    def toggle_action(self, action_id: str) -> None:
-        """Tick an action done or reopen it, in its original meeting and every copy."""
-        if not self._writable():
-            return
-        action = next((a for a in self.current.actions if a.id == action_id), None)
-        if action is None:
-            return
-        from .action_list import toggle_action_done
-
-        toggle_action_done(self.app, action_id, not action.done, on_done=self.refresh_entries)
-
-    def delete_entry(self, list_id: str, entry_id: str) -> None:
-        if not self._writable():
-            return
-        from ..widgets.dialogs import ConfirmDialog
-
-        item = self.current
-        entries = item.actions if list_id == "actions" else item.decisions
-        entry = next((e for e in entries if e.id == entry_id), None)
-        if entry is None:
-            return
-        kind = "åtgärden" if list_id == "actions" else "beslutet"
-
-        def done(yes: bool | None) -> None:
-            self.query_one(f"#{list_id}").focus()
-            if yes and entry in entries:
-                entries.remove(entry)
-                self._changed()
-
-        self.app.push_screen(
-            ConfirmDialog(f"Ta bort {kind} ”{entry.text}”?", yes="Ta bort", danger=True), done
-        )
-
-    # -- the agenda during the meeting
-
-    def action_add_item(self) -> None:
-        if not self._writable(need_item=False):
-            return
-        from ..widgets.dialogs import NewItemDialog
-
-        self.sync_to_model()
-        current = self.current
-        # Under "Övriga frågor" new matters become its sub-items; elsewhere a new item
-        # follows the current one.
-        as_sub = rules.collects_other_matters(current)
-
-        def add(title: str, sub: bool) -> AgendaItem:
-            item = rules.add_item_during_meeting(self.meeting, title, current, as_sub_item=sub)
-            self.app.mark_changed()
-            return item
-
-        def done(result: tuple[str, bool] | None) -> None:
-            self.query_one("#notes").focus()
-            if not result:
-                return
-            title, sub = result
-            item = add(title, sub)
-            self.rebuild_tree()
-            self.go_to(item.id)
-            self.notify(f"Punkt {self.meeting.number_of(item.id)}. {title} är tillagd.")
-
-        self.app.push_screen(
-            NewItemDialog(current.title if current else None, as_sub_item=as_sub,
-                          keep=add),
-            done,
-        )
-
-    def _is_past(self) -> bool:
-        from .attendance_dialog import is_past
-
-        return is_past(self.meeting, self.now().date().isoformat())
-
-    def action_attendance(self, mode: str) -> None:
-        if not self._writable(need_item=False):
-            return
-        from .attendance_dialog import AttendanceDialog
-
-        self.sync_to_model()
-        self.app.push_screen(
-            AttendanceDialog(self.meeting, mode=mode, now=self.now, past=self._is_past(),
-                             item_id=self.item_id, on_change=self.app.mark_changed),
-            lambda _: self.query_one("#notes").focus(),
-        )
-
-    def action_attachments(self) -> None:
-        if not self._writable():
-            return
-        from .attachments_dialog import AttachmentsDialog
-
-        self.sync_to_model()
-        item = self.current
-
-        def done(_) -> None:
-            self.query_one("#notes").focus()
-            self.refresh_item(load_notes=False)
-
-        self.app.push_screen(
-            AttachmentsDialog(item, self.meeting.number_of(item.id),
-                              on_change=self.app.mark_changed), done)
-
     # -- preview, export, end
 
     def action_preview(self) -> None:
         from .preview import PreviewScreen
 
-        self.sync_to_model()
         self.app.push_screen(PreviewScreen(item_id=self.item_id))
 
     def action_export(self) -> None:
-        self.sync_to_model()
         self.app.export_meeting()
-
-    def action_end_meeting(self) -> None:
-        from ..ended_meeting import offer_reopen
-
-        if offer_reopen(self) or not self._writable(need_item=False):
-            return
-        from store.domain.attendance import warnings_for
-
-        from .attendance_dialog import TimeDialog, end_refusal, offered_end
-
-        self.sync_to_model()
-        meeting = self.meeting
-
-        def done(end: str | None) -> None:
-            self.query_one("#notes").focus()
-            if not end:
-                return
-            rules.end(meeting, self.now(), end, self.current)
-            self.app.mark_changed()
-            self.app.save_now()
-            late = [p.name for p in meeting.participants if warnings_for(meeting, p)]
-            extra = f" Obs: tider utanför mötet för {', '.join(late)}." if late else ""
-            self.notify(f"Mötet avslutades {end}. Exportera {document(meeting)} med F10.{extra}",
-                        title="Mötet är avslutat", severity="warning" if late else "information")
-
-        self.app.push_screen(
-            TimeDialog("Avsluta mötet — sluttid", offered_end(meeting, self.now(),
-                                                               self._is_past()),
-                       hint="enter avslutar mötet med tiden · esc fortsätter mötet",
-                       check=lambda end: end_refusal(meeting, end)),
-            done,
-        )
-
-
-def _status_style(status: str) -> str | None:
-    return {"done": "green", "deferred": "yellow"}.get(status)
-
-
-def _action_text(action: Action) -> Text:
-    text = Text("☐ " if not action.done else "☑ ")
-    text.append(action.text.replace("\n", " "))
-    details = [action.owner or NOT_GIVEN, action.due or "inget datum"]
-    text.append(" — " + ", ".join(details), style="dim")
-    return text

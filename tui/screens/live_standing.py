@@ -3,16 +3,7 @@ meeting of the series. Shown in the agenda tree (and the agenda editor) by one m
 
 from __future__ import annotations
 
-from rich.text import Text
-
-#: The mark after a standing item's title, wherever items are listed.
-STANDING_MARK = "↻"
-
-
-def append_standing_mark(label: Text, standing: bool) -> Text:
-    if standing:
-        label.append(f" {STANDING_MARK}", style="dim")
-    return label
+from ..widgets.standing_mark import STANDING_MARK
 
 
 def toggle_standing(screen) -> None:

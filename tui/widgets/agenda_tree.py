@@ -1,0 +1,77 @@
+"""Live mode's agenda: numbers, status marks and the current item; enter jumps."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from store import AgendaItem, Meeting
+
+from .back_to_notes import BackToNotes
+from .standing_mark import append_standing_mark
+
+STATUS_MARKS = {"pending": "  ", "done": "✓ ", "deferred": "↷ "}
+CURRENT_MARK = "▶ "
+
+
+def _status_style(status: str) -> str | None:
+    return {"done": "green", "deferred": "yellow"}.get(status)
+
+
+def tree_label(number: str, depth: int, item: AgendaItem, current: bool) -> Text:
+    mark = CURRENT_MARK if current else STATUS_MARKS.get(item.status, "  ")
+    label = Text(mark, style="bold" if current else _status_style(item.status),
+                 no_wrap=True, overflow="ellipsis")
+    label.append("  " * (depth - 1))
+    label.append(f"{number}. ", style="bold" if current else None)
+    label.append(item.title, style="bold" if current else (
+        "dim" if item.status in ("done", "deferred") else None))
+    return append_standing_mark(label, item.standing)
+
+
+class AgendaTree(BackToNotes, OptionList):
+    """The agenda with numbers and status marks; enter jumps to an item."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Gå till punkten", id="live.tree.goto",
+                tooltip="Gör punkten under markören till aktuell punkt."),
+        Binding("escape", "back_to_notes", "Anteckningar", id="live.tree.notes",
+                show=False, tooltip="Tillbaka till anteckningarna (det går också att "
+                                    "bara skriva)."),
+    ]
+
+    class ItemChosen(Message):
+        """The secretary chose an item to go to."""
+
+        def __init__(self, item_id: str) -> None:
+            super().__init__()
+            self.item_id = item_id
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._ids: list[str] = []
+
+    def show(self, meeting: Meeting, current_id: str | None, *, rebuild: bool = False) -> None:
+        """Draw the agenda; rebuilt when its items changed, else only relabelled."""
+        ids = [item.id for item in meeting.all_items()]
+        if rebuild or ids != self._ids:
+            self.clear_options()
+            self.add_options(
+                Option(tree_label(number, depth, item, item.id == current_id), id=item.id)
+                for number, depth, item in meeting.walk()
+            )
+            self._ids = ids
+        else:
+            for index, (number, depth, item) in enumerate(meeting.walk()):
+                self.replace_option_prompt_at_index(
+                    index, tree_label(number, depth, item, item.id == current_id))
+        if current_id in self._ids:
+            self.highlighted = self._ids.index(current_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.ItemChosen(event.option.id))
