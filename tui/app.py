@@ -28,6 +28,8 @@ from .autosave import Autosaver
 from .compat import KeysInOrder
 from .crash_guard import CrashGuard
 from .crash_safety import CrashSafety
+from .save_state import SaveState, Saving
+from .worker_messages import Notice
 from .size_guard import SizeGuard
 
 
@@ -62,8 +64,8 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
-    #: The quiet status line text: "Sparat 10:42:13", "Sparar…", an error.
-    save_state: reactive[str] = reactive("")
+    #: What the quiet status line says about saving ("Sparat 10:42:13", a failure...).
+    save_state: reactive[SaveState] = reactive(SaveState)
 
     def __init__(self, store: MeetingStore, live_meeting_id: str | None = None):
         super().__init__()
@@ -164,11 +166,11 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
                     pass
 
     def _on_saved(self, _stamp: str) -> None:
-        self.save_state = f"Sparat {self.clock().strftime('%H:%M:%S')}"
+        self.save_state = SaveState(Saving.SAVED, self.clock().strftime("%H:%M:%S"))
         self._forget_copies()
 
     def _on_save_error(self, message: str) -> None:
-        self.save_state = "EJ SPARAT – försöker igen"
+        self.save_state = SaveState(Saving.FAILED)
         where = f"\nUnder tiden finns en kopia i {self.rescue_copy}." if self.rescue_copy else ""
         self.notify(
             f"{message}\nTexten finns kvar och sparas så fort det går.{where}",
@@ -370,6 +372,11 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
             self.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup=False))
         super().notify(message, title=title, severity=severity, timeout=timeout,
                        markup=False)
+
+    def on_notice(self, message: Notice) -> None:
+        """A worker has something to tell (workers post; only the UI thread notifies)."""
+        self.notify(message.text, title=message.title, severity=message.severity,
+                    timeout=message.timeout)
 
     def action_show_start(self) -> None:
         self.show_start()

@@ -12,8 +12,10 @@ from __future__ import annotations
 from store import MeetingSession, MeetingStore, StoreError
 from store.persistence.lock import LockUnavailableError, MeetingLockedError
 
+from .save_state import SaveState, Saving
+
 REOPEN_COMMAND = "Återöppna mötet"
-ENDED_STATUS = "Avslutat · skrivskyddat"
+ENDED_STATUS = SaveState(Saving.ENDED).text
 
 
 def ended_and_writable(session: MeetingSession | None) -> bool:
@@ -35,11 +37,11 @@ def is_ended_view(session: MeetingSession | None) -> bool:
     return session is not None and session.read_only and session.meeting.ended
 
 
-def read_only_status(session: MeetingSession) -> str:
-    """The status line's word for how the open meeting can be changed."""
+def read_only_status(session: MeetingSession) -> SaveState:
+    """The status line's state for how the open meeting can be changed."""
     if is_ended_view(session):
-        return ENDED_STATUS
-    return "Skrivskyddat" if session.read_only else ""
+        return SaveState(Saving.ENDED)
+    return SaveState(Saving.READ_ONLY if session.read_only else Saving.IDLE)
 
 
 def read_only_message(session: MeetingSession | None) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from textual.widgets import TextArea
 import tui.autosave
 from store import MeetingStore, SaveError
 from tests.support.live import add_meeting, make_app, run_async, settle, type_text, wait_until
+from tui.save_state import Saving
 from tui.screens.live import LiveScreen
 from tui.widgets.dialogs import ConfirmDialog
 from tui.screens.start import StartScreen
@@ -38,7 +39,7 @@ async def test_typing_is_saved_within_the_save_delay(file_store: MeetingStore):
                 break
             await pilot.pause(0.02)  # timing: polls a promised deadline (see above)
         assert saved == "Snabbt"
-        assert app.save_state.startswith("Sparat ")
+        assert app.save_state.kind is Saving.SAVED
 
 
 @run_async
@@ -60,7 +61,7 @@ async def test_save_error_is_shown_text_stays_and_save_is_retried(file_store, mo
         await type_text(pilot, "Viktigt")
         await wait_until(pilot, lambda: len(failures) >= 2, what="a save and its retry")
         await settle(pilot)
-        assert app.save_state.startswith("EJ SPARAT")
+        assert app.save_state.kind is Saving.FAILED
         messages = [n.message for n in app.shown_notifications]
         assert any("Disken är full" in m for m in messages)
         assert len([m for m in messages if "Disken är full" in m]) == 1  # shown once
@@ -70,7 +71,7 @@ async def test_save_error_is_shown_text_stays_and_save_is_retried(file_store, mo
         session.save = real_save
         await wait_until(pilot, lambda: file_store.load(mid).items[0].notes == "Viktigt",
                          what="the retry's save")
-        await wait_until(pilot, lambda: app.save_state.startswith("Sparat "))
+        await wait_until(pilot, lambda: app.save_state.kind is Saving.SAVED)
         assert len(failures) >= 2  # it was retried while failing
 
 

@@ -69,17 +69,17 @@ async def test_an_exception_in_a_key_handler_is_shown_and_the_meeting_goes_on(
 @run_async
 async def test_an_exception_in_a_worker_is_shown_and_the_meeting_goes_on(
         file_store, monkeypatch):
-    import tui.screens.action_list as action_list
+    import tui.action_done as action_done
 
     meeting = council_meeting()
     meeting.items[0].actions.append(Action("Boka lokal", owner="Vera Holmqvist"))
     mid = add_meeting(file_store, meeting)
     app = make_app(file_store, mid)
 
-    def broken(app, action_id, done, on_done) -> None:
+    def broken(app, action_id, done, reply_to) -> None:
         raise OSError(f"kunde inte läsa {SECRET}")
 
-    monkeypatch.setattr(action_list, "_toggle_now", broken)
+    monkeypatch.setattr(action_done, "_toggle_now", broken)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await type_text(pilot, SECRET)

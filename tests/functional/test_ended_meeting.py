@@ -72,7 +72,7 @@ async def test_an_ended_meeting_opens_read_only_until_reopened(file_store):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LiveScreen)
-        assert app.read_only and app.save_state == ENDED_STATUS
+        assert app.read_only and app.save_state.text == ENDED_STATUS
         notes = app.screen.query_one("#notes", TextArea)
         await type_text(pilot, "xyz")
         await settle(pilot)

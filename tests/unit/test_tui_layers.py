@@ -52,3 +52,19 @@ def test_does_not_import_the_app(path):
 ])
 def test_the_check_sees_every_spelling(source):
     assert "tui.app" in absolute_imports(ROOT / "tui" / "screens" / "x.py", source)
+
+
+TUI_FILES = sorted((ROOT / "tui").rglob("*.py"))
+
+
+def test_workers_report_by_message():
+    """Thread workers post messages (tui/worker_messages.py); none calls into the UI
+    with call_from_thread, except the action toggle's documented wait and the
+    printout's word when its list was closed meanwhile."""
+    calls = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8").count("call_from_thread(")
+             for p in TUI_FILES}
+    assert {path: n for path, n in calls.items() if n} == {"tui/action_done.py": 1,
+                                                              "tui/screens/action_list.py": 1}
+    lambdas = [str(p.relative_to(ROOT)) for p in TUI_FILES
+               if "run_worker(lambda" in p.read_text(encoding="utf-8")]
+    assert lambdas == []

@@ -8,7 +8,6 @@ meeting the app has open is applied on the UI thread and saved by the app's auto
 
 from __future__ import annotations
 
-import threading
 from datetime import date as Date
 from pathlib import Path
 
@@ -28,12 +27,12 @@ from textual.widgets import Checkbox, Input, Select, Static
 from textual.worker import get_current_worker
 
 from export.labels import cells, filter_text
-from store import StoreError
 from store.domain.action_rows import ActionRow
-from store.persistence.action_done import set_action_done
 from store.persistence.actions import ActionFilter, all_rows
 from store.persistence.serialize import parse_iso_date
 
+from ..action_done import toggle_action_done
+from ..worker_messages import ActionsScanned, ActionsSelected, ActionToggled, Notice
 from ..widgets.live_footer import LiveFooter
 from .action_print import ListPrinted, PrintDialog, count_text, default_print_path, tell, \
     write_printout
@@ -304,30 +303,26 @@ class ActionListScreen(Screen):
 
     @work(thread=True, exclusive=True, group="action-scan")
     def _scan(self, today: Date, live) -> None:
+        app = self.app
         try:
-            rows = all_rows(self.app.store, live=live, today=today)
+            rows = all_rows(app.store, live=live, today=today)
         except Exception as exc:  # noqa: BLE001 - say it in the list, keep the app running
-            self.app.call_from_thread(self._scan_failed, str(exc))
+            self.post_message(ActionsScanned(error=str(exc)))
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._scanned, rows)
+            self.post_message(ActionsScanned(rows))
             from store.persistence.scan import unreadable_lines  # named, never left out in silence
 
-            if problems := unreadable_lines(self.app.store):
-                self.app.call_from_thread(self.app.notify, "\n".join(problems),
-                                          title="Alla möten kunde inte läsas",
-                                          severity="error")
+            if problems := unreadable_lines(app.store):
+                app.post_message(Notice("\n".join(problems), title="Alla möten kunde inte läsas",
+                                        severity="error"))
 
-    def _scan_failed(self, message: str) -> None:
-        if not self.is_attached:  # closed while the worker ran
+    def on_actions_scanned(self, message: ActionsScanned) -> None:
+        if message.error is not None:
+            self.loading_rows = False
+            self._status(f"Kunde inte läsa åtgärderna: {message.error}")
             return
-        self.loading_rows = False
-        self._status(f"Kunde inte läsa åtgärderna: {message}")
-
-    def _scanned(self, rows: list[ActionRow]) -> None:
-        if not self.is_attached:  # closed while the worker ran
-            return
-        self._all = rows
+        self._all = message.rows
         self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -348,11 +343,12 @@ class ActionListScreen(Screen):
 
             selected = [row for _, group in by_owner(selected) for row in group]
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, selected, flt)
+            self.post_message(ActionsSelected(selected, flt))
+
+    def on_actions_selected(self, message: ActionsSelected) -> None:
+        self._show(message.rows, message.action_filter)
 
     def _show(self, rows: list[ActionRow], flt: ActionFilter) -> None:
-        if not self.is_attached:  # closed while the worker ran
-            return
         table = self.query_one(ActionTable)
         keep = self.selected_row()
         shown = rows
@@ -415,11 +411,10 @@ class ActionListScreen(Screen):
         self._toggle(row.action_id, not row.done)
 
     def _toggle(self, action_id: str, done: bool) -> None:
-        toggle_action_done(self.app, action_id, done, on_done=self._reload_if_shown)
+        toggle_action_done(self.app, action_id, done, reply_to=self)
 
-    def _reload_if_shown(self) -> None:
-        if self.is_attached:
-            self.load()
+    def on_action_toggled(self, message: ActionToggled) -> None:
+        self.load()
 
     def action_open_source(self) -> None:
         row = self._selected_or_tell()
@@ -479,56 +474,3 @@ class ActionListScreen(Screen):
             self.last_printed = message.path
         tell(self.app, message)
         self.apply_filter()  # the status line shows the list again
-
-
-_toggle_lock = threading.Lock()
-
-
-def toggle_action_done(app, action_id: str, done: bool, *, on_done=None) -> None:
-    """Tick an action done (or reopen it) everywhere, from any screen, without blocking.
-
-    The original and every follow-up copy change together (`set_action_done`). Runs in a
-    thread worker; the change to the meeting the app has open is applied on the UI thread
-    and saved by the app's autosave (`app.mark_changed()`). A notification tells what
-    happened; `on_done` (e.g. a list's reload) is called on the UI thread afterwards.
-    The live screen can use it to tick a follow-up in "Föregående mötesanteckningar".
-    """
-
-    def run() -> None:
-        # One at a time: two quick presses must not open the same meeting twice.
-        with _toggle_lock:
-            _toggle_now(app, action_id, done, on_done)
-
-    app.run_worker(run, thread=True, group="action-done", name="action-done")
-
-
-def _toggle_now(app, action_id: str, done: bool, on_done) -> None:
-    def on_live(change) -> None:
-        def apply() -> None:
-            # The meeting screen redraws from the model when it resumes.
-            if change():
-                app.mark_changed()
-
-        app.call_from_thread(apply)
-
-    clock = getattr(app, "clock", None)
-    today = clock().date() if clock is not None else Date.today()
-    try:
-        result = set_action_done(app.store, action_id, done,
-                                 session=getattr(app, "session", None),
-                                 today=today, on_live=on_live)
-    except StoreError as exc:
-        app.call_from_thread(app.notify, str(exc), title="Kunde inte ändra åtgärden",
-                             severity="error", timeout=10)
-        return
-    except Exception as exc:  # noqa: BLE001 - a worker error must not end the meeting
-        app.call_from_thread(app.notify, f"Oväntat fel: {type(exc).__name__}: {exc}",
-                             title="Kunde inte ändra åtgärden", severity="error", timeout=10)
-        return
-    message = (f"Klar {result.done_date}: {result.text}" if done
-               else f"Öppnad igen: {result.text}")
-    if len(result.meeting_ids) > 1:
-        message += f" (i {len(result.meeting_ids)} möten)"
-    app.call_from_thread(app.notify, message, title="Åtgärder")
-    if on_done is not None:
-        app.call_from_thread(on_done)

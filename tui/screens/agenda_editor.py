@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea, Tree
 from store.domain.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
 from store.domain.model import AgendaItem, Meeting
 
+from ..save_state import SaveState
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 from ..widgets.text_area import AppTextArea
@@ -138,8 +139,8 @@ class AgendaEditorScreen(Screen[None]):
             # The app's quiet "Sparat hh:mm:ss", so the secretary sees edits are kept.
             self.watch(self.app, "save_state", self._show_save_state)
 
-    def _show_save_state(self, state: str) -> None:
-        self.query_one("#save-state", Static).update(state)
+    def _show_save_state(self, state: SaveState) -> None:
+        self.query_one("#save-state", Static).update(state.text)
 
     # -- the tree
 

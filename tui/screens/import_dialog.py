@@ -21,6 +21,8 @@ from textual.widgets import Button, Input, Static
 
 from store.domain.model import Meeting
 
+from ..worker_messages import ImportFileRead
+
 
 def expand_path(text: str) -> Path:
     text = text.strip()
@@ -142,12 +144,13 @@ class ImportDialog(ModalScreen["str | None"]):
             error = format_error_text(exc)
         except Exception as exc:  # noqa: BLE001 - show it, never crash the app
             error = f"Oväntat fel vid import: {type(exc).__name__}: {exc}"
-        self.app.call_from_thread(self._read_done, path, meeting, error)
+        self.post_message(ImportFileRead(path, meeting, error))
+
+    def on_import_file_read(self, message: ImportFileRead) -> None:
+        self._read_done(message.path, message.meeting, message.error)
 
     def _read_done(self, path: Path, meeting: Meeting | None, error: str | None) -> None:
         self.reading = False
-        if not self.is_attached:
-            return
         if error is not None or meeting is None:
             self.show(f"{error}\nInget har importerats.", error=True)
             return

@@ -26,6 +26,8 @@ from ..widgets.back_to_notes import NotesWanted
 from ..widgets.entry_list import EntryList
 from ..widgets.item_text import agenda_text
 from ..widgets.notes_area import NotesArea
+from ..save_state import SaveState
+from ..worker_messages import OwnerHistoryLoaded
 from ..words import defer_decision
 from .live_dialogs import LiveDialogs
 from .live_standing import toggle_standing
@@ -143,7 +145,7 @@ class LiveScreen(LiveDialogs, Screen):
     def _mount_footer(self) -> None:
         # After the first frame: the footer is many small widgets and not needed to
         # start typing, so it must not delay the meeting appearing.
-        if not self.is_attached:
+        if not self.is_attached:  # a timer callback, not a worker: it may outlive us
             return  # quit (or switched away) before the first frame was done
         if not self.query(Footer):
             from ..widgets.live_footer import LiveFooter
@@ -189,7 +191,10 @@ class LiveScreen(LiveDialogs, Screen):
         from store.persistence.series import series_owner_history
 
         history = series_owner_history(self.app.store, series, exclude_id=meeting_id)
-        self.app.call_from_thread(setattr, self, "_owner_history", history)
+        self.post_message(OwnerHistoryLoaded(history))
+
+    def on_owner_history_loaded(self, message: OwnerHistoryLoaded) -> None:
+        self._owner_history = message.owners
 
     def _show_empty(self) -> None:
         # Nothing to write notes into: say so rather than take text that has no home.
@@ -330,16 +335,16 @@ class LiveScreen(LiveDialogs, Screen):
         parts.append(now.strftime("%H:%M:%S"))
         state = self.app.save_state
         text = Text("  ".join(parts), style="bold")
-        if state:
+        if state.text:
             text.append("  ")
-            text.append(state, style="bold red" if "EJ" in state else "dim")
+            text.append(state.text, style="bold red" if state.failed else "dim")
         # A new layout (the whole screen, the agenda list with it) only when the width
         # changes: the clock and "Sparat" tick several times a second while typing.
         width_changed = text.cell_len != getattr(self, "_status_cells", None)
         self._status_cells = text.cell_len
         self.query_one("#live-status", Static).update(text, layout=width_changed)
 
-    def _show_status(self, _state: str) -> None:
+    def _show_status(self, _state: SaveState) -> None:
         self._tick()
 
     # -- moving through the agenda

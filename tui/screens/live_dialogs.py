@@ -8,6 +8,7 @@ from __future__ import annotations
 from store import Action, AgendaItem, Decision
 from store import meeting_rules as rules
 
+from ..worker_messages import ActionToggled
 from ..words import document
 
 
@@ -99,9 +100,12 @@ class LiveDialogs:
         action = next((a for a in self.current.actions if a.id == action_id), None)
         if action is None:
             return
-        from .action_list import toggle_action_done
+        from ..action_done import toggle_action_done
 
-        toggle_action_done(self.app, action_id, not action.done, on_done=self.refresh_entries)
+        toggle_action_done(self.app, action_id, not action.done, reply_to=self)
+
+    def on_action_toggled(self, message: ActionToggled) -> None:
+        self.refresh_entries()
 
     def delete_entry(self, list_id: str, entry_id: str) -> None:
         if not self._writable():

@@ -29,6 +29,7 @@ from store.domain.dates import (
 )
 from store.domain.model import STANDARD_ROLES, Meeting, Participant
 
+from ..save_state import SaveState
 from ..widgets.dialogs import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 
@@ -196,8 +197,8 @@ class MeetingSetupScreen(Screen[None]):
             # The app's quiet "Sparat hh:mm:ss", so the secretary sees edits are kept.
             self.watch(self.app, "save_state", self._show_save_state)
 
-    def _show_save_state(self, state: str) -> None:
-        self.query_one("#save-state", Static).update(state)
+    def _show_save_state(self, state: SaveState) -> None:
+        self.query_one("#save-state", Static).update(state.text)
 
     # -- meeting fields
 

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from store import MeetingSummary, StoreError
 
 from ..widgets.live_footer import LiveFooter
+from ..worker_messages import MeetingsLoaded, RescueCopiesFound
 
 
 def group_by_series(summaries: list[MeetingSummary]) -> list[tuple[str, list[MeetingSummary]]]:
@@ -79,12 +80,12 @@ class StartScreen(Screen):
 
         copies = find_rescue_copies(self.app.store)
         if copies:
-            self.app.call_from_thread(self._offer_rescue_copies, copies)
+            self.post_message(RescueCopiesFound(copies))
 
-    def _offer_rescue_copies(self, copies) -> None:
+    def on_rescue_copies_found(self, message: RescueCopiesFound) -> None:
         from .rescue_offer import offer_rescue_copies
 
-        offer_rescue_copies(self.app, copies,
+        offer_rescue_copies(self.app, message.copies,
                             on_done=lambda meeting_id: self.refresh_meetings(meeting_id))
 
     def on_screen_resume(self) -> None:
@@ -108,11 +109,12 @@ class StartScreen(Screen):
             summaries, error = [], str(exc)
         if error is None:  # meetings that could not be read are named, not left out
             error = "\n".join(unreadable_lines(self.app.store)) or None
-        self.app.call_from_thread(self._show_meetings, summaries, error)
+        self.post_message(MeetingsLoaded(summaries, error))
+
+    def on_meetings_loaded(self, message: MeetingsLoaded) -> None:
+        self._show_meetings(message.summaries, message.error)
 
     def _show_meetings(self, summaries: list[MeetingSummary], error: str | None) -> None:
-        if not self.is_mounted:
-            return
         if error is not None:
             self.notify(error, title="Kan inte läsa mötena", severity="error")
         select = getattr(self, "_select", None)

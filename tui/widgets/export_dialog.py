@@ -8,6 +8,7 @@ folder, a device) is refused (export.target's rules, the same as on the command 
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 from export.target import ExportTargetError, check_target, is_write_protected
 from store import Meeting, StoreError, meeting_from_dict, meeting_to_dict
 
+from ..worker_messages import Notice
 from ..words import document
 from .dialogs import ConfirmDialog
 
@@ -172,8 +174,8 @@ def start_export(app, meeting_id: str | None = None) -> None:
         snapshot = meeting_from_dict(meeting_to_dict(meeting))
         snapshot.id = meeting.id
         app.run_worker(
-            lambda: export_files(app, snapshot, minutes_path, actions_path,
-                                 overwrite=overwrite),
+            functools.partial(export_files, app, snapshot, minutes_path, actions_path,
+                              overwrite=overwrite),
             thread=True, group="export", exit_on_error=False, name="export",
         )
         app.notify("Exporterar…", timeout=2)
@@ -191,7 +193,9 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
 
     `overwrite`: the user agreed to replace existing (even write-protected) files.
     """
-    notify = lambda *a, **k: app.call_from_thread(app.notify, *a, **k)  # noqa: E731
+    def notify(text: str, **kwargs) -> None:
+        app.post_message(Notice(text, **kwargs))
+
     try:
         from export.docx_minutes import write_minutes
     except ImportError as exc:  # python-docx is a declared dependency: a broken install
