@@ -68,3 +68,17 @@ def test_workers_report_by_message():
     lambdas = [str(p.relative_to(ROOT)) for p in TUI_FILES
                if "run_worker(lambda" in p.read_text(encoding="utf-8")]
     assert lambdas == []
+
+
+def test_the_app_keeps_the_contract_screens_rely_on():
+    """Everything tui/host.py promises the screens, the app has."""
+    from store import MeetingStore
+    from tui.app import MotesbokApp
+    from tui.host import MeetingHost
+
+    app = MotesbokApp(MeetingStore.in_memory())
+    promised = {name for name in vars(MeetingHost) if not name.startswith("_")}
+    promised |= set(MeetingHost.__annotations__)
+    assert promised >= {"store", "session", "clock", "mark_changed", "open_meeting"}
+    missing = sorted(name for name in promised if not hasattr(app, name))
+    assert missing == []
