@@ -50,3 +50,6 @@ class MeetingHost(Protocol):
 
     def export_meeting(self, meeting_id: str | None = None) -> None:
         """Ask where, then write the meeting's documents."""
+
+    def on_notice(self, message) -> None:
+        """Show a worker's worker_messages.Notice (only the UI thread notifies)."""

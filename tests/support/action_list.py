@@ -10,6 +10,7 @@ from textual.notifications import Notification
 
 from store import Action, AgendaItem, Meeting, MeetingStore
 from tui.screens.action_list import ActionListScreen
+from tui.worker_messages import Notice
 
 
 class ListApp(App):
@@ -28,6 +29,11 @@ class ListApp(App):
         # As the real app does: what the user was told stays readable (tui/app.py).
         self.shown_notifications.append(Notification(message, title, severity))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def on_notice(self, message: Notice) -> None:
+        # As the real app does: workers post what to tell (tui/worker_messages.py).
+        self.notify(message.text, title=message.title, severity=message.severity,
+                    timeout=message.timeout)
 
     def on_mount(self) -> None:
         self.push_screen(ActionListScreen())
