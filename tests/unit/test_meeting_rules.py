@@ -1,4 +1,4 @@
-"""The rules of a meeting while it is held (store/meeting_rules.py), without a screen."""
+"""The rules of a meeting while it is held (store/domain/meeting_rules.py), without a screen."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store import Action, AgendaItem, Decision, Meeting
-from store import meeting_rules as rules
+from store.domain import meeting_rules as rules
 
 NOW = datetime(2026, 3, 4, 18, 5, 30, 123456)
 

@@ -2,7 +2,7 @@
 
 The panes are widgets of their own (tui/widgets: agenda_tree, notes_area, entry_list)
 that post messages; this screen answers them and applies the meeting's rules
-(store.meeting_rules). The notes editor writes every edit into the current item itself
+(store.domain.meeting_rules). The notes editor writes every edit into the current item itself
 and the app saves it SAVE_DELAY (tui/autosave.py) later.
 """
 
@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store import AgendaItem
-from store import meeting_rules as rules
+from store.domain import meeting_rules as rules
 
 from ..widgets.agenda_tree import AgendaTree
 from ..widgets.back_to_notes import NotesWanted

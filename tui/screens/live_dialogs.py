@@ -1,12 +1,12 @@
 """Live mode's dialogs: decisions, actions, new items, attendance, attachments and
 the end of the meeting. A part of LiveScreen kept apart (mixed into it), so the screen
-itself is about walking the agenda; the rules they apply are store.meeting_rules'.
+itself is about walking the agenda; the rules they apply are store.domain.meeting_rules'.
 """
 
 from __future__ import annotations
 
 from store import Action, AgendaItem, Decision
-from store import meeting_rules as rules
+from store.domain import meeting_rules as rules
 
 from ..worker_messages import ActionToggled
 from ..words import document

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from store import Action, AgendaItem, Decision, Meeting
+from .model import Action, AgendaItem, Decision, Meeting
 
 #: Items whose title starts so collect the matters raised at the end: a new item added
 #: there becomes one of its sub-items.
