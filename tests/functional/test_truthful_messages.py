@@ -40,16 +40,17 @@ def test_any_delay_reads_back_from_the_promise(delay):
 
 
 class _App:
-    """What export_files needs of the app: a thread hop and a notification."""
+    """What export_files needs of the app: it posts its notices to the app."""
 
     def __init__(self):
         self.told: list[tuple[str, dict]] = []
 
-    def call_from_thread(self, callback, *args, **kwargs):
-        return callback(*args, **kwargs)
+    def post_message(self, message) -> bool:
+        from tui.worker_messages import Notice
 
-    def notify(self, message, **kwargs):
-        self.told.append((message, kwargs))
+        assert isinstance(message, Notice)
+        self.told.append((message.text, {"severity": message.severity}))
+        return True
 
 
 def test_a_missing_python_docx_is_named_not_passed_off_as_unbuilt(monkeypatch, tmp_path):
