@@ -254,6 +254,9 @@ class MeetingSetupScreen(Screen[None]):
         field_id = event.input.id
         value = event.input.value
         if field_id in ("title", "series", "place"):
+            # Stored without the edges' spaces (a stray space before "Kommunhuset" would
+            # stand in the minutes); the field keeps what is typed, so typing goes on.
+            value = value.strip()
             if field_id == "series" and value != self.meeting.title:
                 self._series_follows_title = False
             if field_id == "title" and self._series_follows_title:
