@@ -20,7 +20,7 @@ import orjson
 
 from ..domain.action_rows import ActionRow, action_tuples, meeting_meta, rows_of_dict, rows_of_tuples
 from .scan import read_for_scan
-from .storage import create_temp_file, ensure_private_dir
+from .storage import create_temp_file, discard_temp, ensure_private_dir
 
 if TYPE_CHECKING:
     from .store import MeetingStore
@@ -104,10 +104,4 @@ def _save_cache(path: Path, entries: dict) -> None:
             fh.write(orjson.dumps({"v": _CACHE_VERSION, "m": entries}))
         os.replace(tmp, path)
     except OSError:
-        if fd is not None:
-            os.close(fd)
-        if tmp is not None:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
+        discard_temp(fd, tmp)  # a lost cache is only rebuilt

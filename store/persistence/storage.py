@@ -147,6 +147,17 @@ def create_temp_file(beside: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(beside))
 
 
+def discard_temp(fd: int | None, tmp: Path | None) -> None:
+    """After a failed write: close the descriptor and remove the half-written temp file."""
+    if fd is not None:
+        os.close(fd)
+    if tmp is not None:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -175,13 +186,7 @@ def write_file_atomic(path: Path, data: bytes, *, backup: Path | None = None) ->
         os.replace(tmp, path)
         fsync_dir(directory)
     except OSError as exc:
-        if fd is not None:
-            os.close(fd)
-        if tmp is not None:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
+        discard_temp(fd, tmp)
         raise SaveError(describe_os_error(exc, path)) from exc
 
 
@@ -219,13 +224,7 @@ def _keep_backup(path: Path, backup: Path) -> None:
             fd = None
             os.replace(tmp, backup)
         except OSError:
-            if fd is not None:
-                os.close(fd)
-            if tmp is not None:
-                try:
-                    tmp.unlink(missing_ok=True)
-                except OSError:
-                    pass
+            discard_temp(fd, tmp)
 
 
 def describe_os_error(exc: OSError, path: Path, *, verb: str = "spara") -> str:
