@@ -202,8 +202,8 @@ def build_docx(
     empty last column (COMMENT_COLUMN) for notes by hand when the list is followed up.
     Raises TemplateError (a StoreError) for a template that cannot be used.
     """
+    from export.docx_body import BodyBuilder
     from export.docx_common import (
-        BodyBuilder,
         ensure_styles,
         new_document,
         set_core_properties,

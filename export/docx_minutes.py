@@ -17,8 +17,8 @@ from pathlib import Path
 from docx.document import Document
 from docx.shared import Pt
 
+from export.docx_body import BodyBuilder
 from export.docx_common import (
-    BodyBuilder,
     StyleSpec,
     ensure_styles,
     new_document,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from export.docx_common import paragraph_xml, runs_xml
+from export.docx_body import paragraph_xml, runs_xml
 from export.markup import Run
 from export.minutes_layout import ATTACHMENT_NAMES, SEPARATOR, Block
 
