@@ -13,6 +13,18 @@ from datetime import datetime
 from typing import Iterator
 
 from .attendance import Interval, presence_text
+from .protocol import (
+    MINUTES,
+    PROTOCOL,
+    Adjustment,
+    AdjustmentLift,
+    Motion,
+    Posting,
+    ProtocolNote,
+    Reservation,
+    Substitution,
+    Vote,
+)
 
 # The rule for which titles are standing items lives in store/domain/standing.py.
 from .standing import looks_standing  # noqa: F401 - re-exported
@@ -55,6 +67,13 @@ class Participant:
     intervals: list[Interval] = field(default_factory=list)
     #: Added during the meeting (a guest): not carried to the next meeting of the series.
     guest: bool = False
+    # Protocol roster (store/domain/protocol.py): party letters, ledamot/ersättare/...,
+    # chair role, the member an ersättare serves for today, and taking part på distans.
+    party: str = ""
+    group: str = ""
+    chair: str = ""
+    substitute_for: str = ""
+    remote: bool = False
 
     def __post_init__(self, present_from: str | None, present_to: str | None) -> None:
         if (present_from or present_to) and not self.intervals:
@@ -63,6 +82,10 @@ class Participant:
     def presence_text(self) -> str:
         """'14:30-15:15', 'från 14:30', 'till 15:15', several joined by ' och ', or ''."""
         return presence_text(self.intervals)
+
+    def name_with_party(self) -> str:
+        """'Ann Ek (S)', or the name alone when no party is known."""
+        return f"{self.name} ({self.party})" if self.party else self.name
 
 
 def _first_arrival(self: Participant) -> str | None:
@@ -135,6 +158,21 @@ class AgendaItem:
     started_at: str | None = None  # ISO datetime, first time the item was made current
     finished_at: str | None = None  # ISO datetime, when it was marked done/deferred
     id: str = field(default_factory=new_id)
+    # -- a protocol's ärende (PROTOCOL.md); decisions are its att-satser -------------
+    section: str = ""  # the agenda heading it stands under
+    case_number: str = ""  # "181/24" in the mötesbok
+    registration_number: str = ""  # diarienummer
+    decision_lead: str = ""  # "" = "{body} beslutar"
+    basis: list[str] = field(default_factory=list)  # Beslutsunderlag
+    send_to: list[str] = field(default_factory=list)  # Beslutet skickas till
+    motions: list[Motion] = field(default_factory=list)  # yrkanden
+    procedure: str = ""  # Beslutsgång
+    vote: Vote | None = None
+    reservations: list[Reservation] = field(default_factory=list)
+    protocol_notes: list[ProtocolNote] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # jäv: names taking no part
+    substitutions: list[Substitution] = field(default_factory=list)
+    adjusted_immediately: bool = False
 
     def walk(self) -> Iterator[AgendaItem]:
         """This item and all its sub-items, depth first."""
@@ -159,10 +197,23 @@ class Meeting:
     # ISO datetime the meeting was ended (F12); an ended meeting opens read-only until
     # the secretary reopens it, which clears this.
     ended_at: str | None = None
+    # -- a protocol (PROTOCOL.md; store/domain/protocol.py) ---------------------------
+    kind: str = MINUTES
+    body: str = ""  # the body's full name
+    first_paragraph: int | None = None  # None: continue the series (store.paragraphs)
+    adjusters: list[str] = field(default_factory=list)  # justerare, roster names
+    adjustment: Adjustment = field(default_factory=Adjustment)
+    adjusted: str | None = None  # ISO date of justering: from then on locked
+    posting: Posting = field(default_factory=Posting)
+    adjustment_lifts: list[AdjustmentLift] = field(default_factory=list)
 
     @property
     def series_name(self) -> str:
         return self.series or self.title
+
+    @property
+    def is_protocol(self) -> bool:
+        return self.kind == PROTOCOL
 
     # -- the agenda tree -------------------------------------------------------
 
@@ -316,6 +367,12 @@ class Meeting:
     @property
     def ended(self) -> bool:
         return self.ended_at is not None
+
+    @property
+    def locked(self) -> bool:
+        """Read-only: an ended meeting (until reopened) or an adjusted protocol (until a
+        recorded "häv justering", store/domain/adjustment.py)."""
+        return self.ended or self.adjusted is not None
 
     def end_meeting(self, when: datetime, end_time: str | None = None) -> None:
         """Ended now: the end time (as offered, or the clock's) and the end stamp."""

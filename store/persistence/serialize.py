@@ -25,6 +25,7 @@ from ..domain.limits import (
     MAX_TEXT_CHARS,
 )
 from ..domain.text import is_blank
+from . import serialize_protocol as protocol_keys
 from ..domain.model import ITEM_STATUSES, Action, AgendaItem, Decision, Meeting, Participant, new_id
 
 FORMAT_ID = "motesbok-meeting/1"
@@ -50,7 +51,7 @@ class MeetingFormatError(ValueError):
 # ("done": false, "notes": "") therefore exports back with the same keys and values.
 
 
-def _participant_to_dict(p: Participant) -> dict[str, Any]:
+def _participant_to_dict(p: Participant, full: bool = False) -> dict[str, Any]:
     return {
         "name": p.name,
         "role": p.role,
@@ -64,7 +65,7 @@ def _participant_to_dict(p: Participant) -> dict[str, Any]:
         "presence": [{"from": i.start, "to": i.end} for i in p.intervals],
         "guest": p.guest,
         "id": p.id,
-    }
+    } | protocol_keys.participant_keys(p, full)
 
 
 def _action_to_dict(a: Action) -> dict[str, Any]:
@@ -79,7 +80,7 @@ def _action_to_dict(a: Action) -> dict[str, Any]:
     }
 
 
-def _item_to_dict(item: AgendaItem) -> dict[str, Any]:
+def _item_to_dict(item: AgendaItem, full: bool = False) -> dict[str, Any]:
     return {
         "title": item.title,
         "presenter": item.presenter,
@@ -98,11 +99,12 @@ def _item_to_dict(item: AgendaItem) -> dict[str, Any]:
         "started_at": item.started_at,
         "finished_at": item.finished_at,
         "id": item.id,
-        "items": [_item_to_dict(child) for child in item.items],
-    }
+        "items": [_item_to_dict(child, full) for child in item.items],
+    } | protocol_keys.item_keys(item, full)
 
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
+    full = meeting.is_protocol  # a protocol writes every key; minutes only what is set
     return {
         "format": FORMAT_ID,
         "title": meeting.title,
@@ -110,15 +112,15 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         "start": meeting.start,
         "end": meeting.end,
         "place": meeting.place,
-        "participants": [_participant_to_dict(p) for p in meeting.participants],
-        "items": [_item_to_dict(item) for item in meeting.items],
+        "participants": [_participant_to_dict(p, full) for p in meeting.participants],
+        "items": [_item_to_dict(item, full) for item in meeting.items],
         # Written even when it equals the title: renaming a meeting keeps its series.
         "series": meeting.series,
         "id": meeting.id,
         "created_at": meeting.created_at,
         "updated_at": meeting.updated_at,
         "ended_at": meeting.ended_at,
-    }
+    } | protocol_keys.meeting_keys(meeting)
 
 
 # -- reading, with validation --------------------------------------------------
@@ -126,17 +128,17 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
 _MEETING_KEYS = {
     "format", "title", "date", "start", "end", "place", "participants", "items",
     "series", "id", "created_at", "updated_at", "ended_at",
-}
+} | protocol_keys.MEETING_KEYS
 _PARTICIPANT_KEYS = {
     "name", "role", "decision_maker", "absent", "present_from", "present_to", "presence",
     "guest", "id",
-}
+} | protocol_keys.PARTICIPANT_KEYS
 _INTERVAL_KEYS = {"from", "to"}
 _ITEM_KEYS = {
     "title", "presenter", "time", "description", "background", "proposal", "notes",
     "actions", "decisions", "decision_ids", "attachments", "status", "items", "standing",
     "started_at", "finished_at", "id",
-}
+} | protocol_keys.ITEM_KEYS
 _ACTION_KEYS = {"text", "due", "owner", "done", "done_date", "id", "follows"}
 
 
@@ -322,6 +324,7 @@ class _Reader:
         else:
             # Files before several intervals: one interval at most.
             participant.intervals = self._normalized([single], f"{where}.present_from")
+        protocol_keys.read_participant(self, obj, where, participant)
         return participant
 
     def presence(self, obj: dict, where: str) -> list[Interval]:
@@ -386,7 +389,7 @@ class _Reader:
                     f"{where}.decision_ids", "ska vara en lista med ett id per beslut"
                 )
             ids = [new_id() for _ in texts]
-        return AgendaItem(
+        item = AgendaItem(
             title=self.text(obj, "title", where, required=True),
             presenter=self.text(obj, "presenter", where, nullable=True) or "",
             time=self.time(obj, "time", where),
@@ -410,6 +413,8 @@ class _Reader:
             finished_at=self.timestamp(obj, "finished_at", where),
             id=self.id(obj, where),
         )
+        protocol_keys.read_item(self, obj, where, item)
+        return item
 
     def meeting(self, data: Any) -> Meeting:
         obj = self.obj(data, "")
@@ -447,6 +452,7 @@ class _Reader:
         if updated:
             meeting.updated_at = updated
         meeting.ended_at = self.timestamp(obj, "ended_at", "")
+        protocol_keys.read_meeting(self, obj, meeting)
         return meeting
 
 

@@ -1,0 +1,125 @@
+"""What a protocol (protokoll) adds to a meeting: the words of its kinds and the parts
+recorded per § — yrkanden, omröstning, reservationer, protokollsanteckningar — and the
+justering and anslag of the whole protocol (docs/FORMAT.md, "Protocol").
+
+Plain dataclasses and constants, no I/O. The rules that use them (who serves, § numbers,
+justering, the drafted sentences) live beside this module; the labels here are the one
+place the TUI, the DOCX and the import take them from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MINUTES = "minnesanteckningar"
+PROTOCOL = "protokoll"
+MEETING_KINDS: tuple[str, ...] = (MINUTES, PROTOCOL)
+KIND_LABELS: dict[str, str] = {MINUTES: "Mötesanteckningar", PROTOCOL: "Protokoll"}
+
+# The roster's groups (PROTOCOL.md `group`); "" = not said (a minutes meeting).
+MEMBER = "ledamot"
+DEPUTY = "ersättare"
+OFFICIAL = "tjänsteperson"
+OTHER = "övrig"
+GROUPS: tuple[str, ...] = (MEMBER, DEPUTY, OFFICIAL, OTHER)
+GROUP_LABELS: dict[str, str] = {
+    MEMBER: "Ledamot",
+    DEPUTY: "Ersättare",
+    OFFICIAL: "Tjänsteperson",
+    OTHER: "Övrig",
+}
+
+#: Chair roles offered; any text is allowed.
+CHAIR_ROLES: tuple[str, ...] = ("ordförande", "vice ordförande", "andre vice ordförande")
+
+# Kinds of yrkande, in the order the live dialog offers them (one key each).
+MOTION_KINDS: tuple[str, ...] = ("bifall", "avslag", "återremiss", "ändring", "tillägg", "annat")
+#: Kinds whose yrkande needs its own text (the others refer to the proposal).
+MOTION_KINDS_WITH_TEXT: frozenset[str] = frozenset({"ändring", "tillägg", "annat"})
+
+BALLOT_YES = "ja"
+BALLOT_NO = "nej"
+BALLOT_ABSTAIN = "avstår"
+BALLOTS: tuple[str, ...] = (BALLOT_YES, BALLOT_NO, BALLOT_ABSTAIN)
+
+DEFAULT_RESERVATION_TEXT = "till förmån för eget yrkande"
+
+# A protocol's life after the meeting (shown by `list` and `actions`).
+STATE_DRAFT = "utkast"
+STATE_ADJUSTED = "justerat"
+STATE_POSTED = "anslaget"
+
+
+@dataclass
+class Motion:
+    """A yrkande: who moved it, which kind, and the text for ändring/tillägg/annat."""
+
+    by: str
+    kind: str
+    text: str = ""
+
+
+@dataclass
+class Vote:
+    """An open vote (omröstning): each serving member's ballot by name."""
+
+    question: str = ""
+    ballots: dict[str, str] = field(default_factory=dict)
+    result: str = ""
+
+    def tally(self) -> dict[str, int]:
+        counts = dict.fromkeys(BALLOTS, 0)
+        for ballot in self.ballots.values():
+            if ballot in counts:
+                counts[ballot] += 1
+        return counts
+
+
+@dataclass
+class Reservation:
+    by: list[str]
+    text: str = DEFAULT_RESERVATION_TEXT
+
+
+@dataclass
+class ProtocolNote:
+    """A protokollsanteckning."""
+
+    by: str
+    text: str
+
+
+@dataclass
+class Substitution:
+    """For one §: the ersättare `by` serves in place of the member `for_` (jäv, a short
+    absence). Our own key `substitutions`; the roster's `substitute_for` is for the day."""
+
+    by: str
+    for_: str
+
+
+@dataclass
+class Adjustment:
+    """Justeringens plats och tid."""
+
+    place: str = ""
+    date: str | None = None  # ISO date
+    time: str | None = None  # "HH:MM"
+
+
+@dataclass
+class Posting:
+    """The anslag: when the notice goes up and comes down, and where the protocol is kept."""
+
+    from_: str | None = None  # ISO date
+    to: str | None = None  # ISO date
+    archive: str = ""
+
+
+@dataclass
+class AdjustmentLift:
+    """A recorded "häv justering": when, why, and the adjustment date it undid."""
+
+    at: str  # ISO datetime
+    why: str
+    adjusted: str  # the date that was lifted

@@ -1,0 +1,267 @@
+"""The protocol's keys of the JSON format (docs/FORMAT.md, "Protocol"), written and read
+beside the minutes' keys of serialize.py.
+
+A minutes meeting writes a protocol key only when it holds something, so its file stays as
+it was before protocols existed; a protocol writes every key. Reading validates each key
+with serialize.py's reader (passed in as `r`) and names the field on the first problem.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.model import AgendaItem, Meeting, Participant
+from ..domain.protocol import (
+    BALLOTS,
+    DEFAULT_RESERVATION_TEXT,
+    GROUPS,
+    MEETING_KINDS,
+    MINUTES,
+    MOTION_KINDS,
+    Adjustment,
+    AdjustmentLift,
+    Motion,
+    Posting,
+    ProtocolNote,
+    Reservation,
+    Substitution,
+    Vote,
+)
+
+MEETING_KEYS = {
+    "kind", "body", "first_paragraph", "adjusters", "adjustment", "adjusted", "posting",
+    "adjustment_lifts",
+}
+PARTICIPANT_KEYS = {"party", "group", "chair", "substitute_for", "remote"}
+ITEM_KEYS = {
+    "section", "case_number", "registration_number", "decision_lead", "basis", "send_to",
+    "motions", "procedure", "vote", "reservations", "protocol_notes", "conflicts",
+    "substitutions", "adjusted_immediately",
+}
+
+_ADJUSTMENT_KEYS = {"place", "date", "time"}
+_POSTING_KEYS = {"from", "to", "archive"}
+_LIFT_KEYS = {"at", "why", "adjusted"}
+_MOTION_KEYS = {"by", "kind", "text"}
+_VOTE_KEYS = {"question", "ballots", "result"}
+_RESERVATION_KEYS = {"by", "text"}
+_NOTE_KEYS = {"by", "text"}
+_SUBSTITUTION_KEYS = {"by", "for"}
+
+#: Largest § number accepted: far beyond any body's year, small enough to print.
+MAX_PARAGRAPH = 99_999
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def _kept(values: dict[str, Any], full: bool) -> dict[str, Any]:
+    """All keys for a protocol; for a minutes meeting only those that hold something."""
+    if full:
+        return values
+    return {k: v for k, v in values.items() if v not in ("", None, False, [], {})}
+
+
+def meeting_keys(m: Meeting) -> dict[str, Any]:
+    full = m.is_protocol
+    adjustment = {"place": m.adjustment.place, "date": m.adjustment.date,
+                  "time": m.adjustment.time}
+    posting = {"from": m.posting.from_, "to": m.posting.to, "archive": m.posting.archive}
+    values = {
+        "kind": m.kind,
+        "body": m.body,
+        "first_paragraph": m.first_paragraph,
+        "adjusters": list(m.adjusters),
+        "adjustment": adjustment if full or any(adjustment.values()) else None,
+        "adjusted": m.adjusted,
+        "posting": posting if full or any(posting.values()) else None,
+        "adjustment_lifts": [
+            {"at": lift.at, "why": lift.why, "adjusted": lift.adjusted}
+            for lift in m.adjustment_lifts
+        ],
+    }
+    kept = _kept(values, full)
+    if not full:
+        del kept["kind"]  # the default: a minutes file stays as it always was
+    return kept
+
+
+def participant_keys(p: Participant, full: bool) -> dict[str, Any]:
+    return _kept(
+        {"party": p.party, "group": p.group, "chair": p.chair,
+         "substitute_for": p.substitute_for, "remote": p.remote},
+        full,
+    )
+
+
+def item_keys(item: AgendaItem, full: bool) -> dict[str, Any]:
+    vote = item.vote
+    return _kept(
+        {
+            "section": item.section,
+            "case_number": item.case_number,
+            "registration_number": item.registration_number,
+            "decision_lead": item.decision_lead,
+            "basis": list(item.basis),
+            "send_to": list(item.send_to),
+            "motions": [{"by": m.by, "kind": m.kind, "text": m.text} for m in item.motions],
+            "procedure": item.procedure,
+            "vote": None if vote is None else {
+                "question": vote.question, "ballots": dict(vote.ballots), "result": vote.result,
+            },
+            "reservations": [{"by": list(r.by), "text": r.text} for r in item.reservations],
+            "protocol_notes": [{"by": n.by, "text": n.text} for n in item.protocol_notes],
+            "conflicts": list(item.conflicts),
+            "substitutions": [{"by": s.by, "for": s.for_} for s in item.substitutions],
+            "adjusted_immediately": item.adjusted_immediately,
+        },
+        full,
+    )
+
+
+# -- reading -------------------------------------------------------------------------------
+# `r` is serialize._Reader: its text/flag/date/time/array/texts/keys/obj helpers.
+
+
+def _error(field: str, problem: str) -> Exception:
+    from .serialize import MeetingFormatError
+
+    return MeetingFormatError(field, problem)
+
+
+def _choice(r, obj: dict, key: str, where: str, allowed: tuple[str, ...]) -> str:
+    value = r.text(obj, key, where, nullable=True) or ""
+    if value and value not in allowed:
+        if r.strict:
+            raise _error(r._name(where, key),
+                         f"okänt värde {value!r}, tillåtna: {', '.join(allowed)}")
+        return ""
+    return value
+
+
+def _objects(r, obj: dict, key: str, where: str, allowed: set[str]):
+    """(where, object) for each entry of a list of objects, keys checked."""
+    for i, value in enumerate(r.array(obj, key, where)):
+        at = f"{r._name(where, key)}[{i}]"
+        entry = r.obj(value, at)
+        r.keys(entry, allowed, at)
+        yield at, entry
+
+
+def _sub_object(r, obj: dict, key: str, allowed: set[str]) -> tuple[str, dict]:
+    value = obj.get(key)
+    if value is None:
+        return key, {}
+    entry = r.obj(value, key)
+    r.keys(entry, allowed, key)
+    return key, entry
+
+
+def read_meeting(r, obj: dict, meeting: Meeting) -> None:
+    meeting.kind = _choice(r, obj, "kind", "", MEETING_KINDS) or MINUTES
+    meeting.body = r.text(obj, "body", "", nullable=True) or ""
+    meeting.first_paragraph = _paragraph(r, obj)
+    meeting.adjusters = r.texts(obj, "adjusters", "")
+    at, entry = _sub_object(r, obj, "adjustment", _ADJUSTMENT_KEYS)
+    meeting.adjustment = Adjustment(
+        place=r.text(entry, "place", at, nullable=True) or "",
+        date=r.date(entry, "date", at),
+        time=r.time(entry, "time", at),
+    )
+    meeting.adjusted = r.date(obj, "adjusted", "")
+    at, entry = _sub_object(r, obj, "posting", _POSTING_KEYS)
+    meeting.posting = Posting(
+        from_=r.date(entry, "from", at),
+        to=r.date(entry, "to", at),
+        archive=r.text(entry, "archive", at, nullable=True) or "",
+    )
+    if r.strict and meeting.posting.from_ and meeting.posting.to and (
+            meeting.posting.to < meeting.posting.from_):
+        raise _error("posting.to", "anslaget kan inte tas ned innan det sätts upp")
+    meeting.adjustment_lifts = [
+        AdjustmentLift(
+            at=r.timestamp(entry, "at", where) or "",
+            why=r.text(entry, "why", where, nullable=True) or "",
+            adjusted=r.date(entry, "adjusted", where) or "",
+        )
+        for where, entry in _objects(r, obj, "adjustment_lifts", "", _LIFT_KEYS)
+    ]
+
+
+def _paragraph(r, obj: dict) -> int | None:
+    value = obj.get("first_paragraph")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PARAGRAPH:
+        if r.strict:
+            raise _error("first_paragraph", f"ska vara ett heltal 1–{MAX_PARAGRAPH}")
+        return None
+    return value
+
+
+def read_participant(r, obj: dict, where: str, participant: Participant) -> None:
+    participant.party = r.text(obj, "party", where, nullable=True) or ""
+    participant.group = _choice(r, obj, "group", where, GROUPS)
+    participant.chair = r.text(obj, "chair", where, nullable=True) or ""
+    participant.substitute_for = r.text(obj, "substitute_for", where, nullable=True) or ""
+    participant.remote = r.flag(obj, "remote", where)
+
+
+def read_item(r, obj: dict, where: str, item: AgendaItem) -> None:
+    for key in ("section", "case_number", "registration_number", "decision_lead", "procedure"):
+        setattr(item, key, r.text(obj, key, where, nullable=True) or "")
+    item.basis = r.texts(obj, "basis", where)
+    item.send_to = r.texts(obj, "send_to", where)
+    item.conflicts = r.texts(obj, "conflicts", where)
+    item.adjusted_immediately = r.flag(obj, "adjusted_immediately", where)
+    item.motions = [
+        Motion(
+            by=r.text(entry, "by", at, required=True),
+            kind=_choice(r, entry, "kind", at, MOTION_KINDS) or "annat",
+            text=r.text(entry, "text", at, nullable=True) or "",
+        )
+        for at, entry in _objects(r, obj, "motions", where, _MOTION_KEYS)
+    ]
+    item.vote = _vote(r, obj, where)
+    item.reservations = [
+        Reservation(
+            by=r.texts(entry, "by", at),
+            text=r.text(entry, "text", at, nullable=True) or DEFAULT_RESERVATION_TEXT,
+        )
+        for at, entry in _objects(r, obj, "reservations", where, _RESERVATION_KEYS)
+    ]
+    item.protocol_notes = [
+        ProtocolNote(by=r.text(entry, "by", at, nullable=True) or "",
+                     text=r.text(entry, "text", at, nullable=True) or "")
+        for at, entry in _objects(r, obj, "protocol_notes", where, _NOTE_KEYS)
+    ]
+    item.substitutions = [
+        Substitution(by=r.text(entry, "by", at, required=True),
+                     for_=r.text(entry, "for", at, required=True))
+        for at, entry in _objects(r, obj, "substitutions", where, _SUBSTITUTION_KEYS)
+    ]
+
+
+def _vote(r, obj: dict, where: str) -> Vote | None:
+    value = obj.get("vote")
+    if value is None:
+        return None
+    at = r._name(where, "vote")
+    entry = r.obj(value, at)
+    r.keys(entry, _VOTE_KEYS, at)
+    ballots_at = f"{at}.ballots"
+    raw = entry.get("ballots") or {}
+    ballots = r.obj(raw, ballots_at)
+    clean: dict[str, str] = {}
+    for name, ballot in ballots.items():
+        if ballot not in BALLOTS:
+            if r.strict:
+                raise _error(f"{ballots_at}.{name}",
+                             f"okänd röst {ballot!r}, tillåtna: {', '.join(BALLOTS)}")
+            continue
+        clean[str(name)] = ballot
+    return Vote(
+        question=r.text(entry, "question", at, nullable=True) or "",
+        ballots=clean,
+        result=r.text(entry, "result", at, nullable=True) or "",
+    )
