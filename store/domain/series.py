@@ -35,6 +35,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .action_rows import ActionRow, sort_key
+from .protocol import Adjustment, Posting
 from .model import Action, AgendaItem, Meeting, Participant
 from .standing import looks_standing, standing_kind
 
@@ -55,12 +56,19 @@ def next_meeting(previous: Meeting, date: str, open_actions: Iterable[ActionRow]
         place=previous.place,
         series=previous.series_name,
         participants=[
-            Participant(p.name, role=p.role, decision_maker=p.decision_maker)
+            # The roster is the series': party, group and chair role carry over; who
+            # is on distance or substitutes is the day's.
+            Participant(p.name, role=p.role, decision_maker=p.decision_maker,
+                        party=p.party, group=p.group, chair=p.chair)
             for p in previous.participants
             if not p.guest  # a guest came to this meeting only
         ],
         items=_carried(previous.items, conventional=not any(
             item.standing for item in previous.all_items())),
+        kind=previous.kind,
+        body=previous.body,
+        adjustment=Adjustment(place=previous.adjustment.place),
+        posting=Posting(archive=previous.posting.archive),
     )
     follow_ups = [
         Action(row.text, due=row.due, owner=row.owner, follows=row.root_id)

@@ -1,0 +1,123 @@
+"""Justering and anslag of a protocol.
+
+Adjusting (justering) locks the protocol; changing it afterwards needs a recorded "häv
+justering" (when and why). The anslag announces the justering on the notice board: by
+law no later than the second day after it (kommunallagen 8 kap. 12 §), up for at least
+three weeks. Dates are ISO strings, as in the model.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from datetime import datetime, timedelta
+
+from .model import Meeting
+from .protocol import STATE_ADJUSTED, STATE_DRAFT, STATE_POSTED, AdjustmentLift, Posting
+
+#: The notice stays up at least this long.
+POSTING_DAYS = 21
+#: Posting later than this many days after the justering breaks the law's deadline.
+POSTING_DEADLINE_DAYS = 2
+
+
+class AdjustmentError(ValueError):
+    """A justering step that cannot be taken; the message is one Swedish sentence."""
+
+
+def _easter(year: int) -> Date:
+    """Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own name
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return Date(year, month, day)
+
+
+def swedish_holidays(year: int) -> set[Date]:
+    """Days the offices are closed besides weekends: the public holidays and the eves
+    that are kept as such (midsommar-, jul- och nyårsafton)."""
+    easter = _easter(year)
+    midsummer_eve = next(Date(year, 6, d) for d in range(19, 26) if Date(year, 6, d).weekday() == 4)
+    return {
+        Date(year, 1, 1), Date(year, 1, 6), easter - timedelta(days=2),
+        easter + timedelta(days=1), Date(year, 5, 1), easter + timedelta(days=39),
+        Date(year, 6, 6), midsummer_eve, Date(year, 12, 24), Date(year, 12, 25),
+        Date(year, 12, 26), Date(year, 12, 31),
+    }
+
+
+def is_working_day(day: Date) -> bool:
+    return day.weekday() < 5 and day not in swedish_holidays(day.year)
+
+
+def next_working_day(day: Date) -> Date:
+    following = day + timedelta(days=1)
+    while not is_working_day(following):
+        following += timedelta(days=1)
+    return following
+
+
+def default_posting(adjusted: str, archive: str = "") -> Posting:
+    """Posted the next working day after the justering, taken down three weeks later."""
+    posted = next_working_day(Date.fromisoformat(adjusted))
+    return Posting(posted.isoformat(), (posted + timedelta(days=POSTING_DAYS)).isoformat(),
+                   archive)
+
+
+def posting_problems(adjusted: str, posting: Posting) -> list[str]:
+    """Plain Swedish sentences on what breaks the law's rules, or []."""
+    problems = []
+    if posting.from_ and posting.from_ < adjusted:
+        problems.append("Anslaget kan inte sättas upp innan protokollet är justerat.")
+    elif posting.from_ and Date.fromisoformat(posting.from_) > Date.fromisoformat(adjusted) + timedelta(
+            days=POSTING_DEADLINE_DAYS):
+        problems.append("Anslaget sätts upp senare än andra dagen efter justeringen, "
+                        "som kommunallagen kräver.")
+    if posting.from_ and posting.to and Date.fromisoformat(posting.to) < Date.fromisoformat(
+            posting.from_) + timedelta(days=POSTING_DAYS):
+        problems.append("Anslaget ska sitta uppe minst tre veckor.")
+    return problems
+
+
+def adjust(meeting: Meeting, on: str, posting: Posting | None = None) -> None:
+    """Mark the protocol adjusted on `on` and fill in the anslag (default dates)."""
+    if not meeting.is_protocol:
+        raise AdjustmentError("Bara ett protokoll justeras.")
+    if meeting.adjusted:
+        raise AdjustmentError(f"Protokollet är redan justerat {meeting.adjusted}.")
+    if on < meeting.date:
+        raise AdjustmentError("Protokollet kan inte justeras före sammanträdet.")
+    meeting.adjusted = on
+    archive = (posting.archive if posting else "") or meeting.posting.archive
+    chosen = posting or default_posting(on, archive)
+    meeting.posting = Posting(chosen.from_, chosen.to, archive)
+    meeting.adjustment.date = meeting.adjustment.date or on
+
+
+def lift(meeting: Meeting, now: datetime, why: str) -> None:
+    """Häv justering: unlock the protocol, recording when, why and the date undone."""
+    if not meeting.adjusted:
+        raise AdjustmentError("Protokollet är inte justerat.")
+    if not why.strip():
+        raise AdjustmentError("Skriv varför justeringen hävs.")
+    meeting.adjustment_lifts.append(
+        AdjustmentLift(now.replace(microsecond=0).isoformat(), why.strip(), meeting.adjusted))
+    meeting.adjusted = None
+    meeting.posting = Posting(archive=meeting.posting.archive)
+
+
+def protocol_state(meeting: Meeting, today: Date) -> str:
+    """'utkast', 'justerat' or 'anslaget' ('' for a minutes meeting)."""
+    if not meeting.is_protocol:
+        return ""
+    if not meeting.adjusted:
+        return STATE_DRAFT
+    if meeting.posting.from_ and meeting.posting.from_ <= today.isoformat():
+        return STATE_POSTED
+    return STATE_ADJUSTED

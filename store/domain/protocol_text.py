@@ -1,0 +1,156 @@
+"""The sentences a protocol is written in, drafted from the model: yrkanden, beslutsgång,
+the vote's result, reservations, jäv. One place for the wording, shared by the live
+dialogs (drafts the secretary may edit), the preview and the DOCX.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import AgendaItem, Meeting
+from .protocol import BALLOT_ABSTAIN, BALLOT_NO, BALLOT_YES, Motion, ProtocolNote, Reservation, Vote
+
+# The head noun of a body's name -> how the protocol refers to it ("utskottet beslutar").
+_DEFINITE = (
+    ("utskottet", "utskottet"), ("utskott", "utskottet"),
+    ("nämnden", "nämnden"), ("nämnd", "nämnden"),
+    ("styrelsen", "styrelsen"), ("styrelse", "styrelsen"),
+    ("fullmäktige", "fullmäktige"),
+    ("beredningen", "beredningen"), ("beredning", "beredningen"),
+    ("rådet", "rådet"), ("råd", "rådet"),
+    ("gruppen", "gruppen"), ("grupp", "gruppen"),
+)
+_ATT = re.compile(r"^\s*att\b", re.IGNORECASE)
+
+
+def body_short(meeting: Meeting) -> str:
+    """'utskottet' for 'Tekniska nämndens arbetsutskott'; the name itself otherwise."""
+    last = (meeting.body or meeting.title).strip().split(" ")[-1].casefold()
+    for ending, word in _DEFINITE:
+        if last.endswith(ending):
+            return word
+    return meeting.body or "mötet"
+
+
+def decision_lead(meeting: Meeting, item: AgendaItem) -> str:
+    """The sentence before the att-satser; default '{body} beslutar'."""
+    if item.decision_lead.strip():
+        return item.decision_lead.strip()
+    return f"{meeting.body.strip() or body_short(meeting).capitalize()} beslutar"
+
+
+def att_clauses(proposal: str) -> list[str]:
+    """The att-satser of a Förslag till beslut, one each; a line not starting with 'att'
+    continues the one before (a mötesbok wraps long satser)."""
+    clauses: list[str] = []
+    for raw in proposal.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if clauses and not _ATT.match(line) and _ATT.match(clauses[-1]):
+            clauses[-1] = f"{clauses[-1]} {line}"
+        else:
+            clauses.append(line)
+    return clauses
+
+
+def _person(meeting: Meeting, name: str) -> str:
+    participant = meeting.find_participant(name)
+    return participant.name_with_party() if participant else name
+
+
+def names_text(meeting: Meeting, names: list[str]) -> str:
+    """'A (S)', 'A (S) och B (M)', 'A (S), B (M) och C (C)'."""
+    people = [_person(meeting, n) for n in names]
+    if len(people) <= 1:
+        return "".join(people)
+    return f"{', '.join(people[:-1])} och {people[-1]}"
+
+
+def genitive(name: str) -> str:
+    """'Olle Bergs', 'Lars' (a name ending in s, x or z takes no s)."""
+    return name if name[-1:].casefold() in "sxz" else f"{name}s"
+
+
+def motion_sentence(meeting: Meeting, motion: Motion) -> str:
+    who = _person(meeting, motion.by)
+    text = motion.text.strip().rstrip(".")
+    return {
+        "bifall": f"{who} yrkar bifall till förslaget.",
+        "avslag": f"{who} yrkar avslag på förslaget.",
+        "återremiss": f"{who} yrkar att ärendet återremitteras"
+                      + (f" med motiveringen {text}." if text else "."),
+        "ändring": f"{who} yrkar ändring av förslaget: {text}.",
+        "tillägg": f"{who} yrkar tillägg till förslaget: {text}.",
+    }.get(motion.kind, f"{who} yrkar {text}." if text else f"{who} yrkar.")
+
+
+def motion_name(meeting: Meeting, motion: Motion) -> str:
+    """'Olle Bergs (M) ändringsyrkande': how the beslutsgång names a yrkande."""
+    participant = meeting.find_participant(motion.by)
+    name = genitive(participant.name if participant else motion.by)
+    party = f" ({participant.party})" if participant and participant.party else ""
+    noun = {
+        "avslag": "avslagsyrkande",
+        "återremiss": "återremissyrkande",
+        "ändring": "ändringsyrkande",
+        "tillägg": "tilläggsyrkande",
+    }.get(motion.kind, "yrkande")
+    return f"{name}{party} {noun}"
+
+
+def contested(item: AgendaItem) -> list[Motion]:
+    """The yrkanden put against the proposal (bifall supports it; tillägg are put apart)."""
+    return [m for m in item.motions if m.kind not in ("bifall", "tillägg")]
+
+
+def procedure_draft(meeting: Meeting, item: AgendaItem, winner: Motion | None = None) -> str:
+    """Beslutsgång: the chair puts the proposal against each contested yrkande and finds
+    that the body decides for `winner` (None = the proposal)."""
+    who = body_short(meeting)
+    against = contested(item)
+    outcome = "enligt förslaget" if winner is None else f"enligt {motion_name(meeting, winner)}"
+    if not against:
+        sentence = f"Ordföranden frågar om {who} bifaller förslaget och finner att så sker."
+    else:
+        others = " och ".join(motion_name(meeting, m) for m in against)
+        sentence = (f"Ordföranden ställer proposition på förslaget mot {others} "
+                    f"och finner att {who} beslutar {outcome}.")
+    additions = [m for m in item.motions if m.kind == "tillägg"]
+    for motion in additions:
+        sentence += (f" Ordföranden ställer därefter proposition på {motion_name(meeting, motion)}"
+                     f" och finner att {who} bifaller det.")
+    return sentence
+
+
+def vote_result_draft(meeting: Meeting, vote: Vote, yes_means: str = "enligt förslaget",
+                      no_means: str = "enligt nej-sidans yrkande") -> str:
+    """'Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget.'; a tie says
+    so and leaves the chair's casting vote to the secretary."""
+    tally = vote.tally()
+    yes, no, abstain = tally[BALLOT_YES], tally[BALLOT_NO], tally[BALLOT_ABSTAIN]
+    abstained = f" {abstain} avstår." if abstain else ""
+    if yes == no:
+        return (f"Omröstningen ger {yes} ja-röster och {no} nej-röster, lika röstetal; "
+                f"ordförandens utslagsröst avgör.{abstained}")
+    outcome = yes_means if yes > no else no_means
+    winner_count, loser_count = (yes, no) if yes > no else (no, yes)
+    first, second = ("ja", "nej") if yes > no else ("nej", "ja")
+    return (f"Med {winner_count} {first}-röster mot {loser_count} {second}-röster beslutar "
+            f"{body_short(meeting)} {outcome}.{abstained}")
+
+
+def reservation_sentence(meeting: Meeting, reservation: Reservation) -> str:
+    text = reservation.text.strip().rstrip(".")
+    return f"{names_text(meeting, reservation.by)} reserverar sig {text}."
+
+
+def conflict_sentence(meeting: Meeting, name: str) -> str:
+    return f"{_person(meeting, name)} anmäler jäv och deltar inte i handläggningen."
+
+
+def protocol_note_sentence(meeting: Meeting, note: ProtocolNote) -> str:
+    return f"{_person(meeting, note.by)} lämnar en protokollsanteckning: {note.text.strip()}"
+
+
+ADJUSTED_IMMEDIATELY = "Paragrafen justeras omedelbart."
