@@ -180,7 +180,7 @@ def secretary_of(meeting: Meeting) -> Participant | None:
 
 
 def participant_runs(participant: Participant) -> list[Run]:
-    """``Anna Ek (``*Organisatör*``) 14:30-15:15`` as runs."""
+    """``Hedda Norell (``*Organisatör*``) 14:30-15:15`` as runs."""
     runs = [Run(one_line(participant.name))]
     role = one_line(participant.role).strip()
     if role:

@@ -30,7 +30,7 @@ def is_bare_label(line: Line) -> bool:
 
 
 def parse_participant(entry: str) -> Participant | None:
-    """``Anna Ek (Organisatör) 14:30-15:15`` -> a participant; '' -> None."""
+    """``Hedda Norell (Organisatör) 14:30-15:15`` -> a participant; '' -> None."""
     entry = strip_markup(entry.strip().rstrip(".").strip())
     if not entry:
         return None

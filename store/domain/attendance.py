@@ -209,7 +209,7 @@ _WRITTEN_RE = re.compile(
 
 
 def split_presence(entry: str) -> tuple[str, list[Interval]]:
-    """'Cecilia Holm 13:00-14:00 och från 14:30' -> ('Cecilia Holm', intervals).
+    """'Maja Torp 13:00-14:00 och från 14:30' -> ('Maja Torp', intervals).
 
     The inverse of `presence_text` as the minutes write it after a name; text that is
     not a valid presence stays part of the name.

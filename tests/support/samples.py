@@ -239,15 +239,15 @@ EXAMPLE = {
     "end": "15:30",
     "place": "Stadshuset, sal 2",
     "participants": [
-        {"name": "Anna Ek", "role": "Organisatör"},
-        {"name": "Bo Lind", "decision_maker": True},
-        {"name": "Cecilia Holm", "present_from": "14:30", "present_to": "15:15"},
-        {"name": "Dan Berg", "absent": True},
+        {"name": "Hedda Norell", "role": "Organisatör"},
+        {"name": "Arvid Sand", "decision_maker": True},
+        {"name": "Maja Torp", "present_from": "14:30", "present_to": "15:15"},
+        {"name": "Nils Vret", "absent": True},
     ],
     "items": [
         {
             "title": "Budgetuppföljning",
-            "presenter": "Bo Lind",
+            "presenter": "Arvid Sand",
             "time": "14:00",
             "description": "Uppföljning per april.",
             "background": "Kansliet redovisar utfallet.\n- Personal\n- Lokaler",
@@ -255,7 +255,7 @@ EXAMPLE = {
             "notes": "Utfallet följer budget.",
             "actions": [
                 {"text": "Skicka underlaget till kommunerna", "due": "2031-02-20",
-                 "owner": "Anna Ek"},
+                 "owner": "Hedda Norell"},
                 {"text": "Ta fram prognos", "due": None, "owner": None},
             ],
             "decisions": ["Informationen noteras."],

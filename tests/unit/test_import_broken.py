@@ -228,7 +228,7 @@ _agenda_words = st.sampled_from(
     ["1.", "2.", "4.1", "4.1.", "a)", "- ", "* ", "# ", "## ", "**", "*", "Föredragande:",
      "Tid:", "Plats:", "Deltagare:", "Ärendebeskrivning", "Förslag till beslut:", "Beslut",
      "Bilagor:", "Åtgärder", "§ 3", "13.00", "2031-02-12", "12 februari 2031", "kl.", "(",
-     ")", ",", "Anna Ek", "Budget", "\t", "   ", "|", "---"]
+     ")", ",", "Hedda Norell", "Budget", "\t", "   ", "|", "---"]
 )
 _agenda_text = st.lists(
     st.lists(st.one_of(_agenda_words, st.text(max_size=6)), max_size=6).map(" ".join), max_size=25

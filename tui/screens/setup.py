@@ -76,7 +76,7 @@ class RoleInput(Input):
 
 
 def participant_label(participant: Participant) -> Text:
-    """One roster line: 'Anna Ek (Ordförande) · beslutande'."""
+    """One roster line: 'Hedda Norell (Ordförande) · beslutande'."""
     text = Text(participant.name or "(namn saknas)",
                 style="dim strike" if participant.absent else "")
     if participant.role:
