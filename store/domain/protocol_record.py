@@ -1,0 +1,363 @@
+"""What the secretary records in a § while a protocol meeting is held: yrkanden, the
+decision and its beslutsgång, the omröstning, reservationer, protokollsanteckningar, jäv,
+the tjänstgörande ersättare and "justeras omedelbart".
+
+Pure functions on the model, no screen and no clock. Each one checks its input and raises
+ProtocolInputError with one Swedish sentence when it cannot be done, so the live dialogs
+show the same words the tests read. A sub-item is no § of its own: everything is recorded
+on the top-level ärende it belongs to (`paragraph_item`).
+
+Drafted texts (the beslutsgång, the vote's question and result) follow the model while
+they are still the app's draft; once the secretary has edited one it is left alone.
+"""
+
+from __future__ import annotations
+
+from .model import AgendaItem, Decision, Meeting, Participant
+from .protocol import (
+    BALLOTS,
+    DEFAULT_RESERVATION_TEXT,
+    DEPUTY,
+    MEMBER,
+    MOTION_KINDS,
+    MOTION_KINDS_WITH_TEXT,
+    Motion,
+    ProtocolNote,
+    Reservation,
+    Substitution,
+    Vote,
+)
+from .protocol_text import att_clauses, contested, motion_name, procedure_draft, vote_result_draft
+from .serving import serving
+
+
+class ProtocolInputError(ValueError):
+    """One Swedish sentence saying why the entry cannot be recorded."""
+
+
+def _same(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def paragraph_item(meeting: Meeting, item: AgendaItem) -> AgendaItem:
+    """The top-level ärende (the §) that `item` is, or belongs to."""
+    for top in meeting.items:
+        if any(sub.id == item.id for sub in top.walk()):
+            return top
+    return item
+
+
+def _person(meeting: Meeting, name: str) -> Participant:
+    person = meeting.find_participant(name.strip())
+    if person is None:
+        raise ProtocolInputError(f"”{name.strip()}” finns inte i deltagarlistan.")
+    return person
+
+
+def _serving_person(meeting: Meeting, item: AgendaItem, name: str, doing: str) -> Participant:
+    person = _person(meeting, name)
+    if person.name not in serving(meeting, item).names():
+        raise ProtocolInputError(f"{person.name} tjänstgör inte i paragrafen och kan inte {doing}.")
+    return person
+
+
+def serving_names(meeting: Meeting, item: AgendaItem) -> list[str]:
+    """The names the dialogs complete from: the members serving in the §."""
+    return serving(meeting, paragraph_item(meeting, item)).names()
+
+
+# -- drafts that follow the model until edited ------------------------------------------
+
+
+def _procedure_drafts(meeting: Meeting, item: AgendaItem) -> dict[str, Motion | None]:
+    """{draft text: winner} for every outcome the beslutsgång could be drafted with."""
+    drafts: dict[str, Motion | None] = {}
+    for winner in [None, *item.motions]:
+        drafts.setdefault(procedure_draft(meeting, item, winner), winner)
+    return drafts
+
+
+def _keeping_drafts(meeting: Meeting, item: AgendaItem, change) -> None:
+    """Apply `change`; a beslutsgång or vote result that was the app's draft is drafted
+    again from the changed model (the same outcome), an edited one stays as written."""
+    drafts = _procedure_drafts(meeting, item)
+    auto_procedure = item.procedure in drafts
+    winner = drafts.get(item.procedure)
+    index = item.motions.index(winner) if winner is not None else None
+    auto_result = item.vote is not None and item.vote.result == vote_result_text(meeting, item)
+    auto_question = item.vote is not None and item.vote.question == vote_question_draft(
+        meeting, item)
+    change()
+    if auto_procedure and item.procedure:
+        winner = item.motions[index] if index is not None and index < len(item.motions) else None
+        item.procedure = procedure_draft(meeting, item, winner)
+    if item.vote is not None and auto_question:
+        item.vote.question = vote_question_draft(meeting, item)
+    if item.vote is not None and auto_result:
+        item.vote.result = vote_result_text(meeting, item)
+
+
+# -- yrkanden ---------------------------------------------------------------------------
+
+
+def add_motion(meeting: Meeting, item: AgendaItem, by: str, kind: str, text: str = "") -> Motion:
+    """A yrkande by a serving member; ändring, tillägg and annat need their text."""
+    item = paragraph_item(meeting, item)
+    if kind not in MOTION_KINDS:
+        raise ProtocolInputError(f"”{kind}” är inget slags yrkande.")
+    if not by.strip():
+        raise ProtocolInputError("Skriv vem som yrkar.")
+    person = _serving_person(meeting, item, by, "yrka")
+    text = " ".join(text.split())
+    if kind in MOTION_KINDS_WITH_TEXT and not text:
+        raise ProtocolInputError(f"Ett yrkande om {kind} behöver en text: skriv vad som yrkas.")
+    motion = Motion(person.name, kind, text)
+    _keeping_drafts(meeting, item, lambda: item.motions.append(motion))
+    return motion
+
+
+def remove_motion(meeting: Meeting, item: AgendaItem, index: int) -> Motion:
+    item = paragraph_item(meeting, item)
+    if not 0 <= index < len(item.motions):
+        raise ProtocolInputError("Det yrkandet finns inte.")
+    motion = item.motions[index]
+    _keeping_drafts(meeting, item, lambda: item.motions.pop(index))
+    return motion
+
+
+# -- the decision and its beslutsgång ---------------------------------------------------
+
+
+def outcome_clauses(item: AgendaItem, winner: Motion | None) -> list[str]:
+    """The att-satser a decision for `winner` (None = the proposal) is written with.
+
+    The proposal wins with its att-satser and any tilläggsyrkanden (the beslutsgång puts
+    those apart and finds them bifallna); an avslag or återremiss gets its usual sats; an
+    ändring or annat yrkande its own text, for the secretary to adjust."""
+    if winner is None:
+        clauses = att_clauses(item.proposal)
+        for motion in item.motions:
+            if motion.kind == "tillägg":
+                clauses += att_clauses(motion.text)
+        return clauses
+    if winner.kind == "avslag":
+        return ["att avslå förslaget"]
+    if winner.kind == "återremiss":
+        why = winner.text.strip().rstrip(".")
+        return ["att återremittera ärendet" + (f" med motiveringen {why}" if why else "")]
+    return att_clauses(winner.text) or [winner.text]
+
+
+def decide(meeting: Meeting, item: AgendaItem, winner: Motion | None = None) -> list[Decision]:
+    """Record the outcome: the decisions become the winner's att-satser (a decision with
+    the same text keeps its id) and the beslutsgång is drafted for that outcome."""
+    item = paragraph_item(meeting, item)
+    if winner is not None and winner not in item.motions:
+        raise ProtocolInputError("Det yrkandet finns inte i paragrafen.")
+    clauses = outcome_clauses(item, winner)
+    if not clauses:
+        raise ProtocolInputError(
+            "Ärendet har inget förslag till beslut att bifalla: skriv beslutet med F2.")
+    existing = {d.text: d for d in item.decisions}
+    item.decisions = [existing.pop(text, None) or Decision(text) for text in clauses]
+    item.procedure = procedure_draft(meeting, item, winner)
+    if item.vote is not None and item.vote.result == vote_result_text(meeting, item):
+        item.vote.result = vote_result_text(meeting, item)
+    return item.decisions
+
+
+def take_proposal_as_decision(meeting: Meeting, item: AgendaItem) -> list[Decision]:
+    """Bifall till förslaget: the proposal's att-satser become the decision."""
+    return decide(meeting, item, None)
+
+
+def decisions_lost_by(meeting: Meeting, item: AgendaItem, winner: Motion | None = None) -> list[str]:
+    """The decisions written so far that taking this outcome would replace."""
+    item = paragraph_item(meeting, item)
+    clauses = set(outcome_clauses(item, winner))
+    return [d.text for d in item.decisions if d.text.strip() and d.text not in clauses]
+
+
+def set_procedure(meeting: Meeting, item: AgendaItem, text: str) -> None:
+    paragraph_item(meeting, item).procedure = text.strip()
+
+
+# -- omröstning -------------------------------------------------------------------------
+
+
+def vote_question_draft(meeting: Meeting, item: AgendaItem) -> str:
+    """'Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande'."""
+    against = contested(item)
+    if not against:
+        return "Ja för förslaget, nej för avslag"
+    return "Ja för förslaget, nej för " + " och ".join(motion_name(meeting, m) for m in against)
+
+
+def vote_result_text(meeting: Meeting, item: AgendaItem) -> str:
+    """The result line drafted from the ballots ('' before the first one)."""
+    if item.vote is None or not item.vote.ballots:
+        return ""
+    against = contested(item)
+    no_means = (f"enligt {motion_name(meeting, against[0])}" if len(against) == 1
+                else "enligt nej-sidans yrkande")
+    return vote_result_draft(meeting, item.vote, no_means=no_means)
+
+
+def start_vote(meeting: Meeting, item: AgendaItem) -> Vote:
+    """The § 's vote, begun with a drafted question when there is none yet."""
+    item = paragraph_item(meeting, item)
+    if item.vote is None:
+        item.vote = Vote(question=vote_question_draft(meeting, item))
+    return item.vote
+
+
+def set_ballot(meeting: Meeting, item: AgendaItem, name: str, ballot: str) -> Vote:
+    """A serving member votes ja/nej/avstår ('' takes the ballot back)."""
+    item = paragraph_item(meeting, item)
+    if ballot and ballot not in BALLOTS:
+        raise ProtocolInputError(f"”{ballot}” är ingen röst: ja, nej eller avstår.")
+    person = _serving_person(meeting, item, name, "rösta")
+    vote = start_vote(meeting, item)
+
+    def change() -> None:
+        if ballot:
+            vote.ballots[person.name] = ballot
+        else:
+            vote.ballots.pop(person.name, None)
+
+    was_draft = vote.result == vote_result_text(meeting, item)
+    change()
+    if was_draft:
+        vote.result = vote_result_text(meeting, item)
+    return vote
+
+
+def is_tie(vote: Vote | None) -> bool:
+    if vote is None or not vote.ballots:
+        return False
+    tally = vote.tally()
+    return tally["ja"] == tally["nej"]
+
+
+def clear_vote(meeting: Meeting, item: AgendaItem) -> None:
+    paragraph_item(meeting, item).vote = None
+
+
+# -- reservationer, protokollsanteckningar ----------------------------------------------
+
+
+def add_reservation(meeting: Meeting, item: AgendaItem, names: list[str],
+                    text: str = "") -> Reservation:
+    """A reservation by members who took part in the decision; the default text is
+    'till förmån för eget yrkande'."""
+    item = paragraph_item(meeting, item)
+    chosen: list[str] = []
+    for name in names:
+        if name.strip():
+            person = _serving_person(meeting, item, name, "reservera sig")
+            if person.name not in chosen:
+                chosen.append(person.name)
+    if not chosen:
+        raise ProtocolInputError("Välj vem eller vilka som reserverar sig.")
+    reservation = Reservation(chosen, " ".join(text.split()) or DEFAULT_RESERVATION_TEXT)
+    item.reservations.append(reservation)
+    return reservation
+
+
+def add_protocol_note(meeting: Meeting, item: AgendaItem, by: str, text: str) -> ProtocolNote:
+    item = paragraph_item(meeting, item)
+    if not by.strip():
+        raise ProtocolInputError("Skriv vem som lämnar protokollsanteckningen.")
+    person = _person(meeting, by)
+    if not text.strip():
+        raise ProtocolInputError("Skriv protokollsanteckningens text.")
+    note = ProtocolNote(person.name, text.strip())
+    item.protocol_notes.append(note)
+    return note
+
+
+# -- jäv and ersättare ------------------------------------------------------------------
+
+
+def free_deputies(meeting: Meeting, item: AgendaItem) -> list[str]:
+    """Ersättare present in the § who do not serve in it: who can step in."""
+    from .attendance import item_span, present_during
+
+    item = paragraph_item(meeting, item)
+    state = serving(meeting, item)
+    span = item_span(meeting, item)
+    return [p.name for p in meeting.participants
+            if p.group == DEPUTY and p.name not in state.replacing
+            and not any(_same(p.name, c) for c in item.conflicts) and present_during(p, span)]
+
+
+def record_conflict(meeting: Meeting, item: AgendaItem, name: str,
+                    substitute: str = "") -> Substitution | None:
+    """Jäv: `name` takes no part in the §; an ersättare may serve in that seat instead."""
+    item = paragraph_item(meeting, item)
+    if not name.strip():
+        raise ProtocolInputError("Skriv vem som anmäler jäv.")
+    person = _person(meeting, name)
+    before = serving(meeting, item)
+    seat = before.replacing.get(person.name, person.name if person.group == MEMBER else "")
+    if substitute.strip():
+        deputy = _person(meeting, substitute)
+        if deputy.name not in free_deputies(meeting, item) or deputy.name == person.name:
+            raise ProtocolInputError(
+                f"{deputy.name} är ingen närvarande ersättare som kan tjänstgöra i paragrafen.")
+        if not seat:
+            raise ProtocolInputError(
+                f"{person.name} tjänstgör inte som ledamot: ingen ersättare behövs.")
+
+    def change() -> None:
+        if not any(_same(person.name, c) for c in item.conflicts):
+            item.conflicts.append(person.name)
+        if item.vote is not None:  # who takes no part casts no vote
+            item.vote.ballots.pop(person.name, None)
+
+    _keeping_drafts(meeting, item, change)
+    if not substitute.strip():
+        return None
+    substitution = Substitution(deputy.name, seat)
+    item.substitutions = [s for s in item.substitutions if not _same(s.for_, seat)]
+    item.substitutions.append(substitution)
+    return substitution
+
+
+def remove_conflict(meeting: Meeting, item: AgendaItem, name: str) -> None:
+    """Take a jäv back; the ersättare who stepped in for it no longer serves."""
+    item = paragraph_item(meeting, item)
+    person = _person(meeting, name)
+    seat = person.substitute_for if person.group == DEPUTY else person.name
+    item.conflicts = [c for c in item.conflicts if not _same(c, person.name)]
+    item.substitutions = [s for s in item.substitutions if not _same(s.for_, seat)]
+
+
+def set_substitute(meeting: Meeting, deputy_name: str, member_name: str) -> list[str]:
+    """The tjänstgörande ersättare for the day: `deputy_name` serves for `member_name`
+    ('' = no longer serves). Another ersättare who served for that member stops; their
+    names are returned so the dialog can say so."""
+    deputy = _person(meeting, deputy_name)
+    if deputy.group != DEPUTY:
+        raise ProtocolInputError(f"{deputy.name} är inte ersättare.")
+    if not member_name.strip():
+        deputy.substitute_for = ""
+        return []
+    member = _person(meeting, member_name)
+    if member.group != MEMBER:
+        raise ProtocolInputError(f"{member.name} är inte ledamot.")
+    ended = []
+    for other in meeting.participants:
+        if other is not deputy and other.group == DEPUTY and _same(other.substitute_for,
+                                                                    member.name):
+            other.substitute_for = ""
+            ended.append(other.name)
+    deputy.substitute_for = member.name
+    return ended
+
+
+def toggle_adjusted_immediately(meeting: Meeting, item: AgendaItem) -> bool:
+    """'Paragrafen justeras omedelbart' on or off; True when it now is."""
+    item = paragraph_item(meeting, item)
+    item.adjusted_immediately = not item.adjusted_immediately
+    return item.adjusted_immediately
