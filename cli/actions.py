@@ -2,7 +2,7 @@
 
     motesbok actions [--all|--overdue] [--owner NAMN] [--series NAMN] [--meeting ID]
                      [--since DATUM] [--by-owner] [--format csv|md|json]
-                     [-o FIL.docx|.csv|.md|.json] [--template MALL.docx]
+                     [-o FIL.docx|.pdf|.csv|.md|.json] [--template MALL.docx]
                      [--no-comment-column]
     motesbok actions done ÅTGÄRDS-ID
     motesbok actions reopen ÅTGÄRDS-ID
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 # on every start, the app's included, and the scan code is not needed for that.
 
 VERBS = ("done", "reopen")
-SUFFIXES = {".docx": "docx", ".csv": "csv", ".md": "md", ".json": "json"}
+SUFFIXES = {".docx": "docx", ".pdf": "pdf", ".csv": "csv", ".md": "md", ".json": "json"}
+#: The printouts: a DOCX, or its PDF rendered by LibreOffice (export/pdf.py).
+PRINTOUTS = ("docx", "pdf")
 
 
 def add_parser(sub, common) -> None:
@@ -62,11 +64,11 @@ def add_parser(sub, common) -> None:
     p.add_argument("--by-owner", action="store_true", help="gruppera per ansvarig")
     p.add_argument("--format", choices=["csv", "md", "json"], help="skriv som text för andra program")
     p.add_argument("-o", "--output", metavar="FIL",
-                   help=f"skriv till fil (.docx, .csv, .md, .json), eller {STDOUT} för standard ut")
+                   help=f"skriv till fil (.docx, .pdf, .csv, .md, .json), eller {STDOUT} för standard ut")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
     p.add_argument("--no-comment-column", dest="comment_column", action="store_false",
-                   help="utan den tomma kolumnen för kommentarer i utskriften (.docx)")
+                   help="utan den tomma kolumnen för kommentarer i utskriften (.docx, .pdf)")
     p.set_defaults(status="open")
 
 
@@ -100,18 +102,18 @@ def run(store, args) -> int:
         by_suffix = SUFFIXES.get(out.suffix.lower())
         if by_suffix is None and fmt is None:
             return _usage(f"Okänd filtyp {out.name!r}: filen ska sluta på "
-                          ".docx, .csv, .md eller .json (eller ange --format).")
+                          ".docx, .pdf, .csv, .md eller .json (eller ange --format).")
         if fmt and by_suffix and fmt != by_suffix:
             return _usage(f"--format {fmt} passar inte filen {out.name}.")
         fmt = fmt or by_suffix
     template = Path(args.template) if args.template else None
     if template is not None:
-        if fmt != "docx":
-            return _usage("--template gäller bara utskrift till en .docx-fil (-o FIL.docx).")
+        if fmt not in PRINTOUTS:
+            return _usage("--template gäller bara utskrift till en .docx- eller .pdf-fil (-o FIL.docx).")
         if not template.is_file():
             return _usage(f"Mallen {template} finns inte.")
-    if not args.comment_column and fmt != "docx":
-        return _usage("--no-comment-column gäller bara utskrift till en .docx-fil (-o FIL.docx).")
+    if not args.comment_column and fmt not in PRINTOUTS:
+        return _usage("--no-comment-column gäller bara utskrift till en .docx- eller .pdf-fil (-o FIL.docx).")
 
     from store.persistence.actions import ActionFilter
 

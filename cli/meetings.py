@@ -23,7 +23,8 @@ def add_parsers(sub, common) -> None:
     p.add_argument("meeting_id", metavar="ID")
     p.add_argument("-o", "--output", metavar="FIL", required=True,
                    help=f"filen att skriva, eller {STDOUT} för standard ut (JSON)")
-    p.add_argument("--format", choices=["json", "docx"], help="annars efter filändelsen")
+    p.add_argument("--format", choices=["json", "docx", "pdf"],
+                   help="annars efter filändelsen (pdf kräver LibreOffice)")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
 
@@ -54,13 +55,16 @@ def cmd_export(store: MeetingStore, args) -> int:
     to_stdout = args.output == STDOUT
     out = Path(args.output)
     fmt = args.format or ("json" if to_stdout else out.suffix.lower().lstrip("."))
-    if fmt not in ("json", "docx"):
+    if fmt not in ("json", "docx", "pdf"):
         raise UsageError(
-            f"Okänt exportformat {fmt!r}: ange --format json eller docx, "
-            "eller en fil som slutar på .json eller .docx."
+            f"Okänt exportformat {fmt!r}: ange --format json, docx eller pdf, "
+            "eller en fil som slutar på .json, .docx eller .pdf."
         )
-    if to_stdout and fmt == "docx":
-        raise UsageError("Ett Word-dokument kan inte skrivas till standard ut: ange -o FIL.docx.")
+    if to_stdout and fmt != "json":
+        raise UsageError(f"Ett {fmt.upper()}-dokument kan inte skrivas till standard ut: ange -o FIL.{fmt}.")
+    if not to_stdout and "pdf" in (fmt, out.suffix.lower().lstrip(".")) and out.suffix.lower() != f".{fmt}":
+        # The minutes' writer goes by the name: a PDF is written to a .pdf file only.
+        raise UsageError(f"--format {fmt} passar inte filen {out.name}.")
     meeting = store.load(args.meeting_id)
     if to_stdout:
         from cli.terminal import json_safe
@@ -73,7 +77,7 @@ def cmd_export(store: MeetingStore, args) -> int:
         from export.json_io import write_meeting_json
 
         written = write_meeting_json(meeting, out, force=args.force)
-    else:
+    else:  # DOCX, or its PDF for a .pdf file (export/pdf.py; exit 1 without LibreOffice)
         from export.docx_minutes import write_minutes
 
         template = Path(args.template) if args.template else None

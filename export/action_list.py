@@ -1,4 +1,4 @@
-"""The action list (åtgärdslista) as CSV, Markdown, JSON and a printable DOCX.
+"""The action list (åtgärdslista) as CSV, Markdown, JSON and a printable DOCX (or PDF).
 
 CSV and JSON are for other programs: missing values are empty / null there and dates
 ISO. Markdown and the DOCX are for people: a missing owner or due date reads
@@ -269,11 +269,12 @@ def write_action_list(
 ) -> Path:
     """Write the list in a format (else by the file's suffix), atomically.
 
-    `comment_column` applies to the DOCX printout only (see `build_docx`).
+    `comment_column` applies to the DOCX printout (and its PDF) only (see `build_docx`).
 
     Raises ValueError for an unknown format, ExportTargetError for a target that may
     not be replaced (see export.target; `force` overwrites a write-protected file),
-    SaveError when the file cannot be written.
+    SaveError when the file cannot be written (export.pdf.PdfError: no PDF, the DOCX
+    written beside it instead).
     """
     from export.target import check_target, write_export
 
@@ -291,11 +292,15 @@ def write_action_list(
         ).encode()
     elif fmt == "json":
         data = json_bytes(rows, filter_text=filter_text, today=today)
-    elif fmt == "docx":
+    elif fmt in ("docx", "pdf"):
         data = docx_bytes(
             rows, filter_text=filter_text, today=today, group_by_owner=group_by_owner,
             template=template, comment_column=comment_column,
         )
+        if fmt == "pdf":  # the DOCX rendered by LibreOffice
+            from export.pdf import write_pdf
+
+            return write_pdf(data, path, force=force)
     else:
         raise ValueError(fmt)
     return write_export(path, data, force=force)

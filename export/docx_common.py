@@ -409,9 +409,11 @@ def save_docx_atomic(document: Document, path: Path | str, *, force: bool = Fals
     """Serialise in memory, then replace `path` in one step: a failure leaves the old file.
 
     The target rules (no device, FIFO or folder; a write-protected file only with
-    `force`) are export.target's, the same for every exporter.
+    `force`) are export.target's, the same for every exporter. A `path` ending in .pdf
+    gets the document rendered as PDF (export.pdf.write_document).
     """
-    from export.target import check_target, write_export
+    from export.pdf import write_document
+    from export.target import check_target
 
     check_target(path, force=force)  # before the work of serialising
-    return write_export(path, document_bytes(document), force=force)
+    return write_document(document_bytes(document), path, force=force)

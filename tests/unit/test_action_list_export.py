@@ -151,8 +151,8 @@ def test_docx_with_a_template_keeps_its_styles(rows, tmp_path):
 
 def test_unknown_format_is_refused(rows, tmp_path):
     with pytest.raises(ValueError):
-        write_action_list(rows, tmp_path / "lista.pdf")
-    assert not (tmp_path / "lista.pdf").exists()
+        write_action_list(rows, tmp_path / "lista.odt")
+    assert not (tmp_path / "lista.odt").exists()
 
 
 def test_docx_without_template_has_the_minutes_look(rows, tmp_path):

@@ -132,7 +132,7 @@ def test_the_printout_has_an_empty_comment_column_unless_refused(data, capsys, t
     (["--since", "igår"], "Ogiltigt datum"),
     (["--since", "2031-02-30"], "Ogiltigt datum"),
     (["--meeting", "finns-inte"], "inget möte"),
-    (["-o", "lista.pdf"], "Okänd filtyp"),
+    (["-o", "lista.odt"], "Okänd filtyp"),
     (["--format", "csv", "-o", "lista.json"], "passar inte"),
     (["--template", "mall.docx"], "bara"),
     (["-o", "x.docx", "--template", "saknas.docx"], "finns inte"),

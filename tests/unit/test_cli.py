@@ -114,7 +114,7 @@ def test_usage_and_unknown_things_exit_2(capsys, tmp_path, monkeypatch, argv, wo
 
 def test_unknown_export_format_exits_2(capsys, tmp_path):
     _, out, _ = run(capsys, "import", str(write_json(tmp_path / "in.json", EXAMPLE)))
-    code, _, err = run(capsys, "export", out.splitlines()[-1], "-o", str(tmp_path / "x.pdf"))
+    code, _, err = run(capsys, "export", out.splitlines()[-1], "-o", str(tmp_path / "x.odt"))
     assert code == 2 and "exportformat" in err
 
 

@@ -1,0 +1,50 @@
+"""PDF out with the real LibreOffice (issue 13): the PDF's text holds the DOCX's lines.
+
+Runs where LibreOffice is installed (.ci/run installs it); skipped elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import main
+from export.docx_read import docx_lines
+from export.pdf import find_soffice, pdf_text
+from store import MeetingStore
+from store.demo import demo_meeting
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed"),
+]
+
+
+def plain(text: str) -> str:
+    """Whitespace as single spaces: the PDF breaks lines where the page does."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def missing_lines(docx_path, pdf_path) -> list[str]:
+    text = plain(pdf_text(pdf_path.read_bytes()))
+    return [line for line in map(plain, docx_lines(docx_path)) if line and line not in text]
+
+
+def export(capsys, *argv: str) -> None:
+    code = main.main(list(argv))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+
+
+def test_the_demo_minutes_and_action_list_as_pdf_hold_every_line(tmp_path, capsys, file_store: MeetingStore):
+    meeting_id = file_store.add(demo_meeting())
+    for suffix in ("docx", "pdf"):
+        export(capsys, "export", meeting_id, "-o", str(tmp_path / f"minnesanteckningar.{suffix}"))
+        export(capsys, "actions", "--all", "--meeting", meeting_id,
+               "-o", str(tmp_path / f"åtgärdslista.{suffix}"))
+    for name in ("minnesanteckningar", "åtgärdslista"):
+        pdf = tmp_path / f"{name}.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF-")
+        assert len(docx_lines(tmp_path / f"{name}.docx")) > 3
+        assert missing_lines(tmp_path / f"{name}.docx", pdf) == [], name
