@@ -12,8 +12,8 @@ profile is locked). It gets a time limit, after which its whole process group is
 killed: `soffice` is a wrapper around `soffice.bin`.
 
 When the PDF cannot be made (LibreOffice missing, too slow, or what it wrote is no PDF
-with text), the DOCX is written next to the target instead (same name, `.docx`) so the
-work is not lost, and `PdfError` says so in one Swedish sentence. That is the
+with text), the DOCX is written next to the target instead (same name, `.docx`; never
+over an existing file, which may be the user's edited copy) so the work is not lost, and `PdfError` says so in one Swedish sentence. That is the
 environment's failure, not the user's input: the command line exits 1 (cli/usage.py).
 """
 
@@ -217,9 +217,8 @@ def _docx_instead(exc: PdfError, docx_data: bytes, target: Path, force: bool) ->
     """The DOCX written next to `target`, and the one sentence that says what happened."""
     from export.target import write_export
 
-    docx_path = target.with_suffix(".docx")
     try:
-        written = write_export(docx_path, docx_data, force=force)
+        written = write_export(_free_docx_path(target), docx_data, force=force)
     except SaveError as failed:
         saved, written = f"DOCX-filen kunde inte heller sparas: {failed}", None
     else:
@@ -227,6 +226,17 @@ def _docx_instead(exc: PdfError, docx_data: bytes, target: Path, force: bool) ->
     if isinstance(exc, LibreOfficeMissingError):
         return LibreOfficeMissingError(f"{MISSING} {saved}", written)
     return PdfError(f"{exc}; ingen PDF skrevs. {saved}", written)
+
+
+def _free_docx_path(target: Path) -> Path:
+    """`target` as .docx, or 'name (2).docx' etc.: an existing DOCX beside it may be the
+    user's edited copy, which a failed PDF export must not replace."""
+    path = candidate = target.with_suffix(".docx")
+    n = 1
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+    return candidate
 
 
 __all__ = [

@@ -24,6 +24,7 @@ from export.pdf import (
     write_pdf,
 )
 from store import Action, AgendaItem, Meeting, MeetingStore
+from store.persistence.storage import SaveError
 from tests.support.soffice import (
     install_soffice,
     no_soffice,
@@ -142,12 +143,29 @@ def test_missing_libreoffice_for_the_action_list_exits_1_with_the_docx(
     assert "Boka grävmaskin" in [c.text for r in table.rows for c in r.cells]
 
 
-def test_a_docx_that_cannot_be_written_either_is_said_too(tmp_path, monkeypatch):
+def test_an_existing_docx_beside_the_target_is_never_replaced(tmp_path, monkeypatch):
     no_soffice(tmp_path, monkeypatch)
-    (tmp_path / "protokoll.docx").mkdir()  # the DOCX's place is a folder
+    (tmp_path / "protokoll.docx").write_bytes(b"sekreterarens redigerade kopia")
+    (tmp_path / "protokoll (2).docx").mkdir()
     with pytest.raises(LibreOfficeMissingError) as caught:
         write_pdf(minutes_docx(), tmp_path / "protokoll.pdf")
-    assert "kunde inte heller sparas" in str(caught.value)
+    assert (tmp_path / "protokoll.docx").read_bytes() == b"sekreterarens redigerade kopia"
+    assert caught.value.docx_path == tmp_path / "protokoll (3).docx"
+    assert str(tmp_path / "protokoll (3).docx") in str(caught.value)
+    assert docx_lines(tmp_path / "protokoll (3).docx") == docx_lines(minutes_docx())
+
+
+def test_a_docx_that_cannot_be_written_either_is_said_too(tmp_path, monkeypatch):
+    import export.target
+
+    def disk_full(path, data, *, force=False):
+        raise SaveError(f"Kunde inte spara {path}: disken är full.")
+
+    no_soffice(tmp_path, monkeypatch)
+    monkeypatch.setattr(export.target, "write_export", disk_full)
+    with pytest.raises(LibreOfficeMissingError) as caught:
+        write_pdf(minutes_docx(), tmp_path / "protokoll.pdf")
+    assert "DOCX-filen kunde inte heller sparas: Kunde inte spara" in str(caught.value)
     assert caught.value.docx_path is None
 
 
