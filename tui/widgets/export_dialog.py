@@ -1,4 +1,5 @@
-"""Export from inside the app: ask where, then write the DOCX files in a thread worker.
+"""Export from inside the app: ask where and as what (Word, or PDF rendered by
+LibreOffice), then write the files in a thread worker.
 
 The worker gets a snapshot of the meeting (taken on the UI thread), so typing on while
 the files are written can neither tear the export nor be slowed by it. A name that is
@@ -16,8 +17,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from export.pdf import MISSING, PDF_SUFFIX, LibreOfficeMissingError, PdfError, find_soffice
 from export.target import ExportTargetError, check_target, is_write_protected
 from store import Meeting, StoreError, meeting_from_dict, meeting_to_dict
 
@@ -42,6 +44,11 @@ def default_actions_name(meeting: Meeting) -> str:
     return safe_file_name(f"Åtgärdslista {meeting.title} {meeting.date}") + ".docx"
 
 
+DOCX_SUFFIX = ".docx"
+#: The formats offered: (suffix, button label, word in the path field's label).
+FORMATS = ((DOCX_SUFFIX, "Word (.docx)", "Word"), (PDF_SUFFIX, "PDF (.pdf)", "PDF"))
+
+
 class ExportDialog(ModalScreen):
     """Where to write the minutes.
 
@@ -51,6 +58,10 @@ class ExportDialog(ModalScreen):
 
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
+    ExportDialog #export-format { layout: horizontal; width: auto; margin-bottom: 1; }
+    ExportDialog #export-format > RadioButton { width: auto; margin-right: 3; }
+    ExportDialog #pdf-hint { display: none; }
+    ExportDialog #pdf-hint.-shown { display: block; margin-bottom: 1; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "Avbryt", id="export.cancel"),
@@ -62,11 +73,16 @@ class ExportDialog(ModalScreen):
         self.meeting = meeting
         self.minutes_path = minutes_path
         self.actions_path = actions_path
+        self.suffix = DOCX_SUFFIX
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"Exportera {document(self.meeting)}", classes="dialog-title")
-            yield Label(f"{document(self.meeting, definite=False, capital=True)} (Word):", classes="dialog-field")
+            with RadioSet(id="export-format", compact=True):
+                for index, (suffix, label, _) in enumerate(FORMATS):
+                    yield RadioButton(label, value=index == 0, id=f"format-{suffix[1:]}")
+            yield Static(MISSING + " Då sparas Word-filer i stället.", id="pdf-hint", classes="dialog-hint")
+            yield Label(self._field_label(), id="minutes-label", classes="dialog-field")
             yield Input(str(self.minutes_path), id="minutes-path")
             yield Checkbox("Även åtgärdslistan", True, id="with-actions")
             yield Input(str(self.actions_path), id="actions-path")
@@ -80,6 +96,23 @@ class ExportDialog(ModalScreen):
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.query_one("#actions-path", Input).disabled = not event.value
 
+    def _field_label(self) -> str:
+        word = next(word for suffix, _, word in FORMATS if suffix == self.suffix)
+        return f"{document(self.meeting, definite=False, capital=True)} ({word}):"
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        """The format chosen: both file names follow it, and a missing LibreOffice is said."""
+        event.stop()
+        self.suffix = FORMATS[event.index][0]
+        for field in self.query("#minutes-path, #actions-path").results(Input):
+            if field.value.strip():
+                field.value = str(export_path(field.value.strip(), self.suffix))
+        self.query_one("#minutes-label", Label).update(self._field_label())
+        # A few stat calls, not the conversion: the worker runs LibreOffice.
+        missing = self.suffix == PDF_SUFFIX and find_soffice() is None
+        self.query_one("#pdf-hint", Static).set_class(missing, "-shown")
+        self.query_one("#minutes-path", Input).focus()  # so Enter exports, as the hint says
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_accept()
@@ -89,12 +122,12 @@ class ExportDialog(ModalScreen):
         if not minutes:
             self.notify(f"Ange en fil att spara {document(self.meeting)} i.", severity="warning")
             return
-        minutes_path = docx_path(minutes)
+        minutes_path = export_path(minutes, self.suffix)
         actions_path = None
         if self.query_one("#with-actions", Checkbox).value:
             actions = self.query_one("#actions-path", Input).value.strip()
             if actions:
-                actions_path = docx_path(actions)
+                actions_path = export_path(actions, self.suffix)
         paths = [p for p in (minutes_path, actions_path) if p is not None]
         if len(set(paths)) < len(paths):
             self.notify(f"{document(self.meeting, capital=True)} och åtgärdslistan kan inte sparas i samma fil.",
@@ -143,9 +176,18 @@ def overwrite_question(taken: list[tuple[Path, bool]]) -> str:
     )
 
 
-def docx_path(text: str) -> Path:
+def export_path(text: str, suffix: str) -> Path:
+    """The file for `text` ending in `suffix` (the other format's suffix replaced)."""
     path = Path(text).expanduser()
-    return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+    if path.suffix.lower() == suffix:
+        return path
+    if path.suffix.lower() in (s for s, _, _ in FORMATS):
+        return path.with_suffix(suffix)
+    return path.with_name(path.name + suffix)
+
+
+def docx_path(text: str) -> Path:
+    return export_path(text, DOCX_SUFFIX)
 
 
 def start_export(app, meeting_id: str | None = None) -> None:
@@ -203,22 +245,35 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
         notify(f"{missing} saknas — installera om Mötesbok.",
                title="Exporten misslyckades", severity="error", timeout=15)
         return
+    written, missing = [], False
     try:
-        write_minutes(meeting, minutes_path, force=overwrite)
+        write_minutes(meeting, minutes_path, force=overwrite)  # a PDF for a .pdf path
+    except PdfError as exc:  # no PDF: the sentence says why and where the DOCX went
+        missing = isinstance(exc, LibreOfficeMissingError)
+        notify(str(exc), title="Ingen PDF", severity="warning", timeout=20)
     except Exception as exc:  # noqa: BLE001 - any failure becomes a message, never a crash
         notify(f"{document(meeting, capital=True)} kunde inte sparas: {exc}", title="Exporten misslyckades",
                severity="error", timeout=15)
         return
-    written = [f"{document(meeting, capital=True)}: {minutes_path}"]
+    else:
+        written.append(f"{document(meeting, capital=True)}: {minutes_path}")
     if actions_path is not None:
         try:
             from export.action_list import write_action_list
             from store.persistence.actions import query_actions
 
             rows = query_actions(app.store, status="all", meeting_id=meeting.id, live=meeting)
-            write_action_list(rows, actions_path, "docx", force=overwrite)
+            write_action_list(rows, actions_path, force=overwrite)  # the format by the suffix
             written.append(f"Åtgärdslistan: {actions_path}")
+        except LibreOfficeMissingError as exc:
+            if not missing:
+                notify(str(exc), title="Ingen PDF", severity="warning", timeout=20)
+            elif exc.docx_path is not None:  # the sentence was said once already
+                written.append(f"Åtgärdslistan (Word, ingen PDF): {exc.docx_path}")
+        except PdfError as exc:
+            notify(str(exc), title="Ingen PDF", severity="warning", timeout=20)
         except Exception as exc:  # noqa: BLE001 - as above
             notify(f"Åtgärdslistan kunde inte sparas: {exc}", title="Exporten misslyckades",
                    severity="error", timeout=15)
-    notify("\n".join(written), title="Exporterat", timeout=12)
+    if written:
+        notify("\n".join(written), title="Exporterat", timeout=12)
