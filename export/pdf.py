@@ -98,6 +98,12 @@ def docx_to_pdf(docx_data: bytes, *, soffice: Path | None = None, timeout: float
     """
     soffice = soffice or find_soffice()
     if soffice is None:
+        given = os.environ.get(SOFFICE_ENV, "").strip()
+        if given:  # the user said where, and it is wrong: installing would not help
+            raise LibreOfficeMissingError(
+                f"{SOFFICE_ENV} pekar på {given}, som inte är ett körbart program; rätta "
+                "sökvägen till LibreOffices soffice eller ta bort variabeln."
+            )
         raise LibreOfficeMissingError(MISSING)
     with tempfile.TemporaryDirectory(prefix="motesbok-pdf-") as work:
         work = Path(work)
@@ -224,7 +230,7 @@ def _docx_instead(exc: PdfError, docx_data: bytes, target: Path, force: bool) ->
     else:
         saved = f"DOCX-filen sparades som {written}."
     if isinstance(exc, LibreOfficeMissingError):
-        return LibreOfficeMissingError(f"{MISSING} {saved}", written)
+        return LibreOfficeMissingError(f"{exc} {saved}", written)
     return PdfError(f"{exc}; ingen PDF skrevs. {saved}", written)
 
 

@@ -123,6 +123,15 @@ def test_missing_libreoffice_says_how_to_install_and_writes_the_docx(tmp_path, m
     assert written.paragraphs[0].style.name == "Title"
 
 
+def test_a_wrong_motesbok_soffice_is_named_not_taken_for_a_missing_install(tmp_path, monkeypatch):
+    no_soffice(tmp_path, monkeypatch)
+    monkeypatch.setenv("MOTESBOK_SOFFICE", str(tmp_path / "fel" / "soffice"))
+    with pytest.raises(LibreOfficeMissingError) as caught:
+        write_pdf(minutes_docx(), tmp_path / "protokoll.pdf")
+    assert str(caught.value).startswith(f"MOTESBOK_SOFFICE pekar på {tmp_path / 'fel' / 'soffice'}")
+    assert (tmp_path / "protokoll.docx").read_bytes()[:2] == b"PK"
+
+
 def test_missing_libreoffice_on_the_command_line_exits_1_with_the_docx(
         tmp_path, monkeypatch, capsys, meeting_id):
     no_soffice(tmp_path, monkeypatch)
