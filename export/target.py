@@ -19,12 +19,13 @@ editor's file, a replaced one keeps its mode. (The store's own files stay 0600.)
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 import sys
 from pathlib import Path
 
-from store.persistence.storage import SaveError, describe_os_error, fsync_dir
+from store.persistence.storage import (
+    SaveError, create_temp_file, describe_os_error, discard_temp, fsync_dir,
+)
 
 #: `-o -`: standard output instead of a file.
 STDOUT = "-"
@@ -137,13 +138,11 @@ def write_export(path: str | os.PathLike, data: bytes, *, force: bool = False) -
     """
     target, old = check_target(path, force=force)
     folder = target.parent
-    # An unpredictable name, created exclusively and never through a symlink: nothing
-    # planted beside the target can make us write elsewhere.
-    tmp = folder / f".{target.name}.{secrets.token_hex(8)}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = None
+    # The store's temp file: an unpredictable name, created exclusively and never
+    # through a symlink, so nothing planted beside the target makes us write elsewhere.
+    fd = tmp = None
     try:
-        fd = os.open(tmp, flags, _NEW_FILE_MODE)
+        fd, tmp = create_temp_file(target, _NEW_FILE_MODE)
         if old is not None:
             _keep_owner_and_mode(fd, old)
         view = memoryview(data)
@@ -156,13 +155,8 @@ def write_export(path: str | os.PathLike, data: bytes, *, force: bool = False) -
         check_target(target, force=True)
         os.replace(tmp, target)
         fsync_dir(folder)
-    except BaseException as exc:
-        if fd is not None:
-            os.close(fd)
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+    except BaseException as exc:  # Ctrl+C too: never leave a temp file behind
+        discard_temp(fd, tmp)
         if isinstance(exc, OSError):
             raise SaveError(describe_os_error(exc, target)) from exc
         raise

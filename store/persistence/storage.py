@@ -130,8 +130,9 @@ _CREATE_FLAGS = (
 )
 
 
-def create_temp_file(beside: Path) -> tuple[int, Path]:
-    """A new private file next to `beside`, named ``.<name>.<random>.tmp``.
+def create_temp_file(beside: Path, mode: int = FILE_MODE) -> tuple[int, Path]:
+    """A new file (private unless `mode` says otherwise) next to `beside`, named
+    ``.<name>.<random>.tmp``.
 
     The name is unpredictable and the file is created with O_EXCL, so nothing planted
     in the directory (a symlink to a victim file, a file of another user in /tmp) is
@@ -141,7 +142,7 @@ def create_temp_file(beside: Path) -> tuple[int, Path]:
     for _ in range(100):
         tmp = beside.with_name(f".{beside.name}.{secrets.token_hex(8)}.tmp")
         try:
-            return os.open(tmp, _CREATE_FLAGS, FILE_MODE), tmp
+            return os.open(tmp, _CREATE_FLAGS, mode), tmp
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(beside))
