@@ -162,7 +162,9 @@ def _kill_group(proc: subprocess.Popen, windows: bool) -> None:
 
 
 def _last_line(output: str) -> str:
-    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    # "Warning: failed to launch javaldx" and the like say nothing about this document.
+    lines = [line.strip() for line in output.splitlines()
+             if line.strip() and not line.lstrip().startswith("Warning:")]
     return lines[-1][:200] if lines else "inget svar"
 
 

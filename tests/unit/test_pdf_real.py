@@ -48,3 +48,25 @@ def test_the_demo_minutes_and_action_list_as_pdf_hold_every_line(tmp_path, capsy
         assert pdf.read_bytes().startswith(b"%PDF-")
         assert len(docx_lines(tmp_path / f"{name}.docx")) > 3
         assert missing_lines(tmp_path / f"{name}.docx", pdf) == [], name
+
+
+def test_conversions_at_once_each_run_in_a_profile_of_their_own(tmp_path):
+    """A shared profile would hand the second job to the first LibreOffice (or refuse
+    it while the profile is locked): that is what a LibreOffice the user has open does."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+    from pathlib import Path
+
+    from export.docx_common import document_bytes
+    from export.docx_minutes import build_minutes
+    from export.pdf import write_pdf
+
+    data = document_bytes(build_minutes(demo_meeting()))
+    targets = [tmp_path / f"kopia {n}.pdf" for n in range(2)]
+    with ThreadPoolExecutor(2) as pool:
+        written = list(pool.map(lambda target: write_pdf(data, target), targets))
+    assert written == targets
+    for target in targets:
+        assert "Kommunchefsmöte" in pdf_text(target.read_bytes())
+    home = Path(os.environ["HOME"])  # the test's own home (tests/conftest.py)
+    assert not (home / ".config" / "libreoffice").exists()  # the user's profile untouched
