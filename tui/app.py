@@ -109,7 +109,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
     def on_mount(self) -> None:
         self.watch_for_the_end()
         if self.live_meeting_id:
-            from .screens.rescue_offer import offer_before_opening
+            from .dialogs.rescue_offer import offer_before_opening
 
             meeting_id = self.live_meeting_id
             offer_before_opening(self, meeting_id,
@@ -223,7 +223,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
             self._pop_to_start()
 
     def _offer_read_only(self, meeting_id: str, message: str, mode: str, item_id) -> None:
-        from .widgets.dialogs import ConfirmDialog
+        from .dialogs.questions import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if not yes:
@@ -334,7 +334,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
         if self.close_session():
             self.exit()
             return
-        from .widgets.dialogs import ConfirmDialog
+        from .dialogs.questions import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -382,7 +382,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
         self.show_start()
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -401,7 +401,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
         self.open_meeting(meeting_id, mode="setup")
 
     def action_import(self) -> None:
-        from .screens.import_dialog import ImportDialog
+        from .dialogs.import_meeting import ImportDialog
 
         def imported(meeting_id: str | None) -> None:
             # The dialog has shown what was read; the secretary checks it in the editor.
@@ -419,7 +419,7 @@ class MotesbokApp(KeysInOrder, SizeGuard, CrashGuard, CrashSafety):
 
     def export_meeting(self, meeting_id: str | None = None) -> None:
         """Ask where, then write the minutes (and the action list) in a worker."""
-        from .widgets.export_dialog import start_export
+        from .dialogs.export_meeting import start_export
 
         start_export(self, meeting_id)
 

@@ -19,15 +19,11 @@ import traceback
 from types import TracebackType
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
 
 from store.persistence.resume import ResumePoint, remember_resume_point, take_resume_point
 
 from .compat import UnexpectedErrorHooks, contain_handler_exceptions
+from .dialogs.error import ErrorDialog
 
 #: More errors than this within ERROR_WINDOW seconds: something loops, so stop.
 ERROR_LIMIT = 5
@@ -69,48 +65,6 @@ def _screen_of(pump):
         return pump.screen
     except Exception:  # noqa: BLE001 - not a widget, or no longer mounted
         return None
-
-
-class ErrorDialog(ModalScreen[None]):
-    """Tells that an error happened, that all is saved, and that the meeting goes on."""
-
-    DEFAULT_CSS = """
-    ErrorDialog { align: center middle; }
-    ErrorDialog > Vertical {
-        width: 90%; max-width: 100; height: auto; max-height: 90%;
-        border: thick $error; background: $surface; padding: 0 1;
-    }
-    ErrorDialog #error-title { text-style: bold; color: $error; }
-    ErrorDialog VerticalScroll { height: auto; max-height: 12; margin: 1 0; }
-    ErrorDialog #error-traceback { color: $text-muted; }
-    """
-    BINDINGS = [Binding("escape,enter", "close", "Fortsätt", id="error.close")]
-
-    def __init__(self, details: str, *, saved: bool):
-        super().__init__()
-        self.details = details
-        self.saved = saved
-
-    def compose(self) -> ComposeResult:
-        saved = ("Allt du har skrivit är sparat." if self.saved
-                 else "Mötet kunde inte sparas just nu; texten finns kvar och sparas igen.")
-        with Vertical():
-            yield Static("Ett oväntat fel inträffade", id="error-title")
-            yield Static(f"{saved} Du kan fortsätta mötet. Skicka gärna texten nedan "
-                         "till den som sköter Mötesbok.", id="error-message", markup=False)
-            with VerticalScroll():
-                yield Static(self.details, id="error-traceback", markup=False)
-            yield Button("Fortsätt (enter)", id="error-close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one(Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(None)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 class CrashGuard(UnexpectedErrorHooks):
@@ -203,7 +157,7 @@ class CrashGuard(UnexpectedErrorHooks):
                 where = f", vid punkt {meeting.number_of(item.id)}. {item.title}"
             except KeyError:
                 pass
-        from .widgets.dialogs import ConfirmDialog
+        from .dialogs.questions import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:

@@ -61,7 +61,7 @@ def offer_reopen(screen) -> bool:
     app = screen.app
     if not is_ended_view(app.session):
         return False
-    from .widgets.dialogs import ConfirmDialog
+    from .dialogs.questions import ConfirmDialog
 
     meeting = app.session.meeting
     when = f" {meeting.end}" if meeting.end else ""

@@ -14,8 +14,8 @@ from tests.support.action_list import ListApp, settle
 from tests.support.action_list import store as store  # noqa: F401 - the fixture
 from tests.support.live import run_async, typed_through
 from tui.screens.action_list import ActionListScreen
-from tui.screens.action_print import PRINTED_TITLE, PrintDialog
-from tui.widgets.dialogs import ConfirmDialog
+from tui.dialogs.action_print import PRINTED_TITLE, PrintDialog
+from tui.dialogs.questions import ConfirmDialog
 
 NAME = "Åtgärdslista 2031-04-02.docx"  # ListApp's clock reads 2031-04-02
 

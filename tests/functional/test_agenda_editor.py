@@ -8,7 +8,7 @@ from textual.widgets import Input, Static, TextArea, Tree
 from store import AgendaItem, Meeting, MeetingStore, Participant
 from tests.support.live import run_async
 from tui.screens.agenda_editor import AgendaEditorScreen
-from tui.widgets.dialogs import ConfirmDialog
+from tui.dialogs.questions import ConfirmDialog
 
 
 class AgendaApp(App):

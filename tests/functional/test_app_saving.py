@@ -13,7 +13,7 @@ from store import MeetingStore, SaveError
 from tests.support.live import add_meeting, make_app, run_async, settle, type_text, wait_until
 from tui.save_state import Saving
 from tui.screens.live import LiveScreen
-from tui.widgets.dialogs import ConfirmDialog
+from tui.dialogs.questions import ConfirmDialog
 from tui.screens.start import StartScreen
 
 

@@ -19,7 +19,7 @@ from tui.screens.live import LiveScreen
 from tui.screens.start import StartScreen
 from tui.screens.action_list import ActionListScreen
 from tui.screens.agenda_editor import AgendaEditorScreen
-from tui.screens.import_dialog import ImportDialog
+from tui.dialogs.import_meeting import ImportDialog
 from tui.screens.setup import MeetingSetupScreen
 
 
@@ -251,8 +251,8 @@ def test_app_modules_do_not_import_python_docx():
 
     code = (
         "import sys, main, tui.app, tui.screens.live, tui.screens.start, tui.commands, "
-        "tui.screens.preview, tui.screens.help, tui.widgets.dialogs, "
-        "tui.widgets.export_dialog; print(sorted(m for m in ('docx', 'lxml', 'importers') "
+        "tui.screens.preview, tui.dialogs.help, tui.dialogs.questions, "
+        "tui.dialogs.export_meeting; print(sorted(m for m in ('docx', 'lxml', 'importers') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,

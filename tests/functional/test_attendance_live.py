@@ -17,7 +17,7 @@ from tests.support.live import (
     type_text,
     typed_through,
 )
-from tui.screens.attendance_dialog import AttendanceDialog, TimeDialog
+from tui.dialogs.attendance import AttendanceDialog, TimeDialog
 from tui.screens.live import LiveScreen
 from tui.screens.agenda_editor import AgendaEditorScreen
 

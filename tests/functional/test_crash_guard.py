@@ -21,7 +21,7 @@ from tests.support.live import (
 from tui.crash_guard import ErrorDialog
 from tui.screens.live import LiveScreen
 from tui.screens.start import StartScreen
-from tui.widgets.dialogs import ConfirmDialog
+from tui.dialogs.questions import ConfirmDialog
 
 #: Typed into the notes; must never show in an error report.
 SECRET = "Kerstin sjukskriven"

@@ -9,8 +9,8 @@ from textual.widgets import Input, Static, TextArea
 
 from store import Action, Decision
 from tests.support.live import run_async, steady_cursor, typed_through
-from tui.screens.action_dialog import ActionDialog
-from tui.screens.decision_dialog import DecisionDialog
+from tui.dialogs.action import ActionDialog
+from tui.dialogs.decision import DecisionDialog
 from tui.widgets.due_date_input import DueDateInput
 from tui.widgets.owner_input import OwnerInput
 
@@ -213,7 +213,7 @@ async def test_escape_cancels_a_new_action():
 @run_async
 async def test_escape_on_a_typed_action_or_decision_asks_before_discarding():
     # A stray escape mid-meeting once threw the typed text away without a word.
-    from tui.widgets.dialogs import ConfirmDialog
+    from tui.dialogs.questions import ConfirmDialog
 
     app = action_app()
     async with app.run_test(size=(80, 24)) as pilot:

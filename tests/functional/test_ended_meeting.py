@@ -10,7 +10,7 @@ from tests.support.live import NOW, add_meeting, make_app, run_async, settle, ty
 from tui.ended_meeting import ENDED_STATUS, REOPEN_COMMAND
 from tui.screens.live import LiveScreen
 from tui.screens.start import StartScreen
-from tui.widgets.dialogs import ConfirmDialog, TextPrompt
+from tui.dialogs.questions import ConfirmDialog, TextPrompt
 from tui.screens.agenda_editor import AgendaEditorScreen
 
 

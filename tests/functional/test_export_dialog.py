@@ -7,8 +7,8 @@ import stat
 
 from tests.support.export_dialog import ACTIONS, MINUTES, accept, export_app, open_export
 from tests.support.live import run_async, settle
-from tui.widgets.dialogs import ConfirmDialog
-from tui.widgets.export_dialog import ExportDialog
+from tui.dialogs.questions import ConfirmDialog
+from tui.dialogs.export_meeting import ExportDialog
 
 
 def message_of(screen) -> str:

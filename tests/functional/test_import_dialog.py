@@ -7,7 +7,7 @@ from textual.widgets import Button, Input
 from store import MeetingStore
 from tests.support.import_app import ImportApp, read_in, result_text
 from tests.support.live import run_async
-from tui.screens.import_dialog import ImportDialog, expand_path
+from tui.dialogs.import_meeting import ImportDialog, expand_path
 
 AGENDA = """\
 Referensgruppen Lövsta

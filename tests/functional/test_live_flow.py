@@ -18,7 +18,7 @@ from tests.support.live import (
 )
 from tui.screens.live import LiveScreen
 from tui.words import defer_decision
-from tui.screens.action_dialog import ActionDialog
+from tui.dialogs.action import ActionDialog
 from tui.screens.agenda_editor import AgendaEditorScreen
 
 
@@ -532,9 +532,9 @@ async def test_typing_in_a_list_beside_the_notes_goes_into_the_notes():
 
 @run_async
 async def test_escape_in_a_typed_new_action_asks_and_keeps_the_text():
-    from tui.screens.action_dialog import ActionDialog
-    from tui.screens.decision_dialog import DecisionDialog
-    from tui.widgets.dialogs import ConfirmDialog
+    from tui.dialogs.action import ActionDialog
+    from tui.dialogs.decision import DecisionDialog
+    from tui.dialogs.questions import ConfirmDialog
 
     store = MeetingStore.in_memory()
     mid = add_meeting(store)

@@ -82,6 +82,6 @@ async def test_a_field_with_one_thing_per_line_keeps_the_lines():
 
 
 def test_the_help_screen_lists_the_raw_paste_key():
-    from tui.screens.help import binding_rows
+    from tui.dialogs.help import binding_rows
 
     assert any(key == "ctrl+r" for key, _name, _tip in binding_rows(AppTextArea))

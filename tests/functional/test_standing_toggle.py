@@ -6,7 +6,7 @@ from __future__ import annotations
 from store import MeetingStore
 from tests.support.live import add_meeting, make_app, run_async, settle
 from tui.widgets.agenda_tree import AgendaTree
-from tui.widgets.dialogs import ConfirmDialog
+from tui.dialogs.questions import ConfirmDialog
 from tui.widgets.standing_mark import STANDING_MARK
 
 

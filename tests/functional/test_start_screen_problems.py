@@ -38,7 +38,7 @@ async def test_a_rescue_copy_left_by_a_crash_is_offered_on_start_and_restored(
 
     import tui.autosave
     from tests.support.live import type_text
-    from tui.screens.rescue_offer import RescueOfferDialog
+    from tui.dialogs.rescue_offer import RescueOfferDialog
 
     monkeypatch.setattr(tui.autosave, "RETRY_DELAY", 0.1)
     store = MeetingStore.at(data_dir)
@@ -85,7 +85,7 @@ async def test_later_leaves_the_copy_and_keep_both_makes_a_second_meeting(data_d
     from pathlib import Path
 
     from export.json_io import meeting_json_bytes
-    from tui.screens.rescue_offer import RescueOfferDialog
+    from tui.dialogs.rescue_offer import RescueOfferDialog
 
     store = MeetingStore.at(data_dir)
     meeting_id = store.add(council_meeting())
@@ -117,7 +117,7 @@ async def test_live_start_offers_a_copy_of_that_meeting_before_opening_it(data_d
     from export.json_io import meeting_json_bytes
     from store.persistence.rescue import rescue_file_name
     from tui.screens.live import LiveScreen
-    from tui.screens.rescue_offer import RescueOfferDialog
+    from tui.dialogs.rescue_offer import RescueOfferDialog
 
     store = MeetingStore.at(data_dir)
     meeting_id = store.add(council_meeting())

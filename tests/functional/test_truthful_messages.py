@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from store import Meeting
 from tui.autosave import SAVE_DELAY
-from tui.screens.help import HelpScreen
-from tui.widgets.export_dialog import export_files
+from tui.dialogs.help import HelpScreen
+from tui.dialogs.export_meeting import export_files
 from tui.words import autosave_promise
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from store import MeetingStore
 from tests.support.live import add_meeting, council_meeting, make_app, settle
-from tui.widgets.export_dialog import ExportDialog
+from tui.dialogs.export_meeting import ExportDialog
 
 
 MINUTES = "Samverkansråd, Norrfjällen 2031-04-02.docx"

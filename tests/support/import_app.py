@@ -6,7 +6,7 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from store import MeetingStore
-from tui.screens.import_dialog import ImportDialog
+from tui.dialogs.import_meeting import ImportDialog
 
 
 NOTHING = object()

@@ -34,7 +34,7 @@ from store.persistence.serialize import parse_iso_date
 from ..action_done import toggle_action_done
 from ..worker_messages import ActionsScanned, ActionsSelected, ActionToggled, Notice
 from ..widgets.live_footer import LiveFooter
-from .action_print import ListPrinted, PrintDialog, count_text, default_print_path, tell, \
+from ..dialogs.action_print import ListPrinted, PrintDialog, count_text, default_print_path, tell, \
     write_printout
 
 STATUS_OPTIONS = [("Öppna", "open"), ("Alla", "all"), ("Försenade", "overdue")]

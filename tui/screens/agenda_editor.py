@@ -19,7 +19,7 @@ from store.domain.dates import ClockTimeError, clock_time_as_typed, parse_clock_
 from store.domain.model import AgendaItem, Meeting
 
 from ..save_state import SaveState
-from ..widgets.dialogs import ConfirmDialog
+from ..dialogs.questions import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 from ..widgets.text_area import AppTextArea
 from ..widgets.standing_mark import append_standing_mark

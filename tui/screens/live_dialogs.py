@@ -28,7 +28,7 @@ class LiveDialogs:
         self._open_decision_dialog(draft, new=True)
 
     def _open_decision_dialog(self, decision: Decision, *, new: bool) -> None:
-        from .decision_dialog import DecisionDialog
+        from ..dialogs.decision import DecisionDialog
 
         item = self.current
         focus = "#notes" if new else "#decisions"
@@ -58,7 +58,7 @@ class LiveDialogs:
         from store.domain.dates import due_date_reference
         from store.domain.owners import owner_suggestions
 
-        from .action_dialog import ActionDialog
+        from ..dialogs.action import ActionDialog
 
         item = self.current
         suggestions = owner_suggestions(self.meeting, self._owner_history or ())
@@ -110,7 +110,7 @@ class LiveDialogs:
     def delete_entry(self, list_id: str, entry_id: str) -> None:
         if not self._writable():
             return
-        from ..widgets.dialogs import ConfirmDialog
+        from ..dialogs.questions import ConfirmDialog
 
         item = self.current
         entries = item.actions if list_id == "actions" else item.decisions
@@ -134,7 +134,7 @@ class LiveDialogs:
     def action_add_item(self) -> None:
         if not self._writable(need_item=False):
             return
-        from ..widgets.dialogs import NewItemDialog
+        from ..dialogs.new_item import NewItemDialog
 
         current = self.current
         # Under "Övriga frågor" new matters become its sub-items; elsewhere a new item
@@ -163,14 +163,14 @@ class LiveDialogs:
         )
 
     def _is_past(self) -> bool:
-        from .attendance_dialog import is_past
+        from ..dialogs.attendance import is_past
 
         return is_past(self.meeting, self.now().date().isoformat())
 
     def action_attendance(self, mode: str) -> None:
         if not self._writable(need_item=False):
             return
-        from .attendance_dialog import AttendanceDialog
+        from ..dialogs.attendance import AttendanceDialog
 
         self.app.push_screen(
             AttendanceDialog(self.meeting, mode=mode, now=self.now, past=self._is_past(),
@@ -181,7 +181,7 @@ class LiveDialogs:
     def action_attachments(self) -> None:
         if not self._writable():
             return
-        from .attachments_dialog import AttachmentsDialog
+        from ..dialogs.attachments import AttachmentsDialog
 
         item = self.current
 
@@ -200,7 +200,7 @@ class LiveDialogs:
             return
         from store.domain.attendance import warnings_for
 
-        from .attendance_dialog import TimeDialog, end_refusal, offered_end
+        from ..dialogs.attendance import TimeDialog, end_refusal, offered_end
 
         meeting = self.meeting
 

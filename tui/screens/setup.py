@@ -30,7 +30,7 @@ from store.domain.dates import (
 from store.domain.model import STANDARD_ROLES, Meeting, Participant
 
 from ..save_state import SaveState
-from ..widgets.dialogs import ConfirmDialog
+from ..dialogs.questions import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 
 #: The title the app gives a meeting made with "Nytt möte" (tui/app.py).

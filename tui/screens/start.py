@@ -83,7 +83,7 @@ class StartScreen(Screen):
             self.post_message(RescueCopiesFound(copies))
 
     def on_rescue_copies_found(self, message: RescueCopiesFound) -> None:
-        from .rescue_offer import offer_rescue_copies
+        from ..dialogs.rescue_offer import offer_rescue_copies
 
         offer_rescue_copies(self.app, message.copies,
                             on_done=lambda meeting_id: self.refresh_meetings(meeting_id))
@@ -207,7 +207,7 @@ class StartScreen(Screen):
         from store.domain.dates import format_date_sv, parse_due_date
         from store.persistence.series import next_meeting_in_series
 
-        from ..widgets.dialogs import TextPrompt
+        from ..dialogs.questions import TextPrompt
 
         store = self.app.store
         try:

@@ -16,8 +16,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,6 +23,8 @@ from store.domain import attendance
 from store.domain.attendance import AttendanceError
 from store.domain.dates import ClockTimeError, parse_clock_time
 from store.domain.model import Meeting, Participant
+
+from .base import Dialog
 
 ARRIVE = "arrive"
 LEAVE = "leave"
@@ -43,19 +43,7 @@ def presence_label(participant: Participant) -> str:
     return participant.presence_text() or WHOLE_MEETING
 
 
-class _Modal(ModalScreen):
-    DEFAULT_CSS = """
-    _Modal, TimeDialog, PresenceEditDialog, GuestDialog, AttendanceDialog {
-        align: center middle;
-    }
-    .dialog-problem { color: $error; height: auto; }
-    """
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class TimeDialog(_Modal):
+class TimeDialog(Dialog[str]):
     """Ask for one clock time, offered prefilled; dismisses with 'HH:MM' or None.
 
     `check(time)` may refuse a time with a Swedish sentence (returned), keeping the
@@ -63,6 +51,7 @@ class TimeDialog(_Modal):
     """
 
     BINDINGS = [Binding("escape", "cancel", "Avbryt", id="time.cancel")]
+    FIRST_FOCUS = "#time"
 
     def __init__(self, title: str, value: str, *, hint: str = "enter sparar · esc avbryter",
                  check=None):
@@ -73,14 +62,11 @@ class TimeDialog(_Modal):
         self.check = check
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+        with self.frame():
+            yield self.title_line(self.title_text)
             yield Input(self.value, placeholder="TT:MM", id="time")
-            yield Static("", id="time-problem", classes="dialog-problem", markup=False)
-            yield Static(self.hint, classes="dialog-hint", markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#time", Input).focus()
+            yield self.problem_line(id="time-problem")
+            yield self.hint_line(self.hint)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -97,27 +83,24 @@ class TimeDialog(_Modal):
         self.dismiss(value)
 
 
-class PresenceEditDialog(_Modal):
+class PresenceEditDialog(Dialog[list]):
     """Edit a participant's times as text ('13:05-14:30 och från 15:00'; empty = whole)."""
 
     BINDINGS = [Binding("escape", "cancel", "Avbryt", id="presence.cancel")]
+    FIRST_FOCUS = "#presence"
 
     def __init__(self, participant: Participant):
         super().__init__()
         self.participant = participant
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"Närvaro för {self.participant.name}", classes="dialog-title",
-                        markup=False)
+        with self.frame():
+            yield self.title_line(f"Närvaro för {self.participant.name}")
             yield Input(self.participant.presence_text(), id="presence",
                         placeholder="tomt = hela mötet")
-            yield Static("", id="presence-problem", classes="dialog-problem", markup=False)
-            yield Static("t.ex. 13:05-14:30, 15:00- eller till 14:30 · tomt = hela mötet\n"
-                         "enter sparar · esc avbryter", classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#presence", Input).focus()
+            yield self.problem_line(id="presence-problem")
+            yield self.hint_line("t.ex. 13:05-14:30, 15:00- eller till 14:30 · tomt = hela mötet\n"
+                                 "enter sparar · esc avbryter")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -129,30 +112,27 @@ class PresenceEditDialog(_Modal):
         self.dismiss(intervals)
 
 
-class GuestDialog(_Modal):
+class GuestDialog(Dialog[tuple]):
     """A guest in one dialog: name, role and (optionally) when they came."""
 
     BINDINGS = [Binding("escape", "cancel", "Avbryt", id="guest.cancel")]
+    FIRST_FOCUS = "#guest-name"
 
     def __init__(self, arrival: str):
         super().__init__()
         self.arrival = arrival
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Ny gäst", classes="dialog-title")
-            yield Label("Namn")
+        with self.frame():
+            yield self.title_line("Ny gäst")
+            yield Label("Namn", classes="dialog-field")
             yield Input(id="guest-name", placeholder="t.ex. Ulf Ström")
-            yield Label("Roll")
+            yield Label("Roll", classes="dialog-field")
             yield Input(id="guest-role", placeholder="t.ex. Konsult (kan lämnas tom)")
-            yield Label("Kom (tomt = hela mötet)")
+            yield Label("Kom (tomt = hela mötet)", classes="dialog-field")
             yield Input(self.arrival, id="guest-time", placeholder="TT:MM")
-            yield Static("", id="guest-problem", classes="dialog-problem", markup=False)
-            yield Static("tab nästa fält · enter lägger till · esc avbryter",
-                         classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#guest-name", Input).focus()
+            yield self.problem_line(id="guest-problem")
+            yield self.hint_line("tab nästa fält · enter lägger till · esc avbryter")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -173,7 +153,7 @@ class GuestDialog(_Modal):
         self.dismiss((name, role, arrival))
 
 
-class AttendanceDialog(_Modal):
+class AttendanceDialog(Dialog[str]):
     """The roster with everyone's times; type to find a name."""
 
     BINDINGS = [
@@ -213,16 +193,14 @@ class AttendanceDialog(_Modal):
 
     def compose(self) -> ComposeResult:
         verb = "kommer" if self.mode == ARRIVE else "går"
-        with Vertical(classes="dialog", id="attendance"):
-            yield Label(f"Närvaro — vem {verb}?", classes="dialog-title")
+        with self.frame(id="attendance"):
+            yield self.title_line(f"Närvaro — vem {verb}?")
             yield Input(id="find", placeholder="Skriv för att hitta ett namn…")
             yield OptionList(id="people")
-            yield Static("", id="item-presence", classes="dialog-hint", markup=False)
-            yield Static(
+            yield self.hint_line("", id="item-presence")
+            yield self.hint_line(
                 f"enter: {verb} och stäng · f7 kommer · f8 går · f2 ändra tider · f3 rensa"
-                " · f4 frånvarande · f6 gäst · esc stänger",
-                classes="dialog-hint",
-            )
+                " · f4 frånvarande · f6 gäst · esc stänger")
 
     def on_mount(self) -> None:
         self.refresh_people()

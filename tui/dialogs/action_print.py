@@ -13,10 +13,8 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label
 
 from export.action_list import COMMENT_COLUMN
 from export.labels import filter_text
@@ -24,8 +22,9 @@ from export.target import ExportTargetError
 from store.domain.action_rows import ActionRow
 from store.persistence.actions import ActionFilter
 
-from ..widgets.dialogs import ConfirmDialog
-from ..widgets.export_dialog import docx_path, existing_files, overwrite_question
+from .base import Dialog
+from .export_meeting import docx_path, existing_files, overwrite_question
+from .questions import ConfirmDialog
 
 PRINTED_TITLE = "Åtgärdslistan är sparad"
 FAILED_TITLE = "Utskriften misslyckades"
@@ -61,18 +60,16 @@ class PrintChoice:
         self.overwrite = overwrite  # the user agreed to replace an existing file
 
 
-class PrintDialog(ModalScreen):
+class PrintDialog(Dialog[PrintChoice]):
     """Where to write the printout. Dismisses with a PrintChoice, or None (escape)."""
 
-    DEFAULT_CSS = """
-    PrintDialog { align: center middle; }
-    """
     BINDINGS = [
         Binding("escape", "cancel", "Avbryt", id="print.cancel",
                 tooltip="Stäng utan att skriva något."),
         Binding("ctrl+s", "accept", "Spara", id="print.accept", priority=True,
                 tooltip="Skriv åtgärdslistan till filen."),
     ]
+    FIRST_FOCUS = "#print-path"
 
     def __init__(self, path: Path, *, comment_column: bool = True) -> None:
         super().__init__()
@@ -80,18 +77,13 @@ class PrintDialog(ModalScreen):
         self.comment_column = comment_column
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Skriv ut åtgärdslistan", classes="dialog-title")
+        with self.frame():
+            yield self.title_line("Skriv ut åtgärdslistan")
             yield Label("Word-fil (liggande A4):", classes="dialog-field")
             yield Input(str(self.path), id="print-path")
             yield Checkbox(f"Tom kolumn \u201d{COMMENT_COLUMN}\u201d att skriva i",
                            self.comment_column, id="print-comment")
-            yield Static("enter sparar · esc avbryter", classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        field = self.query_one("#print-path", Input)
-        field.focus()
-        field.cursor_position = len(field.value)
+            yield self.hint_line("enter sparar · esc avbryter")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -123,9 +115,6 @@ class PrintDialog(ModalScreen):
                           yes="Skriv över", no="Nej", danger=True),
             answered,
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class ListPrinted(Message):

@@ -15,13 +15,12 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from store.domain.model import Meeting
 
 from ..worker_messages import ImportFileRead
+from .base import Dialog
 
 
 def expand_path(text: str) -> Path:
@@ -31,27 +30,14 @@ def expand_path(text: str) -> Path:
     return Path(os.path.expandvars(os.path.expanduser(text)))
 
 
-class ImportDialog(ModalScreen["str | None"]):
-    DEFAULT_CSS = """
-    ImportDialog { align: center middle; }
-    ImportDialog > #dialog {
-        width: 84; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    ImportDialog #dialog-title { text-style: bold; }
-    ImportDialog #hint { color: $text-muted; margin-bottom: 1; }
-    ImportDialog #result { height: auto; margin: 1 0; }
-    ImportDialog #result.error { color: $text-error; }
-    ImportDialog #buttons { height: auto; align-horizontal: right; }
-    ImportDialog #buttons Button { margin-left: 1; }
-    """
-
+class ImportDialog(Dialog[str]):
     BINDINGS = [
         Binding("ctrl+s", "accept", "Importera", id="dialog.accept",
                 tooltip="Spara det inlästa mötet", priority=True),
         Binding("escape", "cancel", "Avbryt", id="dialog.cancel",
                 tooltip="Stäng utan att importera"),
     ]
+    FIRST_FOCUS = "#path"
 
     def __init__(self, path: str = "") -> None:
         super().__init__()
@@ -62,22 +48,19 @@ class ImportDialog(ModalScreen["str | None"]):
         self.reading = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static("Importera dagordning eller möte", id="dialog-title")
-            yield Static(
+        with self.frame(classes="-wide"):
+            yield self.title_line("Importera dagordning eller möte", id="dialog-title")
+            yield self.hint_line(
                 "Text, Markdown, Word (.docx), tidigare mötesanteckningar eller JSON. "
                 "Enter läser in filen, ctrl+s importerar, escape avbryter.",
                 id="hint",
             )
             yield Input(self.initial_path, placeholder="~/Dokument/dagordning.docx", id="path")
-            yield Static("", id="result")
-            with Horizontal(id="buttons"):
-                yield Button("Läs in", id="read")
-                yield Button("Importera", variant="primary", id="ok", disabled=True)
-                yield Button("Avbryt", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+            yield Static("", id="result", markup=False)
+            yield self.button_row(
+                Button("Läs in", id="read"),
+                Button("Importera", variant="primary", id="ok", disabled=True),
+                Button("Avbryt", id="cancel"))
 
     # -- reading ------------------------------------------------------------------
 

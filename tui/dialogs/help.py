@@ -7,8 +7,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from .base import Dialog
 
 
 def key_text(keys: str) -> str:
@@ -30,29 +31,22 @@ def binding_rows(*owners) -> list[tuple[str, str, str]]:
     return rows
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(Dialog[None]):
     BINDINGS = [Binding("escape,q,f1", "close", "Stäng", id="help.close")]
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 90%; max-width: 100; height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    """
 
     def __init__(self, under=None):
         super().__init__()
         self.under = under
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(classes="dialog -full"):
             yield Static(self._content())
 
     def _content(self):
         from ..widgets.agenda_tree import AgendaTree
         from ..widgets.entry_list import EntryList
-        from .live import LiveScreen
-        from .start import StartScreen
+        from ..screens.live import LiveScreen
+        from ..screens.start import StartScreen
 
         sections = []
         if isinstance(self.under, LiveScreen):

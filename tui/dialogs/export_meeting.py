@@ -15,8 +15,6 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from export.pdf import MISSING, PDF_SUFFIX, LibreOfficeMissingError, PdfError, find_soffice
@@ -25,7 +23,8 @@ from store import Meeting, StoreError, meeting_from_dict, meeting_to_dict
 
 from ..worker_messages import Notice
 from ..words import document
-from .dialogs import ConfirmDialog
+from .base import Dialog
+from .questions import ConfirmDialog
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -49,24 +48,18 @@ DOCX_SUFFIX = ".docx"
 FORMATS = ((DOCX_SUFFIX, "Word (.docx)", "Word"), (PDF_SUFFIX, "PDF (.pdf)", "PDF"))
 
 
-class ExportDialog(ModalScreen):
+class ExportDialog(Dialog[tuple]):
     """Where to write the minutes.
 
     Dismisses with (minutes_path, actions_path|None, overwrite) where `overwrite` is True
     when the user agreed to replace files that exist (write-protected ones included).
     """
 
-    DEFAULT_CSS = """
-    ExportDialog { align: center middle; }
-    ExportDialog #export-format { layout: horizontal; width: auto; margin-bottom: 1; }
-    ExportDialog #export-format > RadioButton { width: auto; margin-right: 3; }
-    ExportDialog #pdf-hint { display: none; }
-    ExportDialog #pdf-hint.-shown { display: block; margin-bottom: 1; }
-    """
     BINDINGS = [
         Binding("escape", "cancel", "Avbryt", id="export.cancel"),
         Binding("ctrl+s", "accept", "Exportera", id="export.accept", priority=True),
     ]
+    FIRST_FOCUS = "#minutes-path"
 
     def __init__(self, minutes_path: Path, actions_path: Path, meeting: Meeting | None = None):
         super().__init__()
@@ -76,22 +69,17 @@ class ExportDialog(ModalScreen):
         self.suffix = DOCX_SUFFIX
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"Exportera {document(self.meeting)}", classes="dialog-title")
+        with self.frame():
+            yield self.title_line(f"Exportera {document(self.meeting)}")
             with RadioSet(id="export-format", compact=True):
                 for index, (suffix, label, _) in enumerate(FORMATS):
                     yield RadioButton(label, value=index == 0, id=f"format-{suffix[1:]}")
-            yield Static(MISSING + " Då sparas Word-filer i stället.", id="pdf-hint", classes="dialog-hint")
+            yield self.hint_line(MISSING + " Då sparas Word-filer i stället.", id="pdf-hint")
             yield Label(self._field_label(), id="minutes-label", classes="dialog-field")
             yield Input(str(self.minutes_path), id="minutes-path")
             yield Checkbox("Även åtgärdslistan", True, id="with-actions")
             yield Input(str(self.actions_path), id="actions-path")
-            yield Static("enter exporterar · esc avbryter", classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        field = self.query_one("#minutes-path", Input)
-        field.focus()
-        field.cursor_position = len(field.value)
+            yield self.hint_line("enter exporterar · esc avbryter")
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.query_one("#actions-path", Input).disabled = not event.value
@@ -151,9 +139,6 @@ class ExportDialog(ModalScreen):
                           yes="Skriv över", no="Nej", danger=True),
             answered,
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def existing_files(paths: list[Path]) -> list[tuple[Path, bool]]:

@@ -9,19 +9,15 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from store.domain.model import AgendaItem
 
+from .base import Dialog
 
-class AttachmentsDialog(ModalScreen):
-    DEFAULT_CSS = """
-    AttachmentsDialog { align: center middle; }
-    """
 
+class AttachmentsDialog(Dialog[None]):
     BINDINGS = [
         Binding("escape", "close", "Stäng", id="attachments.close"),
         Binding("ctrl+d", "remove", "Ta bort", id="attachments.remove", priority=True,
@@ -37,13 +33,11 @@ class AttachmentsDialog(ModalScreen):
         self.on_change = on_change or (lambda: None)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"Bilagor till punkt {self.number}. {self.item.title}",
-                        classes="dialog-title", markup=False)
+        with self.frame():
+            yield self.title_line(f"Bilagor till punkt {self.number}. {self.item.title}")
             yield OptionList(id="attachment-list")
             yield Input(id="attachment-name", placeholder="Ny bilaga, t.ex. Budget april.pdf")
-            yield Static("enter lägger till · ↑↓ väljer · ctrl+d tar bort · esc stänger",
-                         classes="dialog-hint")
+            yield self.hint_line("enter lägger till · ↑↓ väljer · ctrl+d tar bort · esc stänger")
 
     def on_mount(self) -> None:
         self.refresh_list()

@@ -10,22 +10,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Static
 
 from store.persistence.rescue import RescueCopy
+
+from .base import Dialog
 
 RESTORE, KEEP_BOTH = "restore", "keep-both"
 
 
-class RescueOfferDialog(ModalScreen["str | None"]):
+class RescueOfferDialog(Dialog[str]):
     """Dismisses with RESTORE, KEEP_BOTH or None (later)."""
-
-    DEFAULT_CSS = """
-    RescueOfferDialog { align: center middle; }
-    RescueOfferDialog #rescue-differences { height: auto; max-height: 10; }
-    """
     BINDINGS = [
         Binding("escape,s", "choose(None)", "Senare", id="rescue.later",
                 tooltip="Bestäm senare: kopian ligger kvar och du får frågan igen."),
@@ -35,14 +31,16 @@ class RescueOfferDialog(ModalScreen["str | None"]):
                 show=False, tooltip="Spara kopian som ett eget möte."),
     ]
 
+    FIRST_FOCUS = "#restore"
+
     def __init__(self, copy: RescueCopy):
         super().__init__()
         self.copy = copy
 
     def compose(self) -> ComposeResult:
         stored = self.copy.stored
-        with Vertical(classes="dialog"):
-            yield Label("Nödkopia hittad", classes="dialog-title")
+        with self.frame():
+            yield self.title_line("Nödkopia hittad")
             yield Static(
                 Text(f"Mötet {stored.title} ({stored.date}) har en nödkopia som är nyare "
                      f"än det sparade mötet:\n{self.copy.path}\n\nKopian innehåller:"),
@@ -50,18 +48,13 @@ class RescueOfferDialog(ModalScreen["str | None"]):
             )
             with VerticalScroll(id="rescue-differences"):
                 yield Static(Text("\n".join(f"• {line}" for line in self.copy.differences)))
-            yield Static(
-                Text("Återställ ersätter det sparade mötet med kopian (det gamla finns kvar "
-                     "som säkerhetskopia). Behåll båda sparar kopian som ett eget möte."),
-                classes="dialog-hint",
-            )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Återställ (a)", id="restore", variant="primary")
-                yield Button("Behåll båda (b)", id="keep-both")
-                yield Button("Senare (s)", id="later")
-
-    def on_mount(self) -> None:
-        self.query_one("#restore", Button).focus()
+            yield self.hint_line(
+                "Återställ ersätter det sparade mötet med kopian (det gamla finns kvar "
+                "som säkerhetskopia). Behåll båda sparar kopian som ett eget möte.")
+            yield self.button_row(
+                Button("Återställ (a)", id="restore", variant="primary"),
+                Button("Behåll båda (b)", id="keep-both"),
+                Button("Senare (s)", id="later"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -16,28 +16,21 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from store.domain.model import Action
 
 from ..widgets.due_date_input import DueDateInput
 from ..widgets.owner_input import OwnerInput
-from .entry_dialog import EntryDialog
+from .entry import EntryDialog
 
 
 class ActionDialog(EntryDialog):
-    DEFAULT_CSS = """
-    ActionDialog #dialog-title { margin-bottom: 1; }
-    ActionDialog Label.field { color: $text-muted; }
-    """
-
     BINDINGS = [
         Binding("ctrl+s", "accept", "Spara", id="dialog.accept",
                 tooltip="Spara åtgärden och stäng", priority=True),
-        Binding("escape", "cancel", "Avbryt", id="dialog.cancel",
-                tooltip="Stäng utan att spara ändringarna"),
     ]
+    FIRST_FOCUS = "#text"
 
     def __init__(
         self,
@@ -56,30 +49,25 @@ class ActionDialog(EntryDialog):
 
     def compose(self) -> ComposeResult:
         action = self.action
-        with Vertical(id="dialog"):
-            yield Static(self._title_line(), id="dialog-title")
-            yield Label("Åtgärd", classes="field")
+        with self.frame(classes="-wide"):
+            yield self.title_line(self._title_line(), id="dialog-title")
+            yield Label("Åtgärd", classes="dialog-field")
             yield Input(action.text if action else "", placeholder="Vad ska göras?",
                         id="text")
-            yield Label("Ansvarig", classes="field")
+            yield Label("Ansvarig", classes="dialog-field")
             yield OwnerInput(self.suggestions, value=(action.owner or "") if action else "",
                              id="owner")
-            yield Label("Klart senast", classes="field")
+            yield Label("Klart senast", classes="dialog-field")
             yield DueDateInput((action.due or "") if action else "", today=self.today,
                                id="due")
-            yield Static("", id="message", markup=False)
-            with Horizontal(id="buttons"):
-                yield Button("Spara", variant="primary", id="ok")
-                yield Button("Avbryt", id="cancel")
+            yield self.problem_line(id="message")
+            yield self.entry_buttons()
 
     def _title_line(self) -> Text:
         line = Text(self.dialog_title, style="bold")
         line.append("   Enter/ctrl+s sparar · Esc avbryter · Tab fyller i namnet",
                     style="not bold dim")
         return line
-
-    def on_mount(self) -> None:
-        self.query_one("#text", Input).focus()
 
     # -- reading the fields
 

@@ -14,29 +14,22 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from store.domain.model import Decision
 
 from ..widgets.text_area import AppTextArea
-from .entry_dialog import EntryDialog
+from .entry import EntryDialog
 
 
 class DecisionDialog(EntryDialog):
-    DEFAULT_CSS = """
-    DecisionDialog #hint { color: $text-muted; margin-bottom: 1; }
-    DecisionDialog TextArea { height: 8; }
-    """
-
     BINDINGS = [
         Binding("enter,ctrl+s", "accept", "Spara", id="dialog.accept",
                 tooltip="Spara beslutet och stäng", priority=True),
         Binding("ctrl+j,shift+enter", "newline", "Ny rad", id="dialog.newline",
                 tooltip="Ny rad i beslutet", priority=True),
-        Binding("escape", "cancel", "Avbryt", id="dialog.cancel",
-                tooltip="Stäng utan att spara ändringarna"),
     ]
+    FIRST_FOCUS = "#text"
 
     def __init__(self, decision: Decision | None, *, title: str | None = None):
         super().__init__()
@@ -45,20 +38,13 @@ class DecisionDialog(EntryDialog):
         self.dialog_title = title or ("Ändra beslut" if decision else "Nytt beslut")
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(self.dialog_title, id="dialog-title")
-            yield Static("Enter sparar, ctrl+j ger ny rad, escape avbryter.", id="hint")
+        with self.frame(classes="-wide"):
+            yield self.title_line(self.dialog_title, id="dialog-title")
+            yield self.hint_line("Enter sparar, ctrl+j ger ny rad, escape avbryter.", id="hint")
             yield AppTextArea(self.decision.text if self.decision else "", id="text",
                            soft_wrap=True, show_line_numbers=False)
-            yield Static("", id="message", markup=False)
-            with Horizontal(id="buttons"):
-                yield Button("Spara", variant="primary", id="ok")
-                yield Button("Avbryt", id="cancel")
-
-    def on_mount(self) -> None:
-        area = self.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
+            yield self.problem_line(id="message")
+            yield self.entry_buttons()
 
     @property
     def text_value(self) -> str:

@@ -4,30 +4,28 @@ question before a typed new entry is thrown away."""
 from __future__ import annotations
 
 from textual import on
-from textual.screen import ModalScreen
+from textual.binding import Binding
 from textual.widgets import Button
 
-from ..widgets.dialogs import ConfirmDialog
+from .base import Dialog
+from .questions import ConfirmDialog
 
 
-class EntryDialog(ModalScreen):
+class EntryDialog(Dialog):
     """Base of a dialog that edits one entry of an item (an action, a decision).
 
-    Subclasses compose a `#dialog` container with `#message` and `#ok`/`#cancel`
-    buttons, and implement `action_accept` / `action_cancel`.
+    Subclasses compose `self.frame(classes="-wide")` with the problem line `#message`
+    and `entry_buttons()`, and implement `action_accept` / `action_cancel`.
     """
 
-    DEFAULT_CSS = """
-    EntryDialog { align: center middle; }
-    EntryDialog > #dialog {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    EntryDialog #dialog-title { text-style: bold; }
-    EntryDialog #message { color: $text-error; height: auto; }
-    EntryDialog #buttons { height: auto; align-horizontal: right; }
-    EntryDialog #buttons Button { margin-left: 1; }
-    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Avbryt", id="dialog.cancel",
+                tooltip="Stäng utan att spara ändringarna"),
+    ]
+
+    def entry_buttons(self):
+        return self.button_row(Button("Spara", variant="primary", id="ok"),
+                               Button("Avbryt", id="cancel"))
 
     def _mark_changed(self) -> None:
         # Edits write through to the model at once; the app saves them.
