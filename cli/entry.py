@@ -128,7 +128,3 @@ def report_recoveries(store: MeetingStore | None, told=None) -> None:
             say_error(f"Varning: {recovery.message()}")
     for line in unreadable_lines(store):
         say_error(line)
-
-
-def console_main() -> None:
-    sys.exit(main())

@@ -5,29 +5,40 @@ store.persistence holds how meetings are kept: the store, sessions, backends, th
 crash-safe storage, locks, scans and rescue copies. This module is the public API.
 """
 
-from .domain.model import (
-    STANDARD_ROLES,
-    Action,
-    AgendaItem,
-    Decision,
-    Meeting,
-    Participant,
-    new_id,
-)
-from .persistence.backends import FileBackend, MemoryBackend
-from .persistence.errors import MeetingNotFoundError, ReadOnlyError
-from .persistence.lock import MeetingLockedError
-from .persistence.serialize import (
-    FORMAT_ID, MeetingFormatError, meeting_from_dict, meeting_to_dict,
-)
-from .persistence.session import MeetingSession
-from .persistence.storage import AtomicJSONStorage, Recovery, SaveError, StoreError
-from .persistence.store import DATA_DIR_ENV, MeetingStore, MeetingSummary, default_data_dir
+from __future__ import annotations
 
-__all__ = [
-    "STANDARD_ROLES", "Action", "AgendaItem", "Decision", "Meeting", "Participant", "new_id",
-    "DATA_DIR_ENV", "FileBackend", "MeetingNotFoundError", "MeetingSession", "MeetingStore",
-    "MeetingSummary", "MemoryBackend", "ReadOnlyError", "default_data_dir", "FORMAT_ID",
-    "MeetingFormatError", "meeting_from_dict", "meeting_to_dict", "AtomicJSONStorage",
-    "SaveError", "StoreError", "MeetingLockedError", "Recovery",
-]
+from importlib import import_module
+
+#: Where each public name lives. Loaded on first use (PEP 562), so that a command
+#: or the app pays only for the parts of the store it touches.
+_WHERE = {
+    ".domain.model": (
+        "STANDARD_ROLES", "Action", "AgendaItem", "Decision", "Meeting", "Participant",
+        "new_id",
+    ),
+    ".persistence.backends": ("FileBackend", "MemoryBackend"),
+    ".persistence.errors": ("MeetingNotFoundError", "ReadOnlyError"),
+    ".persistence.lock": ("MeetingLockedError",),
+    ".persistence.serialize": (
+        "FORMAT_ID", "MeetingFormatError", "meeting_from_dict", "meeting_to_dict",
+    ),
+    ".persistence.session": ("MeetingSession",),
+    ".persistence.storage": ("AtomicJSONStorage", "Recovery", "SaveError", "StoreError"),
+    ".persistence.store": ("DATA_DIR_ENV", "MeetingStore", "MeetingSummary", "default_data_dir"),
+}
+_MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
+
+__all__ = list(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'store' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value  # once loaded, a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -163,6 +163,34 @@ class UnexpectedErrorHooks(App):
         self._close_messages_no_wait()
 
 
+class BreakpointsBeforeStyling(App):
+    """App mixin: a pushed screen has its breakpoint classes before it is first styled.
+
+    Textual (8.2.8) adds the HORIZONTAL_BREAKPOINTS class ("-narrow", "-wide") to a
+    screen in Screen._on_resize, which arrives after the new screen was composed and
+    styled, so every widget of it is styled a second time (about 4 % of the work
+    before live mode's first frame; bench/startup.py). Here the class the resize would
+    set is set before the screen is mounted; the resize then finds nothing to change.
+    Not filed upstream (Textualize/textual#6464 made resizes cheaper, not this first
+    one). Remove when Screen sets its breakpoint classes before its first styling.
+    """
+
+    def push_screen(self, screen, *args, **kwargs):
+        from textual.screen import Screen
+
+        if isinstance(screen, Screen) and not screen.is_mounted:
+            breakpoints = (
+                self.HORIZONTAL_BREAKPOINTS
+                if screen.HORIZONTAL_BREAKPOINTS is None
+                else screen.HORIZONTAL_BREAKPOINTS
+            ) or []
+            if breakpoints and self.size.width:
+                names = screen._get_breakpoint_classes(self.size.width, breakpoints)
+                screen.update_classes(
+                    {name: name in names for _, name in breakpoints}, update=False)
+        return super().push_screen(screen, *args, **kwargs)
+
+
 # ======================================================================================
 # Keys in the order they were typed (issue 10 point 3)
 # ======================================================================================
@@ -190,7 +218,7 @@ class UnexpectedErrorHooks(App):
 from collections import deque
 
 from textual import events
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Input, TextArea
 
 #: A held key is released after this long even if the screen never settles (a widget
 #: stuck in a long await must not swallow the keyboard). Generous: on a loaded machine
@@ -268,6 +296,8 @@ class KeysInOrder:
             self.call_later(self._release_keys, generation)
 
     def _pumps(self):
+        from textual.widgets import Footer  # not at import: the footer comes after the first frame
+
         try:
             screen = self.screen
         except Exception:  # noqa: BLE001 - no screen (shutting down)

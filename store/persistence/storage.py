@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,7 +139,9 @@ def create_temp_file(beside: Path, mode: int = FILE_MODE) -> tuple[int, Path]:
     """
     beside = Path(beside)
     for _ in range(100):
-        tmp = beside.with_name(f".{beside.name}.{secrets.token_hex(8)}.tmp")
+        # os.urandom, as secrets.token_hex uses, without importing secrets (and with it
+        # hashlib and OpenSSL) into every command's start-up.
+        tmp = beside.with_name(f".{beside.name}.{os.urandom(8).hex()}.tmp")
         try:
             return os.open(tmp, _CREATE_FLAGS, mode), tmp
         except FileExistsError:

@@ -91,3 +91,52 @@ def test_the_app_module_loads_no_reader_and_no_word():
     modules = set(result.stdout.split())
     assert "textual" in modules
     assert not modules & (NO_DOCX | NO_IMPORTERS | NO_TESTS), modules & (NO_DOCX | NO_IMPORTERS)
+
+
+#: Imports the public entry modules one after another in a fresh interpreter and prints,
+#: after each, every module loaded so far (full dotted names).
+IMPORT_IN_TURN = """
+import importlib, json, sys
+seen = {}
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+    seen[name] = sorted(sys.modules)
+print(json.dumps(seen))
+"""
+
+
+def modules_after_importing(*names: str) -> dict[str, set[str]]:
+    result = subprocess.run([sys.executable, "-c", IMPORT_IN_TURN, *names], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, check=True)
+    return {name: set(mods) for name, mods in json.loads(result.stdout).items()}
+
+
+def under(modules: set[str], *packages: str) -> set[str]:
+    return {m for m in modules if m.split(".")[0] in packages}
+
+
+def test_store_cli_and_the_app_load_no_export_no_reader_and_no_word():
+    # Start-up speed (bench/startup.py): these are imported before the first frame.
+    seen = modules_after_importing("store", "cli", "tui.app")
+    for name, modules in seen.items():
+        loaded = under(modules, "docx", "lxml", "export", "importers", "hypothesis")
+        assert not loaded, f"import {name} loads {sorted(loaded)}"
+
+
+def test_the_store_loads_a_part_only_when_it_is_used():
+    seen = modules_after_importing("store")
+    assert under(seen["store"], "store", "tinydb") == {"store"}
+    code = ("import sys, store; from store import MeetingStore, meeting_from_dict, "
+            "meeting_to_dict; assert 'tinydb' in sys.modules; print(sorted(store.__all__))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, check=True)
+    assert "MeetingStore" in result.stdout and "meeting_to_dict" in result.stdout
+
+
+def test_the_command_line_loads_no_writer_and_no_reader_before_a_command():
+    # The parser and the error handling (cli.entry) share only the light export parts:
+    # where a file may be written (export.target) and the action labels (export.labels).
+    seen = modules_after_importing("cli.entry")
+    modules = seen["cli.entry"]
+    assert not under(modules, "docx", "lxml", "importers", "tui", "textual")
+    assert under(modules, "export") <= {"export", "export.target", "export.labels"}

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store import AgendaItem
 from store.domain import meeting_rules as rules
@@ -147,7 +147,7 @@ class LiveScreen(LiveDialogs, Screen):
         # start typing, so it must not delay the meeting appearing.
         if not self.is_attached:  # a timer callback, not a worker: it may outlive us
             return  # quit (or switched away) before the first frame was done
-        if not self.query(Footer):
+        if not self.query("Footer"):  # by name: Footer's module loads after the first frame
             from ..widgets.live_footer import LiveFooter
 
             self.mount(LiveFooter(compact=True))
