@@ -1,0 +1,183 @@
+"""A mötesbok (kallelse with the agenda and every tjänsteskrivelse) as a protocol meeting.
+
+`parse_motesbok(pages)` takes the text as pages of lines (from a PDF, a Word document or
+a text file) and returns the meeting as a dict in our JSON format (docs/FORMAT.md with
+the protocol keys) and an `ImportSummary`. The steps, one module each:
+
+- page_furniture.py: repeated page headers, footers and page numbers out;
+- motesbok_agenda.py: the body, date, time, place and the agenda list;
+- motesbok_cases.py: the tjänsteskrivelser and their fields;
+- motesbok_match.py: which agenda entry each tjänsteskrivelse belongs to.
+
+Nothing is dropped. Text that fits nowhere goes where the secretary sees it: a line of a
+tjänsteskrivelse that is no field goes to that ärende's notes (Anteckningar); text of the
+kallelse outside the agenda, and a tjänsteskrivelse that matches no ärende, go to a last
+item ``Ej placerad text från importen`` (last, so that it shifts no § number); the
+summary counts those lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from store.domain.protocol import PROTOCOL
+from store.persistence.serialize import FORMAT_ID
+
+from .motesbok_agenda import AgendaEntry, read_front
+from .motesbok_cases import Paper, list_entries, paragraphs, proposal_parts, split_papers
+from .motesbok_labels import (
+    case_number_line,
+    is_paper_marker,
+    registration_number,
+    section_label,
+    separator_case,
+)
+from .motesbok_match import match_papers
+from .page_furniture import strip_furniture
+
+UNPLACED_TITLE = "Ej placerad text från importen"
+PAPER_NOTE = "Ej placerad text från tjänsteskrivelsen:"
+DEFAULT_TITLE = "Sammanträde"
+
+
+@dataclass
+class ImportSummary:
+    cases: int = 0
+    with_registration: int = 0
+    without_paper: list[str] = field(default_factory=list)  # "45/31 Information om …"
+    unplaced_lines: int = 0
+    date_missing: bool = False
+
+    def parts(self) -> list[str]:
+        """Swedish remarks for the import summary (CLI and import dialog)."""
+        out = [
+            f"{self.cases} {'ärende' if self.cases == 1 else 'ärenden'}, "
+            f"{self.with_registration} med diarienummer"
+        ]
+        if self.without_paper:
+            out.append("utan tjänsteskrivelse: " + ", ".join(self.without_paper))
+        if self.unplaced_lines:
+            lines = "rad" if self.unplaced_lines == 1 else "rader"
+            out.append(
+                f"{self.unplaced_lines} {lines} text kunde inte placeras och finns i "
+                f"punkten ”{UNPLACED_TITLE}” eller i ärendets anteckningar"
+            )
+        if self.date_missing:
+            out.append("inget datum hittades, dagens datum används")
+        return out
+
+
+def pages_of_text(text: str) -> list[list[str]]:
+    """Text pages split at form feeds (PDF-to-text tools write one per page)."""
+    return [page.splitlines() for page in text.split("\f")]
+
+
+def looks_like_motesbok(lines: list[str]) -> bool:
+    """A mötesbok, not a plain agenda: tjänsteskrivelser or diarienummer, with
+    proposals or numbered ärenden (a plain agenda has ``Förslag till beslut`` too)."""
+    papers = dnrs = proposals = cases = 0
+    for line in lines:
+        if len(line) > 120:
+            continue
+        if is_paper_marker(line) or separator_case(line):
+            papers += 1
+        elif registration_number(line):
+            dnrs += 1
+        elif case_number_line(line):
+            cases += 1
+        else:
+            label = section_label(line)
+            proposals += bool(label and label[0] == "proposal")
+    return bool(papers or dnrs) and bool(proposals or cases or papers)
+
+
+def parse_motesbok(
+    pages: list[list[str]], *, reflow: bool = False, today: Date | None = None
+) -> tuple[dict, ImportSummary]:
+    """The meeting dict and the summary; `reflow` joins lines a PDF wrapped."""
+    stripped = strip_furniture(pages)
+    lines = [line for page in stripped.clean for line in page]
+    numbers = {found[0] for line in lines if (found := case_number_line(line.strip()))}
+    papers = split_papers(lines, numbers)
+    front_end = papers[0].start if papers else len(lines)
+    front = read_front(list(lines[:front_end]), stripped.raw[0] if stripped.raw else [])
+    width = max((len(line.strip()) for line in lines), default=80)
+
+    matches = match_papers(papers, front.entries)
+    by_entry: dict[int, tuple[Paper, tuple[int, ...]]] = {}
+    unplaced: list[str] = list(front.loose)
+    for paper, found in zip(papers, matches):
+        if found is None:
+            unplaced.append("Tjänsteskrivelse utan ärende i föredragningslistan:")
+            unplaced += [line for line in paper.all_lines() if line.strip()]
+        else:
+            by_entry[found.entry] = (paper, found.title_lines)
+
+    summary = ImportSummary(cases=len(front.entries))
+    items = []
+    paper_leftovers = 0
+    for index, entry in enumerate(front.entries):
+        item = _entry_item(entry)
+        if index in by_entry:
+            paper, title_lines = by_entry[index]
+            paper_leftovers += _fill_from_paper(item, paper, title_lines, reflow, width)
+        else:
+            summary.without_paper.append(f"{entry.case_number} {entry.title}".strip())
+        summary.with_registration += bool(item.get("registration_number"))
+        items.append(item)
+    if unplaced:
+        items.append({"title": UNPLACED_TITLE, "description": "\n".join(unplaced)})
+    summary.unplaced_lines = len(unplaced) + paper_leftovers
+
+    summary.date_missing = front.date is None
+    meeting = {
+        "format": FORMAT_ID,
+        "kind": PROTOCOL,
+        "body": front.body,
+        "title": front.body or DEFAULT_TITLE,
+        "date": front.date or (today or Date.today()).isoformat(),
+        "start": front.start,
+        "end": front.end,
+        "place": front.place,
+        "items": items,
+    }
+    return meeting, summary
+
+
+def _entry_item(entry: AgendaEntry) -> dict:
+    item: dict = {"title": entry.title, "section": entry.section}
+    if entry.case_number:
+        item["case_number"] = entry.case_number
+    if entry.registration_number:
+        item["registration_number"] = entry.registration_number
+    return item
+
+
+def _fill_from_paper(
+    item: dict, paper: Paper, title_lines: tuple[int, ...], reflow: bool, width: int
+) -> int:
+    """The paper's fields into the item; returns how many lines went to the notes."""
+    if paper.registration_number and not item.get("registration_number"):
+        item["registration_number"] = paper.registration_number
+    fields = paper.fields
+    if "proposal" in fields:
+        lead, proposal = proposal_parts(fields["proposal"], reflow, width)
+        if lead:
+            item["decision_lead"] = lead
+        if proposal:
+            item["proposal"] = proposal
+    if "background" in fields:
+        item["background"] = "\n".join(paragraphs(fields["background"], reflow, width))
+    for key in ("basis", "send_to"):
+        if key in fields:
+            item[key] = list_entries(fields[key], reflow, width)
+    responsible = paper.inline_responsible + list_entries(
+        fields.get("responsible", []), reflow, width
+    )
+    if responsible:
+        item["presenter"] = ", ".join(responsible)
+    leftovers = [line for i, line in enumerate(paper.preamble) if i not in title_lines]
+    if leftovers:
+        item["notes"] = "\n".join([PAPER_NOTE, *leftovers])
+    return len(leftovers)
