@@ -2,10 +2,13 @@
 
 - JSON (``{``): the meeting file of docs/FORMAT.md, validated field by field;
 - a zip with ``word/document.xml``: our own minutes (they use the label style
-  ``Etikett``) are read back field by field, any other Word document as an agenda;
+  ``Etikett``) are read back field by field, a mötesbok as a protocol meeting, any
+  other Word document as an agenda;
+- a PDF: a mötesbok (kallelse with tjänsteskrivelser, importers/motesbok.py) or else an
+  agenda, from its text (importers/pdf_text.py);
 - an OLE compound file: an old .doc or a password-protected document, refused with a
   message saying which;
-- anything that decodes as text: an agenda in plain text or Markdown.
+- anything that decodes as text: a mötesbok, or an agenda in plain text or Markdown.
 
 Every refusal is one `ImportFileError` with a Swedish sentence; nothing is half imported.
 `summarize_import` says what was read, for the CLI and the app.
@@ -25,9 +28,10 @@ from .text_clean import count_controls, has_utf8_multibyte, strip_terminal_contr
 
 #: Refuse anything larger outright: an agenda or a meeting is never this big.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: A mötesbok PDF may carry scanned bilagor; its text is capped in pdf_text.py.
+MAX_PDF_BYTES = 60 * 1024 * 1024
 
 _OTHER_BINARIES = {
-    b"%PDF": "en PDF-fil",
     b"\x89PNG": "en bild (PNG)",
     b"\xff\xd8\xff": "en bild (JPEG)",
     b"GIF8": "en bild (GIF)",
@@ -53,20 +57,26 @@ def read_meeting_file(path: Path, *, today: Date | None = None) -> Meeting:
 
     path = Path(path)
     try:
-        raw = read_regular_file(path, MAX_FILE_BYTES)
+        raw = read_regular_file(path, MAX_PDF_BYTES)
     except UnreadableFileError as exc:
         raise ImportFileError(str(exc)) from None
     return meeting_from_bytes(raw, name=str(path), today=today)
 
 
 def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = None) -> Meeting:
-    if len(raw) > MAX_FILE_BYTES:
-        raise ImportFileError(f"Filen {name} är för stor.")
+    from .pdf_text import looks_like_pdf
+
+    pdf = looks_like_pdf(raw)
+    if len(raw) > (MAX_PDF_BYTES if pdf else MAX_FILE_BYTES):
+        limit = (MAX_PDF_BYTES if pdf else MAX_FILE_BYTES) // 1024 // 1024
+        raise ImportFileError(f"Filen {name} är för stor (högst {limit} MB) och lästes inte.")
     if not raw.strip():
         raise ImportFileError(f"Filen {name} är tom.")
     from export.safe_zip import describe_cfb, is_cfb, is_zip
 
-    if is_zip(raw):
+    if pdf:
+        meeting, notes, kind = _from_pdf(raw, name, today)
+    elif is_zip(raw):
         meeting, notes, kind = _from_docx(raw, name, today)
     elif is_cfb(raw):
         raise ImportFileError(f"{name}: {describe_cfb(raw)}")
@@ -80,12 +90,17 @@ def meeting_from_bytes(raw: bytes, *, name: str = "filen", today: Date | None = 
             raise ImportFileError(_not_utf8(name))
         from .agenda_lines import AgendaTooLargeError
         from .agenda_text import parse_agenda_text
+        from .motesbok_read import text_is_motesbok, text_motesbok
 
         try:
-            meeting, notes = parse_agenda_text(text, today=today)
+            if text_is_motesbok(text):
+                meeting, notes = _motesbok(lambda: text_motesbok(text, today), name)
+                kind = "mötesbok, text"
+            else:
+                meeting, notes = parse_agenda_text(text, today=today)
+                kind = "textdagordning"
         except AgendaTooLargeError as exc:
             raise ImportFileError(f"{name}: {exc}") from None
-        kind = "textdagordning"
     exact = kind == "JSON" or getattr(meeting, "import_exact", False)
     meeting = _validated(meeting, name)
     if not exact:
@@ -126,8 +141,8 @@ def _decode_text(raw: bytes, name: str) -> str:
         if raw.startswith(magic):
             raise ImportFileError(
                 f"Filen {name} är {what} och kan inte importeras. "
-                "Importera en dagordning som text, Markdown eller Word (.docx), "
-                "eller ett möte som JSON."
+                "Importera en dagordning eller mötesbok som text, Markdown, Word (.docx) "
+                "eller PDF, eller ett möte som JSON."
             )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -190,7 +205,15 @@ def _from_docx(raw: bytes, name: str, today: Date | None):
             meeting = read_minutes_document(document)
             return meeting, [], "protokoll"
         from .agenda_docx import read_agenda_document
+        from .motesbok_read import docx_lines, motesbok_meeting
+        from .motesbok import looks_like_motesbok
 
+        lines = docx_lines(document)
+        if looks_like_motesbok(lines):
+            meeting, notes = _motesbok(
+                lambda: motesbok_meeting([lines], reflow=False, today=today), name
+            )
+            return meeting, notes, "mötesbok, Word"
         meeting, notes = read_agenda_document(document, today=today)
         return meeting, notes, "Word-dagordning"
     except AgendaTooLargeError as exc:
@@ -198,6 +221,26 @@ def _from_docx(raw: bytes, name: str, today: Date | None):
     except Exception as exc:  # noqa: BLE001 - a document we cannot follow: say so, no traceback
         raise ImportFileError(
             f"{name}: dokumentets innehåll kunde inte tolkas ({type(exc).__name__})."
+        ) from None
+
+
+def _from_pdf(raw: bytes, name: str, today: Date | None):
+    from .pdf_text import PdfTextError
+    from .motesbok_read import pdf_meeting
+
+    try:
+        return _motesbok(lambda: pdf_meeting(raw, today), name)
+    except PdfTextError as exc:
+        raise ImportFileError(f"{name}: {exc}") from None
+
+
+def _motesbok(read, name: str):
+    """A mötesbok read by `read()`; a field the meeting format refuses, named."""
+    try:
+        return read()
+    except MeetingFormatError as exc:
+        raise ImportFileError(
+            f"{name}: fältet {exc.field}: {exc.problem}. Inget har importerats."
         ) from None
 
 

@@ -51,7 +51,8 @@ class ImportDialog(Dialog[str]):
         with self.frame(classes="-wide"):
             yield self.title_line("Importera dagordning eller möte", id="dialog-title")
             yield self.hint_line(
-                "Text, Markdown, Word (.docx), tidigare mötesanteckningar eller JSON. "
+                "Text, Markdown, Word (.docx), PDF, en mötesbok, tidigare "
+                "mötesanteckningar eller JSON. "
                 "Enter läser in filen, ctrl+s importerar, escape avbryter.",
                 id="hint",
             )
