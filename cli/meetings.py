@@ -27,6 +27,9 @@ def add_parsers(sub, common) -> None:
                    help="annars efter filändelsen (pdf kräver LibreOffice)")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.add_argument("--template", metavar="MALL.docx", help="organisationens Word-mall")
+    p.add_argument("--extract", metavar="§§",
+                   help="protokollsutdrag: paragrafer som 41,43 eller 41-43, eller all "
+                        "(en fil per paragraf i mappen -o)")
 
     sub.add_parser("list", parents=[common], help="lista mötena, nyast först")
 
@@ -52,6 +55,10 @@ def cmd_import(store: MeetingStore, args) -> int:
 
 
 def cmd_export(store: MeetingStore, args) -> int:
+    if args.extract is not None:
+        from cli.protocol_export import cmd_extract
+
+        return cmd_extract(store, args)
     to_stdout = args.output == STDOUT
     out = Path(args.output)
     fmt = args.format or ("json" if to_stdout else out.suffix.lower().lstrip("."))
@@ -77,6 +84,10 @@ def cmd_export(store: MeetingStore, args) -> int:
         from export.json_io import write_meeting_json
 
         written = write_meeting_json(meeting, out, force=args.force)
+    elif meeting.is_protocol:  # its DOCX, or PDF as for the minutes
+        from cli.protocol_export import write_protocol_file
+
+        written = write_protocol_file(store, meeting, out, args)
     else:  # DOCX, or its PDF for a .pdf file (export/pdf.py; exit 1 without LibreOffice)
         from export.docx_minutes import write_minutes
 

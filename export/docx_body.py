@@ -44,9 +44,25 @@ def runs_xml(runs: Iterable[RunLike]) -> str:
     return "".join(parts)
 
 
-def paragraph_xml(runs: Iterable[RunLike], style_id: str | None = None) -> str:
-    style = f'<w:pPr><w:pStyle w:val="{_attr(style_id)}"/></w:pPr>' if style_id else ""
-    return f"<w:p>{style}{runs_xml(runs)}</w:p>"
+def paragraph_xml(
+    runs: Iterable[RunLike],
+    style_id: str | None = None,
+    *,
+    page_break: bool = False,
+    keep_next: bool = False,
+    space_before_pt: float | None = None,
+    space_after_pt: float | None = None,
+) -> str:
+    """A paragraph; the keywords are direct formatting over the style (pPr order as the
+    schema wants it: style, keepNext, pageBreakBefore, spacing)."""
+    props = f'<w:pStyle w:val="{_attr(style_id)}"/>' if style_id else ""
+    props += "<w:keepNext/>" if keep_next else ""
+    props += "<w:pageBreakBefore/>" if page_break else ""
+    if space_before_pt is not None or space_after_pt is not None:
+        before = f' w:before="{int(space_before_pt * 20)}"' if space_before_pt is not None else ""
+        after = f' w:after="{int(space_after_pt * 20)}"' if space_after_pt is not None else ""
+        props += f"<w:spacing{before}{after}/>"
+    return f"<w:p>{'<w:pPr>' + props + '</w:pPr>' if props else ''}{runs_xml(runs)}</w:p>"
 
 
 class BodyBuilder:
@@ -55,8 +71,9 @@ class BodyBuilder:
     def __init__(self) -> None:
         self._parts: list[str] = []
 
-    def paragraph(self, runs: Iterable[RunLike], style_id: str | None = None) -> None:
-        self._parts.append(paragraph_xml(runs, style_id))
+    def paragraph(self, runs: Iterable[RunLike], style_id: str | None = None, **direct) -> None:
+        """`direct`: paragraph_xml's keywords (page break, keep with next, spacing)."""
+        self._parts.append(paragraph_xml(runs, style_id, **direct))
 
     def table(
         self,
@@ -67,9 +84,18 @@ class BodyBuilder:
         cell_style_id: str | None = None,
         header: bool = False,
         min_row_height: int | None = None,
+        keep_together: bool = False,
+        column_style_ids: Sequence[str | None] | None = None,
+        row_space_before_pt: Sequence[float] | None = None,
+        cell_space_after_pt: float | None = None,
     ) -> None:
         """A table with fixed column widths (EMU); `header` repeats the first row on
-        every page; body rows are at least `min_row_height` (EMU) tall when given."""
+        every page; body rows are at least `min_row_height` (EMU) tall when given.
+        A row with fewer cells than columns: its last cell spans the remaining ones.
+        `keep_together` keeps the rows on one page (each row kept with the next).
+        `column_style_ids` gives each column's paragraph style (else `cell_style_id`),
+        `row_space_before_pt` the space above each row's text, `cell_space_after_pt`
+        the space below every cell's text."""
         twips = [max(1, int(w) // 635) for w in widths]
         props = f'<w:tblStyle w:val="{_attr(style_id)}"/>' if style_id else ""
         look = "04A0" if header else "0400"
@@ -89,10 +115,20 @@ class BodyBuilder:
                            ' w:hRule="atLeast"/></w:trPr>')
             else:
                 out.append("<w:trPr><w:cantSplit/></w:trPr>")
-            for width, cell in zip(twips, row):
+            cells = list(row)[: len(twips)]
+            keep = keep_together and index < len(rows) - 1
+            for column, cell in enumerate(cells):
+                width, span = twips[column], ""
+                if column == len(cells) - 1 and len(cells) < len(twips):
+                    width = sum(twips[column:])
+                    span = f'<w:gridSpan w:val="{len(twips) - column}"/>'
+                style = column_style_ids[column] if column_style_ids else cell_style_id
+                before = row_space_before_pt[index] if row_space_before_pt else None
+                paragraph = paragraph_xml(cell, style, keep_next=keep, space_before_pt=before,
+                                          space_after_pt=cell_space_after_pt)
                 out.append(
-                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                    f"{paragraph_xml(cell, cell_style_id)}</w:tc>"
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}</w:tcPr>'
+                    f"{paragraph}</w:tc>"
                 )
             out.append("</w:tr>")
         out.append("</w:tbl>")

@@ -72,6 +72,23 @@ class Block:
     #: may read "Förslag till beslut: ..."): PRESENTER, PROPOSAL or DECISION; None else.
     part: str | None = None
     names: list[str] = field(default_factory=list)  # the attachments paragraph: each name
+    # Tables other than the action table (the protocol's): each column's share of the
+    # text width (empty: the action table's), borders on every cell, and whether the
+    # first row is a header row. A row with fewer cells than columns: its last cell
+    # spans the rest.
+    widths: tuple[float, ...] = ()
+    grid: bool = True
+    header: bool = False
+    #: Paragraphs only: the paragraph starts a new page.
+    page_break: bool = False
+    #: Paragraphs only: no space after it (a list of names reads as one block).
+    tight: bool = False
+    #: Tables only: kept on one page (a box that must not be split).
+    keep_together: bool = False
+    #: Tables only: the first column holds labels (the label style) beside their values,
+    #: rows sit tight, and each row has the space before it given here (points).
+    labelled: bool = False
+    row_space: tuple[float, ...] = ()
 
     @property
     def text(self) -> str:
@@ -229,43 +246,63 @@ def item_blocks(item: AgendaItem, number: str, depth: int) -> list[Block]:
         blocks.append(Block(NORMAL, [Run("Förslag till beslut: "), *first.runs], part=PROPOSAL))
         blocks.extend(_field_blocks(rest))
 
+    blocks.extend(notes_blocks(item))
+    blocks.extend(actions_blocks(item))
+    blocks.extend(decision_blocks(item))
+    blocks.extend(attachments_blocks(item))
+    return blocks
+
+
+
+# The parts the protocol writes exactly as the minutes do (export/protocol_layout.py).
+
+
+def notes_blocks(item: AgendaItem) -> list[Block]:
     notes = parse_field(item.notes)
-    if notes:
-        blocks.append(Block(LABEL, [Run(NOTES)]))
-        blocks.extend(_field_blocks(notes))
+    if not notes:
+        return []
+    return [Block(LABEL, [Run(NOTES)]), *_field_blocks(notes)]
 
-    if item.actions:
-        rows = [
-            [
-                _cell_runs(action.text),
-                [Run(_or_not_given(action.due))],
-                [Run(_or_not_given(action.owner))],
-            ]
-            for action in item.actions
+
+def actions_blocks(item: AgendaItem) -> list[Block]:
+    if not item.actions:
+        return []
+    rows = [
+        [
+            _cell_runs(action.text),
+            [Run(_or_not_given(action.due))],
+            [Run(_or_not_given(action.owner))],
         ]
-        blocks.append(Block(LABEL, [Run(ACTIONS)]))
-        blocks.append(Block(TABLE, rows=rows))
+        for action in item.actions
+    ]
+    return [Block(LABEL, [Run(ACTIONS)]), Block(TABLE, rows=rows)]
 
-    decision_blocks: list[Block] = []
+
+def decision_blocks(item: AgendaItem) -> list[Block]:
+    blocks: list[Block] = []
     for decision in item.decisions:
         paragraphs = parse_field(decision.text)
         if not paragraphs:
             continue
-        decision_blocks.append(Block(BULLET, paragraphs[0].runs, part=DECISION))
-        decision_blocks.extend(_field_blocks(paragraphs[1:]))
-    if decision_blocks:
-        blocks.append(Block(LABEL, [Run(DECISIONS)]))
-        blocks.extend(decision_blocks)
+        blocks.append(Block(BULLET, paragraphs[0].runs, part=DECISION))
+        blocks.extend(_field_blocks(paragraphs[1:]))
+    return [Block(LABEL, [Run(DECISIONS)]), *blocks] if blocks else []
 
+
+def attachments_blocks(item: AgendaItem) -> list[Block]:
     names = [one_line(name) for name in item.attachments]
     names = [name for name in names if name.strip()]
-    if names:
-        blocks.append(Block(LABEL, [Run(ATTACHMENTS)]))
-        blocks.append(
-            Block(NORMAL, [Run(SEPARATOR.join(names))], part=ATTACHMENT_NAMES, names=names)
-        )
-    return blocks
+    if not names:
+        return []
+    return [
+        Block(LABEL, [Run(ATTACHMENTS)]),
+        Block(NORMAL, [Run(SEPARATOR.join(names))], part=ATTACHMENT_NAMES, names=names),
+    ]
 
+
+def field_blocks(text: str) -> list[Block]:
+    """A free-text field as paragraphs (``List Bullet`` where a line began with ``- ``)."""
+    return _field_blocks(parse_field(text))
 
 def _or_not_given(value: str | None) -> str:
     text = one_line(value or "")
@@ -305,4 +342,9 @@ __all__ = [
     "secretary_of",
     "time_line",
     "heading_text",
+    "notes_blocks",
+    "actions_blocks",
+    "decision_blocks",
+    "attachments_blocks",
+    "field_blocks",
 ]

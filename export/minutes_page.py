@@ -30,8 +30,8 @@ def add_header_and_footer(document: Document, meeting: Meeting) -> None:
             header.is_linked_to_previous = False
             paragraph = header.paragraphs[0]
             paragraph.text = ""
-            _use_style(document, paragraph, "Header")
-            _date_at_the_right_margin(document, paragraph, width)
+            use_style(document, paragraph, "Header")
+            right_tab_at_margin(document, paragraph, width)
             paragraph.add_run(one_line(meeting.title))
             paragraph.add_run("\t" + one_line(meeting.date))
         footer = section.footer
@@ -39,16 +39,16 @@ def add_header_and_footer(document: Document, meeting: Meeting) -> None:
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0]
             paragraph.text = ""
-            _use_style(document, paragraph, "Footer")
+            use_style(document, paragraph, "Footer")
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.add_run(f"{PAGE_WORD} ")
-            _add_field(paragraph, "PAGE", "1")
+            add_field(paragraph, "PAGE", "1")
             paragraph.add_run(" (")
-            _add_field(paragraph, "NUMPAGES", "1")
+            add_field(paragraph, "NUMPAGES", "1")
             paragraph.add_run(")")
 
 
-def _date_at_the_right_margin(document: Document, paragraph, width: int) -> None:
+def right_tab_at_margin(document: Document, paragraph, width: int) -> None:
     """One right tab stop at the margin; the style's own stops (python-docx's Header has
     Letter-sized ones) are cleared, or the date would stop at the middle or past the edge."""
     stops = paragraph.paragraph_format.tab_stops
@@ -57,14 +57,14 @@ def _date_at_the_right_margin(document: Document, paragraph, width: int) -> None
     stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
 
 
-def _use_style(document: Document, paragraph, name: str) -> None:
+def use_style(document: Document, paragraph, name: str) -> None:
     try:
         paragraph.style = document.styles[name]
     except KeyError:
         pass  # a template without it: the paragraph keeps Normal
 
 
-def _add_field(paragraph, instruction: str, shown: str) -> None:
+def add_field(paragraph, instruction: str, shown: str) -> None:
     """A complex field (begin, instruction, separate, last value, end): what Word itself
     writes, and what LibreOffice updates on opening."""
     w = nsdecls("w")

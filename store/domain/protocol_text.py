@@ -154,3 +154,12 @@ def protocol_note_sentence(meeting: Meeting, note: ProtocolNote) -> str:
 
 
 ADJUSTED_IMMEDIATELY = "Paragrafen justeras omedelbart."
+
+
+def substitute_text(meeting: Meeting, deputy: str, member: str) -> str:
+    """'Kim Vall (M) ersätter Edit Lund (SD)': a tjänstgörande ersättare on the front page."""
+    return f"{_person(meeting, deputy)} ersätter {_person(meeting, member)}"
+
+
+#: The head of the ANSLAG/BEVIS box on the protocol's front page.
+POSTING_CERTIFICATE = "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."

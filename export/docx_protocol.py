@@ -1,0 +1,149 @@
+"""The protocol and the protokollsutdrag as Word documents (docs/FORMAT.md, "The
+protocol (DOCX)").
+
+What they say comes from export/protocol_layout.py; this module maps each block to the
+same Word styles as the minutes (export/docx_minutes.py: house look, label style
+``Etikett``, headings, ``List Bullet``), adds the page header (export/protocol_page.py)
+and, for the whole protocol, the embedded meeting so that `import` gives it back.
+
+Plain functions that touch no UI, so the app can run them in a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable
+
+from docx.document import Document
+
+from export.docx_body import BodyBuilder
+from export.docx_common import (
+    ensure_styles,
+    new_document,
+    save_docx_atomic,
+    set_core_properties,
+    style_ids,
+    text_width,
+)
+from export.docx_minutes import (
+    ACTION_COLUMNS,
+    HEADING_STYLES,
+    LABEL_SPEC,
+    STYLE_OF_KIND,
+    TABLE_STYLE,
+    apply_house_look,
+    meeting_datetime,
+)
+from export.minutes_embed import embed_meeting
+from export.minutes_layout import HEADING, TABLE, Block, secretary_of
+from export.protocol_layout import extract_blocks, protocol_blocks
+from export.protocol_page import EXTRACT_WORD, PROTOCOL_WORD, add_protocol_header
+from store.domain.model import Meeting
+from store.domain.paragraphs import paragraph_numbers, paragraph_range_text
+
+PROTOCOL_SUBJECT = "Protokoll"
+AFTER_TABLE_PT = 6
+EXTRACT_SUBJECT = "Protokollsutdrag"
+
+
+def _document(blocks: list[Block], template: Path | str | None) -> Document:
+    document = new_document(template)
+    if template is None:
+        apply_house_look(document)
+    styles = ensure_styles(
+        document,
+        ["Normal", "Title", *HEADING_STYLES.values(), "List Bullet", LABEL_SPEC, TABLE_STYLE],
+    )
+    ids = style_ids(document, styles)
+    width = text_width(document)
+    builder = BodyBuilder()
+    after_table = False
+    for block in blocks:
+        if block.kind == TABLE:
+            shares = block.widths or ACTION_COLUMNS
+            labelled = dict(
+                column_style_ids=[ids[LABEL_SPEC.name]] + [None] * (len(shares) - 1),
+                row_space_before_pt=block.row_space or None, cell_space_after_pt=0,
+            ) if block.labelled else {}
+            builder.table(block.rows, [int(width * share) for share in shares],
+                          style_id=ids[TABLE_STYLE] if block.grid else None,
+                          header=block.header, keep_together=block.keep_together, **labelled)
+            after_table = True
+            continue
+        style = ids[HEADING_STYLES[block.level] if block.kind == HEADING
+                    else STYLE_OF_KIND[block.kind]]
+        builder.paragraph(
+            block.runs, style, page_break=block.page_break,
+            # A line right under a table would touch its border.
+            space_before_pt=AFTER_TABLE_PT if after_table and block.kind != HEADING else None,
+            space_after_pt=0 if block.tight else None,
+        )
+        after_table = False
+    builder.append_to(document)
+    return document
+
+
+def _properties(document: Document, meeting: Meeting, subject: str) -> None:
+    secretary = secretary_of(meeting)
+    set_core_properties(
+        document,
+        title=meeting.title,
+        author=secretary.name if secretary else "",
+        created=meeting_datetime(meeting),
+        subject=subject,
+    )
+
+
+def build_protocol(meeting: Meeting, first: int, template: Path | str | None = None) -> Document:
+    """The whole protocol, its first ärende numbered § `first`."""
+    document = _document(protocol_blocks(meeting, first), template)
+    _properties(document, meeting, f"{PROTOCOL_SUBJECT} {meeting.date}")
+    add_protocol_header(document, meeting, PROTOCOL_WORD)
+    # The § numbers the document shows travel with it: an import elsewhere keeps them.
+    embed_meeting(document, replace(meeting, first_paragraph=first))  # last: fingerprint
+    return document
+
+
+def build_extract(meeting: Meeting, first: int, chosen: Iterable[int],
+                  template: Path | str | None = None) -> Document:
+    """A protokollsutdrag of the §§ `chosen` (checked by the caller: see export.extract)."""
+    chosen = sorted(set(chosen))
+    document = _document(extract_blocks(meeting, first, chosen), template)
+    _properties(document, meeting,
+                f"{EXTRACT_SUBJECT} {meeting.date} {paragraph_range_text(chosen)}")
+    add_protocol_header(document, meeting, EXTRACT_WORD)
+    return document
+
+
+def write_protocol(meeting: Meeting, first: int, path: Path | str,
+                   template: Path | str | None = None, *, force: bool = False) -> Path:
+    """Build the protocol and replace `path` atomically (export.target's rules)."""
+    from export.target import check_target
+
+    check_target(path, force=force)
+    return save_docx_atomic(build_protocol(meeting, first, template), Path(path), force=force)
+
+
+def write_extract(meeting: Meeting, first: int, chosen: Iterable[int], path: Path | str,
+                  template: Path | str | None = None, *, force: bool = False) -> Path:
+    from export.target import check_target
+
+    check_target(path, force=force)
+    document = build_extract(meeting, first, chosen, template)
+    return save_docx_atomic(document, Path(path), force=force)
+
+
+def write_all_extracts(meeting: Meeting, first: int, folder: Path | str,
+                       template: Path | str | None = None, *, force: bool = False) -> list[Path]:
+    """One protokollsutdrag per § in `folder` (export.extract names and checks it)."""
+    from export.extract import extract_file_name, extract_folder
+
+    folder = extract_folder(Path(folder))
+    numbers = paragraph_numbers(meeting, first)
+    return [
+        write_extract(meeting, first, [numbers[item.id]],
+                      folder / extract_file_name(numbers[item.id], item.title),
+                      template, force=force)
+        for item in meeting.items
+    ]

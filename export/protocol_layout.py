@@ -1,0 +1,198 @@
+"""The protocol (protokoll) as a flat list of blocks: the one place where the protocol's
+layout lives (docs/FORMAT.md, "The protocol (DOCX)"). The same block kinds as the minutes
+(export/minutes_layout.py), so the DOCX writer and the preview draw both alike.
+
+Pure: the first § number is an argument (store.persistence.paragraphs computes it from
+the store). The sentences come from store.domain.protocol_text.
+
+Order: the front page (export/protocol_front.py), the Ärendelista on a new page, then
+each § in agenda order, each on a page of its own (so that a § can be copied or sent
+alone, as secretaries do). Within a §, each part only when it has content:
+heading ``§ N Title``, ``Dnr …``, Beslut (lead and each att-sats), justeras omedelbart,
+Reservation, Protokollsanteckning, Jäv, Ärendebeskrivning (the agenda's description and
+the background), Förslag till beslut (only while nothing is decided), Beslutsunderlag,
+Yrkanden, Beslutsgång, Omröstning (question, table, result), Anteckningar, Åtgärder,
+Bilagor as in the minutes, Beslutet skickas till; sub-items follow as ``Heading 2``
+with the minutes' parts (sub-items are not §§).
+
+Choices: the vote's result line is drafted (protocol_text.vote_result_draft) when the
+secretary left it empty, since the tally is a fact of the ballots; the Beslutsgång is
+written only as the secretary keeps it (its outcome is theirs to state).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from export.markup import Run, one_line
+from export.minutes_layout import (
+    BACKGROUND,
+    BULLET,
+    DECISIONS,
+    HEADING,
+    LABEL,
+    NORMAL,
+    TABLE,
+    TITLE,
+    Block,
+    actions_blocks,
+    attachments_blocks,
+    field_blocks,
+    item_blocks,
+    notes_blocks,
+    secretary_of,
+)
+from export.protocol_front import SIGNATURE_LINE, body_name, front_blocks, roster_blocks
+from store.domain.model import AgendaItem, Meeting
+from store.domain.paragraphs import paragraph_numbers
+from store.domain.protocol import BALLOTS
+from store.domain.protocol_text import (
+    ADJUSTED_IMMEDIATELY,
+    conflict_sentence,
+    decision_lead,
+    motion_sentence,
+    protocol_note_sentence,
+    reservation_sentence,
+    vote_result_draft,
+)
+
+# The labels of a §, as written in the protocol.
+AGENDA = "Ärendelista"
+RESERVATION = "Reservation"
+PROTOCOL_NOTE = "Protokollsanteckning"
+CONFLICT = "Jäv"
+PROPOSAL = "Förslag till beslut"
+BASIS = "Beslutsunderlag"
+MOTIONS = "Yrkanden"
+PROCEDURE = "Beslutsgång"
+VOTE = "Omröstning"
+SEND_TO = "Beslutet skickas till"
+EXTRACT_CERTIFIED = "Utdragsbestyrkande"
+REGISTRATION = "Dnr"
+VOTE_HEADER = ("Ledamot", "Parti", "Ja", "Nej", "Avstår")
+VOTE_MARK = "X"
+#: Name, party, then one column per ballot.
+VOTE_COLUMNS = (0.43, 0.15, 0.14, 0.14, 0.14)
+#: A vote table up to this many rows is kept on one page.
+MAX_KEPT_ROWS = 25
+#: Between § number, diarienummer and title in the Ärendelista.
+AGENDA_GAP = "  "
+
+
+def heading_text(number: int, title: str) -> str:
+    return f"§ {number} {one_line(title)}"
+
+
+def agenda_line(number: int, item: AgendaItem) -> str:
+    """'§ 41  TN-2031/00007  Title' (without a diarienummer: '§ 41  Title')."""
+    parts = [f"§ {number}", one_line(item.registration_number).strip(), one_line(item.title)]
+    return AGENDA_GAP.join(part for part in parts if part)
+
+
+def protocol_blocks(meeting: Meeting, first: int) -> list[Block]:
+    """The whole protocol; its first ärende is § `first`."""
+    numbers = paragraph_numbers(meeting, first)
+    blocks = front_blocks(meeting, first)
+    if meeting.items:
+        blocks.append(Block(LABEL, [Run(AGENDA)], page_break=True))
+        blocks.extend(Block(NORMAL, [Run(agenda_line(numbers[item.id], item))], tight=True)
+                      for item in meeting.items)
+    for item in meeting.items:
+        blocks.extend(paragraph_blocks(meeting, item, numbers[item.id]))
+    return blocks
+
+
+def extract_blocks(meeting: Meeting, first: int, chosen: Iterable[int]) -> list[Block]:
+    """A protokollsutdrag: the front page's Beslutande and Justerare, the chosen §§ exactly
+    as in the protocol, and Utdragsbestyrkande with a signature line."""
+    wanted = set(chosen)
+    numbers = paragraph_numbers(meeting, first)
+    blocks = [Block(TITLE, [Run(body_name(meeting))]), *roster_blocks(meeting, first)]
+    for item in meeting.items:
+        if numbers[item.id] in wanted:
+            blocks.extend(paragraph_blocks(meeting, item, numbers[item.id]))
+    blocks.append(Block(LABEL, [Run(EXTRACT_CERTIFIED)]))
+    blocks.append(Block(NORMAL, [Run(SIGNATURE_LINE)]))
+    secretary = secretary_of(meeting)
+    if secretary is not None and one_line(secretary.name).strip():
+        blocks.append(Block(NORMAL, [Run(one_line(secretary.name))]))
+    return blocks
+
+
+def _section(label: str, paragraphs: list[Block]) -> list[Block]:
+    return [Block(LABEL, [Run(label)]), *paragraphs] if paragraphs else []
+
+
+def _lines(texts: Iterable[str], tight: bool = False) -> list[Block]:
+    return [Block(NORMAL, [Run(one_line(t))], tight=tight) for t in texts if one_line(t).strip()]
+
+
+def paragraph_blocks(meeting: Meeting, item: AgendaItem, number: int) -> list[Block]:
+    """One § with its sub-items."""
+    blocks = [Block(HEADING, [Run(heading_text(number, item.title))], level=1, item_id=item.id,
+                    page_break=True)]
+    registration = one_line(item.registration_number).strip()
+    if registration:
+        blocks.append(Block(NORMAL, [Run(f"{REGISTRATION} {registration}")]))
+
+    decided: list[Block] = []
+    for decision in item.decisions:
+        decided.extend(field_blocks(decision.text))
+    if decided:
+        lead = one_line(decision_lead(meeting, item))
+        blocks += _section(DECISIONS, [Block(NORMAL, [Run(lead)]), *decided])
+    if item.adjusted_immediately:
+        blocks.append(Block(NORMAL, [Run(ADJUSTED_IMMEDIATELY)]))
+    blocks += _section(RESERVATION, _lines(reservation_sentence(meeting, r)
+                                           for r in item.reservations if r.by))
+    blocks += _section(PROTOCOL_NOTE, [
+        *(b for note in item.protocol_notes
+          for b in field_blocks(protocol_note_sentence(meeting, note)))])
+    blocks += _section(CONFLICT, _lines(conflict_sentence(meeting, name)
+                                        for name in item.conflicts if name.strip()))
+    blocks += _section(BACKGROUND, [*field_blocks(item.description),
+                                    *field_blocks(item.background)])
+    if not decided:
+        blocks += _section(PROPOSAL, field_blocks(item.proposal))
+    blocks += _section(BASIS, [Block(BULLET, [Run(one_line(b))]) for b in item.basis
+                               if one_line(b).strip()])
+    blocks += _section(MOTIONS, _lines(motion_sentence(meeting, m) for m in item.motions))
+    blocks += _section(PROCEDURE, field_blocks(item.procedure))
+    blocks += vote_blocks(meeting, item)
+    blocks += notes_blocks(item)
+    blocks += actions_blocks(item)
+    blocks += attachments_blocks(item)
+    blocks += _section(SEND_TO, _lines(item.send_to, tight=True))
+    for sub in item.walk():
+        if sub is item:
+            continue
+        parts = item_blocks(sub, "", 2)[1:]
+        blocks.append(Block(HEADING, [Run(one_line(sub.title))], level=2, item_id=sub.id))
+        blocks.extend(parts)
+    return blocks
+
+
+def vote_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
+    vote = item.vote
+    if vote is None or not (vote.ballots or vote.question.strip() or vote.result.strip()):
+        return []
+    blocks = [Block(LABEL, [Run(VOTE)]), *field_blocks(vote.question)]
+    if vote.ballots:
+        rows = [[[Run(text, bold=True)] for text in VOTE_HEADER]]
+        order = {p.name.casefold(): i for i, p in enumerate(meeting.participants)}
+        names = sorted(vote.ballots, key=lambda n: order.get(n.casefold(), len(order)))
+        for name in names:
+            person = meeting.find_participant(name)
+            ballot = vote.ballots[name]
+            rows.append([[Run(one_line(name))], [Run(one_line(person.party) if person else "")],
+                         *([Run(VOTE_MARK if ballot == b else "")] for b in BALLOTS)])
+        blocks.append(Block(TABLE, rows=rows, widths=VOTE_COLUMNS, header=True,
+                            keep_together=len(rows) <= MAX_KEPT_ROWS))
+    result = vote.result if vote.result.strip() else (
+        vote_result_draft(meeting, vote) if vote.ballots else "")
+    blocks.extend(field_blocks(result))
+    return blocks
+
+
+PARAGRAPH_LABELS = (AGENDA, DECISIONS, RESERVATION, PROTOCOL_NOTE, CONFLICT, BACKGROUND,
+                    PROPOSAL, BASIS, MOTIONS, PROCEDURE, VOTE, SEND_TO, EXTRACT_CERTIFIED)
