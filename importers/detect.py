@@ -198,7 +198,7 @@ def _from_docx(raw: bytes, name: str, today: Date | None):
             "och kan inte läsas."
         ) from None
     from .agenda_lines import AgendaTooLargeError
-    from .minutes_reader import is_minutes, read_minutes_document
+    from .minutes_reader import ProtocolTextError, is_minutes, read_minutes_document
 
     try:
         if is_minutes(document):
@@ -216,7 +216,7 @@ def _from_docx(raw: bytes, name: str, today: Date | None):
             return meeting, notes, "mötesbok, Word"
         meeting, notes = read_agenda_document(document, today=today)
         return meeting, notes, "Word-dagordning"
-    except AgendaTooLargeError as exc:
+    except (AgendaTooLargeError, ProtocolTextError) as exc:
         raise ImportFileError(f"{name}: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - a document we cannot follow: say so, no traceback
         raise ImportFileError(

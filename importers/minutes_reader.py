@@ -37,6 +37,7 @@ LABEL_STYLE = "Etikett"
 _TIME_LINE_RE = re.compile(
     r"^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(?: - (\d{2}:\d{2}))?| till (\d{2}:\d{2}))?$"
 )
+_PARAGRAPH_HEADING_RE = re.compile(r"^§ \d+ ")
 _HEADING_RE = re.compile(r"^(\d+(?:\.\d+)*)\. (.*)$", re.S)
 _ROLE_RE = re.compile(r" \(([^()]*)\)$")
 _PRESENTER_TIME_RE = re.compile(r"(?:^| )Tid: (\d{2}:\d{2})$")
@@ -52,6 +53,20 @@ def _is_label_style(name: str) -> bool:
     # With a template that already has a non-paragraph "Etikett", the writer adds
     # "Etikett (Mötesbok)".
     return name == LABEL_STYLE or name.startswith(LABEL_STYLE + " (")
+
+
+class ProtocolTextError(ValueError):
+    """A protocol (or protokollsutdrag) whose embedded meeting no longer matches its text:
+    its layout is not the minutes', so its text is not read as minutes."""
+
+
+def is_protocol_document(document: Document) -> bool:
+    """Written by export/docx_protocol.py: its subject says so, or a heading reads ``§ N``."""
+    subject = document.core_properties.subject or ""
+    if subject.startswith(("Protokoll ", "Protokollsutdrag ")):
+        return True
+    return any(_PARAGRAPH_HEADING_RE.match(p.text) for p in document.paragraphs
+               if (p.style.name if p.style else "").startswith("Heading"))
 
 
 def is_minutes(document: Document) -> bool:
@@ -360,6 +375,10 @@ def read_minutes_document(document: Document) -> Meeting:
                 )
             meeting.import_exact = True  # type: ignore[attr-defined]
             return meeting
+    if is_protocol_document(document):
+        raise ProtocolTextError(
+            "protokollet har ändrats efter exporten och kan inte läsas tillbaka som möte; "
+            "importera mötets JSON-fil i stället.")
     reader = _Reader(marked=document_is_marked(document))
     cache: dict = {}
     for block in iter_blocks(document):

@@ -16,19 +16,7 @@ from store.domain.model import Action, AgendaItem, Decision, Meeting, Participan
 
 from .attendance_strategies import presences
 from store.persistence.serialize import meeting_to_dict
-
-#: Keys the minutes do not carry (ids, bookkeeping, state of the live meeting).
-NOT_CARRIED = {"id", "created_at", "updated_at", "series", "decision_ids", "standing", "status",
-               "started_at", "finished_at", "done", "done_date", "follows"}
-
-
-def carried(data):
-    if isinstance(data, dict):
-        return {k: carried(v) for k, v in data.items() if k not in NOT_CARRIED}
-    if isinstance(data, list):
-        return [carried(v) for v in data]
-    return data
-
+from tests.support.roundtrip import carried
 
 def docx_bytes(meeting: Meeting) -> bytes:
     out = io.BytesIO()

@@ -232,7 +232,14 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
         return
     written, missing = [], False
     try:
-        write_minutes(meeting, minutes_path, force=overwrite)  # a PDF for a .pdf path
+        if meeting.is_protocol:  # the protocol layout, numbered from the store's series
+            from export.docx_protocol import write_protocol
+            from store.persistence.paragraphs import first_paragraph_in_store
+
+            write_protocol(meeting, first_paragraph_in_store(app.store, meeting), minutes_path,
+                           force=overwrite)  # a PDF for a .pdf path, as for the minutes
+        else:
+            write_minutes(meeting, minutes_path, force=overwrite)  # a PDF for a .pdf path
     except PdfError as exc:  # no PDF: the sentence says why and where the DOCX went
         missing = isinstance(exc, LibreOfficeMissingError)
         notify(str(exc), title="Ingen PDF", severity="warning", timeout=20)

@@ -1,0 +1,185 @@
+"""The protocol as DOCX (issue 12, "After the meeting"): the sample protocol read back
+gives exactly the lines and styles PROTOCOL.md prescribes; per-§ presence; the header;
+a template's header; the embedded meeting gives the meeting back on import."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from export.docx_protocol import build_protocol
+from importers.detect import meeting_from_bytes
+from store.domain.model import AgendaItem, Participant
+from store.persistence.serialize import meeting_to_dict
+from tests.support.docx_fields import field_instructions
+from tests.support.protocol_docx import header_lines, open_docx, styled_lines
+from tests.support.protocol_sample import protocol_meeting
+
+from tests.support.protocol_golden import B, H1, L, N, PROTOCOL, T  # noqa: F401
+from tests.support.roundtrip import carried
+
+def test_the_sample_protocol_gives_exactly_the_prescribed_lines_and_styles():
+    document = open_docx(build_protocol(protocol_meeting(), 41))
+    assert styled_lines(document) == PROTOCOL
+
+
+def test_every_page_has_the_protocol_header_with_page_fields():
+    document = open_docx(build_protocol(protocol_meeting(), 41))
+    assert header_lines(document) == [
+        "Tekniska nämndens arbetsutskott", "PROTOKOLL", "Sammanträdesdatum 2031-03-11",
+        "Sida 1 (1)",
+    ]
+    assert field_instructions(document.sections[0].header) == ["PAGE", "NUMPAGES"]
+    for section in document.sections:
+        assert not section.header.is_linked_to_previous
+
+
+def test_each_paragraph_starts_a_new_page_and_the_boxes_are_not_split():
+    document = open_docx(build_protocol(protocol_meeting(), 41))
+    headings = [p for p in document.paragraphs if p.style.name == H1]
+    assert len(headings) == 3
+    assert all(p.paragraph_format.page_break_before for p in headings)
+    box = document.tables[1]  # after the front page's table
+    assert box.rows[0].cells[0].text == "ANSLAG/BEVIS"
+    assert all(row.cells[0].paragraphs[0].paragraph_format.keep_with_next
+               for row in box.rows[:-1])
+
+
+def test_the_first_paragraph_number_is_the_callers():
+    lines = [text for _, text in styled_lines(open_docx(build_protocol(protocol_meeting(), 7)))]
+    assert "§ 7 Gång- och cykelväg etapp 1" in lines
+    assert "Paragrafer §§ 7–9" in lines
+    assert not any(line.startswith("§ 41") for line in lines)
+
+
+def timed(meeting, starts_and_ends):
+    for item, (start, end) in zip(meeting.items, starts_and_ends):
+        item.started_at = f"{meeting.date}T{start}:00"
+        item.finished_at = f"{meeting.date}T{end}:00"
+    return meeting
+
+
+def test_partial_presence_is_written_as_paragraphs():
+    meeting = timed(protocol_meeting(4),
+                    [("13:15", "13:50"), ("13:50", "14:20"), ("14:40", "15:00"), ("15:00", "15:30")])
+    meeting.items[1].conflicts = []
+    meeting.items[1].substitutions = []
+    by_name = {p.name: p for p in meeting.participants}
+    siri = by_name["Siri Dahl"]
+    siri.intervals = []
+    from store.domain.attendance import leave, arrive
+
+    leave(siri, "14:30")  # gone before § 43
+    by_name["Rut Sjö"].substitute_for = "Siri Dahl"
+    arrive(by_name["Bo Tall"], "14:35")  # there from § 43 only
+    lines = [text for _, text in styled_lines(open_docx(build_protocol(meeting, 41)))]
+    deciding = lines[lines.index("Beslutande") + 1:lines.index("Övriga närvarande")]
+    others = lines[lines.index("Övriga närvarande") + 1:lines.index("Deltar på distans")]
+    assert "Siri Dahl (S) §§ 41–42" in deciding
+    assert "Rut Sjö (S) ersätter Siri Dahl (S) §§ 43–44" in deciding
+    assert "Kim Vall (M) ersätter Edit Lund (SD) §§ 41–44" in deciding
+    assert "Pär Nyqvist (C)" in deciding  # every § this time: no §§
+    assert others == ["Rut Sjö (S), ersättare §§ 41–42", "Agnes Wik, sekreterare",
+                      "Bo Tall, förvaltningschef §§ 43–44"]
+
+
+def test_each_part_only_when_it_has_content():
+    meeting = protocol_meeting(1)
+    meeting.items.append(AgendaItem("Information om vinterväghållningen"))
+    meeting.items[1].proposal = "Informationen noteras."
+    lines = styled_lines(open_docx(build_protocol(meeting, 41)))
+    at = lines.index((H1, "§ 42 Information om vinterväghållningen"))
+    # Nothing decided yet: the proposal stands under its own label; no empty labels.
+    assert lines[at:] == [(H1, "§ 42 Information om vinterväghållningen"),
+                          (L, "Förslag till beslut"), (N, "Informationen noteras.")]
+
+
+def test_remote_and_adjustment_lines_only_when_known():
+    meeting = protocol_meeting(1)
+    for person in meeting.participants:
+        person.remote = False
+    meeting.adjusters = []
+    meeting.adjustment.place, meeting.adjustment.date, meeting.adjustment.time = "", None, None
+    lines = [text for _, text in styled_lines(open_docx(build_protocol(meeting, 41)))]
+    for label in ("Deltar på distans", "Justeringens plats och tid"):
+        assert label not in lines
+    assert lines.count("Justerare") == 0
+
+
+def test_posting_dates_fill_the_box_once_known():
+    meeting = protocol_meeting(1)
+    meeting.posting.from_, meeting.posting.to = "2031-03-17", "2031-04-07"
+    lines = [text for _, text in styled_lines(open_docx(build_protocol(meeting, 41)))]
+    assert lines[lines.index("Datum då anslaget sätts upp") + 1] == "2031-03-17"
+    assert lines[lines.index("Datum då anslaget tas ned") + 1] == "2031-04-07"
+
+
+def test_the_protocol_comes_back_on_import():
+    meeting = protocol_meeting()
+    document = build_protocol(meeting, 41)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    again = meeting_from_bytes(buffer.getvalue(), name="protokoll.docx")
+    assert carried(meeting_to_dict(again)) == carried(meeting_to_dict(meeting))
+
+
+def test_the_imported_protocol_keeps_the_paragraph_numbers_it_shows():
+    meeting = protocol_meeting()
+    meeting.first_paragraph = None  # numbered from the store's series: § 12 here
+    buffer = io.BytesIO()
+    build_protocol(meeting, 12).save(buffer)
+    again = meeting_from_bytes(buffer.getvalue(), name="protokoll.docx")
+    assert again.first_paragraph == 12
+    again.first_paragraph = None
+    assert carried(meeting_to_dict(again)) == carried(meeting_to_dict(meeting))
+
+
+def test_a_template_header_wins(tmp_path):
+    template = docx.Document()
+    template.sections[0].header.paragraphs[0].text = "Norrbyns kommun"
+    path = tmp_path / "mall.docx"
+    template.save(str(path))
+    document = open_docx(build_protocol(protocol_meeting(), 41, template=path))
+    assert header_lines(document) == ["Norrbyns kommun"]
+    assert styled_lines(document) == PROTOCOL
+
+
+def test_a_template_without_header_gets_ours(tmp_path):
+    path = tmp_path / "mall.docx"
+    docx.Document().save(str(path))
+    document = open_docx(build_protocol(protocol_meeting(), 41, template=path))
+    assert header_lines(document)[:2] == ["Tekniska nämndens arbetsutskott", "PROTOKOLL"]
+
+
+def test_people_without_party_or_group_still_appear():
+    meeting = protocol_meeting(1)
+    meeting.participants.append(Participant("Gäst Utan Parti"))
+    lines = [text for _, text in styled_lines(open_docx(build_protocol(meeting, 41)))]
+    others = lines[lines.index("Övriga närvarande") + 1:lines.index("Deltar på distans")]
+    assert others[-1] == "Gäst Utan Parti"
+
+
+def _bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_edited_protocol_is_refused_with_one_sentence_not_misread():
+    from importers.detect import ImportFileError
+
+    document = open_docx(build_protocol(protocol_meeting(), 41))
+    document.paragraphs[0].add_run(" (rättad)")
+    with pytest.raises(ImportFileError) as caught:
+        meeting_from_bytes(_bytes(document), name="protokoll.docx")
+    assert "har ändrats efter exporten" in str(caught.value)
+
+
+def test_an_extract_is_not_read_as_a_meeting():
+    from export.docx_protocol import build_extract
+    from importers.detect import ImportFileError
+
+    with pytest.raises(ImportFileError, match="kan inte läsas tillbaka"):
+        meeting_from_bytes(_bytes(build_extract(protocol_meeting(), 41, [41])), name="u.docx")
