@@ -26,7 +26,8 @@ def write_protocol_file(store: MeetingStore, meeting: Meeting, out: Path, args) 
 
 
 def cmd_extract(store: MeetingStore, args) -> int:
-    """`export ID --extract 41,43 -o utdrag.docx` or `--extract all -o MAPP/`."""
+    """`export ID --extract 41,43 -o utdrag.docx` (or .pdf) or `--extract all -o MAPP/`
+    (`--format pdf`: each as PDF)."""
     from export.docx_protocol import write_all_extracts, write_extract
     from export.extract import ALL, chosen_paragraphs
 
@@ -48,7 +49,9 @@ def cmd_extract(store: MeetingStore, args) -> int:
     chosen = chosen_paragraphs(meeting, first, args.extract)
     template = _template(args)
     if every:
-        written = write_all_extracts(meeting, first, out, template, force=args.force)
+        suffix = ".pdf" if args.format == "pdf" else ".docx"
+        written = write_all_extracts(meeting, first, out, template, force=args.force,
+                                     suffix=suffix)
         print_safe(f"Skrev {len(written)} protokollsutdrag i {out}")
     else:
         path = write_extract(meeting, first, chosen, out, template, force=args.force)

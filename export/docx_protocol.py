@@ -135,15 +135,17 @@ def write_extract(meeting: Meeting, first: int, chosen: Iterable[int], path: Pat
 
 
 def write_all_extracts(meeting: Meeting, first: int, folder: Path | str,
-                       template: Path | str | None = None, *, force: bool = False) -> list[Path]:
-    """One protokollsutdrag per § in `folder` (export.extract names and checks it)."""
+                       template: Path | str | None = None, *, force: bool = False,
+                       suffix: str = ".docx") -> list[Path]:
+    """One protokollsutdrag per § in `folder` (export.extract names and checks it); a
+    `suffix` of .pdf writes each as PDF (export.pdf, through save_docx_atomic)."""
     from export.extract import extract_file_name, extract_folder
 
     folder = extract_folder(Path(folder))
     numbers = paragraph_numbers(meeting, first)
     return [
         write_extract(meeting, first, [numbers[item.id]],
-                      folder / extract_file_name(numbers[item.id], item.title),
+                      folder / extract_file_name(numbers[item.id], item.title, suffix),
                       template, force=force)
         for item in meeting.items
     ]

@@ -89,9 +89,9 @@ def safe_file_name(stem: str, suffix: str = SUFFIX) -> str:
     return text + suffix
 
 
-def extract_file_name(number: int, title: str) -> str:
-    """'§ 41 Gång- och cykelväg.docx'."""
-    return safe_file_name(f"§ {number} {title}")
+def extract_file_name(number: int, title: str, suffix: str = SUFFIX) -> str:
+    """'§ 41 Gång- och cykelväg.docx' (or .pdf)."""
+    return safe_file_name(f"§ {number} {title}", suffix)
 
 
 def extract_folder(path: Path) -> Path:

@@ -258,3 +258,7 @@ def test_extract_of_a_minutes_meeting_is_refused(capsys, tmp_path, data_dir):
     code, _, err = run(capsys, "export", meeting_id, "--extract", "41", "-o",
                        str(tmp_path / "u.docx"))
     assert code == 2 and "bara för protokoll" in err
+
+
+def test_extract_names_take_the_pdf_suffix():
+    assert extract_file_name(41, "a/b", ".pdf") == "§ 41 a-b.pdf"
