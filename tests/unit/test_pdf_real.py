@@ -5,8 +5,6 @@ Runs where LibreOffice is installed (.ci/run installs it); skipped elsewhere.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 import main
@@ -14,21 +12,12 @@ from export.docx_read import docx_lines
 from export.pdf import find_soffice, pdf_text
 from store import MeetingStore
 from store.demo import demo_meeting
+from tests.support.pdf_lines import missing_lines
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed"),
 ]
-
-
-def plain(text: str) -> str:
-    """Whitespace as single spaces: the PDF breaks lines where the page does."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def missing_lines(docx_path, pdf_path) -> list[str]:
-    text = plain(pdf_text(pdf_path.read_bytes()))
-    return [line for line in map(plain, docx_lines(docx_path)) if line and line not in text]
 
 
 def export(capsys, *argv: str) -> None:

@@ -12,8 +12,7 @@ import main
 from export.pdf import find_soffice, pdf_text
 from store import MeetingStore
 from tests.support.protocol_sample import protocol_meeting
-
-from .test_pdf_real import missing_lines, plain
+from tests.support.pdf_lines import missing_lines, plain
 
 pytestmark = [
     pytest.mark.slow,
