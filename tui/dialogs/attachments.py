@@ -26,6 +26,8 @@ class AttachmentsDialog(Dialog[None]):
         Binding("down", "move(1)", show=False, priority=True),
     ]
 
+    FIRST_FOCUS = "#attachment-name"
+
     def __init__(self, item: AgendaItem, number: str, on_change=None):
         super().__init__()
         self.item = item
@@ -41,7 +43,6 @@ class AttachmentsDialog(Dialog[None]):
 
     def on_mount(self) -> None:
         self.refresh_list()
-        self.query_one("#attachment-name", Input).focus()
 
     def refresh_list(self, highlight: int | None = None) -> None:
         listing = self.query_one("#attachment-list", OptionList)

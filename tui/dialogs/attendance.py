@@ -178,6 +178,8 @@ class AttendanceDialog(Dialog[str]):
         Binding("pagedown", "move(10)", show=False, priority=True),
     ]
 
+    FIRST_FOCUS = "#find"
+
     def __init__(self, meeting: Meeting, *, mode: str, now, past: bool,
                  item_id: str | None = None, on_change=None):
         super().__init__()
@@ -204,7 +206,6 @@ class AttendanceDialog(Dialog[str]):
 
     def on_mount(self) -> None:
         self.refresh_people()
-        self.query_one("#find", Input).focus()
 
     def refresh_people(self, keep: str | None = None) -> None:
         people = self.query_one("#people", OptionList)
