@@ -19,7 +19,7 @@ from .base import Dialog
 
 class AttachmentsDialog(Dialog[None]):
     BINDINGS = [
-        Binding("escape", "close", "Stäng", id="attachments.close"),
+        Binding("escape", "cancel", "Stäng", id="attachments.close"),
         Binding("ctrl+d", "remove", "Ta bort", id="attachments.remove", priority=True,
                 tooltip="Ta bort den markerade bilagan."),
         Binding("up", "move(-1)", show=False, priority=True),
@@ -82,6 +82,3 @@ class AttachmentsDialog(Dialog[None]):
         self.on_change()
         self.refresh_list(index)
         self.notify(f"Bilagan ”{name}” är borttagen.")
-
-    def action_close(self) -> None:
-        self.dismiss(None)

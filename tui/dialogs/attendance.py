@@ -50,7 +50,6 @@ class TimeDialog(Dialog[str]):
     dialog open; `warn(time)` only informs once the time is accepted.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="time.cancel")]
     FIRST_FOCUS = "#time"
 
     def __init__(self, title: str, value: str, *, hint: str = "enter sparar · esc avbryter",
@@ -86,7 +85,6 @@ class TimeDialog(Dialog[str]):
 class PresenceEditDialog(Dialog[list]):
     """Edit a participant's times as text ('13:05-14:30 och från 15:00'; empty = whole)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="presence.cancel")]
     FIRST_FOCUS = "#presence"
 
     def __init__(self, participant: Participant):
@@ -115,7 +113,6 @@ class PresenceEditDialog(Dialog[list]):
 class GuestDialog(Dialog[tuple]):
     """A guest in one dialog: name, role and (optionally) when they came."""
 
-    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="guest.cancel")]
     FIRST_FOCUS = "#guest-name"
 
     def __init__(self, arrival: str):

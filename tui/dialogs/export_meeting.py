@@ -56,7 +56,6 @@ class ExportDialog(Dialog[tuple]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Avbryt", id="export.cancel"),
         Binding("ctrl+s", "accept", "Exportera", id="export.accept", priority=True),
     ]
     FIRST_FOCUS = "#minutes-path"
