@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(PY) bench/startup.py
 	$(PY) bench/keystroke.py
 	$(PY) bench/actions.py
+	$(PY) bench/import.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -22,6 +22,7 @@ from functools import lru_cache
 #: A diarienummer value: ``KS-2024/00361``, ``KS 2024/361``, ``BUN.2023.0012``, ``2024/361``.
 _DNR_VALUE = r"(?:[A-ZÅÄÖ]{1,8}(?:[-/][A-ZÅÄÖ]{1,8})?\s?[-. ]?\s?)?\d{4}[/.-]\d{1,6}(?:[-.]\d{1,4})?"
 _DNR_VALUE_RE = re.compile(r"(" + _DNR_VALUE + r")\s*(?:[,;].*)?", re.I)
+_DNR_DIGITS_RE = re.compile(r"\d{4}[/.-]\d")
 _OWNER_RE = re.compile(r"^(?:vårt|ert|ärendets)\s+", re.I)
 _LABEL_END_RE = re.compile(r"[:.]|\s+")
 #: The usual spellings; a label within two slips of one (runs collapsed) is one too.
@@ -74,6 +75,8 @@ def is_dnr_label(label: str) -> bool:
 
 def registration_number(line: str) -> str | None:
     """The diarienummer on a labelled line (``Diariennr: KS-2024/00361``), else None."""
+    if len(line) > 90 or not _DNR_DIGITS_RE.search(line):
+        return None  # quick: no value on the line
     text = _OWNER_RE.sub("", line.strip())
     if len(text) > 80 or not text[:1].isalpha():
         return None
@@ -119,6 +122,8 @@ def _near_label(word: str) -> str | None:
 def section_label(line: str) -> tuple[str, str] | None:
     """(field, text after a colon) for a label line, e.g. ``Beslutsunderlag:`` ->
     ("basis", ""); a typing error or two in a long label is forgiven."""
+    if len(line) > 48 and ":" not in line[:48]:
+        return None  # quick: longer than any label, and no colon after one
     match = _LABEL_LINE_RE.match(line)
     if not match:
         return None
@@ -157,6 +162,8 @@ def numbered_line(line: str) -> tuple[str, str] | None:
 
 def separator_case(line: str) -> str | None:
     """``Ärende 181/24`` alone on a line: a cover sheet naming the ärende that follows."""
+    if line.lstrip()[:1] not in ("ä", "Ä"):
+        return None
     match = _SEPARATOR_RE.match(line)
     return match.group(1) if match else None
 
@@ -164,6 +171,8 @@ def separator_case(line: str) -> str | None:
 def is_paper_marker(line: str) -> bool:
     """``TJÄNSTESKRIVELSE`` / ``Tjänsteskrivelse 2024-05-02``: a tjänsteskrivelse starts
     (but not a long sentence that starts with the word)."""
+    if line.lstrip()[:1] not in ("t", "T"):
+        return False
     match = _PAPER_MARKER_RE.match(line)
     return bool(match) and len(match.group(1)) <= 40
 
