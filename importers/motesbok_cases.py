@@ -106,15 +106,22 @@ def paper_starts(lines: list[str], agenda_numbers: set[str]) -> list[int]:
 
 
 def _back_over_title(lines: list[str], index: int, starts: list[int]) -> int:
-    """Without markers: a paper starts at its title and diarienummer just before the
-    proposal label (at most three lines back, never into the previous paper's label)."""
+    """Without markers: a paper starts at its title, just before the proposal label
+    and any diarienummer or date lines between them (a title wrapped onto a second
+    line, which starts in lower case, takes one line more)."""
     floor = starts[-1] + 1 if starts else 0
     at = index
-    while at - 1 >= floor and index - at < 3:
-        previous = lines[at - 1].strip()
-        if not previous or section_label(previous):
-            break
+    while at - 1 >= floor and (
+        not lines[at - 1].strip()
+        or registration_number(lines[at - 1])
+        or _DATE_ONLY_RE.match(lines[at - 1])
+    ):
         at -= 1
+    if at - 1 >= floor and not section_label(lines[at - 1]):
+        at -= 1
+        wrapped = lines[at].strip()[:1].islower()
+        if wrapped and at - 1 >= floor and lines[at - 1].strip() and not section_label(lines[at - 1]):
+            at -= 1
     return at
 
 

@@ -5,7 +5,7 @@ The agenda says ``Medfinansiering: Cykelstråk 2031-2033``, the paper only ``Cyk
 title over two lines. In order of certainty: the case number (a cover line ``Ärende
 181/24``), the diarienummer when the agenda lists it, then the title: one preamble line
 or two joined, compared with each agenda title by containment and shared words
-(a word and its inflected form count as shared). Papers come in agenda order, so the
+(a word and its inflected form count as shared, weighed by their letters). Papers come in agenda order, so the
 next unmatched entry gets a bonus among equally strong matches; a weak match
 elsewhere is no match.
 """
@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from .motesbok_agenda import AgendaEntry
 from .motesbok_cases import Paper
 
-ACCEPT = 0.6
+ACCEPT = 0.5
 IN_ORDER_BONUS = 0.2
+#: Any later entry is still in order (the next one may have no paper).
+LATER_BONUS = 0.1
 STRONG = 0.9
 _WORD_RE = re.compile(r"[^\wåäöÅÄÖ]+")
 
@@ -35,8 +37,10 @@ _SMALL_WORDS = frozenset(
 
 
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or one stem: a common start of five letters or more that is most of the
-    shorter word (``vattenprover``/``vattenproverna``, ``uppföljning``/``uppföljda``)."""
+    """Equal, or one word inflected: a common start of five letters or more, after which
+    the shorter has at most three letters left and the longer at most five
+    (``vattenprover``/``vattenproverna``, ``uppföljning``/``uppföljda``), but two
+    compounds of one first part differ (``renhållningstaxa``/``renhållningsplan``)."""
     if a == b:
         return True
     common = 0
@@ -44,10 +48,18 @@ def _same_word(a: str, b: str) -> bool:
         if x != y:
             break
         common += 1
-    return common >= 5 and common >= 0.7 * min(len(a), len(b))
+    short, long_ = sorted((len(a), len(b)))
+    return common >= 5 and short - common <= 3 and long_ - common <= 5
+
+
+def _content_words(text: str) -> list[str]:
+    words = text.split()
+    return [w for w in words if w not in _SMALL_WORDS] or words
 
 
 def title_score(agenda: str, candidate: str) -> float:
+    """1.0 equal, 0.95 one contained in the other, else 0.9 times the share of the
+    shorter title's letters (in content words) found as words of the longer."""
     a, c = normalized(agenda), normalized(candidate)
     if not a or not c:
         return 0.0
@@ -55,10 +67,11 @@ def title_score(agenda: str, candidate: str) -> float:
         return 1.0
     if (len(c) >= 8 and c in a) or (len(a) >= 8 and a in c):
         return 0.95
-    words_a = [w for w in a.split() if w not in _SMALL_WORDS] or a.split()
-    words_c = [w for w in c.split() if w not in _SMALL_WORDS] or c.split()
-    shared = sum(1 for w in words_c if any(_same_word(w, v) for v in words_a))
-    return 0.9 * shared / max(len(words_a), len(words_c))
+    words_a, words_c = _content_words(a), _content_words(c)
+    if sum(map(len, words_a)) > sum(map(len, words_c)):
+        words_a, words_c = words_c, words_a
+    found = sum(len(w) for w in words_a if any(_same_word(w, v) for v in words_c))
+    return 0.9 * found / max(1, sum(map(len, words_a)))
 
 
 @dataclass
@@ -111,7 +124,8 @@ def match_papers(papers: list[Paper], entries: list[AgendaEntry]) -> list[Match 
                     continue
                 score, lines = _best_title(paper, entry.title)
                 # A near-exact title beats any weak one; the bonus only ranks within.
-                rank = (score >= STRONG, score + (IN_ORDER_BONUS if i == following else 0))
+                bonus = IN_ORDER_BONUS if i == following else LATER_BONUS if i >= pointer else 0
+                rank = (score >= STRONG, score + bonus)
                 if best is None or rank > best_rank:
                     best_rank, best_score, best = rank, rank[1], Match(i, lines)
             if best is not None and best_score >= ACCEPT:

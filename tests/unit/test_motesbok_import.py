@@ -156,3 +156,19 @@ def test_a_scanned_pdf_without_text_is_refused(tmp_path):
     path.write_bytes(bytes(pdf.output()))
     with pytest.raises(ImportFileError, match="ingen text"):
         read_meeting_file(path)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cli_import_stores_the_protocol_keys(files, fmt, tmp_path, capsys):
+    import json
+
+    from cli import main
+
+    data_dir = str(tmp_path / "data")
+    assert main(["--data-dir", data_dir, "import", str(files[fmt])]) == 0
+    meeting_id = capsys.readouterr().out.splitlines()[-1]
+    assert main(["--data-dir", data_dir, "export", meeting_id, "-o", "-"]) == 0
+    stored = json.loads(capsys.readouterr().out)
+    assert stored["kind"] == PROTOCOL and stored["body"] == BOOK.body
+    for got, want in zip(stored["items"], expected_items(BOOK), strict=False):
+        assert {key: got[key] for key in want} == want

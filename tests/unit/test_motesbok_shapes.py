@@ -1,0 +1,91 @@
+"""Mötesböcker of other shapes than the sample: no Tjänsteskrivelse markers, diarienummer
+in the agenda, an agenda title wrapped over two lines, an agenda numbered 1, 2, 3; and
+agenda titles with prefixes and papers with extra words, generated."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from importers.motesbok import UNPLACED_TITLE, pages_of_text, parse_motesbok
+
+
+def parse(lines: list[str]) -> tuple[list[dict], object]:
+    data, summary = parse_motesbok(pages_of_text("\n".join(lines)))
+    return data["items"], summary
+
+
+def test_papers_without_markers_start_at_their_title():
+    items, summary = parse([
+        "Kulturnämndens arbetsutskott", "Datum 2031-10-07 kl 08.30", "Plats: Biblioteket",
+        "3/31 Bidrag till föreningen Spelmanslaget", "4/31 Öppettider sommaren 2032",
+        "Bidrag till föreningen Spelmanslaget", "Dnr KUN-2031/00051",
+        "Förslag till beslut", "att bevilja 20 000 kronor.",
+        "Beslutet ska skickas till", "Spelmanslaget",
+        "Öppettider sommaren 2032", "Diarienummer: KUN-2031/00060",
+        "Förslag till beslut", "att anta öppettiderna.",
+    ])
+    assert [i.get("registration_number") for i in items] == ["KUN-2031/00051", "KUN-2031/00060"]
+    assert items[0]["send_to"] == ["Spelmanslaget"]
+    assert items[1]["proposal"] == "att anta öppettiderna."
+    assert summary.unplaced_lines == 0 and summary.without_paper == []
+
+
+def test_diarienummer_in_the_agenda_and_a_wrapped_title():
+    items, summary = parse([
+        "Socialnämndens individutskott", "2031-11-18",
+        "Beslutsärenden",
+        "21/31 Riktlinjer för handläggning av ekonomiskt bistånd till hushåll med",
+        "barn och unga vuxna",
+        "Dnr SN-2031/00310",
+        "22/31 Delegationsordning",
+        "Tjänsteskrivelse", "Riktlinjer för handläggning av ekonomiskt bistånd",
+        "Förslag till beslut", "att anta riktlinjerna.",
+    ])
+    assert items[0]["title"] == (
+        "Riktlinjer för handläggning av ekonomiskt bistånd till hushåll med barn och unga vuxna"
+    )
+    assert items[0]["registration_number"] == "SN-2031/00310"
+    assert items[0]["proposal"] == "att anta riktlinjerna."
+    assert summary.without_paper == ["22/31 Delegationsordning"]
+    assert items[-1]["title"] == "Delegationsordning"  # nothing unplaced, no extra item
+
+
+def test_an_agenda_numbered_without_case_numbers():
+    items, _ = parse([
+        "Fritidsnämnden", "Tid: 2031-06-03 kl. 18.00",
+        "1. Simhallens taxor", "2. Information om badplatserna",
+        "TJÄNSTESKRIVELSE", "Dnr: FN-2031/12", "Simhallens taxor",
+        "Förslag till beslut", "att höja taxorna med två procent.",
+    ])
+    assert [i["title"] for i in items] == ["Simhallens taxor", "Information om badplatserna"]
+    assert "case_number" not in items[0]
+    assert items[0]["registration_number"] == "FN-2031/12"
+
+
+PREFIXES = ("", "Medfinansiering: ", "Remiss: ", "Yttrande: ", "Information: ")
+SUFFIXES = ("", ", samrådshandling", " - slutrapport", " (ny version)")
+TOPICS = ("Gång- och cykelväg Backa", "Lekplatsprogram 2032", "Renhållningstaxa",
+          "Skolskjutsregler", "Parkeringsnorm för centrum", "Belysning av elljusspåret",
+          "Förskola i Västerby", "Avfallsplan 2032-2040")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TOPICS), st.sampled_from(PREFIXES),
+                          st.sampled_from(SUFFIXES), st.booleans()),
+                min_size=1, max_size=8, unique_by=lambda t: t[0]))
+def test_every_paper_finds_its_agenda_entry(cases):
+    """The agenda adds a prefix, the paper a suffix; some ärenden have no paper."""
+    lines = ["Samhällsbyggnadsnämnden", "2031-04-22", "Beslutsärenden"]
+    lines += [f"{n}/31 {prefix}{topic}" for n, (topic, prefix, _, _) in enumerate(cases, 1)]
+    for n, (topic, _, suffix, has_paper) in enumerate(cases, 1):
+        if has_paper:
+            lines += ["Tjänsteskrivelse", f"Dnr SBN-2031/{n:05d}", f"{topic}{suffix}",
+                      "Förslag till beslut", f"att besluta i ärende {n}."]
+    items, summary = parse(lines)
+    assert all(item["title"] != UNPLACED_TITLE for item in items)
+    for n, (_, _, _, has_paper) in enumerate(cases, 1):
+        item = items[n - 1]
+        assert item.get("registration_number") == (f"SBN-2031/{n:05d}" if has_paper else None)
+        assert item.get("proposal") == (f"att besluta i ärende {n}." if has_paper else None)
+    assert len(summary.without_paper) == sum(1 for c in cases if not c[3])
