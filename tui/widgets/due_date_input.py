@@ -73,11 +73,11 @@ class DueDateInput(Input):
         else:
             self.border_subtitle = "Inget slutdatum"
 
-    def _watch_value(self, value: str) -> None:
-        # Resolve before Input posts Changed, so handlers see the fresh date even when
-        # validation is switched off.
+    def watch_value(self, value: str) -> None:
+        # Textual calls this right after Input's own watcher, which only *posts*
+        # Changed: every Changed handler runs later and reads the fresh date, also
+        # with validation switched off (the validator resolves it otherwise).
         self._resolve(value)
-        super()._watch_value(value)
 
     @property
     def iso(self) -> str | None:
