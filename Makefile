@@ -18,10 +18,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -n 2 -q
 
-# The quick loop while editing: the unit tests without real processes (under 30 s on
-# two idle cores). `make test` still runs everything, as CI does.
+# The quick loop while editing: the unit tests without real processes, each property
+# test with at most 20 examples (tests/conftest.py), under 30 s on two idle cores.
+# `make test` still runs everything with every example, as CI does.
 test-fast: $(STAMP)
-	$(PY) -m pytest -n 2 -q -m "not slow" tests/unit
+	MOTESBOK_QUICK_TESTS=1 $(PY) -m pytest -n 2 -q -m "not slow" tests/unit
 
 bench: $(STAMP)
 	$(PY) bench/autosave.py

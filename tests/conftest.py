@@ -13,7 +13,13 @@ from hypothesis import settings
 # on a loaded two-core CI runner an ordinary example can take longer. Time targets are
 # measured by the scripts in bench/, never by tests.
 settings.register_profile("motesbok", deadline=None)
-settings.load_profile("motesbok")
+#: `make test-fast` (MOTESBOK_QUICK_TESTS=1): every property-based test runs at most this
+#: many examples, its own max_examples included; `make test` (and CI) runs them all.
+QUICK_EXAMPLES = 20
+QUICK = os.environ.get("MOTESBOK_QUICK_TESTS") == "1"
+settings.register_profile("motesbok-quick", parent=settings.get_profile("motesbok"),
+                          max_examples=QUICK_EXAMPLES)
+settings.load_profile("motesbok-quick" if QUICK else "motesbok")
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -21,6 +27,21 @@ if str(ROOT) not in sys.path:
 
 from store import MeetingStore  # noqa: E402
 from store.demo import demo_meeting  # noqa: E402
+
+
+def pytest_collection_modifyitems(config, items):
+    """In quick mode, cap the examples of tests that set their own max_examples too.
+
+    A test's @settings wins over the profile, so the cap is put on the settings
+    Hypothesis reads when the test runs (its one attribute for them).
+    """
+    if not QUICK:
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is not None and own.max_examples > QUICK_EXAMPLES:
+            test._hypothesis_internal_use_settings = settings(own, max_examples=QUICK_EXAMPLES)
 
 
 @pytest.fixture(autouse=True)

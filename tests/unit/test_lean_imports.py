@@ -69,6 +69,9 @@ def meeting_id(data_dir) -> str:
                                                  items=[item]))
 
 
+# A fresh interpreter per command: real processes, so `make test` runs them and
+# `make test-fast` keeps the three import checks below.
+@pytest.mark.slow
 @pytest.mark.parametrize("name", COMMANDS)
 def test_a_command_loads_only_what_it_needs(name, tmp_path, data_dir, meeting_id):
     template, forbidden = COMMANDS[name]
@@ -78,19 +81,11 @@ def test_a_command_loads_only_what_it_needs(name, tmp_path, data_dir, meeting_id
     assert not modules & forbidden, f"main.py {' '.join(argv)} loads {modules & forbidden}"
 
 
+@pytest.mark.slow
 def test_the_check_sees_what_a_command_loads(tmp_path, data_dir, meeting_id):
     # The check itself works: a DOCX export does load python-docx.
     _, modules = loaded_by(tmp_path, data_dir, ["export", meeting_id, "-o", str(tmp_path / "a.docx")])
     assert {"docx", "lxml", "store", "export", "cli"} <= modules
-
-
-def test_the_app_module_loads_no_reader_and_no_word():
-    code = "import sys, tui.app; print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120, check=True)
-    modules = set(result.stdout.split())
-    assert "textual" in modules
-    assert not modules & (NO_DOCX | NO_IMPORTERS | NO_TESTS), modules & (NO_DOCX | NO_IMPORTERS)
 
 
 #: Imports the public entry modules one after another in a fresh interpreter and prints,
@@ -119,8 +114,9 @@ def test_store_cli_and_the_app_load_no_export_no_reader_and_no_word():
     # Start-up speed (bench/startup.py): these are imported before the first frame.
     seen = modules_after_importing("store", "cli", "tui.app")
     for name, modules in seen.items():
-        loaded = under(modules, "docx", "lxml", "export", "importers", "hypothesis")
+        loaded = under(modules, "docx", "lxml", "export", "importers", "hypothesis", "pytest")
         assert not loaded, f"import {name} loads {sorted(loaded)}"
+    assert "textual" in under(seen["tui.app"], "textual")  # the check sees what loads
 
 
 def test_the_store_loads_a_part_only_when_it_is_used():
