@@ -6,6 +6,20 @@ rename) runs on a background thread so a slow disk never blocks a keystroke, and
 serialises it with the synchronous saves used on quit, on switching meeting and on
 SIGHUP/SIGTERM. A failed save keeps the model (and so the editor) untouched, is reported
 once, and is retried until it succeeds.
+
+Why the writer is a plain daemon thread and not a Textual thread worker posting a
+message (issue 11.7, the app's rule for long work): nothing here needs the event loop
+while it writes, so a worker could keep the same guarantees, but
+- this class is deliberately free of Textual: the schedule is injected, and the tests
+  drive it with a bare asyncio loop or with no loop at all;
+- the outcome is recorded even when no loop is left to deliver a message (the app's
+  last save, in MotesbokApp.run's ``finally``, runs after the loop has closed; see
+  ``_post``); a worker's result message would be dropped then;
+- a Textual thread worker runs in asyncio's default executor, which ``asyncio.run``
+  waits for on the way out; this thread is a daemon, and the final save_now waits for
+  it through ``_lock`` anyway.
+Moving it onto a worker means injecting how to start the write and how its outcome
+comes back, instead of Thread and call_soon_threadsafe.
 """
 
 from __future__ import annotations
