@@ -57,6 +57,27 @@ def end(meeting: Meeting, now: datetime, end_time: str, current: AgendaItem | No
         current.finished_at = current.finished_at or _stamp(now)
 
 
+def item_seconds(meeting: Meeting, item: AgendaItem, now: datetime) -> int | None:
+    """How long the item has been (or was) under way, None when it never started.
+
+    It runs until it is marked done or deferred; in an ended meeting an item left under
+    way stopped when the meeting ended (nothing runs on after the end).
+    """
+    if not item.started_at:
+        return None
+    try:
+        started = datetime.fromisoformat(item.started_at)
+        if item.finished_at:
+            finished = datetime.fromisoformat(item.finished_at)
+        elif meeting.ended:
+            finished = datetime.fromisoformat(meeting.ended_at)
+        else:
+            finished = now
+    except ValueError:
+        return None
+    return max(0, int((finished - started).total_seconds()))
+
+
 def is_empty_decision(decision: Decision) -> bool:
     return not decision.text.strip()
 

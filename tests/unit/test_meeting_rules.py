@@ -109,3 +109,30 @@ def test_add_item_during_meeting_places_it():
     last = rules.add_item_during_meeting(Meeting(title="T", date="2026-03-04"), "Första",
                                          None, as_sub_item=True)
     assert last.title == "Första"
+
+
+@given(st.integers(0, 5000), st.integers(0, 5000), st.integers(0, 5000))
+def test_an_item_left_under_way_stops_when_the_meeting_ends(before_end, after_end, later):
+    from datetime import timedelta
+
+    start = datetime(2031, 5, 6, 9, 0)
+    item = AgendaItem("Lokalfrågan")
+    meeting = Meeting(title="Styrelsemöte", date="2031-05-06", items=[item])
+    assert rules.item_seconds(meeting, item, start) is None  # never reached
+    rules.start_item(item, start)
+    end = start + timedelta(seconds=before_end)
+    assert rules.item_seconds(meeting, item, end) == before_end  # runs while under way
+    meeting.end_meeting(end)
+    for now in (end, end + timedelta(seconds=after_end + later)):
+        assert rules.item_seconds(meeting, item, now) == before_end
+    meeting.reopen()
+    now = end + timedelta(seconds=after_end)
+    assert rules.item_seconds(meeting, item, now) == before_end + after_end
+
+
+def test_a_finished_item_keeps_its_time_in_an_ended_meeting():
+    item = AgendaItem("Budget", started_at="2031-05-06T09:00:00",
+                      finished_at="2031-05-06T09:04:30")
+    meeting = Meeting(title="Styrelsemöte", date="2031-05-06", items=[item])
+    meeting.end_meeting(datetime(2031, 5, 6, 10, 0))
+    assert rules.item_seconds(meeting, item, datetime(2031, 5, 7, 8, 0)) == 270

@@ -76,6 +76,8 @@ class LiveScreen(LiveDialogs, Screen):
                 tooltip="Skriv mötets dokument och åtgärdslistan som Word-filer."),
         Binding("f12", "end_meeting", "Avsluta möte", priority=True, id="live.end",
                 tooltip="Avsluta mötet: sluttiden föreslås (nu) och kan ändras."),
+        Binding("f12", "reopen_meeting", "Återöppna", priority=True, id="live.reopen",
+                tooltip="Öppna ett avslutat möte för ändringar igen."),
         Binding("ctrl+o", "app.show_start", "Möten", id="live.meetings",
                 tooltip="Tillbaka till listan över möten."),
         Binding("ctrl+t", "focus_notes", "Anteckn.", id="live.notes", show=False,
@@ -269,7 +271,8 @@ class LiveScreen(LiveDialogs, Screen):
             notes.bind(None)
         else:
             notes.bind(item, self._notes_written)
-            if rules.start_item(item, self.now()):
+            # An ended meeting (still writable here) starts no item by looking at it.
+            if not self.meeting.ended and rules.start_item(item, self.now()):
                 self.app.mark_changed()
         if notes.read_only and not self.app.read_only:
             notes.read_only = False
@@ -324,14 +327,9 @@ class LiveScreen(LiveDialogs, Screen):
         now = self.now()
         parts = []
         item = self.current
-        if item is not None and item.started_at:
-            try:
-                started = datetime.fromisoformat(item.started_at)
-                finished = datetime.fromisoformat(item.finished_at) if item.finished_at else now
-                seconds = max(0, int((finished - started).total_seconds()))
-                parts.append(f"punkt {seconds // 60:d}:{seconds % 60:02d}")
-            except ValueError:
-                pass
+        seconds = None if item is None else rules.item_seconds(self.meeting, item, now)
+        if seconds is not None:
+            parts.append(f"punkt {seconds // 60:d}:{seconds % 60:02d}")
         parts.append(now.strftime("%H:%M:%S"))
         state = self.app.save_state
         text = Text("  ".join(parts), style="bold")

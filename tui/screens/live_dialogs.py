@@ -193,6 +193,32 @@ class LiveDialogs:
             AttachmentsDialog(item, self.meeting.number_of(item.id),
                               on_change=self.app.mark_changed), done)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # F12 is "end" on a meeting under way and "reopen" on an ended (locked) one: the
+        # footer shows the one that applies.
+        if action in ("end_meeting", "reopen_meeting"):
+            session = self.app.session
+            locked = session is not None and session.meeting.locked
+            if locked != (action == "reopen_meeting"):
+                return False
+        return super().check_action(action, parameters)
+
+    def action_reopen_meeting(self) -> None:
+        from ..ended_meeting import offer_reopen
+
+        if offer_reopen(self):  # opened read-only: asked, and opened for writing
+            return
+        meeting = self.meeting
+        if self.app.read_only or not meeting.ended or meeting.adjusted is not None:
+            return
+        # Ended here and still writable on screen: open for changes again in place.
+        meeting.reopen()
+        self.app.mark_changed()
+        self.app.save_now()
+        self.refresh_bindings()
+        self.notify("Mötet är öppet för ändringar igen. F12 avslutar det på nytt.",
+                    title="Mötet är återöppnat")
+
     def action_end_meeting(self) -> None:
         from ..ended_meeting import offer_reopen
 
@@ -211,6 +237,8 @@ class LiveDialogs:
             rules.end(meeting, self.now(), end, self.current)
             self.app.mark_changed()
             self.app.save_now()
+            self.refresh_bindings()  # F12 reopens now
+            self._tick()  # the item timer stops at the end
             late = [p.name for p in meeting.participants if warnings_for(meeting, p)]
             extra = f" Obs: tider utanför mötet för {', '.join(late)}." if late else ""
             self.notify(f"Mötet avslutades {end}. Exportera {document(meeting)} med F10.{extra}",
