@@ -101,8 +101,12 @@ def parse_motesbok(
     numbers = {found[0] for line in lines if (found := case_number_line(line.strip()))}
     papers = split_papers(lines, numbers)
     front_end = papers[0].start if papers else len(lines)
-    front = read_front(list(lines[:front_end]), stripped.raw[0] if stripped.raw else [])
     width = max((len(line.strip()) for line in lines), default=80)
+    front = read_front(
+        list(lines[:front_end]),
+        stripped.raw[0] if stripped.raw else [],
+        wrap_width=width if reflow else None,
+    )
 
     matches = match_papers(papers, front.entries)
     by_entry: dict[int, tuple[Paper, tuple[int, ...]]] = {}

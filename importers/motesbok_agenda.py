@@ -101,19 +101,25 @@ def _continues(title: str, line: str) -> bool:
     return text[0].islower() or title.rstrip().endswith(("-", ",", ":", "&")) or last in _CONNECTORS
 
 
-def read_front(lines: list[str], first_page_raw: list[str]) -> Front:
+def read_front(
+    lines: list[str], first_page_raw: list[str], *, wrap_width: int | None = None
+) -> Front:
     """The header fields and agenda entries from the lines before the first
     tjänsteskrivelse; header fields the text lacks are looked for on the first page as
-    printed (its page header, which the furniture filter took out)."""
+    printed (its page header, which the furniture filter took out). With `wrap_width`
+    (a PDF's longest line), an entry line about that long was wrapped: the next line
+    continues its title unless it is a known section heading."""
     front = Front()
     by_case = any(case_number_line(line) for line in lines)
     section = ""
     pending_section: str | None = None
     last: AgendaEntry | None = None
+    previous = ""
     for index, line in enumerate(lines):
         text = line.strip()
         if not text:
             continue
+        before, previous = previous, text  # the line above, for a wrapped title
         found = case_number_line(text) if by_case else numbered_line(text)
         if found:
             number, title = found
@@ -127,7 +133,14 @@ def read_front(lines: list[str], first_page_raw: list[str]) -> Front:
             last.registration_number = dnr
             continue
         if front.entries or pending_section is not None:
-            if last is not None and pending_section is None and _continues(last.title, text):
+            wrapped = (
+                wrap_width is not None
+                and len(before) >= 0.75 * wrap_width
+                and not _SECTION_WORDS_RE.search(text)
+            )
+            if last is not None and pending_section is None and (
+                wrapped or _continues(last.title, text)
+            ):
                 last.title = f"{last.title} {text}".strip()
                 continue
             if _looks_section(text):

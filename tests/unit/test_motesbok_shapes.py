@@ -89,3 +89,24 @@ def test_every_paper_finds_its_agenda_entry(cases):
         assert item.get("registration_number") == (f"SBN-2031/{n:05d}" if has_paper else None)
         assert item.get("proposal") == (f"att besluta i ärende {n}." if has_paper else None)
     assert len(summary.without_paper) == sum(1 for c in cases if not c[3])
+
+
+def test_a_long_agenda_title_wrapped_in_a_pdf_is_one_title(tmp_path):
+    """The PDF wraps a long title; its second line starts with a capital letter."""
+    from dataclasses import replace
+
+    from importers.detect import read_meeting_file
+    from tests.support.motesbok_sample import pdf_bytes, sample_book
+
+    book = sample_book()
+    long_title = ("Medfinansiering: Samverkansprojektet Norra Älvdalens Besöksnäring "
+                  "Kulturarv Fiske och Friluftsliv Gemensam Marknadsföring 2031-2034")
+    first = book.cases[0]
+    book.cases[0] = replace(first, title=long_title,
+                            paper=replace(first.paper, title=long_title.split(": ", 1)[1]))
+    path = tmp_path / "lång.pdf"
+    path.write_bytes(pdf_bytes(book))
+    meeting = read_meeting_file(path)
+    assert meeting.items[0].title == long_title
+    assert meeting.items[0].registration_number == first.paper.dnr
+    assert meeting.items[1].section == "Beslutsärenden"
