@@ -47,7 +47,10 @@ class NameDialog(Dialog[str]):
             yield self.button_row(Button("Spara", id="ok"), Button("Avbryt", id="cancel"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        self.dismiss(self.query_one("#name", Input).value)
 
 
 @run_async
@@ -59,6 +62,21 @@ async def test_escape_cancels_with_none_and_the_first_field_has_the_focus():
         assert app.focused is field
         assert field.cursor_position == len("Gun Sjöberg")  # typing goes on at the end
         await pilot.press("escape")
+        await pilot.pause()
+    assert app.result is None
+
+
+@run_async
+async def test_the_ok_and_cancel_buttons_accept_and_cancel():
+    app = BareApp(NameDialog())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#ok")
+        await pilot.pause()
+    assert app.result == "Gun Sjöberg"
+
+    app = BareApp(NameDialog())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#cancel")
         await pilot.pause()
     assert app.result is None
 

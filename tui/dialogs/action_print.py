@@ -18,13 +18,11 @@ from textual.widgets import Checkbox, Input, Label
 
 from export.action_list import COMMENT_COLUMN
 from export.labels import filter_text
-from export.target import ExportTargetError
 from store.domain.action_rows import ActionRow
 from store.persistence.actions import ActionFilter
 
 from .base import Dialog
-from .export_meeting import docx_path, existing_files, overwrite_question
-from .questions import ConfirmDialog
+from .export_meeting import dismiss_unless_refused, docx_path
 
 PRINTED_TITLE = "Åtgärdslistan är sparad"
 FAILED_TITLE = "Utskriften misslyckades"
@@ -96,25 +94,9 @@ class PrintDialog(Dialog[PrintChoice]):
             return
         path = docx_path(text)
         comment_column = self.query_one("#print-comment", Checkbox).value
-        try:
-            taken = existing_files([path])
-        except ExportTargetError as exc:
-            self.notify(str(exc), title="Kan inte skriva ut", severity="error", timeout=10,
-                        markup=False)
-            return
-        if not taken:
-            self.dismiss(PrintChoice(path, comment_column, overwrite=False))
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(PrintChoice(path, comment_column, overwrite=True))
-
-        self.app.push_screen(
-            ConfirmDialog(overwrite_question(taken), question="Skriva över?",
-                          yes="Skriv över", no="Nej", danger=True),
-            answered,
-        )
+        dismiss_unless_refused(
+            self, [path], lambda overwrite: PrintChoice(path, comment_column, overwrite),
+            refused_title="Kan inte skriva ut")
 
 
 class ListPrinted(Message):

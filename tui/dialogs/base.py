@@ -12,6 +12,7 @@ carry the sheet's classes:
         yield self.hint_line("enter lägger till · esc avbryter")
         yield self.button_row(Button("Spara", id="ok"), Button("Avbryt", id="cancel"))
 
+The buttons #ok and #cancel do the dialog's `action_accept` and `action_cancel`.
 `FIRST_FOCUS` names (as a selector) the field that has the focus when the dialog opens;
 a text field gets its cursor at the end of what it already holds.
 """
@@ -26,7 +27,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 ResultType = TypeVar("ResultType")
 
@@ -48,6 +49,17 @@ class Dialog(ModalScreen[ResultType]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    # The button row's two usual buttons: #ok does the dialog's action_accept (a dialog
+    # with an #ok button has one), #cancel its action_cancel.
+
+    @on(Button.Pressed, "#ok")
+    def _ok_pressed(self) -> None:
+        self.action_accept()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
 
     @on(events.Mount)
     def _focus_first(self) -> None:

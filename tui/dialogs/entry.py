@@ -3,7 +3,6 @@ question before a typed new entry is thrown away."""
 
 from __future__ import annotations
 
-from textual import on
 from textual.binding import Binding
 from textual.widgets import Button
 
@@ -32,14 +31,6 @@ class EntryDialog(Dialog):
         mark = getattr(self.app, "mark_changed", None)
         if mark is not None:
             mark()
-
-    @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
-        self.action_accept()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
 
     def ask_before_discarding(self, unsaved: str, question: str) -> None:
         """A stray escape must not throw away an entry typed during the meeting."""

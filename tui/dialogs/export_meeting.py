@@ -120,24 +120,33 @@ class ExportDialog(Dialog[tuple]):
             self.notify(f"{document(self.meeting, capital=True)} och åtgärdslistan kan inte sparas i samma fil.",
                         severity="error")
             return
-        try:
-            taken = existing_files(paths)
-        except ExportTargetError as exc:
-            self.notify(str(exc), title="Kan inte exportera", severity="error", timeout=10)
-            return
-        if not taken:
-            self.dismiss((minutes_path, actions_path, False))
-            return
+        dismiss_unless_refused(self, paths, lambda overwrite: (minutes_path, actions_path, overwrite),
+                               refused_title="Kan inte exportera")
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss((minutes_path, actions_path, True))
 
-        self.app.push_screen(
-            ConfirmDialog(overwrite_question(taken), question="Skriva över?",
-                          yes="Skriv över", no="Nej", danger=True),
-            answered,
-        )
+def dismiss_unless_refused(dialog: Dialog, paths: list[Path], answer, *,
+                           refused_title: str) -> None:
+    """Dismiss `dialog` with `answer(overwrite)` for files about to be written: at once
+    when no path is taken, after a yes when some are (overwrite=True), never when one may
+    not be written at all (that is said in one sentence and the dialog stays open)."""
+    try:
+        taken = existing_files(paths)
+    except ExportTargetError as exc:
+        dialog.notify(str(exc), title=refused_title, severity="error", timeout=10, markup=False)
+        return
+    if not taken:
+        dialog.dismiss(answer(False))
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            dialog.dismiss(answer(True))
+
+    dialog.app.push_screen(
+        ConfirmDialog(overwrite_question(taken), question="Skriva över?",
+                      yes="Skriv över", no="Nej", danger=True),
+        answered,
+    )
 
 
 def existing_files(paths: list[Path]) -> list[tuple[Path, bool]]:

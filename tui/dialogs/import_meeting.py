@@ -152,14 +152,6 @@ class ImportDialog(Dialog[str]):
 
     # -- confirming -----------------------------------------------------------------
 
-    @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
-        self.action_accept()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
-
     def action_accept(self) -> None:
         if self.meeting is None:
             if not self.reading:
@@ -175,5 +167,3 @@ class ImportDialog(Dialog[str]):
             return
         self.dismiss(meeting_id)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
