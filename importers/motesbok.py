@@ -114,6 +114,8 @@ def parse_motesbok(
     for paper, found in zip(papers, matches):
         if found is None:
             unplaced.append("Tjänsteskrivelse utan ärende i föredragningslistan:")
+            if paper.registration_number:
+                unplaced.append(f"Dnr {paper.registration_number}")
             unplaced += [line for line in paper.all_lines() if line.strip()]
         else:
             by_entry[found.entry] = (paper, found.title_lines)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .agenda_when import find_date, parse_times
+from .agenda_when import find_date, parse_times, parse_when
 from .motesbok_labels import case_number_line, numbered_line, registration_number
 
 _BODY_RE = re.compile(
@@ -79,6 +79,9 @@ def _header_field(front: Front, line: str, following: str | None) -> bool:
         front.date = front.date or day
         start, end = parse_times(rest)
         front.start, front.end = front.start or start, front.end or end
+        label = _WHEN_RE.match(text)
+        if not parse_when(text[label.end():] if label else text)[3]:
+            front.loose.append(text)  # more than the time on the line: kept in sight
         return True
     if not front.body and body_name(text):
         front.body = body_name(text) or ""

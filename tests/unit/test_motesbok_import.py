@@ -104,6 +104,7 @@ def test_titles_that_differ_are_matched_in_order():
     assert summary.without_paper == ["8/31 Tillsynsplan 2032"]
     assert items[-1]["title"] == UNPLACED_TITLE
     assert "hundrastgårdar" in items[-1]["description"]
+    assert "MN-2031/77" in items[-1]["description"]
     assert "att avslå." in items[-1]["description"]
 
 

@@ -110,3 +110,14 @@ def test_a_long_agenda_title_wrapped_in_a_pdf_is_one_title(tmp_path):
     assert meeting.items[0].title == long_title
     assert meeting.items[0].registration_number == first.paper.dnr
     assert meeting.items[1].section == "Beslutsärenden"
+
+
+def test_header_lines_with_more_than_the_time_are_kept_in_sight():
+    items, summary = parse([
+        "Kulturnämnden", "Tid: 2031-10-07 kl. 08.30, vi börjar med ett studiebesök",
+        "Sammanträdesdatum 2031-10-07",
+        "3/31 Bidrag", "Tjänsteskrivelse", "Dnr KUN-2031/00051", "Bidrag",
+        "Förslag till beslut", "att bevilja.",
+    ])
+    assert "studiebesök" in items[-1]["description"]
+    assert summary.unplaced_lines == 1
