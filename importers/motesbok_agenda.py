@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from .agenda_when import find_date, parse_times, parse_when
-from .motesbok_labels import case_number_line, numbered_line, registration_number
+from .motesbok_labels import (
+    bare_registration_number,
+    case_number_line,
+    numbered_line,
+    registration_number,
+)
 
 _BODY_RE = re.compile(
     r"(styrelse|nämnd|utskott|fullmäktige|beredning|direktion|förbund|\brådet?\b)", re.I
@@ -104,6 +109,22 @@ def _continues(title: str, line: str) -> bool:
     return text[0].islower() or title.rstrip().endswith(("-", ",", ":", "&")) or last in _CONNECTORS
 
 
+def _split_cells(entry: AgendaEntry) -> None:
+    """An agenda table's row (cells joined by `` | ``): a cell holding only a
+    diarienummer is the entry's, the other cells are its title."""
+    cells = [cell.strip() for cell in entry.title.split(" | ")]
+    if len(cells) < 2:
+        return
+    title = []
+    for cell in cells:
+        dnr = bare_registration_number(cell)
+        if dnr and not entry.registration_number:
+            entry.registration_number = dnr
+        elif cell:
+            title.append(cell)
+    entry.title = " ".join(title)
+
+
 def read_front(
     lines: list[str], first_page_raw: list[str], *, wrap_width: int | None = None
 ) -> Front:
@@ -129,6 +150,7 @@ def read_front(
             if pending_section is not None:
                 section, pending_section = pending_section, None
             last = AgendaEntry(section, number if by_case else "", title)
+            _split_cells(last)
             front.entries.append(last)
             continue
         dnr = registration_number(text)

@@ -90,6 +90,14 @@ def registration_number(line: str) -> str | None:
     return None
 
 
+def bare_registration_number(cell: str) -> str | None:
+    """A table cell that holds only a diarienummer (an agenda table's Dnr column)."""
+    value = _DNR_VALUE_RE.fullmatch(cell.strip())
+    if value is None or not _DNR_DIGITS_RE.search(cell):
+        return None
+    return " ".join(value.group(1).split())
+
+
 # -- section labels --------------------------------------------------------------------
 
 #: Label spellings per field (casefolded, no colon). One truth for the parser.

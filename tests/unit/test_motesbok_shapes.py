@@ -121,3 +121,34 @@ def test_header_lines_with_more_than_the_time_are_kept_in_sight():
     ])
     assert "studiebesök" in items[-1]["description"]
     assert summary.unplaced_lines == 1
+
+
+def test_an_agenda_as_a_word_table_with_a_dnr_column(tmp_path):
+    import docx
+
+    from importers.detect import read_meeting_file
+
+    document = docx.Document()
+    document.add_paragraph("Gymnasienämnden")
+    document.add_paragraph("Tid: 2031-12-02 kl. 13.00")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Ärende", "Rubrik", "Dnr"),
+                             ("61/31", "Antagning av elever 2032", "GN-2031/00201"),
+                             ("62/31", "Internbudget 2032", "GN-2031/00230")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for title, dnr in (("Antagning av elever 2032", "GN-2031/00201"),
+                       ("Internbudget 2032", "GN-2031/00230")):
+        document.add_paragraph("TJÄNSTESKRIVELSE")
+        document.add_paragraph(f"Diarienummer: {dnr}")
+        document.add_paragraph(title)
+        document.add_paragraph("Förslag till beslut")
+        document.add_paragraph("att fastställa förslaget.")
+    path = tmp_path / "tabell.docx"
+    document.save(path)
+    meeting = read_meeting_file(path)
+    assert [(i.case_number, i.title, i.registration_number) for i in meeting.items[:2]] == [
+        ("61/31", "Antagning av elever 2032", "GN-2031/00201"),
+        ("62/31", "Internbudget 2032", "GN-2031/00230"),
+    ]
+    assert meeting.items[1].proposal == "att fastställa förslaget."
