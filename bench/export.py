@@ -13,7 +13,9 @@ PASS or FAIL against TARGET (issue 11: the whole process <= 0.7x pandoc); the ex
 is 1 when a case fails. ``--naive`` also times python-docx's public API with styles
 looked up by name for every paragraph, the way that made the export slower than pandoc.
 
-A new case is one entry in CASES: a name and a function returning the meeting.
+A new case is one entry in CASES: a name and a function returning the meeting (and, for
+another document than the minutes, its writer and its layout's blocks). The protocol
+case (issue 12) is 40 §§ with yrkanden, a vote and a reservation in each.
 """
 
 from __future__ import annotations
@@ -85,8 +87,9 @@ def big_meeting(items: int = 150) -> Meeting:
     return meeting
 
 
-def markdown_of(meeting: Meeting) -> str:
-    """The same minutes as pandoc Markdown: headings, bold labels, bullets, pipe tables."""
+def markdown_of(meeting: Meeting, blocks=None) -> str:
+    """The same document as pandoc Markdown: headings, bold labels, bullets, pipe tables
+    (`blocks`: the layout's blocks, by default the minutes')."""
 
     def inline(runs) -> str:
         out = []
@@ -102,7 +105,7 @@ def markdown_of(meeting: Meeting) -> str:
         return "".join(out)
 
     parts: list[str] = []
-    for block in minutes_blocks(meeting):
+    for block in minutes_blocks(meeting) if blocks is None else blocks:
         if block.kind == TITLE:
             parts.append(f"# {inline(block.runs)}")
         elif block.kind == HEADING:
@@ -112,8 +115,11 @@ def markdown_of(meeting: Meeting) -> str:
         elif block.kind == BULLET:
             parts.append(f"- {inline(block.runs)}")
         elif block.kind == TABLE:
-            rows = ["|   |   |   |", "|---|---|---|"]
-            rows += ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in block.rows]
+            columns = max(len(row) for row in block.rows)
+            rows = ["|" + "   |" * columns, "|" + "---|" * columns]
+            rows += ["| " + " | ".join([*(inline(cell) for cell in row),
+                                        *[""] * (columns - len(row))]) + " |"
+                     for row in block.rows]
             parts.append("\n".join(rows))
         else:
             parts.append(inline(block.runs))
@@ -173,15 +179,52 @@ def command_export(meeting: Meeting, workdir: Path):
                                   stdout=subprocess.DEVNULL)
 
 
+def big_protocol(paragraphs: int = 40) -> Meeting:
+    """A protocol of `paragraphs` §§, each with yrkanden, a vote of the serving members
+    and a reservation (the sample protocol's roster and §§, tests/support)."""
+    from store.domain.protocol import Motion, Reservation, Vote
+    from store.domain.serving import serving
+    from tests.support.protocol_sample import protocol_meeting
+
+    meeting = protocol_meeting(paragraphs)
+    for n, item in enumerate(meeting.items):
+        item.motions = [Motion("Mira Holm", "bifall"),
+                        Motion("Olle Berg", "ändring", f"att etapp {n + 1} skjuts upp ett år")]
+        item.procedure = ("Ordföranden ställer proposition på förslaget mot Olle Bergs (M) "
+                          "ändringsyrkande och finner att utskottet beslutar enligt förslaget.")
+        names = serving(meeting, item).names()
+        item.vote = Vote("Ja för förslaget, nej för Olle Bergs ändringsyrkande",
+                         {name: ("nej" if i % 2 else "ja") for i, name in enumerate(names)})
+        item.reservations = [Reservation(["Olle Berg", "Kim Vall"])]
+    return meeting
+
+
+def write_protocol_docx(meeting: Meeting, path: Path) -> None:
+    from export.docx_protocol import write_protocol
+
+    write_protocol(meeting, meeting.first_paragraph or 1, path)
+
+
+def protocol_layout(meeting: Meeting):
+    from export.protocol_layout import protocol_blocks
+
+    return protocol_blocks(meeting, meeting.first_paragraph or 1)
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
     meeting: Callable[[argparse.Namespace], Meeting]
+    #: Writes the DOCX in this process; the layout's blocks (for pandoc's Markdown).
+    write: Callable[[Meeting, Path], object] = write_minutes
+    blocks: Callable[[Meeting], list] = minutes_blocks
 
 
 #: The meetings exported; each is compared with pandoc on its own.
 CASES = [
     Case("stort möte", lambda args: big_meeting(args.items)),
+    Case("protokoll", lambda args: big_protocol(args.paragraphs), write_protocol_docx,
+         protocol_layout),
 ]
 
 
@@ -191,8 +234,8 @@ def run_case(case: Case, args: argparse.Namespace, pandoc: str | None) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         out = workdir / "protokoll.docx"
-        write_minutes(meeting, out)  # warm-up: imports, template load
-        ours = median_seconds(lambda: write_minutes(meeting, out), args.runs)
+        case.write(meeting, out)  # warm-up: imports, template load
+        ours = median_seconds(lambda: case.write(meeting, out), args.runs)
         size = out.stat().st_size
         print(f"{case.name}: {len(meeting.all_items())} punkter, median av {args.runs} körningar")
         print(f"  mötesbok DOCX-export:    {ours * 1000:8.1f} ms  ({size // 1024} kB)")
@@ -206,7 +249,7 @@ def run_case(case: Case, args: argparse.Namespace, pandoc: str | None) -> bool:
             print("  pandoc finns inte i PATH: ingen jämförelse (apt-get install pandoc).")
             return True
         source = workdir / "protokoll.md"
-        source.write_text(markdown_of(meeting), encoding="utf-8")
+        source.write_text(markdown_of(meeting, case.blocks(meeting)), encoding="utf-8")
         target = workdir / "pandoc.docx"
         command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(target), str(source)]
         run_pandoc = lambda: subprocess.run(command, check=True)  # noqa: E731
@@ -234,6 +277,7 @@ def run_case(case: Case, args: argparse.Namespace, pandoc: str | None) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=150, help="punkter i det stora mötet")
+    parser.add_argument("--paragraphs", type=int, default=40, help="paragrafer i protokollet")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--naive", action="store_true", help="also time the naive python-docx way")
     parser.add_argument("--case", choices=[case.name for case in CASES], action="append",

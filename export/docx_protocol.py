@@ -47,7 +47,8 @@ AFTER_TABLE_PT = 6
 EXTRACT_SUBJECT = "Protokollsutdrag"
 
 
-def _document(blocks: list[Block], template: Path | str | None) -> Document:
+def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting,
+              word: str) -> Document:
     document = new_document(template)
     if template is None:
         apply_house_look(document)
@@ -80,6 +81,7 @@ def _document(blocks: list[Block], template: Path | str | None) -> Document:
             space_after_pt=0 if block.tight else None,
         )
         after_table = False
+    add_protocol_header(document, meeting, width, word)  # before the body: see protocol_page
     builder.append_to(document)
     return document
 
@@ -97,9 +99,8 @@ def _properties(document: Document, meeting: Meeting, subject: str) -> None:
 
 def build_protocol(meeting: Meeting, first: int, template: Path | str | None = None) -> Document:
     """The whole protocol, its first ärende numbered § `first`."""
-    document = _document(protocol_blocks(meeting, first), template)
+    document = _document(protocol_blocks(meeting, first), template, meeting, PROTOCOL_WORD)
     _properties(document, meeting, f"{PROTOCOL_SUBJECT} {meeting.date}")
-    add_protocol_header(document, meeting, PROTOCOL_WORD)
     # The § numbers the document shows travel with it: an import elsewhere keeps them.
     embed_meeting(document, replace(meeting, first_paragraph=first))  # last: fingerprint
     return document
@@ -109,10 +110,9 @@ def build_extract(meeting: Meeting, first: int, chosen: Iterable[int],
                   template: Path | str | None = None) -> Document:
     """A protokollsutdrag of the §§ `chosen` (checked by the caller: see export.extract)."""
     chosen = sorted(set(chosen))
-    document = _document(extract_blocks(meeting, first, chosen), template)
+    document = _document(extract_blocks(meeting, first, chosen), template, meeting, EXTRACT_WORD)
     _properties(document, meeting,
                 f"{EXTRACT_SUBJECT} {meeting.date} {paragraph_range_text(chosen)}")
-    add_protocol_header(document, meeting, EXTRACT_WORD)
     return document
 
 
