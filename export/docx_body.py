@@ -65,14 +65,29 @@ def paragraph_xml(
     return f"<w:p>{'<w:pPr>' + props + '</w:pPr>' if props else ''}{runs_xml(runs)}</w:p>"
 
 
-class BodyBuilder:
-    """Collects body paragraphs and tables as WordprocessingML and appends them at once."""
+class BodyTrace(Protocol):
+    """Told of every paragraph, row and cell in order (export.minutes_embed.BodyTrace)."""
 
-    def __init__(self) -> None:
+    def paragraph(self, style_id: str | None, runs: Sequence[RunLike]) -> None: ...
+    def row(self) -> None: ...
+    def cell(self) -> None: ...
+
+
+class BodyBuilder:
+    """Collects body paragraphs and tables as WordprocessingML and appends them at once.
+
+    With a `trace`, each paragraph (in tables too), row and cell is also reported to it
+    in document order; `raw` XML cannot be traced, so then no trace is allowed."""
+
+    def __init__(self, trace: BodyTrace | None = None) -> None:
         self._parts: list[str] = []
+        self._trace = trace
 
     def paragraph(self, runs: Iterable[RunLike], style_id: str | None = None, **direct) -> None:
         """`direct`: paragraph_xml's keywords (page break, keep with next, spacing)."""
+        if self._trace is not None:
+            runs = list(runs)
+            self._trace.paragraph(style_id, runs)
         self._parts.append(paragraph_xml(runs, style_id, **direct))
 
     def table(
@@ -106,8 +121,11 @@ class BodyBuilder:
             f'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in twips) + "</w:tblGrid>"
         ]
+        trace = self._trace
         for index, row in enumerate(rows):
             out.append("<w:tr>")
+            if trace is not None:
+                trace.row()
             if header and index == 0:
                 out.append("<w:trPr><w:tblHeader/></w:trPr>")
             elif min_row_height:
@@ -123,6 +141,10 @@ class BodyBuilder:
                     width = sum(twips[column:])
                     span = f'<w:gridSpan w:val="{len(twips) - column}"/>'
                 style = column_style_ids[column] if column_style_ids else cell_style_id
+                if trace is not None:
+                    cell = list(cell)
+                    trace.cell()
+                    trace.paragraph(style, cell)
                 before = row_space_before_pt[index] if row_space_before_pt else None
                 paragraph = paragraph_xml(cell, style, keep_next=keep, space_before_pt=before,
                                           space_after_pt=cell_space_after_pt)
@@ -136,6 +158,8 @@ class BodyBuilder:
 
     def raw(self, xml: str) -> None:
         """A paragraph or table already written as WordprocessingML (``w:`` prefix)."""
+        if self._trace is not None:
+            raise ValueError("raw XML cannot be traced")
         self._parts.append(xml)
 
     def xml(self) -> str:

@@ -35,7 +35,7 @@ from export.docx_minutes import (
     apply_house_look,
     meeting_datetime,
 )
-from export.minutes_embed import embed_meeting
+from export.minutes_embed import BodyTrace, embed_meeting
 from export.minutes_layout import HEADING, TABLE, Block, secretary_of
 from export.protocol_layout import extract_blocks, protocol_blocks
 from export.protocol_page import EXTRACT_WORD, PROTOCOL_WORD, add_protocol_header
@@ -48,7 +48,7 @@ EXTRACT_SUBJECT = "Protokollsutdrag"
 
 
 def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting,
-              word: str) -> Document:
+              word: str, trace: BodyTrace | None = None) -> Document:
     document = new_document(template)
     if template is None:
         apply_house_look(document)
@@ -58,7 +58,7 @@ def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting
     )
     ids = style_ids(document, styles)
     width = text_width(document)
-    builder = BodyBuilder()
+    builder = BodyBuilder(trace)
     after_table = False
     for block in blocks:
         if block.kind == TABLE:
@@ -99,10 +99,12 @@ def _properties(document: Document, meeting: Meeting, subject: str) -> None:
 
 def build_protocol(meeting: Meeting, first: int, template: Path | str | None = None) -> Document:
     """The whole protocol, its first ärende numbered § `first`."""
-    document = _document(protocol_blocks(meeting, first), template, meeting, PROTOCOL_WORD)
+    trace = BodyTrace()  # the body's fingerprint, taken while it is built
+    document = _document(protocol_blocks(meeting, first), template, meeting, PROTOCOL_WORD,
+                         trace)
     _properties(document, meeting, f"{PROTOCOL_SUBJECT} {meeting.date}")
     # The § numbers the document shows travel with it: an import elsewhere keeps them.
-    embed_meeting(document, replace(meeting, first_paragraph=first))  # last: fingerprint
+    embed_meeting(document, replace(meeting, first_paragraph=first), trace.fingerprint())
     return document
 
 

@@ -24,6 +24,7 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
+from export.markup import clean_xml_text
 from store.domain.model import Meeting
 from store.persistence.serialize import meeting_to_dict
 
@@ -43,11 +44,14 @@ _B, _I, _VAL = qn("w:b"), qn("w:i"), qn("w:val")
 _OFF = {"0", "false", "off"}
 
 
-def embed_meeting(document: Document, meeting: Meeting) -> None:
-    """Store `meeting` in `document`, tied to the body as it is now (call it last)."""
+def embed_meeting(document: Document, meeting: Meeting, fingerprint: str | None = None) -> None:
+    """Store `meeting` in `document`, tied to the body as it is now (call it last).
+
+    `fingerprint`: the body's, when the writer traced it while building the body
+    (`BodyTrace`); else it is read off the document."""
     data = json.dumps(_without_links(meeting_to_dict(meeting)), ensure_ascii=True)
     root = etree.Element(_ROOT, nsmap={None: NAMESPACE})
-    root.set("fingerprint", visible_fingerprint(document))
+    root.set("fingerprint", fingerprint or visible_fingerprint(document))
     root.text = data
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     package = document.part.package
@@ -92,12 +96,55 @@ def visible_fingerprint(document: Document) -> str:
     for element in document.element.body.iter(_P, _TR, _TC):
         tag = element.tag
         if tag != _P:
-            add("\x1d" if tag == _TR else "\x1c")
+            add(_ROW if tag == _TR else _CELL)
             continue
-        add("\x1e" + _paragraph_style(element))
-        for (bold, italic), text in _formatted_text(element):
-            add(f"\x1f{int(bold)}{int(italic)}{text}")
+        add(_paragraph_piece(_paragraph_style(element), _formatted_text(element)))
+    return _digest(pieces)
+
+
+_ROW, _CELL = "\x1d", "\x1c"
+
+
+def _paragraph_piece(style: str, formatted: list[tuple[tuple[bool, bool], str]]) -> str:
+    return "\x1e" + style + "".join(f"\x1f{int(b)}{int(i)}{text}" for (b, i), text in formatted)
+
+
+def _digest(pieces: list[str]) -> str:
     return hashlib.sha256("".join(pieces).encode()).hexdigest()
+
+
+class BodyTrace:
+    """The same fingerprint, taken while a writer builds the body from its runs
+    (export.docx_body.BodyBuilder calls it), so a long document is not walked again.
+
+    It must see exactly what the builder writes: each run's text as cleaned for XML
+    (tab and line break kept, as the document's ``w:tab``/``w:br`` read back), empty
+    runs skipped, neighbours of the same bold/italic joined."""
+
+    def __init__(self) -> None:
+        self._pieces: list[str] = []
+
+    def paragraph(self, style_id: str | None, runs) -> None:
+        formatted: list[tuple[tuple[bool, bool], str]] = []
+        for run in runs:
+            text = clean_xml_text(run.text)
+            if not text:
+                continue
+            fmt = (bool(run.bold), bool(run.italic))
+            if formatted and formatted[-1][0] == fmt:
+                formatted[-1] = (fmt, formatted[-1][1] + text)
+            else:
+                formatted.append((fmt, text))
+        self._pieces.append(_paragraph_piece(style_id or "", formatted))
+
+    def row(self) -> None:
+        self._pieces.append(_ROW)
+
+    def cell(self) -> None:
+        self._pieces.append(_CELL)
+
+    def fingerprint(self) -> str:
+        return _digest(self._pieces)
 
 
 def _paragraph_style(paragraph) -> str:

@@ -8,8 +8,11 @@ import io
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from export.docx_protocol import build_protocol
+from export.markup import Run
 from importers.detect import meeting_from_bytes
 from store.domain.model import AgendaItem, Participant
 from store.persistence.serialize import meeting_to_dict
@@ -183,3 +186,49 @@ def test_an_extract_is_not_read_as_a_meeting():
 
     with pytest.raises(ImportFileError, match="kan inte läsas tillbaka"):
         meeting_from_bytes(_bytes(build_extract(protocol_meeting(), 41, [41])), name="u.docx")
+
+
+_TEXT = st.text(st.characters(codec="utf-8", categories=None), max_size=40) | st.sampled_from(
+    ["a\tb", "rad\r\nrad", "x\x00y\x0bz", "**fet** och *kursiv*", "- punkt\n- punkt", "\t", "\r",
+     " ", "\ufffe", "a\u2028b"])
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(title=_TEXT, decision=_TEXT, notes=_TEXT, name=_TEXT, note=_TEXT)
+def test_the_fingerprint_taken_while_building_is_the_documents(title, decision, notes, name, note):
+    """The writer fingerprints the body as it builds it; the import reads it off the
+    document: any text must give both the same, or the protocol would not come back."""
+    from export.minutes_embed import embedded_meeting_json
+    from store.domain.model import Decision
+    from store.domain.protocol import ProtocolNote
+
+    meeting = protocol_meeting(2)
+    item = meeting.items[0]
+    item.title, item.notes = title, notes
+    item.decisions.append(Decision(decision))
+    item.protocol_notes.append(ProtocolNote(name, note))
+    item.send_to.append(name)
+    meeting.participants.append(Participant(name or "x", role=note))
+    assert embedded_meeting_json(open_docx(build_protocol(meeting, 41))) is not None
+
+
+_RUNS = st.lists(st.builds(Run, _TEXT, st.booleans(), st.booleans()), max_size=5)
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphs=st.lists(_RUNS, max_size=4), cells=st.lists(_RUNS, min_size=2, max_size=6),
+       style=st.sampled_from([None, "Etikett", "Heading1"]))
+def test_the_body_trace_is_the_visible_fingerprint_for_any_runs(paragraphs, cells, style):
+    from export.docx_body import BodyBuilder
+    from export.minutes_embed import BodyTrace, visible_fingerprint
+
+    document = docx.Document()
+    document.element.body.clear_content()
+    trace = BodyTrace()
+    builder = BodyBuilder(trace)
+    for runs in paragraphs:
+        builder.paragraph(runs, style, space_after_pt=0)
+    builder.table([cells[:2], cells[2:3]], [1000, 1000], column_style_ids=[style, None])
+    builder.paragraph([], None)
+    builder.append_to(document)
+    assert trace.fingerprint() == visible_fingerprint(open_docx(document))
