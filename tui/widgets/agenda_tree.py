@@ -32,6 +32,11 @@ def tree_label(number: str, depth: int, item: AgendaItem, current: bool) -> Text
     return append_standing_mark(label, item.standing)
 
 
+def _same(shown: Text, label: Text) -> bool:
+    # Text's == compares the characters and spans, not the base style (the mark's).
+    return shown == label and shown.style == label.style
+
+
 class AgendaTree(BackToNotes, OptionList):
     """The agenda with numbers and status marks; enter jumps to an item."""
 
@@ -53,21 +58,26 @@ class AgendaTree(BackToNotes, OptionList):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._ids: list[str] = []
+        self._labels: list[Text] = []  # as shown, in the order of _ids
 
     def show(self, meeting: Meeting, current_id: str | None, *, rebuild: bool = False) -> None:
-        """Draw the agenda; rebuilt when its items changed, else only relabelled."""
+        """Draw the agenda; rebuilt when its items changed, else only relabelled.
+
+        Relabelling replaces only the labels that changed (usually the old and the new
+        current item): each replacement makes the list measure its options again.
+        """
         ids = [item.id for item in meeting.all_items()]
+        labels = [tree_label(number, depth, item, item.id == current_id)
+                  for number, depth, item in meeting.walk()]
         if rebuild or ids != self._ids:
             self.clear_options()
-            self.add_options(
-                Option(tree_label(number, depth, item, item.id == current_id), id=item.id)
-                for number, depth, item in meeting.walk()
-            )
+            self.add_options(Option(label, id=item_id) for label, item_id in zip(labels, ids))
             self._ids = ids
         else:
-            for index, (number, depth, item) in enumerate(meeting.walk()):
-                self.replace_option_prompt_at_index(
-                    index, tree_label(number, depth, item, item.id == current_id))
+            for index, (shown, label) in enumerate(zip(self._labels, labels)):
+                if not _same(shown, label):
+                    self.replace_option_prompt_at_index(index, label)
+        self._labels = labels
         if current_id in self._ids:
             self.highlighted = self._ids.index(current_id)
 
