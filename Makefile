@@ -16,7 +16,7 @@ demo: $(STAMP)
 	$(PY) main.py demo
 
 test: $(STAMP)
-	$(PY) -m pytest -n 2 -q
+	MOTESBOK_QUICK_TESTS=0 $(PY) -m pytest -n 2 -q
 
 # The quick loop while editing: the unit tests without real processes, each property
 # test with at most 20 examples (tests/conftest.py), under 30 s on two idle cores.
