@@ -50,12 +50,22 @@ class HelpScreen(Dialog[None]):
 
         sections = []
         if isinstance(self.under, LiveScreen):
-            sections.append((LiveScreen.HELP_TITLE, binding_rows(LiveScreen)))
+            from .live_protocol import ProtocolKeys
+
+            protocol = binding_rows(ProtocolKeys)
+            rows = [row for row in binding_rows(LiveScreen) if row not in protocol]
+            sections.append((LiveScreen.HELP_TITLE, rows))
+            if self.under.meeting.is_protocol:
+                sections.append(("I protokoll (alt+bokstav)", protocol))
             sections.append(("I listorna Beslut och Åtgärder", binding_rows(EntryList)))
             sections.append(("I dagordningen", binding_rows(AgendaTree)))
         elif isinstance(self.under, StartScreen) or self.under is None:
             sections.append((StartScreen.HELP_TITLE, binding_rows(StartScreen)))
-            sections.append(("I mötesläge", binding_rows(LiveScreen)))
+            from .live_protocol import ProtocolKeys
+
+            protocol = binding_rows(ProtocolKeys)
+            sections.append(("I mötesläge", [row for row in binding_rows(LiveScreen)
+                                             if row not in protocol]))
         else:
             title = getattr(type(self.under), "HELP_TITLE", "Den här vyn")
             sections.append((title, binding_rows(type(self.under))))

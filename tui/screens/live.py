@@ -30,6 +30,7 @@ from ..save_state import SaveState
 from ..worker_messages import OwnerHistoryLoaded
 from ..words import defer_decision
 from .live_dialogs import LiveDialogs
+from .live_protocol import PROTOCOL_BINDINGS, LiveProtocol
 from .live_standing import toggle_standing
 
 
@@ -41,7 +42,7 @@ MOVE = Binding.Group("Punkt", compact=True)
 PRESENCE = Binding.Group("Närvaro", compact=True)
 
 
-class LiveScreen(LiveDialogs, Screen):
+class LiveScreen(LiveProtocol, LiveDialogs, Screen):
     #: The title of this view in the help screen (F1).
     HELP_TITLE = "Mötesläge"
     BINDINGS = [
@@ -85,7 +86,7 @@ class LiveScreen(LiveDialogs, Screen):
         Binding("ctrl+g", "toggle_standing", "Stående", id="live.standing", show=False,
                 priority=True, tooltip="Gör punkten till stående punkt (följer med till "
                                        "nästa möte i serien), eller inte."),
-    ]
+    ] + PROTOCOL_BINDINGS
 
     def __init__(self, item_id: str | None = None):
         super().__init__()
@@ -128,6 +129,7 @@ class LiveScreen(LiveDialogs, Screen):
         with Horizontal(id="live-body"):
             yield AgendaTree(id="agenda")
             with Vertical(id="item-pane"):
+                yield from self.compose_protocol_line()
                 yield Static(id="item-title", markup=False)
                 with VerticalScroll(id="agenda-text"):
                     yield Static(id="agenda-body", markup=False)
@@ -169,6 +171,7 @@ class LiveScreen(LiveDialogs, Screen):
                 meeting.start = hhmm(self.now())
                 self.app.mark_changed()
         self.query_one("#live-title", Static).update(f"{meeting.title} · {meeting.date}")
+        self.start_protocol()
         self.rebuild_tree()
         target = self.requested_item_id
         if target is None:
@@ -301,6 +304,7 @@ class LiveScreen(LiveDialogs, Screen):
                 notes.load_text(item.notes)
                 notes.move_cursor(notes.document.end)
         self.refresh_entries()
+        self.show_protocol_line()
         self._tick()
 
     def refresh_entries(self) -> None:

@@ -1,0 +1,289 @@
+"""Protocol mode of live mode (issue 12, "During the meeting"): one key and a short dialog
+each for yrkande, bifall, beslutsgång, omröstning, reservation, protokollsanteckning, jäv,
+tjänstgörande ersättare and "justeras omedelbart". Every test asserts on the SAVED
+meeting (store.load after the app's save), not on the widgets."""
+
+from __future__ import annotations
+
+from store import MeetingStore
+from tests.support.live import make_app, run_async, settle, type_text, typed_through
+from tests.support.protocol_sample import protocol_meeting
+
+ROWS = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
+        "Kim Vall"]  # the grid's rows: the serving members in roster order
+
+
+def fresh_protocol(store: MeetingStore) -> str:
+    """The sample protocol with nothing recorded yet in its §§."""
+    meeting = protocol_meeting()
+    for item in meeting.items:
+        item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
+        item.decisions, item.procedure, item.conflicts, item.substitutions = [], "", [], []
+        item.adjusted_immediately = False
+    return store.add(meeting)
+
+
+async def saved(app, store, mid):
+    """Save through the app's own path and read the meeting back from the store."""
+    assert app.save_now()
+    return store.load(mid)
+
+
+def protocol_line(app) -> str:
+    return str(app.screen.query_one("#protocol-line").render())
+
+
+@run_async
+async def test_yrkande_who_kind_by_digit_and_text_is_saved():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+y")
+        await typed_through(pilot)
+        await type_text(pilot, "mira")
+        await pilot.press("enter", "1")  # completes the name; 1 = bifall, recorded at once
+        await typed_through(pilot)
+        assert type(app.screen).__name__ == "LiveScreen"
+        await pilot.press("alt+y")
+        await typed_through(pilot)
+        await type_text(pilot, "berg")  # a surname completes too
+        await pilot.press("enter", "4")  # ändring: asks for the text
+        await typed_through(pilot)
+        await pilot.press("enter")  # no text yet: refused, nothing recorded
+        await typed_through(pilot)
+        assert "behöver en text" in str(app.screen.query_one(".dialog-problem").render())
+        await type_text(pilot, "att beloppet halveras")
+        await pilot.press("enter")
+        await typed_through(pilot)
+        assert "2 yrkanden" in protocol_line(app)
+        meeting = await saved(app, store, mid)
+    motions = meeting.items[0].motions
+    assert [(m.by, m.kind, m.text) for m in motions] == [
+        ("Mira Holm", "bifall", ""), ("Olle Berg", "ändring", "att beloppet halveras")]
+
+
+@run_async
+async def test_a_non_serving_name_is_refused_in_the_dialog():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+y")
+        await typed_through(pilot)
+        await type_text(pilot, "Rut Sjö")  # an ersättare who does not serve
+        await pilot.press("enter", "1")
+        await typed_through(pilot)
+        assert "tjänstgör inte" in str(app.screen.query_one(".dialog-problem").render())
+        await pilot.press("escape")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    assert meeting.items[0].motions == []
+
+
+@run_async
+async def test_bifall_takes_the_att_clauses_and_drafts_the_procedure():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+b")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    item = meeting.items[0]
+    assert [d.text for d in item.decisions] == ["att godkänna förslaget",
+                                                "att uppdra åt förvaltningen att genomföra det"]
+    assert item.procedure == ("Ordföranden frågar om utskottet bifaller förslaget och finner "
+                              "att så sker.")
+
+
+@run_async
+async def test_beslutsgang_for_a_winning_motion_and_edited_text_are_saved():
+    store = MeetingStore.in_memory()
+    meeting = protocol_meeting()
+    item = meeting.items[0]
+    item.vote, item.decisions, item.procedure = None, [], ""
+    mid = store.add(meeting)  # yrkanden: Mira Holm bifall, Olle Berg ändring
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+g")
+        await typed_through(pilot)
+        await pilot.press("down", "enter")  # the ändringsyrkande wins
+        await typed_through(pilot)
+        await type_text(pilot, " Klart")  # the cursor is after the draft
+        await pilot.press("escape")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    item = meeting.items[0]
+    assert [d.text for d in item.decisions] == ["att beloppet sänks till 200 000 kronor"]
+    assert item.procedure.endswith("beslutar enligt Olle Bergs (M) ändringsyrkande. Klart")
+
+
+@run_async
+async def test_vote_grid_four_three_tally_and_result():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+o")
+        await typed_through(pilot)
+        await pilot.press(*"jnjjjnn")
+        await typed_through(pilot)
+        assert "Ja 4 · Nej 3 · Avstår 0 · Ej röstat 0" in str(
+            app.screen.query_one("#vote-tally").render())
+        await pilot.press("escape")
+        await typed_through(pilot)
+        assert "omröstning 4–3" in protocol_line(app)
+        meeting = await saved(app, store, mid)
+    vote = meeting.items[0].vote
+    assert vote.ballots == dict(zip(ROWS, ["ja", "nej", "ja", "ja", "ja", "nej", "nej"]))
+    assert vote.question == "Ja för förslaget, nej för avslag"
+    assert vote.result == "Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget."
+
+
+@run_async
+async def test_vote_tie_is_shown_and_a_ballot_taken_back():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+o")
+        await typed_through(pilot)
+        await pilot.press(*"jjjnnna", "delete")  # the last row keeps the cursor: Kim Vall
+        await typed_through(pilot)
+        tally = str(app.screen.query_one("#vote-tally").render())
+        assert "Ja 3 · Nej 3 · Avstår 0 · Ej röstat 1" in tally and "Lika röstetal" in tally
+        await pilot.press("escape")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    vote = meeting.items[0].vote
+    assert "Kim Vall" not in vote.ballots and len(vote.ballots) == 6
+    assert "lika röstetal" in vote.result
+
+
+@run_async
+async def test_reservation_picks_names_with_the_default_text():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+r")
+        await typed_through(pilot)
+        await pilot.press("enter")  # nobody chosen: refused
+        await typed_through(pilot)
+        assert "Välj vem" in str(app.screen.query_one(".dialog-problem").render())
+        await pilot.press("down", "space", "down", "down", "down", "down", "down", "space",
+                          "enter")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    [reservation] = meeting.items[0].reservations
+    assert reservation.by == ["Olle Berg", "Kim Vall"]
+    assert reservation.text == "till förmån för eget yrkande"
+
+
+@run_async
+async def test_protocol_note_is_saved():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+p")
+        await typed_through(pilot)
+        await type_text(pilot, "jon")
+        await pilot.press("enter")
+        await type_text(pilot, "Vi vill se en uppföljning.")
+        await pilot.press("enter")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    [note] = meeting.items[0].protocol_notes
+    assert (note.by, note.text) == ("Jon Ström", "Vi vill se en uppföljning.")
+
+
+@run_async
+async def test_jav_with_a_substitute_then_taken_back():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+j")
+        await typed_through(pilot)
+        await type_text(pilot, "pär")
+        await pilot.press("enter", "down", "enter")  # Rut Sjö serves instead
+        await typed_through(pilot)
+        assert "7 av 7 tjänstgör · jäv: Pär Nyqvist" in protocol_line(app)
+        meeting = await saved(app, store, mid)
+        item = meeting.items[0]
+        assert item.conflicts == ["Pär Nyqvist"]
+        assert [(s.by, s.for_) for s in item.substitutions] == [("Rut Sjö", "Pär Nyqvist")]
+
+        await pilot.press("alt+j")
+        await typed_through(pilot)
+        await type_text(pilot, "pär")
+        await pilot.press("enter", "j")  # already jäv: take it back? yes
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    assert meeting.items[0].conflicts == [] and meeting.items[0].substitutions == []
+
+
+@run_async
+async def test_substitute_change_and_adjusted_immediately_are_saved():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+e")
+        await typed_through(pilot)
+        await type_text(pilot, "rut")
+        await pilot.press("enter")
+        await type_text(pilot, "edit")
+        await pilot.press("enter")
+        await typed_through(pilot)
+        await pilot.press("alt+u")
+        await typed_through(pilot)
+        assert "justeras omedelbart" in protocol_line(app)
+        meeting = await saved(app, store, mid)
+    assert meeting.find_participant("Rut Sjö").substitute_for == "Edit Lund"
+    assert meeting.find_participant("Kim Vall").substitute_for == ""
+    assert meeting.items[0].adjusted_immediately
+
+
+@run_async
+async def test_not_quorate_is_warned_plainly():
+    store = MeetingStore.in_memory()
+    meeting = protocol_meeting()
+    for name in ("Olle Berg", "Siri Dahl", "Pär Nyqvist", "Jon Ström"):
+        meeting.find_participant(name).absent = True
+    mid = store.add(meeting)
+    app = make_app(store, mid)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert "§ 41 · Inte beslutför: 3 av 7 ledamöter tjänstgör" in protocol_line(app)
+
+
+@run_async
+async def test_a_minutes_meeting_has_no_protocol_keys():
+    from tests.support.live import add_meeting
+
+    store = MeetingStore.in_memory()
+    mid = add_meeting(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query("#protocol-line")
+        for key in ("alt+y", "alt+o", "alt+j", "alt+b", "alt+u"):
+            await pilot.press(key)
+            await typed_through(pilot)
+            assert type(app.screen).__name__ == "LiveScreen"
+        meeting = await saved(app, store, mid)
+    assert all(not i.motions and i.vote is None and not i.adjusted_immediately
+               for i in meeting.all_items())

@@ -1,0 +1,132 @@
+"""Issue 12, "Tests and proof": a whole protocol meeting taken in live mode with the keys
+alone — 7 ledamöter, one på distans, an ersättare made to serve for an absent member,
+yrkanden on two §§, a 4–3 vote, a reservation, a jäv with a substitute and one §
+adjusted immediately — asserting on the saved meeting (and on the protocol DOCX and an
+utdrag when the protocol export is there)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from store import MeetingStore
+from store.domain.serving import serving
+from tests.support.live import make_app, run_async, settle, type_text, typed_through
+from tests.support.protocol_sample import protocol_meeting
+
+
+def committee_before_the_meeting():
+    """The sample roster and agenda as set up before the meeting: nothing recorded, and
+    no ersättare serving yet (Edit Lund, ledamot, has sent word she is away)."""
+    meeting = protocol_meeting(paragraphs=3)
+    for item in meeting.items:
+        item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
+        item.decisions, item.procedure, item.conflicts, item.substitutions = [], "", [], []
+        item.adjusted_immediately = False
+    meeting.find_participant("Kim Vall").substitute_for = ""
+    return meeting
+
+
+async def keys(pilot, *pressed: str) -> None:
+    await pilot.press(*pressed)
+    await typed_through(pilot)
+
+
+async def name(pilot, typed: str) -> None:
+    await type_text(pilot, typed)
+    await keys(pilot, "enter")
+
+
+@run_async
+async def test_a_whole_protocol_meeting_by_keys(tmp_path):
+    store = MeetingStore.in_memory()
+    mid = store.add(committee_before_the_meeting())
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        line = lambda: str(app.screen.query_one("#protocol-line").render())  # noqa: E731
+        assert line().startswith("§ 41 · 6 av 7 tjänstgör")
+
+        # Kim Vall serves for the absent Edit Lund (alt+e).
+        await keys(pilot, "alt+e")
+        await name(pilot, "kim")
+        await name(pilot, "edit")
+        assert line().startswith("§ 41 · 7 av 7 tjänstgör")
+
+        # § 41: two yrkanden, a 4–3 vote, bifall, a reservation.
+        await keys(pilot, "alt+y")
+        await name(pilot, "mira")
+        await keys(pilot, "1")  # bifall
+        await keys(pilot, "alt+y")
+        await name(pilot, "olle")
+        await keys(pilot, "4")  # ändring
+        await type_text(pilot, "att beloppet sänks till 200 000 kronor")
+        await keys(pilot, "enter")
+        await keys(pilot, "alt+o")
+        # Rows: Mira, Olle, Siri, Pär, Lina (på distans), Jon, Kim (for Edit Lund).
+        await keys(pilot, *"jnjjjnn", "escape")
+        await keys(pilot, "alt+b")
+        await keys(pilot, "alt+r")
+        await keys(pilot, "down", "space", "down", "down", "down", "down", "down", "space",
+                   "enter")
+        assert "2 yrkanden · omröstning 4–3" in line()
+        await keys(pilot, "f4")  # done: on to § 42
+
+        # § 42: jäv with a substitute, a yrkande, the decision, adjusted immediately.
+        assert line().startswith("§ 42")
+        await keys(pilot, "alt+j")
+        await name(pilot, "pär")
+        await keys(pilot, "down", "enter")  # Rut Sjö serves instead
+        assert "7 av 7 tjänstgör · jäv: Pär Nyqvist" in line()
+        await keys(pilot, "alt+y")
+        await name(pilot, "siri")
+        await keys(pilot, "3")  # återremiss, no text needed
+        await keys(pilot, "alt+g", "enter")  # beslut enligt förslaget
+        await keys(pilot, "escape")
+        await keys(pilot, "alt+u")
+        await keys(pilot, "f4")
+        assert app.save_now()
+
+    meeting = store.load(mid)
+    first, second, third = meeting.items
+    # The roster: 7 ledamöter, one på distans, an ersättare for the absent member.
+    assert sum(p.group == "ledamot" for p in meeting.participants) == 7
+    assert [p.name for p in meeting.participants if p.remote] == ["Lina Falk"]
+    assert meeting.find_participant("Kim Vall").substitute_for == "Edit Lund"
+
+    assert [(m.by, m.kind) for m in first.motions] == [("Mira Holm", "bifall"),
+                                                       ("Olle Berg", "ändring")]
+    assert first.motions[1].text == "att beloppet sänks till 200 000 kronor"
+    assert first.vote.tally() == {"ja": 4, "nej": 3, "avstår": 0}
+    assert first.vote.ballots["Kim Vall"] == "nej" and first.vote.ballots["Lina Falk"] == "ja"
+    assert first.vote.question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
+    assert first.vote.result == ("Med 4 ja-röster mot 3 nej-röster beslutar utskottet "
+                                 "enligt förslaget.")
+    assert [d.text for d in first.decisions] == [
+        "att godkänna förslaget", "att uppdra åt förvaltningen att genomföra det"]
+    assert first.procedure == ("Ordföranden ställer proposition på förslaget mot Olle Bergs (M) "
+                               "ändringsyrkande och finner att utskottet beslutar enligt "
+                               "förslaget.")
+    assert [(r.by, r.text) for r in first.reservations] == [
+        (["Olle Berg", "Kim Vall"], "till förmån för eget yrkande")]
+    assert first.status == "done" and not first.adjusted_immediately
+
+    assert second.conflicts == ["Pär Nyqvist"]
+    assert [(s.by, s.for_) for s in second.substitutions] == [("Rut Sjö", "Pär Nyqvist")]
+    state = serving(meeting, second)
+    assert state.count == 7 and "Pär Nyqvist" not in state.names()
+    assert state.replacing == {"Rut Sjö": "Pär Nyqvist", "Kim Vall": "Edit Lund"}
+    assert [(m.by, m.kind) for m in second.motions] == [("Siri Dahl", "återremiss")]
+    assert "Siri Dahls (S) återremissyrkande" in second.procedure
+    assert len(second.decisions) == 2 and second.adjusted_immediately
+    assert second.status == "done"
+    assert not third.motions and third.vote is None
+
+    if importlib.util.find_spec("export.docx_protocol") is None:
+        pytest.skip("the protocol DOCX export (export/docx_protocol.py) is not there yet")
+    _check_protocol_docx(meeting, tmp_path)
+
+
+def _check_protocol_docx(meeting, tmp_path) -> None:  # pragma: no cover - until it lands
+    raise AssertionError("protocol export landed: write the DOCX checks")

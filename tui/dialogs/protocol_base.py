@@ -1,0 +1,66 @@
+"""What the protocol dialogs of live mode share: the § they record into, a name field that
+completes from the roster, and the refusal line.
+
+Each dialog records through store.domain.protocol_record (which keeps the rules and gives
+the Swedish sentence for a refusal), tells the app that the model changed (its save path)
+and dismisses with True; escape leaves the model as it was and dismisses with None.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from textual.widgets import Input, Static
+
+from store.domain.model import AgendaItem, Meeting
+from store.domain.protocol_record import ProtocolInputError, paragraph_item
+
+from ..widgets.owner_input import OwnerInput
+from .base import Dialog
+
+
+class NameInput(OwnerInput):
+    """A roster name: completes (Tab, →, or enter) from the given names."""
+
+    def __init__(self, names: Iterable[str], **kwargs):
+        kwargs.setdefault("placeholder", "Namn (några bokstäver räcker)")
+        super().__init__(names, **kwargs)
+
+    def chosen(self) -> str:
+        """The typed name, completed when the roster offers one."""
+        self.accept_completion()
+        return self.value.strip()
+
+
+class ProtocolDialog(Dialog[bool]):
+    """A short dialog recording one part of the current §."""
+
+    def __init__(self, meeting: Meeting, item: AgendaItem, paragraph: str,
+                 on_change: Callable[[], None]):
+        super().__init__()
+        self.meeting = meeting
+        self.item = paragraph_item(meeting, item)
+        #: '§ 41' (or the item number while the § is not known)
+        self.paragraph = paragraph
+        self._on_change = on_change
+
+    def heading(self, what: str) -> str:
+        return f"{what} — {self.paragraph} {self.item.title}"
+
+    def show_problem(self, text: str) -> None:
+        self.query_one(".dialog-problem", Static).update(text)
+
+    def record(self, change: Callable[[], object]) -> bool:
+        """Run one recording; its refusal is shown in the dialog, a success is saved."""
+        try:
+            change()
+        except ProtocolInputError as refusal:
+            self.show_problem(str(refusal))
+            return False
+        self.show_problem("")
+        self._on_change()
+        return True
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # A new try: the old refusal no longer applies.
+        self.show_problem("")

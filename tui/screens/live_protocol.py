@@ -1,0 +1,217 @@
+"""Live mode's protocol keys (a protocol meeting only): yrkande, beslut, beslutsgång,
+omröstning, reservation, protokollsanteckning, jäv, tjänstgörande ersättare and
+"justeras omedelbart" — one key each, a short dialog each (tui/dialogs/protocol_*.py).
+
+A part of LiveScreen kept apart (mixed into it) with its own bindings (PROTOCOL_BINDINGS,
+added to the screen's). In a minutes meeting the keys are off and the screen is exactly
+as before. The rules are store.domain.protocol_record's; every change goes through the
+app's save path (mark_changed) and the screen redraws.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from store.domain.paragraphs import paragraph_of
+from store.domain.protocol_record import (
+    ProtocolInputError,
+    decisions_lost_by,
+    paragraph_item,
+    take_proposal_as_decision,
+    toggle_adjusted_immediately,
+)
+from store.domain.protocol_text import motion_sentence
+
+from ..widgets.protocol_line import ProtocolLine
+
+PROTOCOL = Binding.Group("Protokoll", compact=True)
+
+#: The protocol keys; their ids start with "live.protocol." (the help screen's section).
+PROTOCOL_BINDINGS = [
+    Binding("alt+y", "protocol_motion", "Yrkande", id="live.protocol.motion", priority=True,
+            tooltip="Nytt yrkande: vem (tjänstgörande), slag med en siffra, text vid "
+                    "ändring, tillägg och annat."),
+    Binding("alt+b", "protocol_decision", "Bifall", id="live.protocol.decision",
+            priority=True,
+            tooltip="Beslut enligt förslaget: förslagets att-satser blir beslutet och "
+                    "beslutsgången skrivs. Besluten kan sedan ändras (F2, enter)."),
+    Binding("alt+g", "protocol_procedure", "Beslutsgång", id="live.protocol.procedure",
+            priority=True, show=False,
+            tooltip="Beslut enligt förslaget eller ett yrkande; beslutsgången skrivs och "
+                    "kan ändras."),
+    Binding("alt+o", "protocol_vote", "Omröstning", id="live.protocol.vote", priority=True,
+            tooltip="Omröstning: tjänstgörande ledamöter i en lista, j/n/a per rad, "
+                    "rösterna räknas och resultatet skrivs."),
+    Binding("alt+r", "protocol_reservation", "Reservation", id="live.protocol.reservation",
+            priority=True, show=False,
+            tooltip="Reservation: välj namn med mellanslag; texten är ”till förmån för "
+                    "eget yrkande” om inget annat skrivs."),
+    Binding("alt+p", "protocol_note", "Protokollsanteckning", id="live.protocol.note",
+            priority=True, show=False, tooltip="Protokollsanteckning: vem och text."),
+    Binding("alt+j", "protocol_conflict", "Jäv", id="live.protocol.conflict", priority=True,
+            show=False,
+            tooltip="Jäv: vem (deltar inte i paragrafen) och om en ersättare tjänstgör "
+                    "i stället. Samma namn igen tar bort jävet."),
+    Binding("alt+e", "protocol_substitute", "Ersättare", id="live.protocol.substitute",
+            priority=True, show=False,
+            tooltip="Tjänstgörande ersättare: vem som tjänstgör för vilken ledamot "
+                    "(tomt: inte längre)."),
+    Binding("alt+u", "protocol_adjust_now", "Justeras omedelbart",
+            id="live.protocol.adjust_now", priority=True, show=False,
+            tooltip="Paragrafen justeras omedelbart, eller inte."),
+]
+
+
+class ProtocolKeys:
+    """The protocol keys alone, for the help screen's section."""
+
+    BINDINGS = PROTOCOL_BINDINGS
+
+
+class LiveProtocol:
+    """LiveScreen's protocol actions; needs the screen's meeting, current, _writable,
+    _changed and the app."""
+
+    _first_paragraph: int | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.startswith("protocol_") and not self.meeting.is_protocol:
+            return False  # a minutes meeting: the keys are off and not shown
+        return super().check_action(action, parameters)
+
+    # -- the protocol line and the § number
+
+    def compose_protocol_line(self) -> ComposeResult:
+        if self.app.session is not None and self.app.session.meeting.is_protocol:
+            yield ProtocolLine(id="protocol-line")
+
+    def start_protocol(self) -> None:
+        """At mount: find the first § (it may continue the series: read in a worker)."""
+        if not self.meeting.is_protocol:
+            return
+        self._first_paragraph = self.meeting.first_paragraph
+        if self._first_paragraph is None:
+            self._load_first_paragraph()
+
+    @work(thread=True, exclusive=True, group="first-paragraph", exit_on_error=False)
+    def _load_first_paragraph(self) -> None:
+        from store.persistence.paragraphs import first_paragraph_in_store
+
+        first = first_paragraph_in_store(self.app.store, self.meeting)
+        self.app.call_from_thread(self._first_paragraph_found, first)
+
+    def _first_paragraph_found(self, first: int) -> None:
+        self._first_paragraph = first
+        self.show_protocol_line()
+
+    def paragraph_label(self, item) -> str:
+        if self.meeting.first_paragraph:
+            self._first_paragraph = self.meeting.first_paragraph
+        if self._first_paragraph is None:
+            return "§ …"
+        return f"§ {paragraph_of(self.meeting, item, self._first_paragraph)}"
+
+    def show_protocol_line(self) -> None:
+        if not self.meeting.is_protocol:
+            return
+        item = self.current
+        for line in self.query(ProtocolLine):
+            line.show(self.meeting, item, self.paragraph_label(item) if item else "")
+
+    # -- the keys
+
+    def _protocol_dialog(self, dialog_class, done=None) -> None:
+        if not self._writable():
+            return
+        item = self.current
+
+        def closed(result) -> None:
+            self.query_one("#notes").focus()
+            if result:
+                self._changed()
+                if done is not None:
+                    done(dialog)
+
+        dialog = dialog_class(self.meeting, item, self.paragraph_label(item),
+                              self.app.mark_changed)
+        self.app.push_screen(dialog, closed)
+
+    def action_protocol_motion(self) -> None:
+        from ..dialogs.protocol_motion import MotionDialog
+
+        def said(dialog) -> None:
+            self.notify(motion_sentence(self.meeting, dialog.item.motions[-1]), title="Yrkande")
+
+        self._protocol_dialog(MotionDialog, said)
+
+    def action_protocol_decision(self) -> None:
+        if not self._writable():
+            return
+        item = paragraph_item(self.meeting, self.current)
+        lost = decisions_lost_by(self.meeting, item)
+        if not lost:
+            self._take_proposal(item)
+            return
+        from ..dialogs.questions import ConfirmDialog
+
+        self.app.push_screen(
+            ConfirmDialog(f"Besluten som står nu ersätts av förslagets att-satser: "
+                          f"{'; '.join(lost)}", question="Bifalla förslaget?",
+                          yes="Bifall"),
+            lambda yes: self._take_proposal(item) if yes else None)
+
+    def _take_proposal(self, item) -> None:
+        try:
+            decisions = take_proposal_as_decision(self.meeting, item)
+        except ProtocolInputError as refusal:
+            self.notify(str(refusal), severity="warning")
+            return
+        self._changed()
+        self.notify(f"Beslut enligt förslaget: {len(decisions)} att-satser. Beslutsgången "
+                    "är skriven (alt+g ändrar).", title="Bifall till förslaget")
+
+    def action_protocol_procedure(self) -> None:
+        from ..dialogs.protocol_entries import ProcedureDialog
+
+        self._protocol_dialog(ProcedureDialog)
+
+    def action_protocol_vote(self) -> None:
+        from ..dialogs.protocol_vote import VoteDialog
+
+        self._protocol_dialog(VoteDialog)
+
+    def action_protocol_reservation(self) -> None:
+        from ..dialogs.protocol_entries import ReservationDialog
+
+        self._protocol_dialog(ReservationDialog)
+
+    def action_protocol_note(self) -> None:
+        from ..dialogs.protocol_entries import ProtocolNoteDialog
+
+        self._protocol_dialog(ProtocolNoteDialog)
+
+    def action_protocol_conflict(self) -> None:
+        from ..dialogs.protocol_entries import ConflictDialog
+
+        self._protocol_dialog(ConflictDialog)
+
+    def action_protocol_substitute(self) -> None:
+        from ..dialogs.protocol_entries import SubstituteDialog
+
+        def said(dialog) -> None:
+            for name in getattr(dialog, "ended", []):
+                self.notify(f"{name} tjänstgör inte längre.", title="Ersättare")
+
+        self._protocol_dialog(SubstituteDialog, said)
+
+    def action_protocol_adjust_now(self) -> None:
+        if not self._writable():
+            return
+        item = paragraph_item(self.meeting, self.current)
+        now = toggle_adjusted_immediately(self.meeting, item)
+        self._changed()
+        self.notify(f"{self.paragraph_label(item)} justeras omedelbart." if now else
+                    f"{self.paragraph_label(item)} justeras med resten av protokollet.",
+                    title="Justering")

@@ -1,0 +1,70 @@
+"""Live mode's protocol line (protocol meetings only): the current § number, beslutförhet
+("7 av 7 tjänstgör", or a plain warning when not quorate) and who has jäv; below it, what
+is recorded in the § so far. Two lines at most (the notes need the room at 80×24); who
+serves for whom is in the vote's grid. Shows the model, holds nothing."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from store.domain.model import AgendaItem, Meeting
+from store.domain.protocol_record import paragraph_item
+from store.domain.serving import quorum_text, quorum_warning, serving
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def recorded_text(item: AgendaItem) -> str:
+    """'2 yrkanden · omröstning 4–3 · 1 reservation · justeras omedelbart', or ''."""
+    parts = []
+    if item.motions:
+        parts.append(_count(len(item.motions), "yrkande", "yrkanden"))
+    if item.vote is not None and item.vote.ballots:
+        tally = item.vote.tally()
+        parts.append(f"omröstning {tally['ja']}–{tally['nej']}"
+                     + (f" ({tally['avstår']} avstår)" if tally["avstår"] else ""))
+    if item.procedure:
+        parts.append("beslutsgång")
+    if item.reservations:
+        parts.append(_count(len(item.reservations), "reservation", "reservationer"))
+    if item.protocol_notes:
+        parts.append(_count(len(item.protocol_notes), "protokollsanteckning",
+                            "protokollsanteckningar"))
+    if item.adjusted_immediately:
+        parts.append("justeras omedelbart")
+    return " · ".join(parts)
+
+
+def protocol_line(meeting: Meeting, item: AgendaItem, paragraph: str) -> Text:
+    item = paragraph_item(meeting, item)
+    state = serving(meeting, item)
+    text = Text(paragraph, style="bold")
+    warning = quorum_warning(state)
+    if warning:
+        text.append(f" · {warning}", style="bold red")
+    else:
+        text.append(f" · {quorum_text(state)}")
+    if state.conflicted:
+        text.append(f" · jäv: {', '.join(state.conflicted)}")
+    recorded = recorded_text(item)
+    if recorded:
+        text.append(f"\n{recorded}", style="dim")
+    return text
+
+
+class ProtocolLine(Static):
+    DEFAULT_CSS = """
+    ProtocolLine {
+        height: auto;
+        max-height: 2;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def show(self, meeting: Meeting, item: AgendaItem | None, paragraph: str) -> None:
+        self.update(protocol_line(meeting, item, paragraph) if item is not None else "")
