@@ -46,13 +46,12 @@ class HelpScreen(Dialog[None]):
         from ..widgets.agenda_tree import AgendaTree
         from ..widgets.entry_list import EntryList
         from ..screens.live import LiveScreen
+        from ..screens.live_protocol import ProtocolKeys
         from ..screens.start import StartScreen
 
         sections = []
+        protocol = binding_rows(ProtocolKeys)  # listed only over a protocol meeting
         if isinstance(self.under, LiveScreen):
-            from .live_protocol import ProtocolKeys
-
-            protocol = binding_rows(ProtocolKeys)
             rows = [row for row in binding_rows(LiveScreen) if row not in protocol]
             sections.append((LiveScreen.HELP_TITLE, rows))
             if self.under.meeting.is_protocol:
@@ -61,9 +60,6 @@ class HelpScreen(Dialog[None]):
             sections.append(("I dagordningen", binding_rows(AgendaTree)))
         elif isinstance(self.under, StartScreen) or self.under is None:
             sections.append((StartScreen.HELP_TITLE, binding_rows(StartScreen)))
-            from .live_protocol import ProtocolKeys
-
-            protocol = binding_rows(ProtocolKeys)
             sections.append(("I mötesläge", [row for row in binding_rows(LiveScreen)
                                              if row not in protocol]))
         else:

@@ -27,10 +27,6 @@ BALLOT_LABELS = {BALLOT_YES: "Ja", BALLOT_NO: "Nej", BALLOT_ABSTAIN: "Avstår", 
 class BallotGrid(DataTable):
     """One row per serving member; posts a ballot for the row under the cursor."""
 
-    DEFAULT_CSS = """
-    BallotGrid { height: auto; max-height: 12; }
-    """
-
     class Cast(Message):
         def __init__(self, member: str, ballot: str):
             super().__init__()

@@ -1,0 +1,42 @@
+"""Pictures at 80×24 of live mode's protocol dialogs: the vote's grid mid-vote (a 4–3
+with the tally and the drafted result) and the yrkande dialog with a name completed."""
+
+from __future__ import annotations
+
+from store import MeetingStore
+from tests.functional.test_protocol_live import fresh_protocol
+from tests.support.live import make_app, settle, type_text, typed_through
+
+
+def test_vote_grid(snap_compare):
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+
+    async def voted(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("alt+y")
+        await typed_through(pilot)
+        await type_text(pilot, "olle")
+        await pilot.press("enter", "2")  # avslag
+        await typed_through(pilot)
+        await pilot.press("alt+o")
+        await typed_through(pilot)
+        await pilot.press(*"jnjjjn")  # one row left to vote
+        await typed_through(pilot)
+
+    assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=voted)
+
+
+def test_motion_dialog(snap_compare):
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+
+    async def typed(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("alt+y")
+        await typed_through(pilot)
+        await type_text(pilot, "berg")
+        await pilot.press("enter", "down", "down", "down")  # on to ändring
+        await typed_through(pilot)
+
+    assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=typed)
