@@ -37,6 +37,13 @@ class OwnerHistoryLoaded(WorkerMessage):
 
 
 @dataclass
+class FirstParagraphFound(WorkerMessage):
+    """A protocol's first § number, continuing its series (live mode's § line)."""
+
+    first: int
+
+
+@dataclass
 class MeetingsLoaded(WorkerMessage):
     """The meeting list was read; ``error`` names what could not be read."""
 

@@ -7,20 +7,11 @@ from __future__ import annotations
 
 from store import MeetingStore
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
+from tests.support.protocol_live import fresh_protocol
 from tests.support.protocol_sample import protocol_meeting
 
 ROWS = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
         "Kim Vall"]  # the grid's rows: the serving members in roster order
-
-
-def fresh_protocol(store: MeetingStore) -> str:
-    """The sample protocol with nothing recorded yet in its §§."""
-    meeting = protocol_meeting()
-    for item in meeting.items:
-        item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
-        item.decisions, item.procedure, item.conflicts, item.substitutions = [], "", [], []
-        item.adjusted_immediately = False
-    return store.add(meeting)
 
 
 async def saved(app, store, mid):

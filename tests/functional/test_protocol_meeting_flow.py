@@ -13,17 +13,13 @@ import pytest
 from store import MeetingStore
 from store.domain.serving import serving
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
-from tests.support.protocol_sample import protocol_meeting
+from tests.support.protocol_live import before_the_meeting
 
 
 def committee_before_the_meeting():
-    """The sample roster and agenda as set up before the meeting: nothing recorded, and
-    no ersättare serving yet (Edit Lund, ledamot, has sent word she is away)."""
-    meeting = protocol_meeting(paragraphs=3)
-    for item in meeting.items:
-        item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
-        item.decisions, item.procedure, item.conflicts, item.substitutions = [], "", [], []
-        item.adjusted_immediately = False
+    """Nothing recorded yet, and no ersättare serving yet (Edit Lund, ledamot, has sent
+    word she is away)."""
+    meeting = before_the_meeting(paragraphs=3)
     meeting.find_participant("Kim Vall").substitute_for = ""
     return meeting
 
@@ -128,5 +124,27 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
     _check_protocol_docx(meeting, tmp_path)
 
 
-def _check_protocol_docx(meeting, tmp_path) -> None:  # pragma: no cover - until it lands
-    raise AssertionError("protocol export landed: write the DOCX checks")
+def _check_protocol_docx(meeting, tmp_path) -> None:
+    """The protocol and an utdrag of § 42, read back the way FORMAT.md reads a DOCX."""
+    from export.docx_protocol import write_extract, write_protocol
+    from export.docx_read import docx_lines
+    from store.domain import protocol_text as words
+
+    first, second, _ = meeting.items
+    lines = docx_lines(write_protocol(meeting, 41, tmp_path / "protokoll.docx"))
+    text = "\n".join(lines)
+    for expected in (
+        f"§ 41 {first.title}", f"§ 42 {second.title}",
+        *(words.motion_sentence(meeting, m) for m in first.motions + second.motions),
+        first.procedure, first.vote.result, second.procedure,
+        words.reservation_sentence(meeting, first.reservations[0]),
+        words.conflict_sentence(meeting, "Pär Nyqvist"), words.ADJUSTED_IMMEDIATELY,
+        "att godkänna förslaget",
+    ):
+        assert expected in text, expected
+    assert text.count(words.ADJUSTED_IMMEDIATELY) == 1  # § 42 only
+
+    extract = "\n".join(docx_lines(write_extract(meeting, 41, [42], tmp_path / "utdrag.docx")))
+    assert f"§ 42 {second.title}" in extract and f"§ 41 {first.title}" not in extract
+    assert words.conflict_sentence(meeting, "Pär Nyqvist") in extract
+    assert words.ADJUSTED_IMMEDIATELY in extract

@@ -4,7 +4,7 @@ with the tally and the drafted result) and the yrkande dialog with a name comple
 from __future__ import annotations
 
 from store import MeetingStore
-from tests.functional.test_protocol_live import fresh_protocol
+from tests.support.protocol_live import fresh_protocol
 from tests.support.live import make_app, settle, type_text, typed_through
 
 

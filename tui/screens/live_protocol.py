@@ -25,6 +25,7 @@ from store.domain.protocol_record import (
 from store.domain.protocol_text import motion_sentence
 
 from ..widgets.protocol_line import ProtocolLine
+from ..worker_messages import FirstParagraphFound
 
 PROTOCOL = Binding.Group("Protokoll", compact=True)
 
@@ -99,11 +100,11 @@ class LiveProtocol:
     def _load_first_paragraph(self) -> None:
         from store.persistence.paragraphs import first_paragraph_in_store
 
-        first = first_paragraph_in_store(self.app.store, self.meeting)
-        self.app.call_from_thread(self._first_paragraph_found, first)
+        self.post_message(FirstParagraphFound(first_paragraph_in_store(self.app.store,
+                                                                       self.meeting)))
 
-    def _first_paragraph_found(self, first: int) -> None:
-        self._first_paragraph = first
+    def on_first_paragraph_found(self, message: FirstParagraphFound) -> None:
+        self._first_paragraph = message.first
         self.show_protocol_line()
 
     def paragraph_label(self, item) -> str:
