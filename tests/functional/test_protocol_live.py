@@ -278,3 +278,21 @@ async def test_a_minutes_meeting_has_no_protocol_keys():
         meeting = await saved(app, store, mid)
     assert all(not i.motions and i.vote is None and not i.adjusted_immediately
                for i in meeting.all_items())
+
+
+@run_async
+async def test_a_note_typed_out_is_kept_by_a_final_save_with_the_dialog_open():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+p")
+        await typed_through(pilot)
+        await type_text(pilot, "siri")
+        await pilot.press("enter")
+        await type_text(pilot, "Vi avvaktar")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)  # what ctrl+q or SIGHUP does first
+    assert [(n.by, n.text) for n in meeting.items[0].protocol_notes] == [
+        ("Siri Dahl", "Vi avvaktar")]

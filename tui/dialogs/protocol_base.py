@@ -61,6 +61,24 @@ class ProtocolDialog(Dialog[bool]):
         self._on_change()
         return True
 
+    def sync_to_model(self) -> None:
+        """Called by the app just before a final save (ctrl+q, a closed terminal): an
+        entry typed out in full is recorded rather than lost; once only."""
+        if getattr(self, "_kept", False):
+            return
+        self._kept = True
+        try:
+            self.keep_typed()
+            self._on_change()
+        except ProtocolInputError:
+            pass  # not a whole entry: nothing to keep
+        except Exception:  # noqa: BLE001 - widgets already gone; the save must go on
+            pass
+
+    def keep_typed(self) -> None:
+        """Record what the fields hold when it makes a whole entry (raises the refusal
+        otherwise). Dialogs where something is typed override it."""
+
     def on_input_changed(self, event: Input.Changed) -> None:
         # A new try: the old refusal no longer applies.
         self.show_problem("")

@@ -70,6 +70,10 @@ class ReservationDialog(ProtocolDialog):
         event.stop()
         self.action_accept()
 
+    def keep_typed(self) -> None:
+        add_reservation(self.meeting, self.item, list(self.query_one(SelectionList).selected),
+                        self.query_one("#reservation-text", Input).value)
+
     def action_accept(self) -> None:
         names = list(self.query_one(SelectionList).selected)
         text = self.query_one("#reservation-text", Input).value
@@ -91,6 +95,10 @@ class ProtocolNoteDialog(ProtocolDialog):
             yield Input(id="note-text")
             yield self.problem_line()
             yield self.hint_line("enter går vidare och sparar · esc avbryter")
+
+    def keep_typed(self) -> None:
+        add_protocol_note(self.meeting, self.item, self.query_one("#note-by", NameInput).chosen(),
+                          self.query_one("#note-text", Input).value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -73,6 +73,12 @@ class MotionDialog(ProtocolDialog):
             return
         self._record()
 
+    def keep_typed(self) -> None:
+        kind = MOTION_KINDS[self.query_one("#motion-kind", OptionList).highlighted or 0]
+        text = self.query_one("#motion-text", Input).value
+        if kind in MOTION_KINDS_WITH_TEXT and text.strip():  # a kind left on bifall is no choice
+            add_motion(self.meeting, self.item, self.query_one(NameInput).chosen(), kind, text)
+
     def _record(self) -> None:
         by = self.query_one("#motion-by", NameInput).chosen()
         kinds = self.query_one("#motion-kind", OptionList)
