@@ -2,13 +2,9 @@
 alone — 7 ledamöter, one på distans, an ersättare made to serve for an absent member,
 yrkanden on two §§, a 4–3 vote, a reservation, a jäv with a substitute and one §
 adjusted immediately — asserting on the saved meeting (and on the protocol DOCX and an
-utdrag when the protocol export is there)."""
+utdrag read back from their DOCX)."""
 
 from __future__ import annotations
-
-import importlib.util
-
-import pytest
 
 from store import MeetingStore
 from store.domain.serving import serving
@@ -119,8 +115,6 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
     assert second.status == "done"
     assert not third.motions and third.vote is None
 
-    if importlib.util.find_spec("export.docx_protocol") is None:
-        pytest.skip("the protocol DOCX export (export/docx_protocol.py) is not there yet")
     _check_protocol_docx(meeting, tmp_path)
 
 
