@@ -60,7 +60,8 @@ def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting
     width = text_width(document)
     builder = BodyBuilder(trace)
     after_table = False
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == TABLE:
             shares = block.widths or ACTION_COLUMNS
             labelled = dict(
@@ -79,6 +80,8 @@ def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting
             # A line right under a table would touch its border.
             space_before_pt=AFTER_TABLE_PT if after_table and block.kind != HEADING else None,
             space_after_pt=0 if block.tight else None,
+            # A box kept on one page takes the line that leads into it along.
+            keep_next=following is not None and following.keep_together,
         )
         after_table = False
     add_protocol_header(document, meeting, width, word)  # before the body: see protocol_page

@@ -244,6 +244,17 @@ def signature_rows(meeting: Meeting, numbers: tuple[int, ...]) -> list[tuple[Row
     return rows
 
 
+def certification_blocks(meeting: Meeting, label: str) -> list[Block]:
+    """An extract's last lines: `label`, below it a line to sign on and the secretary's
+    name (the label alone on its row: it is longer than the label column)."""
+    secretary = secretary_of(meeting)
+    rows: list[tuple[Row, float]] = [([[Run(label)]], GROUP_SPACE),
+                                     ([[Run("")], [Run(SIGNATURE_LINE)]], SIGN_SPACE)]
+    if secretary is not None and one_line(secretary.name).strip():
+        rows.append(([[Run("")], [Run(one_line(secretary.name))]], 0))
+    return _front_table(rows)
+
+
 def posting_block(meeting: Meeting) -> Block:
     """The ANSLAG/BEVIS box: dates from `posting`, blank lines while not known."""
     posting = meeting.posting

@@ -40,9 +40,8 @@ from export.minutes_layout import (
     field_blocks,
     item_blocks,
     notes_blocks,
-    secretary_of,
 )
-from export.protocol_front import SIGNATURE_LINE, body_name, front_blocks, roster_blocks
+from export.protocol_front import body_name, certification_blocks, front_blocks, roster_blocks
 from store.domain.model import AgendaItem, Meeting
 from store.domain.paragraphs import paragraph_numbers
 from store.domain.protocol import BALLOTS
@@ -108,14 +107,14 @@ def extract_blocks(meeting: Meeting, first: int, chosen: Iterable[int]) -> list[
     wanted = set(chosen)
     numbers = paragraph_numbers(meeting, first)
     blocks = [Block(TITLE, [Run(body_name(meeting))]), *roster_blocks(meeting, first)]
+    first_part = True
     for item in meeting.items:
         if numbers[item.id] in wanted:
-            blocks.extend(paragraph_blocks(meeting, item, numbers[item.id]))
-    blocks.append(Block(LABEL, [Run(EXTRACT_CERTIFIED)]))
-    blocks.append(Block(NORMAL, [Run(SIGNATURE_LINE)]))
-    secretary = secretary_of(meeting)
-    if secretary is not None and one_line(secretary.name).strip():
-        blocks.append(Block(NORMAL, [Run(one_line(secretary.name))]))
+            part = paragraph_blocks(meeting, item, numbers[item.id])
+            part[0].page_break = not first_part  # the first § follows the roster
+            first_part = False
+            blocks.extend(part)
+    blocks.extend(certification_blocks(meeting, EXTRACT_CERTIFIED))
     return blocks
 
 

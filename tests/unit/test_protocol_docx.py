@@ -232,3 +232,10 @@ def test_the_body_trace_is_the_visible_fingerprint_for_any_runs(paragraphs, cell
     builder.paragraph([], None)
     builder.append_to(document)
     assert trace.fingerprint() == visible_fingerprint(open_docx(document))
+
+
+def test_the_vote_question_stays_with_its_table():
+    document = open_docx(build_protocol(protocol_meeting(), 41))
+    question = next(p for p in document.paragraphs
+                    if p.text == "Ja för förslaget, nej för Olle Bergs ändringsyrkande")
+    assert question.paragraph_format.keep_with_next

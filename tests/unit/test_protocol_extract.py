@@ -262,3 +262,9 @@ def test_extract_of_a_minutes_meeting_is_refused(capsys, tmp_path, data_dir):
 
 def test_extract_names_take_the_pdf_suffix():
     assert extract_file_name(41, "a/b", ".pdf") == "§ 41 a-b.pdf"
+
+
+def test_an_extract_starts_its_first_paragraph_on_page_one_and_the_others_on_their_own():
+    document = open_docx(build_extract(protocol_meeting(), 41, [41, 43]))
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [bool(p.paragraph_format.page_break_before) for p in headings] == [False, True]
