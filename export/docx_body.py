@@ -49,14 +49,16 @@ def paragraph_xml(
     style_id: str | None = None,
     *,
     page_break: bool = False,
-    keep_next: bool = False,
+    keep_next: bool | None = None,
     space_before_pt: float | None = None,
     space_after_pt: float | None = None,
 ) -> str:
     """A paragraph; the keywords are direct formatting over the style (pPr order as the
-    schema wants it: style, keepNext, pageBreakBefore, spacing)."""
+    schema wants it: style, keepNext, pageBreakBefore, spacing). `keep_next` None leaves
+    it to the style; False turns a style's keep-with-next off."""
     props = f'<w:pStyle w:val="{_attr(style_id)}"/>' if style_id else ""
-    props += "<w:keepNext/>" if keep_next else ""
+    if keep_next is not None:
+        props += "<w:keepNext/>" if keep_next else '<w:keepNext w:val="0"/>'
     props += "<w:pageBreakBefore/>" if page_break else ""
     if space_before_pt is not None or space_after_pt is not None:
         before = f' w:before="{int(space_before_pt * 20)}"' if space_before_pt is not None else ""
@@ -103,6 +105,7 @@ class BodyBuilder:
         column_style_ids: Sequence[str | None] | None = None,
         row_space_before_pt: Sequence[float] | None = None,
         cell_space_after_pt: float | None = None,
+        loose: bool = False,
     ) -> None:
         """A table with fixed column widths (EMU); `header` repeats the first row on
         every page; body rows are at least `min_row_height` (EMU) tall when given.
@@ -110,7 +113,9 @@ class BodyBuilder:
         `keep_together` keeps the rows on one page (each row kept with the next).
         `column_style_ids` gives each column's paragraph style (else `cell_style_id`),
         `row_space_before_pt` the space above each row's text, `cell_space_after_pt`
-        the space below every cell's text."""
+        the space below every cell's text. `loose` lets the rows part at a page end even
+        where a cell's style keeps with the next paragraph (a label style would otherwise
+        chain every row to the next and push a long table whole onto the next page)."""
         twips = [max(1, int(w) // 635) for w in widths]
         props = f'<w:tblStyle w:val="{_attr(style_id)}"/>' if style_id else ""
         look = "04A0" if header else "0400"
@@ -134,7 +139,7 @@ class BodyBuilder:
             else:
                 out.append("<w:trPr><w:cantSplit/></w:trPr>")
             cells = list(row)[: len(twips)]
-            keep = keep_together and index < len(rows) - 1
+            keep = True if keep_together and index < len(rows) - 1 else (False if loose else None)
             for column, cell in enumerate(cells):
                 width, span = twips[column], ""
                 if column == len(cells) - 1 and len(cells) < len(twips):

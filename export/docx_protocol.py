@@ -67,6 +67,7 @@ def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting
             labelled = dict(
                 column_style_ids=[ids[LABEL_SPEC.name]] + [None] * (len(shares) - 1),
                 row_space_before_pt=block.row_space or None, cell_space_after_pt=0,
+                loose=not block.keep_together,
             ) if block.labelled else {}
             builder.table(block.rows, [int(width * share) for share in shares],
                           style_id=ids[TABLE_STYLE] if block.grid else None,

@@ -239,3 +239,13 @@ def test_the_vote_question_stays_with_its_table():
     question = next(p for p in document.paragraphs
                     if p.text == "Ja för förslaget, nej för Olle Bergs ändringsyrkande")
     assert question.paragraph_format.keep_with_next
+
+
+def test_a_long_front_page_table_may_break_between_rows():
+    """The label style keeps with the next paragraph; in the front page's table that would
+    chain every row to the next and push a long roster whole onto page two."""
+    document = open_docx(build_protocol(protocol_meeting(), 41))
+    front = document.tables[0]
+    labels = [row.cells[0].paragraphs[0] for row in front.rows]
+    assert labels[0].text == "Plats och tid" and labels[0].style.name == L
+    assert all(p.paragraph_format.keep_with_next is False for p in labels)
