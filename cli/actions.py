@@ -165,7 +165,7 @@ def _run_verb(store, args) -> int:
     if not args.action_id:
         return _usage(f"Ange åtgärdens id: motesbok actions {args.verb} ÅTGÄRDS-ID "
                       "(id:t står i åtgärdslistan).")
-    from store.persistence.action_done import set_action_done
+    from store.persistence.action_done import ActionInAdjustedProtocolError, set_action_done
     from store.persistence.actions import ActionNotFoundError
 
     done = args.verb == "done"
@@ -173,6 +173,8 @@ def _run_verb(store, args) -> int:
         result = set_action_done(store, args.action_id.strip(), done)
     except ActionNotFoundError as exc:
         return _usage(f"{exc} {ACTION_ID_HINT}")
+    except ActionInAdjustedProtocolError as exc:
+        return _usage(str(exc))
     if not result.changed:
         state = f"redan klar ({result.done_date})" if done and result.done_date else (
             "redan klar" if done else "redan öppen")

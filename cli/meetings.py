@@ -114,35 +114,40 @@ def cmd_list(store: MeetingStore, args) -> int:
     return EXIT_OK
 
 
-def format_meeting_list(summaries, width: int = 80) -> str:
+def format_meeting_list(summaries, width: int = 80, today=None) -> str:
     """The meetings as a plain table that fits `width` columns.
 
     The id is never cut (it is typed back into other commands), the numbers line up on
     the right of their headings, and the title comes last, wrapping in what is left; when
-    less than 16 columns are left it goes on lines of its own below, indented.
+    less than 16 columns are left it goes on lines of its own below, indented. When any
+    meeting is a protocol, a column says its state (utkast, justerat, anslaget).
     """
     import textwrap
     from dataclasses import replace
+    from datetime import date
 
     width = max(width, 40)
+    today = today or date.today()
     # Stored text is made terminal-safe before it is measured (^[ is two columns).
     summaries = [
         replace(s, id=terminal_safe(s.id), date=terminal_safe(s.date), title=terminal_safe(s.title))
         for s in summaries
     ]
+    with_state = any(s.protocol is not None for s in summaries)
     id_w = max(2, *(len(s.id) for s in summaries))
-    heads = ("Id", "Datum", "Punkter", "åtgärder", "Titel")
-    fixed = [id_w, 10, len(heads[2]), len(heads[3])]
+    heads = ["Id", "Datum", "Punkter", "åtgärder"] + (["Protokoll"] if with_state else [])
+    fixed = [id_w, 10, len(heads[2]), len(heads[3])] + ([len(heads[4])] if with_state else [])
     gap = "  "
     left = sum(fixed) + len(gap) * len(fixed)
     title_w = width - left
     inline = title_w >= 16
 
     def row(cells: list[str], title: str) -> list[str]:
-        head = gap.join(
-            [cells[0].ljust(fixed[0]), cells[1].ljust(fixed[1]),
-             cells[2].rjust(fixed[2]), cells[3].rjust(fixed[3])]
-        ) + gap
+        parts = [cells[0].ljust(fixed[0]), cells[1].ljust(fixed[1]),
+                 cells[2].rjust(fixed[2]), cells[3].rjust(fixed[3])]
+        if with_state:
+            parts.append(cells[4].ljust(fixed[4]))
+        head = gap.join(parts) + gap
         if inline:
             lines = textwrap.wrap(title, title_w, break_long_words=True) or [""]
             out = [head + lines[0]]
@@ -153,13 +158,16 @@ def format_meeting_list(summaries, width: int = 80) -> str:
         return [line.rstrip() for line in out]
 
     lines = [f"Möten, nyast först ({len(summaries)})", ""]
-    lines.append((" " * (left - len(gap) - len("Öppna")) + "Öppna").rstrip())
-    lines += row(list(heads[:4]), heads[4] if inline else "")[:1]
+    # "Öppna" stands over "åtgärder", right-aligned as the numbers are.
+    open_at = sum(fixed[:4]) + len(gap) * 3 - len("Öppna")
+    lines.append((" " * open_at + "Öppna").rstrip())
+    lines += row(heads, "Titel" if inline else "")[:1]
     if not inline:
         lines.append("    Titel")
     lines.append("-" * min(width, left + (title_w if inline else 0)))
     for s in summaries:
-        lines += row([s.id, s.date, str(s.item_count), str(s.open_actions)], s.title)
+        state = [s.state(today)] if with_state else []
+        lines += row([s.id, s.date, str(s.item_count), str(s.open_actions), *state], s.title)
     return "\n".join(lines) + "\n"
 
 

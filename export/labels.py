@@ -43,8 +43,11 @@ def status_text(row: ActionRow) -> str:
 
 
 def meeting_text(row: ActionRow) -> str:
-    """'2031-02-12 Kommunchefsmöte, punkt 4.1' as the Möte column shows it."""
-    return f"{row.meeting_date} {row.meeting_title}, punkt {row.item_number}"
+    """'2031-02-12 Kommunchefsmöte, punkt 4.1' as the Möte column shows it; a protocol's
+    state follows: '…, punkt 2 (justerat)'."""
+    text = f"{row.meeting_date} {row.meeting_title}, punkt {row.item_number}"
+    state = row.protocol_state
+    return f"{text} ({state})" if state else text
 
 
 def filter_text(flt: ActionFilter) -> str:

@@ -11,9 +11,10 @@ for, which shows what that meeting holds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Literal
 
+from .adjustment import state_from_facts, stored_state_facts
 from .model import Meeting, is_overdue
 
 Status = Literal["open", "all", "overdue"]
@@ -41,6 +42,20 @@ class ActionRow:
     follows: str | None = None
     # Position in the meeting, to keep the order of the minutes among equal due dates.
     position: int = field(default=0, repr=False, compare=False)
+    #: The meeting's justering and anslag when it is a protocol (see
+    #: store.domain.adjustment.stored_state_facts); None for minutes.
+    protocol: list[str] | None = None
+
+    @property
+    def protocol_state(self) -> str:
+        """'utkast', 'justerat', 'anslaget' for an action of a protocol, else ''."""
+        return state_from_facts(self.protocol, self.today)
+
+    @property
+    def in_adjusted_protocol(self) -> bool:
+        """Decided in a protocol that is adjusted: the row there never changes (the
+        action's status lives in its follow-up copies, see store.persistence.action_done)."""
+        return self.protocol is not None and bool(self.protocol[0])
 
     @property
     def overdue(self) -> bool:
@@ -96,22 +111,23 @@ def action_tuples(data: dict) -> list[tuple]:
     return out
 
 
-def meeting_meta(data: dict) -> tuple[str, str, str]:
+def meeting_meta(data: dict) -> tuple:
+    """(title, date, series, protocol facts or None) of a stored meeting dict."""
     title = data.get("title") or ""
-    return title, data.get("date") or "", data.get("series") or title
+    return title, data.get("date") or "", data.get("series") or title, stored_state_facts(data)
 
 
 def rows_of_tuples(
-    meeting_id: str, meta: tuple[str, str, str] | list, tuples: Iterable, today_iso: str
+    meeting_id: str, meta: tuple | list, tuples: Iterable, today_iso: str
 ) -> list[ActionRow]:
-    title, date, series = meta
+    title, date, series, protocol = meta
     rows = []
     for done, aid, text, owner, due, done_date, item_id, number, item_title, follows, pos in tuples:
         rows.append(ActionRow(
             aid, text, owner, due, done, done_date, meeting_id, date, title, series,
             item_id, number, item_title,
             today_iso,
-            follows, pos,
+            follows, pos, protocol,
         ))
     return rows
 
@@ -122,6 +138,8 @@ def rows_of_dict(meeting_id: str, data: dict, today_iso: str) -> list[ActionRow]
 
 
 def rows_of_meeting(meeting: Meeting, today_iso: str) -> list[ActionRow]:
+    protocol = ([meeting.adjusted or "", meeting.posting.from_ or ""]
+                if meeting.is_protocol else None)
     rows = []
     for position, (number, item, action) in enumerate(meeting.actions(), start=1):
         rows.append(
@@ -130,7 +148,7 @@ def rows_of_meeting(meeting: Meeting, today_iso: str) -> list[ActionRow]:
                 action.done_date, meeting.id, meeting.date, meeting.title,
                 meeting.series_name, item.id, number, item.title,
                 today_iso,
-                action.follows, position,
+                action.follows, position, protocol,
             )
         )
     return rows
@@ -187,22 +205,46 @@ def select_rows(
 
 
 def one_per_action(rows: list[ActionRow]) -> list[ActionRow]:
-    """Drop follow-up copies whose original is listed (the list shows each action once)."""
+    """Drop follow-up copies whose original is listed (the list shows each action once).
+
+    An original in an adjusted protocol never changes: its status is the one its
+    follow-up copies hold (the latest copy outside an adjusted protocol, if any).
+    """
     if not any(row.follows for row in rows):
         return rows
-    originals = {row.action_id for row in rows if not row.follows}
+    originals = {row.action_id: row for row in rows if not row.follows}
     kept: list[ActionRow] = []
     latest_copy: dict[str, ActionRow] = {}
+    follow_up: dict[str, ActionRow] = {}
     for row in rows:
         if not row.follows:
             kept.append(row)
         elif row.follows not in originals:
             # The original is gone: show the latest copy in its place.
             current = latest_copy.get(row.follows)
-            if current is None or (row.meeting_date, row.meeting_id) > (
-                current.meeting_date,
-                current.meeting_id,
-            ):
+            if current is None or _later(row, current):
                 latest_copy[row.follows] = row
+        elif originals[row.follows].in_adjusted_protocol:
+            current = follow_up.get(row.follows)
+            if current is None or _follow_up_key(row) > _follow_up_key(current):
+                follow_up[row.follows] = row
+    if follow_up:
+        kept = [_with_status_of(row, follow_up[row.action_id])
+                if row.action_id in follow_up else row for row in kept]
     kept.extend(latest_copy.values())
     return kept
+
+
+def _later(row: ActionRow, other: ActionRow) -> bool:
+    return (row.meeting_date, row.meeting_id) > (other.meeting_date, other.meeting_id)
+
+
+def _follow_up_key(row: ActionRow) -> tuple:
+    # A copy the secretary can still tick beats one locked in an adjusted protocol.
+    return (not row.in_adjusted_protocol, row.meeting_date, row.meeting_id)
+
+
+def _with_status_of(row: ActionRow, copy: ActionRow) -> ActionRow:
+    if (row.done, row.done_date) == (copy.done, copy.done_date):
+        return row
+    return replace(row, done=copy.done, done_date=copy.done_date)

@@ -12,7 +12,14 @@ from datetime import date as Date
 from datetime import datetime, timedelta
 
 from .model import Meeting
-from .protocol import STATE_ADJUSTED, STATE_DRAFT, STATE_POSTED, AdjustmentLift, Posting
+from .protocol import (
+    PROTOCOL,
+    STATE_ADJUSTED,
+    STATE_DRAFT,
+    STATE_POSTED,
+    AdjustmentLift,
+    Posting,
+)
 
 #: The notice stays up at least this long.
 POSTING_DAYS = 21
@@ -70,19 +77,48 @@ def default_posting(adjusted: str, archive: str = "") -> Posting:
                    archive)
 
 
-def posting_problems(adjusted: str, posting: Posting) -> list[str]:
-    """Plain Swedish sentences on what breaks the law's rules, or []."""
-    problems = []
+def posting_for(adjusted: str, posted: str | None = None, down: str | None = None,
+                archive: str = "") -> Posting:
+    """The anslag as the secretary gave it, the defaults filled in: posted the next
+    working day after the justering, taken down three weeks after posting."""
+    posted = posted or default_posting(adjusted).from_
+    down = down or (Date.fromisoformat(posted) + timedelta(days=POSTING_DAYS)).isoformat()
+    return Posting(posted, down, archive)
+
+
+def posted_late(adjusted: str, posting: Posting) -> bool:
+    """Posted later than the second day after the justering: the law's deadline is
+    missed, yet the protocol must still be posted (a warning, not a refusal)."""
+    return bool(posting.from_) and Date.fromisoformat(posting.from_) > Date.fromisoformat(
+        adjusted) + timedelta(days=POSTING_DEADLINE_DAYS)
+
+
+def posting_refusal(adjusted: str, posting: Posting) -> str | None:
+    """Why this anslag cannot be recorded (one Swedish sentence), or None.
+
+    Posted before the justering, or taken down before three weeks have passed: either
+    would make the record say something that cannot be true or lawful.
+    """
     if posting.from_ and posting.from_ < adjusted:
-        problems.append("Anslaget kan inte sättas upp innan protokollet är justerat.")
-    elif posting.from_ and Date.fromisoformat(posting.from_) > Date.fromisoformat(adjusted) + timedelta(
-            days=POSTING_DEADLINE_DAYS):
-        problems.append("Anslaget sätts upp senare än andra dagen efter justeringen, "
-                        "som kommunallagen kräver.")
+        return "Anslaget kan inte sättas upp innan protokollet är justerat."
+    if posting.to and not posting.from_:
+        return "Ange när anslaget sätts upp."
     if posting.from_ and posting.to and Date.fromisoformat(posting.to) < Date.fromisoformat(
             posting.from_) + timedelta(days=POSTING_DAYS):
-        problems.append("Anslaget ska sitta uppe minst tre veckor.")
-    return problems
+        return "Anslaget ska sitta uppe minst tre veckor."
+    return None
+
+
+LATE_POSTING_WARNING = ("Anslaget sätts upp senare än andra dagen efter justeringen, "
+                        "som kommunallagen kräver.")
+
+
+def posting_problems(adjusted: str, posting: Posting) -> list[str]:
+    """Plain Swedish sentences on what breaks the law's rules, or []: the late posting
+    (a warning) and the refusal, if any."""
+    problems = [LATE_POSTING_WARNING] if posted_late(adjusted, posting) else []
+    refusal = posting_refusal(adjusted, posting)
+    return problems + [refusal] if refusal else problems
 
 
 def adjust(meeting: Meeting, on: str, posting: Posting | None = None) -> None:
@@ -93,9 +129,12 @@ def adjust(meeting: Meeting, on: str, posting: Posting | None = None) -> None:
         raise AdjustmentError(f"Protokollet är redan justerat {meeting.adjusted}.")
     if on < meeting.date:
         raise AdjustmentError("Protokollet kan inte justeras före sammanträdet.")
-    meeting.adjusted = on
     archive = (posting.archive if posting else "") or meeting.posting.archive
     chosen = posting or default_posting(on, archive)
+    refusal = posting_refusal(on, chosen)
+    if refusal is not None:
+        raise AdjustmentError(refusal)
+    meeting.adjusted = on
     meeting.posting = Posting(chosen.from_, chosen.to, archive)
     meeting.adjustment.date = meeting.adjustment.date or on
 
@@ -114,10 +153,36 @@ def lift(meeting: Meeting, now: datetime, why: str) -> None:
 
 def protocol_state(meeting: Meeting, today: Date) -> str:
     """'utkast', 'justerat' or 'anslaget' ('' for a minutes meeting)."""
-    if not meeting.is_protocol:
+    return state_of(meeting.is_protocol, meeting.adjusted, meeting.posting.from_,
+                    today.isoformat())
+
+
+def state_of(is_protocol: bool, adjusted: str | None, posted_from: str | None,
+             today_iso: str) -> str:
+    """The state rule on plain values (a stored row, a summary): see protocol_state."""
+    if not is_protocol:
         return ""
-    if not meeting.adjusted:
+    if not adjusted:
         return STATE_DRAFT
-    if meeting.posting.from_ and meeting.posting.from_ <= today.isoformat():
+    if posted_from and posted_from <= today_iso:
         return STATE_POSTED
     return STATE_ADJUSTED
+
+
+def stored_state_facts(data: dict) -> list[str] | None:
+    """What `state_of` needs from a stored meeting dict (a fast scan reads no model):
+    None for a minutes meeting, else [adjusted, posted from] ("" when not set)."""
+    if data.get("kind") != PROTOCOL:
+        return None
+    posting = data.get("posting")
+    posted = posting.get("from") if isinstance(posting, dict) else None
+    adjusted = data.get("adjusted")
+    return [adjusted if isinstance(adjusted, str) else "",
+            posted if isinstance(posted, str) else ""]
+
+
+def state_from_facts(facts: list[str] | None, today_iso: str) -> str:
+    """The state of a stored meeting from `stored_state_facts` ('' for minutes)."""
+    if facts is None:
+        return ""
+    return state_of(True, facts[0] or None, facts[1] or None, today_iso)

@@ -25,7 +25,8 @@ from .storage import create_temp_file, discard_temp, ensure_private_dir
 if TYPE_CHECKING:
     from .store import MeetingStore
 
-_CACHE_VERSION = 1
+# 2: a meeting's meta carries its protocol state facts.
+_CACHE_VERSION = 2
 CACHE_DIR = "cache"
 
 def scan_cached(

@@ -1,6 +1,12 @@
 """Ticking an action done (or reopening it) everywhere it appears.
 
 The original and every follow-up copy are changed together, whichever id is given.
+
+An adjusted protocol is never changed: what the justerare signed stays as it was. Its
+actions (uppdrag) are followed up in the next meeting, and their status lives there, in
+the follow-up copies; the action list shows the original with that status
+(store.domain.action_rows.one_per_action). An action with no copy outside adjusted
+protocols cannot be ticked yet: the message says to do it in the next meeting.
 """
 
 from __future__ import annotations
@@ -14,6 +20,17 @@ from .actions import ActionNotFoundError, _all_rows
 from .session import MeetingSession
 from .store import MeetingStore
 from .storage import StoreError
+
+
+class ActionInAdjustedProtocolError(StoreError):
+    """The action is held only by adjusted protocols: there is nowhere to record it."""
+
+    def __init__(self, row):
+        self.action_id = row.action_id
+        super().__init__(
+            f"Åtgärden står i ett justerat protokoll ({row.meeting_title} "
+            f"{row.meeting_date}), som inte ändras: den bockas av i uppföljningen i nästa "
+            "möte i serien. Skapa nästa möte och bocka av den där, eller häv justeringen.")
 
 
 @dataclass
@@ -63,11 +80,15 @@ def set_action_done(
     root = target.root_id
     by_meeting: dict[str, set[str]] = {}
     chain = [row for row in rows if row.action_id == root or row.follows == root]
+    # Adjusted protocols stay as signed; the follow-ups hold the status.
+    chain = [row for row in chain if not row.in_adjusted_protocol]
+    if not chain:
+        raise ActionInAdjustedProtocolError(target)
     for row in chain:
         by_meeting.setdefault(row.meeting_id, set()).add(row.action_id)
     if all(row.done == done for row in chain):
         # Nothing to do; a done action keeps the date it was first ticked.
-        return DoneResult(action_id, target.text, done, target.done_date,
+        return DoneResult(action_id, target.text, done, chain[0].done_date,
                           sorted(by_meeting), changed=False)
 
     day = today or Date.today()

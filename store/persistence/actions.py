@@ -52,6 +52,11 @@ def query_actions(
 
     if meeting_id is None:
         rows = _scan(store, live, today_iso, include_done=status == "all")
+        if status != "all" and any(
+                row.in_adjusted_protocol and not row.follows for row in rows):
+            # Such an action may be done in a follow-up copy (one_per_action): read
+            # the done rows too, or it would be listed as open.
+            rows = _scan(store, live, today_iso, include_done=True)
         return select_rows(rows, status=status, owner=owner, series=series, since=since)
 
     rows: list[ActionRow] = []

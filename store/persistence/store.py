@@ -13,11 +13,13 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date as Date
 from pathlib import Path
 from typing import Iterator
 
 from tinydb import TinyDB
 
+from ..domain.adjustment import state_from_facts, stored_state_facts
 from ..domain.model import Meeting, new_id
 from .backends import Backend, FileBackend, Lock, MemoryBackend, is_valid_meeting_id
 from .errors import MeetingNotFoundError, MeetingUnreadableError
@@ -49,6 +51,13 @@ class MeetingSummary:
     series: str
     item_count: int
     open_actions: int
+    #: A protocol's justering and anslag (store.domain.adjustment.stored_state_facts);
+    #: None for a minutes meeting.
+    protocol: list[str] | None = None
+
+    def state(self, today: Date) -> str:
+        """'utkast', 'justerat' or 'anslaget' for a protocol, '' for minutes."""
+        return state_from_facts(self.protocol, today.isoformat())
 
 
 def slugify(text: str) -> str:
@@ -264,6 +273,7 @@ class MeetingStore:
                     series=str(data.get("series") or data.get("title") or ""),
                     item_count=items,
                     open_actions=opened,
+                    protocol=stored_state_facts(data),
                 )
             )
         out.sort(key=lambda s: (s.date, s.start or "", s.id), reverse=True)

@@ -227,7 +227,7 @@ def test_cache_follows_saves_deletes_and_damage(file_store, data_dir):
     assert texts(query_actions(file_store, today=TODAY)) == ["Andra", "Första"]
     import orjson
 
-    assert orjson.loads(open_cache.read_bytes())["v"] == 1  # rebuilt
+    assert orjson.loads(open_cache.read_bytes())["v"] == 2  # rebuilt (version 2: protocol state)
 
 
 def test_the_open_meeting_is_read_from_memory(store):
