@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli import actions, meetings, protocol
+from cli import actions, adjust, meetings
 from cli.output import StdoutError, guarded_stdout, say_error, silence_stdout
 from cli.parser import build_parser
 from cli.usage import EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError
@@ -16,7 +16,7 @@ from store import DATA_DIR_ENV, MeetingFormatError, MeetingNotFoundError, Meetin
 from store.persistence.lock import HOLDER_APP, HOLDER_COMMAND
 
 #: The commands that run and end; any other (live, demo) starts the app.
-COMMANDS = {**meetings.COMMANDS, **protocol.COMMANDS, "actions": actions.run}
+COMMANDS = {**meetings.COMMANDS, **adjust.COMMANDS, "actions": actions.run}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli import actions, meetings, protocol
+from cli import actions, adjust, meetings
 from cli.usage import DATA_DIR_HELP, SwedishArgumentParser
 
 
@@ -23,5 +23,5 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=SwedishArgumentParser)
     meetings.add_parsers(sub, common)
     actions.add_parser(sub, common)
-    protocol.add_parsers(sub, common)
+    adjust.add_parsers(sub, common)
     return parser

@@ -193,10 +193,10 @@ class MotesbokApp(KeysInOrder, BreakpointsBeforeStyling, SizeGuard, CrashGuard, 
         The new meeting is opened before the current one is let go, so a meeting that
         cannot be opened leaves everything as it was.
         """
-        from .ended_meeting import ended_and_writable, read_only_when_ended
+        from .ended_meeting import locked_and_writable, read_only_when_locked
 
         if self.session is not None and self.session.meeting.id == meeting_id:
-            if not ended_and_writable(self.session):
+            if not locked_and_writable(self.session):
                 self._show_mode(mode, item_id)
                 return
             if not self.close_session():  # ended in this run: it now opens read-only
@@ -204,7 +204,7 @@ class MotesbokApp(KeysInOrder, BreakpointsBeforeStyling, SizeGuard, CrashGuard, 
                             title="Kan inte öppna mötet", severity="error")
                 return
         try:
-            session = read_only_when_ended(self.store, self.store.open(meeting_id))
+            session = read_only_when_locked(self.store, self.store.open(meeting_id))
         except (MeetingLockedError, LockUnavailableError) as exc:
             self._offer_read_only(meeting_id, str(exc), mode, item_id)
             return

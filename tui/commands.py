@@ -44,6 +44,17 @@ class MotesbokCommands(Provider):
             if is_ended_view(app.session):
                 add(REOPEN_COMMAND, "Mötet är avslutat och skrivskyddat: gör det ändringsbart",
                     partial(app.call_later, reopen_meeting, app))
+            from .adjusting import (
+                ADJUST_COMMAND, LIFT_COMMAND, can_adjust, is_adjusted_view, start_adjust,
+                start_lift,
+            )
+
+            if is_adjusted_view(app.session):
+                add(LIFT_COMMAND, "Protokollet är justerat: gör det ändringsbart (skälet "
+                    "antecknas)", partial(app.call_later, start_lift, app))
+            elif can_adjust(app.session):
+                add(ADJUST_COMMAND, "Justeringsdatum och anslag; protokollet blir skrivskyddat",
+                    partial(app.call_later, start_adjust, app, mid))
             add("Mötesläge för öppet möte", f"{meeting.title} {meeting.date}",
                 partial(app.open_meeting, mid, "live"))
             add("Mötesinställningar och deltagare", f"{meeting.title} {meeting.date}",

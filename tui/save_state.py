@@ -15,6 +15,7 @@ class Saving(Enum):
     FAILED = "failed"        # the last save failed; retried, the text kept
     READ_ONLY = "read_only"  # another program holds the meeting
     ENDED = "ended"          # an ended meeting, opened read-only
+    ADJUSTED = "adjusted"    # an adjusted protocol, opened read-only
 
 
 _WORDS = {
@@ -23,6 +24,7 @@ _WORDS = {
     Saving.FAILED: "EJ SPARAT – försöker igen",
     Saving.READ_ONLY: "Skrivskyddat",
     Saving.ENDED: "Avslutat · skrivskyddat",
+    Saving.ADJUSTED: "Justerat · skrivskyddat",
 }
 
 

@@ -89,3 +89,10 @@ class ActionToggled(WorkerMessage):
     asked, which redraws)."""
 
     action_id: str
+
+
+@dataclass
+class ParagraphsNumbered(WorkerMessage):
+    """The first § of the previewed protocol, read from its series in the store."""
+
+    first: int

@@ -7,6 +7,7 @@ import io
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -14,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..words import document
+from ..worker_messages import ParagraphsNumbered
 from ..widgets.live_footer import LiveFooter
 
 
@@ -22,6 +24,15 @@ def render_blocks(blocks) -> Group:
     parts = []
     for block in blocks:
         kind = block.kind
+        if block.page_break and parts:
+            from ..preview_protocol import page_break
+
+            parts.append(page_break())
+        if kind == "table" and block.widths:  # a protocol's table
+            from ..preview_protocol import table_parts
+
+            parts.extend(table_parts(block, _runs))
+            continue
         if kind == "table":
             table = Table(show_header=False, expand=True, box=None, padding=(0, 1))
             # The date keeps its own width; the rest is shared so that a full name
@@ -73,6 +84,8 @@ class PreviewScreen(Screen):
         self.meeting_id = meeting_id
         self.whole = item_id is None
         self.rendered = Group()
+        #: A protocol's first § (read from its series by a worker); None until known.
+        self.first: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-title")
@@ -93,19 +106,52 @@ class PreviewScreen(Screen):
         return self.app.store.load(self.meeting_id)
 
     def show(self) -> None:
-        from export.minutes_layout import minutes_blocks
-
         meeting = self._meeting()
+        if meeting.is_protocol and self.first is None:
+            # The § numbers continue the series: read from the store, off the event loop.
+            self._number_paragraphs(meeting)
+            rendered = Group(Text("Förhandsgranskningen ritas …", style="dim"))
+            self._show(meeting, rendered)
+            return
+        layout = self._layout(meeting)
         try:
             try:
-                blocks = minutes_blocks(meeting, None if self.whole else self.item_id)
+                blocks = layout(None if self.whole else self.item_id)
             except KeyError:
-                blocks = minutes_blocks(meeting)
+                blocks = layout(None)
                 self.whole = True
             rendered = render_blocks(blocks)
         except Exception:  # noqa: BLE001 - a preview that cannot be drawn must not end the meeting
             rendered = Group(Text("Förhandsgranskningen kunde inte visas för det här mötet."))
-        what = f"Hela {document(meeting)}" if self.whole else "Aktuell punkt"
+        self._show(meeting, rendered)
+
+    def _layout(self, meeting):
+        """The blocks of the whole document, or of one item (None: the whole)."""
+        if meeting.is_protocol:
+            from ..preview_protocol import protocol_preview_blocks
+
+            return lambda item_id: protocol_preview_blocks(meeting, self.first, item_id)
+        from export.minutes_layout import minutes_blocks
+
+        return lambda item_id: minutes_blocks(meeting, item_id)
+
+    @work(thread=True, exclusive=True, group="preview-paragraphs", exit_on_error=False)
+    def _number_paragraphs(self, meeting) -> None:
+        from store.persistence.paragraphs import first_paragraph_in_store
+
+        try:
+            first = first_paragraph_in_store(self.app.store, meeting)
+        except Exception:  # noqa: BLE001 - a store that cannot be read: number from 1
+            first = meeting.first_paragraph or 1
+        self.post_message(ParagraphsNumbered(first))
+
+    def on_paragraphs_numbered(self, message: ParagraphsNumbered) -> None:
+        self.first = message.first
+        self.show()
+
+    def _show(self, meeting, rendered) -> None:
+        what = f"Hela {document(meeting)}" if self.whole else (
+            "Aktuell paragraf" if meeting.is_protocol else "Aktuell punkt")
         self.query_one("#preview-title", Static).update(
             Text(f"Förhandsgranskning – {what}", style="bold"))
         self.rendered = rendered

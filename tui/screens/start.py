@@ -55,6 +55,8 @@ class StartScreen(Screen):
                 tooltip="Visa mötets dokument i terminalen."),
         Binding("a", "app.action_list", "Åtgärder", id="start.actions",
                 tooltip="Alla åtgärder från alla möten."),
+        Binding("j", "adjust", "Justera", id="start.adjust", show=False,
+                tooltip="Justera det markerade protokollet och fyll i anslaget."),
         Binding("q", "app.quit", "Avsluta", id="start.quit", show=False,
                 tooltip="Spara och avsluta Mötesbok."),
     ]
@@ -123,10 +125,11 @@ class StartScreen(Screen):
         previous = select or self.selected_id()
         meetings.clear_options()
         options: list[Option] = []
+        today = self.app.clock().date()
         for series, group in group_by_series(summaries):
             options.append(Option(Text(series, style="bold"), disabled=True))
             for s in group:
-                options.append(Option(_summary_text(s, series), id=s.id))
+                options.append(Option(_summary_text(s, series, today), id=s.id))
         meetings.add_options(options)
         empty = self.query_one("#start-empty", Static)
         empty.display = not summaries and error is None
@@ -198,6 +201,13 @@ class StartScreen(Screen):
 
             self.app.push_screen(PreviewScreen(meeting_id=meeting_id))
 
+    def action_adjust(self) -> None:
+        meeting_id = self._selected_or_tell()
+        if meeting_id:
+            from ..adjusting import start_adjust
+
+            start_adjust(self.app, meeting_id)
+
     def action_next_in_series(self) -> None:
         meeting_id = self._selected_or_tell()
         if not meeting_id:
@@ -254,7 +264,7 @@ def _date_after(iso_date: str, delta):
         return date.today()
 
 
-def _summary_text(s: MeetingSummary, series: str) -> Text:
+def _summary_text(s: MeetingSummary, series: str, today) -> Text:
     text = Text("  ")
     text.append(s.date, style="bold")
     text.append(f" {s.start}" if s.start else "      ")
@@ -262,6 +272,8 @@ def _summary_text(s: MeetingSummary, series: str) -> Text:
         text.append("  ")
         text.append(s.title)
     details = f"  {s.item_count} {'punkt' if s.item_count == 1 else 'punkter'}"
+    if s.protocol is not None:
+        details += f", {s.state(today)}"
     if s.open_actions:
         details += (", 1 öppen åtgärd" if s.open_actions == 1
                     else f", {s.open_actions} öppna åtgärder")
