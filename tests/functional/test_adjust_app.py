@@ -173,6 +173,11 @@ async def test_an_adjusted_protocol_opens_read_only_and_typing_changes_nothing(f
         await settle(pilot)
         assert isinstance(app.screen, LiveScreen)
         assert app.read_only and app.save_state.text == ADJUSTED_STATUS
+        # F12 reads "Häv justering" here (not "Avsluta möte" or "Återöppna").
+        live = app.screen
+        assert live.check_action("lift_adjustment", ()) is not False
+        assert live.check_action("reopen_meeting", ()) is False
+        assert live.check_action("end_meeting", ()) is False
         await type_text(pilot, "ändrat i efterhand")
         await pilot.press("ctrl+g", "f4")
         await settle(pilot)

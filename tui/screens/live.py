@@ -79,6 +79,8 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
                 tooltip="Avsluta mötet: sluttiden föreslås (nu) och kan ändras."),
         Binding("f12", "reopen_meeting", "Återöppna", priority=True, id="live.reopen",
                 tooltip="Öppna ett avslutat möte för ändringar igen."),
+        Binding("f12", "lift_adjustment", "Häv justering", priority=True, id="live.lift",
+                tooltip="Häv justeringen av protokollet (skälet antecknas)."),
         Binding("ctrl+o", "app.show_start", "Möten", id="live.meetings",
                 tooltip="Tillbaka till listan över möten."),
         Binding("ctrl+t", "focus_notes", "Anteckn.", id="live.notes", show=False,

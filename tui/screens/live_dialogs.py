@@ -194,14 +194,21 @@ class LiveDialogs:
                               on_change=self.app.mark_changed), done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # F12 is "end" on a meeting under way and "reopen" on an ended (locked) one: the
-        # footer shows the one that applies.
-        if action in ("end_meeting", "reopen_meeting"):
-            session = self.app.session
-            locked = session is not None and session.meeting.locked
-            if locked != (action == "reopen_meeting"):
+        # F12 is "end" on a meeting under way, "reopen" on an ended one and "häv
+        # justering" on an adjusted protocol: the footer shows the one that applies.
+        if action in ("end_meeting", "reopen_meeting", "lift_adjustment"):
+            meeting = self.app.session.meeting if self.app.session is not None else None
+            applies = ("lift_adjustment" if meeting is not None and meeting.adjusted
+                       else "reopen_meeting" if meeting is not None and meeting.locked
+                       else "end_meeting")
+            if action != applies:
                 return False
         return super().check_action(action, parameters)
+
+    def action_lift_adjustment(self) -> None:
+        from ..adjusting import start_lift
+
+        start_lift(self.app)
 
     def action_reopen_meeting(self) -> None:
         from ..ended_meeting import offer_reopen
