@@ -32,7 +32,11 @@ def clean_xml_text(text: str) -> str:
     """
     if not text:
         return ""
-    text = _NEWLINES.sub("\n", text)
+    if "\r" in text:
+        text = _NEWLINES.sub("\n", text)
+    # Called for every run of every document: the usual clean text is returned as is.
+    if _ILLEGAL_XML.search(text) is None:
+        return text
     return _ILLEGAL_XML.sub("", text)
 
 
