@@ -308,6 +308,8 @@ class MotesbokApp(KeysInOrder, BreakpointsBeforeStyling, SizeGuard, CrashGuard, 
         return first.id if first else None
 
     def _pop_to_start(self, build: bool = True) -> None:
+        if not build and len(self.screen_stack) <= 1:
+            return  # nothing to pop: the list's module loads when the list is first shown
         from .screens.start import StartScreen
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
