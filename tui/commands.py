@@ -31,6 +31,8 @@ class MotesbokCommands(Provider):
                 action = binding.action
                 if action in ("close", "cancel", "app.quit"):
                     continue
+                if screen.check_action(action.split("(")[0], ()) is False:
+                    continue  # off here (a protocol key in a minutes meeting)
                 key = binding.key.split(",")[0]
                 add(binding.tooltip.rstrip(".") or binding.description,
                     f"{binding.description} ({key})",

@@ -276,6 +276,20 @@ def add_protocol_note(meeting: Meeting, item: AgendaItem, by: str, text: str) ->
     return note
 
 
+def remove_reservation(meeting: Meeting, item: AgendaItem, index: int) -> Reservation:
+    item = paragraph_item(meeting, item)
+    if not 0 <= index < len(item.reservations):
+        raise ProtocolInputError("Den reservationen finns inte.")
+    return item.reservations.pop(index)
+
+
+def remove_protocol_note(meeting: Meeting, item: AgendaItem, index: int) -> ProtocolNote:
+    item = paragraph_item(meeting, item)
+    if not 0 <= index < len(item.protocol_notes):
+        raise ProtocolInputError("Den protokollsanteckningen finns inte.")
+    return item.protocol_notes.pop(index)
+
+
 # -- jäv and ersättare ------------------------------------------------------------------
 
 

@@ -296,3 +296,38 @@ async def test_a_note_typed_out_is_kept_by_a_final_save_with_the_dialog_open():
         meeting = await saved(app, store, mid)  # what ctrl+q or SIGHUP does first
     assert [(n.by, n.text) for n in meeting.items[0].protocol_notes] == [
         ("Siri Dahl", "Vi avvaktar")]
+
+
+@run_async
+async def test_the_parts_list_takes_a_wrong_entry_back():
+    store = MeetingStore.in_memory()
+    meeting = protocol_meeting()  # § 41: two yrkanden, a vote, a reservation, a note
+    mid = store.add(meeting)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+l")
+        await typed_through(pilot)
+        await pilot.press("down", "delete", "j")  # Olle Berg's ändringsyrkande
+        await typed_through(pilot)
+        await pilot.press("escape")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    item = meeting.items[0]
+    assert [(m.by, m.kind) for m in item.motions] == [("Mira Holm", "bifall")]
+    assert item.vote is not None and len(item.reservations) == 1
+
+
+@run_async
+async def test_the_command_palette_offers_the_protocol_keys_only_in_a_protocol():
+    from tests.support.live import add_meeting
+    from tui.commands import MotesbokCommands
+
+    store = MeetingStore.in_memory()
+    for mid, offered in ((fresh_protocol(store), True), (add_meeting(store), False)):
+        app = make_app(store, mid)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            helps = [hit.help async for hit in MotesbokCommands(app.screen).discover()]
+            assert ("Yrkande (alt+y)" in helps) is offered
+            assert ("Omröstning (alt+o)" in helps) is offered

@@ -253,3 +253,20 @@ def test_adjusted_immediately_toggles():
     assert rec.toggle_adjusted_immediately(meeting, item) is True
     assert item.adjusted_immediately
     assert rec.toggle_adjusted_immediately(meeting, item) is False
+
+
+def test_recorded_parts_can_be_taken_back_one_by_one():
+    meeting, item = _fresh()
+    rec.take_proposal_as_decision(meeting, item)
+    rec.add_motion(meeting, item, "Olle Berg", "avslag")
+    rec.add_motion(meeting, item, "Lina Falk", "bifall")
+    rec.add_reservation(meeting, item, ["Olle Berg"])
+    rec.add_protocol_note(meeting, item, "Jon Ström", "En anteckning.")
+    rec.remove_motion(meeting, item, 0)
+    assert [m.by for m in item.motions] == ["Lina Falk"]
+    assert "avslagsyrkande" not in item.procedure  # the draft follows
+    rec.remove_reservation(meeting, item, 0)
+    rec.remove_protocol_note(meeting, item, 0)
+    assert item.reservations == [] and item.protocol_notes == []
+    with pytest.raises(rec.ProtocolInputError):
+        rec.remove_reservation(meeting, item, 0)

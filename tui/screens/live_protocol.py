@@ -1,6 +1,7 @@
 """Live mode's protocol keys (a protocol meeting only): yrkande, beslut, beslutsgång,
 omröstning, reservation, protokollsanteckning, jäv, tjänstgörande ersättare and
-"justeras omedelbart" — one key each, a short dialog each (tui/dialogs/protocol_*.py).
+"justeras omedelbart" — one key each, a short dialog each (tui/dialogs/protocol_*.py) —
+and the list of what the § holds (alt+l), to take a wrong entry back.
 
 A part of LiveScreen kept apart (mixed into it) with its own bindings (PROTOCOL_BINDINGS,
 added to the screen's). In a minutes meeting the keys are off and the screen is exactly
@@ -59,6 +60,10 @@ PROTOCOL_BINDINGS = [
             priority=True, show=False,
             tooltip="Tjänstgörande ersättare: vem som tjänstgör för vilken ledamot "
                     "(tomt: inte längre)."),
+    Binding("alt+l", "protocol_parts", "I paragrafen", id="live.protocol.parts",
+            priority=True, show=False,
+            tooltip="Allt som är antecknat i paragrafen (yrkanden, omröstning, "
+                    "reservationer, anteckningar, jäv); delete tar bort det valda."),
     Binding("alt+u", "protocol_adjust_now", "Justeras omedelbart",
             id="live.protocol.adjust_now", priority=True, show=False,
             tooltip="Paragrafen justeras omedelbart, eller inte."),
@@ -206,6 +211,11 @@ class LiveProtocol:
                 self.notify(f"{name} tjänstgör inte längre.", title="Ersättare")
 
         self._protocol_dialog(SubstituteDialog, said)
+
+    def action_protocol_parts(self) -> None:
+        from ..dialogs.protocol_parts import ProtocolPartsDialog
+
+        self._protocol_dialog(ProtocolPartsDialog)
 
     def action_protocol_adjust_now(self) -> None:
         if not self._writable():

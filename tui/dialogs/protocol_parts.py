@@ -1,0 +1,95 @@
+"""What the current § holds (live mode, protocol, alt+l): its yrkanden, vote,
+reservations, protokollsanteckningar and jäv as the protocol words them; delete takes the
+chosen one back (after a yes), straight into the model and the app's save."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from store.domain.protocol_record import (
+    clear_vote,
+    remove_conflict,
+    remove_motion,
+    remove_protocol_note,
+    remove_reservation,
+)
+from store.domain.protocol_text import (
+    conflict_sentence,
+    motion_sentence,
+    protocol_note_sentence,
+    reservation_sentence,
+)
+
+from .protocol_base import ProtocolDialog
+from .questions import ConfirmDialog
+
+
+class ProtocolPartsDialog(ProtocolDialog):
+    FIRST_FOCUS = "#parts"
+    BINDINGS = [Binding("delete,backspace", "remove", "Ta bort", id="protocol.parts.remove")]
+
+    def compose(self) -> ComposeResult:
+        with self.frame(classes="-wide"):
+            yield self.title_line(self.heading("I paragrafen"))
+            yield OptionList(id="parts")
+            yield self.problem_line()
+            yield self.hint_line("delete tar bort det valda · esc stänger")
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    def _parts(self) -> list[tuple[str, str]]:
+        """(id, text) per recorded part, in the order the protocol has them."""
+        meeting, item = self.meeting, self.item
+        parts = [(f"motion:{i}", motion_sentence(meeting, m)) for i, m in enumerate(item.motions)]
+        if item.vote is not None:
+            tally = item.vote.tally()
+            parts.append(("vote:0", "Omröstning: " + (item.vote.result or
+                                                     f"{tally['ja']} ja, {tally['nej']} nej")))
+        parts += [(f"reservation:{i}", reservation_sentence(meeting, r))
+                  for i, r in enumerate(item.reservations)]
+        parts += [(f"note:{i}", protocol_note_sentence(meeting, n))
+                  for i, n in enumerate(item.protocol_notes)]
+        parts += [(f"conflict:{name}", conflict_sentence(meeting, name))
+                  for name in item.conflicts]
+        return parts
+
+    def _fill(self) -> None:
+        parts = self.query_one(OptionList)
+        parts.clear_options()
+        found = self._parts()
+        if not found:
+            parts.add_option(Option("Inget är antecknat i paragrafen ännu.", disabled=True))
+            return
+        parts.add_options([Option(text, id=part_id) for part_id, text in found])
+        parts.highlighted = 0
+
+    def action_remove(self) -> None:
+        parts = self.query_one(OptionList)
+        if parts.highlighted is None:
+            return
+        option = parts.get_option_at_index(parts.highlighted)
+        if option.id is None:
+            return
+        self.app.push_screen(
+            ConfirmDialog(f"Ta bort: {option.prompt}", yes="Ta bort", danger=True),
+            lambda yes: self._remove(option.id) if yes else None)
+
+    def _remove(self, part_id: str) -> None:
+        kind, _, key = part_id.partition(":")
+        meeting, item = self.meeting, self.item
+        change = {
+            "motion": lambda: remove_motion(meeting, item, int(key)),
+            "vote": lambda: clear_vote(meeting, item),
+            "reservation": lambda: remove_reservation(meeting, item, int(key)),
+            "note": lambda: remove_protocol_note(meeting, item, int(key)),
+            "conflict": lambda: remove_conflict(meeting, item, key),
+        }[kind]
+        self.record(change)
+        self._fill()
+
+    def action_cancel(self) -> None:
+        self.dismiss(True)
