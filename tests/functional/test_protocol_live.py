@@ -331,3 +331,25 @@ async def test_the_command_palette_offers_the_protocol_keys_only_in_a_protocol()
             helps = [hit.help async for hit in MotesbokCommands(app.screen).discover()]
             assert ("Yrkande (alt+y)" in helps) is offered
             assert ("Omröstning (alt+o)" in helps) is offered
+
+
+@run_async
+async def test_the_paragraph_number_continues_the_series_when_not_set():
+    from tests.support.live import wait_until
+    from tests.support.protocol_live import before_the_meeting
+
+    store = MeetingStore.in_memory()
+    earlier = before_the_meeting(paragraphs=3)  # §§ 41–43, two weeks before
+    earlier.date = "2031-02-25"
+    store.add(earlier)
+    later = before_the_meeting(paragraphs=2)
+    later.first_paragraph = None
+    mid = store.add(later)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: protocol_line(app).startswith("§ 44 "),
+                         what="the first § read from the series")
+        await pilot.press("ctrl+n")
+        await typed_through(pilot)
+        assert protocol_line(app).startswith("§ 45 · 7 av 7 tjänstgör")
