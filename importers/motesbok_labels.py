@@ -41,22 +41,33 @@ def _is_subsequence(small: str, big: str) -> bool:
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Damerau-Levenshtein (adjacent swaps count one), stopped early past `limit`."""
+    """Damerau-Levenshtein: a letter left out, added, changed, or two letters swapped,
+    also where another slip stands between them (``diarienr`` -> ``diaernr`` is two).
+    Past `limit` only "more than limit" is told."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            cost = 0 if ca == cb else 1
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        prev2, prev = prev, row
-    return prev[-1]
+    far = len(a) + len(b)
+    d = [[far] * (len(b) + 2)] + [[far] + [0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i + 1][1] = i
+    for j in range(len(b) + 1):
+        d[1][j + 1] = j
+    last_row: dict[str, int] = {}
+    for i in range(1, len(a) + 1):
+        last_col = 0
+        for j in range(1, len(b) + 1):
+            i1, j1 = last_row.get(b[j - 1], 0), last_col
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            if cost == 0:
+                last_col = j
+            d[i + 1][j + 1] = min(
+                d[i][j] + cost,
+                d[i + 1][j] + 1,
+                d[i][j + 1] + 1,
+                d[i1][j1] + (i - i1 - 1) + 1 + (j - j1 - 1),
+            )
+        last_row[a[i - 1]] = i
+    return min(d[len(a) + 1][len(b) + 1], limit + 1)
 
 
 def is_dnr_label(label: str) -> bool:
@@ -67,8 +78,11 @@ def is_dnr_label(label: str) -> bool:
     short = _collapse(word)
     if _is_subsequence(short, _DNR_LETTERS):
         return True
+    # Both as typed and with letter runs collapsed: a doubled letter is no slip, but
+    # two swaps across "mm" ("diarieumnmer") are two slips of the uncollapsed form.
     return any(
-        edit_distance(short, _collapse(form), 2) <= (1 if len(form) <= 5 else 2)
+        min(edit_distance(short, _collapse(form), 2), edit_distance(word, form, 2))
+        <= (1 if len(form) <= 5 else 2)
         for form in _DNR_FORMS
     )
 

@@ -59,6 +59,14 @@ def test_every_hand_spelt_dnr_label_gives_the_number(case):
 
 
 @pytest.mark.parametrize("line", [
+    "Diarieumnmer KS-2031/00412", "dairienummer: KS-2031/00412", "D.nr KS-2031/00412",
+    "Diarie nr. KS-2031/00412", "Vårt dnr KS-2031/00412",
+])
+def test_found_misspellings(line):
+    assert registration_number(line) == "KS-2031/00412"
+
+
+@pytest.mark.parametrize("line", [
     "Budget: KS-2031/00412",
     "Datum 2031-03-11",
     "Nummer KS-2031/00412",
