@@ -1,4 +1,5 @@
-"""Printing the action list: ask where, write the DOCX in a thread worker, say where it went.
+"""Printing the action list: ask where and as what (Word, or PDF rendered by LibreOffice),
+write the file in a thread worker, say where it went.
 
 The file name offered is free (never an earlier printout's) in the export folder (the
 user's Documents folder unless MOTESBOK_EXPORT_DIR says otherwise). A name the user
@@ -18,11 +19,13 @@ from textual.widgets import Checkbox, Input, Label
 
 from export.action_list import COMMENT_COLUMN
 from export.labels import filter_text
+from export.pdf import PdfError
 from store.domain.action_rows import ActionRow
 from store.persistence.actions import ActionFilter
 
 from .base import Dialog
-from .export_meeting import dismiss_unless_refused, docx_path
+from .export_meeting import dismiss_unless_refused
+from .format_choice import FormatChoice, export_path, format_word
 
 PRINTED_TITLE = "Åtgärdslistan är sparad"
 FAILED_TITLE = "Utskriften misslyckades"
@@ -58,7 +61,7 @@ class PrintChoice:
         self.overwrite = overwrite  # the user agreed to replace an existing file
 
 
-class PrintDialog(Dialog[PrintChoice]):
+class PrintDialog(FormatChoice, Dialog[PrintChoice]):
     """Where to write the printout. Dismisses with a PrintChoice, or None (escape)."""
 
     BINDINGS = [
@@ -68,6 +71,7 @@ class PrintDialog(Dialog[PrintChoice]):
                 tooltip="Skriv åtgärdslistan till filen."),
     ]
     FIRST_FOCUS = "#print-path"
+    FORMAT_FIELDS = "#print-path"
 
     def __init__(self, path: Path, *, comment_column: bool = True) -> None:
         super().__init__()
@@ -77,11 +81,18 @@ class PrintDialog(Dialog[PrintChoice]):
     def compose(self) -> ComposeResult:
         with self.frame():
             yield self.title_line("Skriv ut åtgärdslistan")
-            yield Label("Word-fil (liggande A4):", classes="dialog-field")
+            yield from self.compose_formats()
+            yield Label(self._field_label(), id="print-label", classes="dialog-field")
             yield Input(str(self.path), id="print-path")
             yield Checkbox(f"Tom kolumn \u201d{COMMENT_COLUMN}\u201d att skriva i",
                            self.comment_column, id="print-comment")
             yield self.hint_line("enter sparar · esc avbryter")
+
+    def _field_label(self) -> str:
+        return f"{format_word(self.suffix)}-fil (liggande A4):"
+
+    def format_changed(self) -> None:
+        self.query_one("#print-label", Label).update(self._field_label())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -92,7 +103,7 @@ class PrintDialog(Dialog[PrintChoice]):
         if not text:
             self.notify("Ange en fil att spara åtgärdslistan i.", severity="warning")
             return
-        path = docx_path(text)
+        path = export_path(text, self.suffix)
         comment_column = self.query_one("#print-comment", Checkbox).value
         dismiss_unless_refused(
             self, [path], lambda overwrite: PrintChoice(path, comment_column, overwrite),
@@ -100,13 +111,16 @@ class PrintDialog(Dialog[PrintChoice]):
 
 
 class ListPrinted(Message):
-    """Posted by the print worker: the file written (`path`), or why not (`error`)."""
+    """Posted by the print worker: the file written (`path`), or why not (`error`);
+    `no_pdf`: no PDF could be made, `error` says why and where the Word file went."""
 
-    def __init__(self, path: Path, count: int, error: str | None = None) -> None:
+    def __init__(self, path: Path, count: int, error: str | None = None, *,
+                 no_pdf: bool = False) -> None:
         super().__init__()
         self.path = path
         self.count = count
         self.error = error
+        self.no_pdf = no_pdf
 
 
 def write_printout(rows: list[ActionRow], flt: ActionFilter, choice: PrintChoice, *,
@@ -117,9 +131,12 @@ def write_printout(rows: list[ActionRow], flt: ActionFilter, choice: PrintChoice
     selected = flt.select(rows)
     try:
         written = write_action_list(
-            selected, choice.path, "docx", filter_text=filter_text(flt), today=today,
+            selected, choice.path, filter_text=filter_text(flt), today=today,
             group_by_owner=by_owner, force=choice.overwrite,
             comment_column=choice.comment_column)
+    except PdfError as exc:  # the Word file beside it, if it could be written
+        return ListPrinted(exc.docx_path or choice.path, len(selected), error=str(exc),
+                           no_pdf=exc.docx_path is not None)
     except Exception as exc:  # noqa: BLE001 - disk full, folder gone...: tell, keep running
         return ListPrinted(choice.path, len(selected), error=str(exc))
     return ListPrinted(written, len(selected))
@@ -127,7 +144,10 @@ def write_printout(rows: list[ActionRow], flt: ActionFilter, choice: PrintChoice
 
 def tell(app, message: ListPrinted) -> None:
     """The notification for a finished printout (paths may hold '[': no markup)."""
-    if message.error is not None:
+    if message.no_pdf:
+        app.notify(message.error, title="Ingen PDF", severity="warning", timeout=20,
+                   markup=False)
+    elif message.error is not None:
         app.notify(f"Åtgärdslistan kunde inte sparas: {message.error}", title=FAILED_TITLE,
                    severity="error", timeout=15, markup=False)
     else:

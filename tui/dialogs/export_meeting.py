@@ -15,15 +15,16 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, Label
 
-from export.pdf import MISSING, PDF_SUFFIX, LibreOfficeMissingError, PdfError, find_soffice
+from export.pdf import LibreOfficeMissingError, PdfError
 from export.target import ExportTargetError, check_target, is_write_protected
 from store import Meeting, StoreError, meeting_from_dict, meeting_to_dict
 
 from ..worker_messages import Notice
 from ..words import document
 from .base import Dialog
+from .format_choice import FormatChoice, export_path, format_word
 from .questions import ConfirmDialog
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -43,12 +44,7 @@ def default_actions_name(meeting: Meeting) -> str:
     return safe_file_name(f"Åtgärdslista {meeting.title} {meeting.date}") + ".docx"
 
 
-DOCX_SUFFIX = ".docx"
-#: The formats offered: (suffix, button label, word in the path field's label).
-FORMATS = ((DOCX_SUFFIX, "Word (.docx)", "Word"), (PDF_SUFFIX, "PDF (.pdf)", "PDF"))
-
-
-class ExportDialog(Dialog[tuple]):
+class ExportDialog(FormatChoice, Dialog[tuple]):
     """Where to write the minutes.
 
     Dismisses with (minutes_path, actions_path|None, overwrite) where `overwrite` is True
@@ -59,21 +55,18 @@ class ExportDialog(Dialog[tuple]):
         Binding("ctrl+s", "accept", "Exportera", id="export.accept", priority=True),
     ]
     FIRST_FOCUS = "#minutes-path"
+    FORMAT_FIELDS = "#minutes-path, #actions-path"
 
     def __init__(self, minutes_path: Path, actions_path: Path, meeting: Meeting | None = None):
         super().__init__()
         self.meeting = meeting
         self.minutes_path = minutes_path
         self.actions_path = actions_path
-        self.suffix = DOCX_SUFFIX
 
     def compose(self) -> ComposeResult:
         with self.frame():
             yield self.title_line(f"Exportera {document(self.meeting)}")
-            with RadioSet(id="export-format", compact=True):
-                for index, (suffix, label, _) in enumerate(FORMATS):
-                    yield RadioButton(label, value=index == 0, id=f"format-{suffix[1:]}")
-            yield self.hint_line(MISSING + " Då sparas Word-filer i stället.", id="pdf-hint")
+            yield from self.compose_formats()
             yield Label(self._field_label(), id="minutes-label", classes="dialog-field")
             yield Input(str(self.minutes_path), id="minutes-path")
             yield Checkbox("Även åtgärdslistan", True, id="with-actions")
@@ -84,21 +77,11 @@ class ExportDialog(Dialog[tuple]):
         self.query_one("#actions-path", Input).disabled = not event.value
 
     def _field_label(self) -> str:
-        word = next(word for suffix, _, word in FORMATS if suffix == self.suffix)
-        return f"{document(self.meeting, definite=False, capital=True)} ({word}):"
+        kind = document(self.meeting, definite=False, capital=True)
+        return f"{kind} ({format_word(self.suffix)}):"
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        """The format chosen: both file names follow it, and a missing LibreOffice is said."""
-        event.stop()
-        self.suffix = FORMATS[event.index][0]
-        for field in self.query("#minutes-path, #actions-path").results(Input):
-            if field.value.strip():
-                field.value = str(export_path(field.value.strip(), self.suffix))
+    def format_changed(self) -> None:
         self.query_one("#minutes-label", Label).update(self._field_label())
-        # A few stat calls, not the conversion: the worker runs LibreOffice.
-        missing = self.suffix == PDF_SUFFIX and find_soffice() is None
-        self.query_one("#pdf-hint", Static).set_class(missing, "-shown")
-        self.query_one("#minutes-path", Input).focus()  # so Enter exports, as the hint says
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -167,20 +150,6 @@ def overwrite_question(taken: list[tuple[Path, bool]]) -> str:
         f"Filen {path} finns redan" + (" och är skrivskyddad." if protected else ".")
         for path, protected in taken
     )
-
-
-def export_path(text: str, suffix: str) -> Path:
-    """The file for `text` ending in `suffix` (the other format's suffix replaced)."""
-    path = Path(text).expanduser()
-    if path.suffix.lower() == suffix:
-        return path
-    if path.suffix.lower() in (s for s, _, _ in FORMATS):
-        return path.with_suffix(suffix)
-    return path.with_name(path.name + suffix)
-
-
-def docx_path(text: str) -> Path:
-    return export_path(text, DOCX_SUFFIX)
 
 
 def start_export(app, meeting_id: str | None = None) -> None:
