@@ -57,6 +57,12 @@ async def test_j_on_the_start_screen_adjusts_with_the_default_anslag():
         assert saved.adjusted == "2031-04-02" and saved.locked
         assert (saved.posting.from_, saved.posting.to) == ("2031-04-03", "2031-04-24")
         assert any("justerat 2031-04-02" in n.message for n in app.shown_notifications)
+        # The list shows the protocol's state (NOW is before the anslag goes up).
+        listed = app.screen.query_one("#meetings")
+        prompt = next(str(listed.get_option_at_index(i).prompt)
+                      for i in range(listed.option_count)
+                      if listed.get_option_at_index(i).id == mid)
+        assert "justerat" in prompt
         await pilot.press("j")  # only once
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
@@ -235,3 +241,38 @@ async def test_the_preview_draws_the_protocol_as_it_will_print(file_store):
                      "§ 42 Gång- och cykelväg etapp 2", "2031-03-17", "2031-04-07",
                      "Tekniska förvaltningens kansli"):
             assert line in text, line
+
+
+@run_async
+async def test_the_action_list_ticks_an_adjusted_protocols_action_in_its_follow_up(file_store):
+    from store import Action
+    from store.persistence.series import next_meeting_in_series
+    from tests.support.action_list import ListApp
+    from tests.support.action_list import settle as list_settle
+
+    meeting = protocol_meeting(2)
+    meeting.items[0].actions.append(Action("Utred belysningen", owner="Bo Tall"))
+    mid = file_store.add(meeting)
+    adjust_stored(file_store, mid, "2031-03-14")
+    signed = file_store.backend.read_raw(mid)
+    app = ListApp(file_store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await list_settle(app, pilot)
+        [row] = app.screen.rows
+        assert row.protocol_state == "anslaget"  # posted 2031-03-17, the list's today later
+        await pilot.press("space")  # no next meeting yet: said so, nothing changed
+        await list_settle(app, pilot)
+        assert any("nästa möte" in n.message for n in app.shown_notifications)
+        assert file_store.backend.read_raw(mid) == signed
+
+    following_id = file_store.add(next_meeting_in_series(file_store, file_store.load(mid),
+                                                         "2031-04-08"))
+    app = ListApp(file_store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await list_settle(app, pilot)
+        await pilot.press("space")
+        await list_settle(app, pilot)
+        assert [row.text for row in app.screen.rows] == []  # done: gone from the open list
+    assert file_store.backend.read_raw(mid) == signed
+    [copy] = [a for _, _, a in file_store.load(following_id).actions()]
+    assert copy.done and copy.done_date == "2031-04-02"
