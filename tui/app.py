@@ -25,7 +25,7 @@ from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
 from store.persistence.lock import LockUnavailableError
 
 from .autosave import Autosaver
-from .compat import BreakpointsBeforeStyling, KeysInOrder
+from .compat import BreakpointsBeforeStyling, KeysInOrder, call_after
 from .crash_guard import CrashGuard
 from .crash_safety import CrashSafety
 from .save_state import SaveState, Saving
@@ -75,7 +75,7 @@ class MotesbokApp(KeysInOrder, BreakpointsBeforeStyling, SizeGuard, CrashGuard, 
         #: The clock every screen reads; tests pin it for stable snapshots.
         self.clock: Callable[[], datetime] = datetime.now
         self.autosaver = Autosaver(
-            schedule=lambda delay, callback: self.set_timer(delay, callback),
+            schedule=lambda delay, callback: call_after(self, delay, callback),
             on_saved=self._on_saved,
             on_error=self._on_save_error,
             on_unsaved=self._keep_rescue_copy,

@@ -36,6 +36,22 @@ def tolerate_bad_input_bytes(driver_class) -> None:
     module.getincrementaldecoder = getincrementaldecoder
 
 
+def call_after(pump, delay: float, callback) -> None:
+    """Call `callback` on `pump` after `delay` seconds, without a Textual Timer.
+
+    Textualize/textual#6370 (fix proposed in #6371): a one-shot `set_timer` that finds
+    itself late divides by its interval in Timer._run — interval 0 dies with
+    ZeroDivisionError — or, with any interval, is skipped without calling back. Either
+    way the callback is lost; for the autosave that meant no save until the app closed.
+    So the delay is the event loop's own `call_later`, which then posts the callback to
+    the pump like set_timer does. Remove when Timer._run guards a zero interval and a
+    late one-shot timer still fires (tests/functional/test_timer_compat.py says when).
+    """
+    import asyncio
+
+    asyncio.get_running_loop().call_later(max(0.0, delay), pump.call_later, callback)
+
+
 class UndoSafeTextArea(TextArea):
     """A TextArea whose undo and redo cannot crash on a stale cursor.
 
