@@ -86,11 +86,20 @@ def posting_for(adjusted: str, posted: str | None = None, down: str | None = Non
     return Posting(posted, down, archive)
 
 
+def posting_deadline(adjusted: str) -> Date:
+    """The last day to post: the second day after the justering, moved to the next
+    working day when it falls on a weekend or holiday (lag (1930:173) om beräkning av
+    lagstadgad tid), so a Friday justering may be posted on Monday."""
+    deadline = Date.fromisoformat(adjusted) + timedelta(days=POSTING_DEADLINE_DAYS)
+    while not is_working_day(deadline):
+        deadline += timedelta(days=1)
+    return deadline
+
+
 def posted_late(adjusted: str, posting: Posting) -> bool:
-    """Posted later than the second day after the justering: the law's deadline is
-    missed, yet the protocol must still be posted (a warning, not a refusal)."""
-    return bool(posting.from_) and Date.fromisoformat(posting.from_) > Date.fromisoformat(
-        adjusted) + timedelta(days=POSTING_DEADLINE_DAYS)
+    """Posted after the deadline (`posting_deadline`): the law's deadline is missed, yet
+    the protocol must still be posted (a warning, not a refusal)."""
+    return bool(posting.from_) and Date.fromisoformat(posting.from_) > posting_deadline(adjusted)
 
 
 def posting_refusal(adjusted: str, posting: Posting) -> str | None:

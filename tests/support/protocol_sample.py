@@ -7,6 +7,8 @@ Names and the body are invented for the tests; shared by unit, functional and be
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from store import AgendaItem, Decision, Meeting, Participant
 from store.domain.protocol import (
     Adjustment,
@@ -99,3 +101,14 @@ def _paragraph(n: int) -> AgendaItem:
         basis=["Tjänsteskrivelse 2031-02-20", "Karta, bilaga 1"],
         send_to=["Tekniska förvaltningen", "Ekonomienheten"],
     )
+
+
+def law_deadline(adjusted: date) -> date:
+    """The oracle for the anslag's deadline: the second day after the justering, a
+    weekend or holiday deadline moved to the next working day."""
+    from store.domain.adjustment import swedish_holidays
+
+    deadline = adjusted + timedelta(days=2)
+    while deadline.weekday() >= 5 or deadline in swedish_holidays(deadline.year):
+        deadline += timedelta(days=1)
+    return deadline

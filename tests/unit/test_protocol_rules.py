@@ -14,7 +14,7 @@ from store.domain import adjustment, paragraphs, protocol_text
 from store.domain.protocol import Motion, Posting, Reservation, Substitution, Vote
 from store.domain.serving import quorum_warning, serving
 from store.persistence.paragraphs import first_paragraph_in_store
-from tests.support.protocol_sample import protocol_meeting
+from tests.support.protocol_sample import law_deadline, protocol_meeting
 
 
 def _protocol(date_iso: str, n: int, series: str = "AU", first: int | None = None) -> Meeting:
@@ -152,7 +152,24 @@ def test_late_posting_is_warned_about(adjusted, later):
     posted = adjusted + timedelta(days=later)
     posting = Posting(posted.isoformat(), (posted + timedelta(days=21)).isoformat())
     problems = adjustment.posting_problems(adjusted.isoformat(), posting)
-    assert bool(problems) == (later > 2)
+    assert bool(problems) == (posted > law_deadline(adjusted))
+
+
+@given(st.dates(min_value=date(2024, 1, 1), max_value=date(2040, 12, 31)))
+def test_the_default_posting_is_never_late(adjusted):
+    """A Friday justering posted on Monday is in time: the deadline moves past the weekend."""
+    posting = adjustment.default_posting(adjusted.isoformat())
+    assert not adjustment.posted_late(adjusted.isoformat(), posting)
+
+
+@pytest.mark.parametrize("adjusted, last_day", [
+    ("2031-03-12", "2031-03-14"),  # Wednesday -> Friday
+    ("2031-03-13", "2031-03-17"),  # Thursday -> Saturday -> Monday
+    ("2031-03-14", "2031-03-17"),  # Friday -> Sunday -> Monday
+    ("2031-12-22", "2031-12-29"),  # Monday -> Christmas Eve -> after the holidays
+])
+def test_the_posting_deadline(adjusted, last_day):
+    assert adjustment.posting_deadline(adjusted).isoformat() == last_day
 
 
 def test_adjusting_locks_and_a_lift_is_recorded():
