@@ -46,8 +46,6 @@ POSTED_FROM = "Datum då anslaget sätts upp"
 POSTED_TO = "Datum då anslaget tas ned"
 ARCHIVE = "Förvaringsplats för protokollet"
 SIGNATURE = "Underskrift"
-FRONT_LABELS = (PLACE_AND_TIME, DECIDING, OTHERS_PRESENT, REMOTE, ADJUSTERS, ADJUSTMENT,
-                SIGNATURES)
 
 #: Where a signature goes, and a value still to be written in by hand.
 SIGNATURE_LINE = "_" * 24

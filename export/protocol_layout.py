@@ -192,6 +192,3 @@ def vote_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
     blocks.extend(field_blocks(result))
     return blocks
 
-
-PARAGRAPH_LABELS = (AGENDA, DECISIONS, RESERVATION, PROTOCOL_NOTE, CONFLICT, BACKGROUND,
-                    PROPOSAL, BASIS, MOTIONS, PROCEDURE, VOTE, SEND_TO, EXTRACT_CERTIFIED)
