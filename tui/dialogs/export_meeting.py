@@ -40,6 +40,10 @@ def default_minutes_name(meeting: Meeting) -> str:
     return safe_file_name(f"{meeting.title} {meeting.date}") + ".docx"
 
 
+def default_extract_name(meeting: Meeting) -> str:
+    return safe_file_name(f"Protokollsutdrag {meeting.title} {meeting.date}") + ".docx"
+
+
 def default_actions_name(meeting: Meeting) -> str:
     return safe_file_name(f"Åtgärdslista {meeting.title} {meeting.date}") + ".docx"
 
@@ -47,8 +51,10 @@ def default_actions_name(meeting: Meeting) -> str:
 class ExportDialog(FormatChoice, Dialog[tuple]):
     """Where to write the minutes.
 
-    Dismisses with (minutes_path, actions_path|None, overwrite) where `overwrite` is True
-    when the user agreed to replace files that exist (write-protected ones included).
+    Dismisses with (minutes_path, actions_path|None, overwrite, extract) where
+    `overwrite` is True when the user agreed to replace files that exist (write-protected
+    ones included) and `extract` is a protocol's protokollsutdrag choice ('' = the whole
+    protocol, '42,44', 'all' = one file per § beside the chosen file).
     """
 
     BINDINGS = [
@@ -69,9 +75,25 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
             yield from self.compose_formats()
             yield Label(self._field_label(), id="minutes-label", classes="dialog-field")
             yield Input(str(self.minutes_path), id="minutes-path")
+            if self.meeting is not None and self.meeting.is_protocol:
+                yield Label("Protokollsutdrag, §§ (tomt = hela protokollet, all = en fil "
+                            "per §):", classes="dialog-field")
+                yield Input(id="extract", placeholder="t.ex. 42,44 eller all")
             yield Checkbox("Även åtgärdslistan", True, id="with-actions")
             yield Input(str(self.actions_path), id="actions-path")
             yield self.hint_line("enter exporterar · esc avbryter")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """An utdrag gets its own default name while the name is still the offered one."""
+        if event.input.id != "extract" or self.meeting is None:
+            return
+        field = self.query_one("#minutes-path", Input)
+        names = {default_minutes_name(self.meeting), default_extract_name(self.meeting)}
+        current = Path(field.value.strip())
+        if current.with_suffix(".docx").name in names:
+            name = default_extract_name(self.meeting) if event.value.strip() else (
+                default_minutes_name(self.meeting))
+            field.value = str(export_path(str(current.with_name(name)), self.suffix))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.query_one("#actions-path", Input).disabled = not event.value
@@ -103,7 +125,10 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
             self.notify(f"{document(self.meeting, capital=True)} och åtgärdslistan kan inte sparas i samma fil.",
                         severity="error")
             return
-        dismiss_unless_refused(self, paths, lambda overwrite: (minutes_path, actions_path, overwrite),
+        extract = self.query("#extract").results(Input)
+        spec = next((field.value.strip() for field in extract), "")
+        dismiss_unless_refused(self, paths,
+                               lambda overwrite: (minutes_path, actions_path, overwrite, spec),
                                refused_title="Kan inte exportera")
 
 
@@ -173,13 +198,13 @@ def start_export(app, meeting_id: str | None = None) -> None:
     def chosen(result) -> None:
         if not result:
             return
-        minutes_path, actions_path, overwrite = result
+        minutes_path, actions_path, overwrite, extract = result
         # A deep copy taken now, on the UI thread: the worker never reads the live model.
         snapshot = meeting_from_dict(meeting_to_dict(meeting))
         snapshot.id = meeting.id
         app.run_worker(
             functools.partial(export_files, app, snapshot, minutes_path, actions_path,
-                              overwrite=overwrite),
+                              overwrite=overwrite, extract=extract),
             thread=True, group="export", exit_on_error=False, name="export",
         )
         app.notify("Exporterar…", timeout=2)
@@ -191,11 +216,32 @@ def start_export(app, meeting_id: str | None = None) -> None:
     )
 
 
+def _write_extracts(app, meeting: Meeting, path: Path, spec: str, overwrite: bool) -> str:
+    """Protokollsutdrag of the §§ in `spec` to `path`, or one per § ('all') in a folder
+    named like `path` beside it; returns the line for the notice. ExtractError (a §
+    the protocol does not have) is said like any failure, in one sentence."""
+    from export.docx_protocol import write_all_extracts, write_extract
+    from export.extract import ALL, chosen_paragraphs
+    from store.persistence.paragraphs import first_paragraph_in_store
+
+    first = first_paragraph_in_store(app.store, meeting)
+    chosen = chosen_paragraphs(meeting, first, spec)
+    if spec.strip().casefold() == ALL:
+        folder = path.with_suffix("")
+        written = write_all_extracts(meeting, first, folder, force=overwrite,
+                                     suffix=path.suffix.lower())
+        return f"{len(written)} protokollsutdrag: {folder}"
+    write_extract(meeting, first, chosen, path, force=overwrite)
+    return f"Protokollsutdrag: {path}"
+
+
 def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path | None, *,
-                 overwrite: bool = False) -> None:
+                 overwrite: bool = False, extract: str = "") -> None:
     """Runs in a thread: write the files and tell the user where they went.
 
     `overwrite`: the user agreed to replace existing (even write-protected) files.
+    `extract`: a protocol's protokollsutdrag instead of the whole protocol (see
+    ExportDialog); 'all' writes one file per § in a folder beside `minutes_path`.
     """
     def notify(text: str, **kwargs) -> None:
         app.post_message(Notice(text, **kwargs))
@@ -209,7 +255,10 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
         return
     written, missing = [], False
     try:
-        if meeting.is_protocol:  # the protocol layout, numbered from the store's series
+        if meeting.is_protocol and extract:
+            written.append(_write_extracts(app, meeting, minutes_path, extract, overwrite))
+            minutes_path = None  # said above
+        elif meeting.is_protocol:  # the protocol layout, numbered from the store's series
             from export.docx_protocol import write_protocol
             from store.persistence.paragraphs import first_paragraph_in_store
 
@@ -225,7 +274,8 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
                severity="error", timeout=15)
         return
     else:
-        written.append(f"{document(meeting, capital=True)}: {minutes_path}")
+        if minutes_path is not None:
+            written.append(f"{document(meeting, capital=True)}: {minutes_path}")
     if actions_path is not None:
         try:
             from export.action_list import write_action_list
