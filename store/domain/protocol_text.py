@@ -116,7 +116,9 @@ def procedure_draft(meeting: Meeting, item: AgendaItem, winner: Motion | None = 
         others = " och ".join(motion_name(meeting, m) for m in against)
         sentence = (f"Ordföranden ställer proposition på förslaget mot {others} "
                     f"och finner att {who} beslutar {outcome}.")
-    additions = [m for m in item.motions if m.kind == "tillägg"]
+    # A proposal that falls (avslag) or goes back (återremiss) takes no additions.
+    falls = winner is not None and winner.kind in ("avslag", "återremiss")
+    additions = [] if falls else [m for m in item.motions if m.kind == "tillägg"]
     for motion in additions:
         sentence += (f" Ordföranden ställer därefter proposition på {motion_name(meeting, motion)}"
                      f" och finner att {who} bifaller det.")

@@ -251,3 +251,15 @@ def test_the_next_meeting_of_a_protocol_series_keeps_its_roster_and_kind():
     assert not following.find_participant("Lina Falk").remote
     assert not following.find_participant("Kim Vall").substitute_for
     assert following.posting.archive == previous.posting.archive
+
+
+@pytest.mark.parametrize("winner_kind, has_addition", [
+    (None, True), ("ändring", True), ("avslag", False), ("återremiss", False)])
+def test_an_addition_is_put_only_when_the_proposal_stands(winner_kind, has_addition):
+    meeting = protocol_meeting()
+    item = meeting.items[0]
+    item.motions = [Motion("Olle Berg", winner_kind or "avslag", "att x"),
+                    Motion("Jon Ström", "tillägg", "att y")]
+    winner = item.motions[0] if winner_kind else None
+    draft = protocol_text.procedure_draft(meeting, item, winner)
+    assert ("tilläggsyrkande" in draft) == has_addition
