@@ -15,8 +15,8 @@ _DOCUMENT = {
 
 
 def _kind(meeting) -> str:
-    kind = getattr(meeting, "kind", None) or "minutes"
-    return kind if kind in _DOCUMENT else "minutes"
+    # The model's own test, so the stored kind's spelling ("protokoll") lives in one place.
+    return "protocol" if getattr(meeting, "is_protocol", False) else "minutes"
 
 
 def document(meeting=None, *, definite: bool = True, capital: bool = False) -> str:

@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 import tui
 from store import Meeting
+from store.domain.protocol import PROTOCOL
 from tui.words import defer_decision, document
 
 
@@ -81,8 +82,10 @@ def test_document_names_follow_the_meeting_kind():
     minutes = Meeting(title="Arbetsgrupp", date="2026-12-03")
     assert document(minutes) == "mötesanteckningarna"
     assert document(minutes, definite=False, capital=True) == "Mötesanteckningar"
-    minutes.kind = "protocol"
-    assert document(minutes) == "protokollet"
+    # The kind as the model stores it (store.domain.protocol.PROTOCOL), not a made-up one.
+    protocol = Meeting(title="Tekniska nämnden", date="2026-12-03", kind=PROTOCOL)
+    assert document(protocol) == "protokollet"
+    assert document(protocol, definite=False, capital=True) == "Protokoll"
 
 
 @pytest.mark.parametrize("title", ["Budget 2027", "  Växel  ", "", "Ärende: *viktigt*"])
