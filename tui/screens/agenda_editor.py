@@ -22,6 +22,7 @@ from ..save_state import SaveState
 from ..dialogs.questions import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 from ..widgets.text_area import AppTextArea
+from ..widgets.agenda_outline import AgendaOutline
 from ..widgets.standing_mark import append_standing_mark
 
 # The free-text fields of an item, as (widget id, model attribute, label).
@@ -101,7 +102,7 @@ class AgendaEditorScreen(Screen[None]):
                          id="agenda-heading", markup=False)
             yield Static("", id="save-state", markup=False)
         with Horizontal(id="agenda-body"):
-            tree: Tree[str] = Tree("Dagordning", id="agenda-tree")
+            tree = AgendaOutline("Dagordning", id="agenda-tree")
             tree.show_root = False
             tree.guide_depth = 2
             yield tree

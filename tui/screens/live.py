@@ -25,6 +25,7 @@ from ..widgets.agenda_tree import AgendaTree
 from ..widgets.back_to_notes import NotesWanted
 from ..widgets.entry_list import EntryList
 from ..widgets.item_text import agenda_text
+from ..widgets.meeting_title import MeetingTitle
 from ..widgets.notes_area import NotesArea
 from ..save_state import SaveState
 from ..worker_messages import OwnerHistoryLoaded
@@ -126,7 +127,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="live-top"):
-            yield Static(id="live-title", markup=False)
+            yield MeetingTitle(id="live-title")
             yield Static(id="live-status")
         with Horizontal(id="live-body"):
             yield AgendaTree(id="agenda")
@@ -172,7 +173,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
             if not meeting.start and not self._is_past():  # a write-up has no "now"
                 meeting.start = hhmm(self.now())
                 self.app.mark_changed()
-        self.query_one("#live-title", Static).update(f"{meeting.title} · {meeting.date}")
+        self.query_one("#live-title", MeetingTitle).show(meeting.title, meeting.date)
         self.start_protocol()
         self.rebuild_tree()
         target = self.requested_item_id
@@ -219,8 +220,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         # Back from a dialog or the preview: the model may have changed under us.
         if not self.is_mounted or not self._session_is_ours:
             return
-        self.query_one("#live-title", Static).update(
-            f"{self.meeting.title} · {self.meeting.date}")
+        self.query_one("#live-title", MeetingTitle).show(self.meeting.title, self.meeting.date)
         if self.current is None:  # deleted in the agenda editor meanwhile
             first = self.meeting.first_open_item() or next(iter(self.meeting.all_items()), None)
             self.item_id = None

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from store import AgendaItem, Meeting
 
 from .back_to_notes import BackToNotes
-from .standing_mark import append_standing_mark
+from .standing_mark import append_standing_mark, fit_label
 
 STATUS_MARKS = {"pending": "  ", "done": "✓ ", "deferred": "↷ "}
 CURRENT_MARK = "▶ "
@@ -59,6 +59,7 @@ class AgendaTree(BackToNotes, OptionList):
         super().__init__(*args, **kwargs)
         self._ids: list[str] = []
         self._labels: list[Text] = []  # as shown, in the order of _ids
+        self._shown: tuple[Meeting, str | None] | None = None
 
     def show(self, meeting: Meeting, current_id: str | None, *, rebuild: bool = False) -> None:
         """Draw the agenda; rebuilt when its items changed, else only relabelled.
@@ -66,8 +67,11 @@ class AgendaTree(BackToNotes, OptionList):
         Relabelling replaces only the labels that changed (usually the old and the new
         current item): each replacement makes the list measure its options again.
         """
+        self._shown = (meeting, current_id)
         ids = [item.id for item in meeting.all_items()]
-        labels = [tree_label(number, depth, item, item.id == current_id)
+        width = self._label_width(len(ids))
+        # Fitted here, not cut by the list: a long title ends in …, the ↻ stays.
+        labels = [fit_label(tree_label(number, depth, item, item.id == current_id), width)
                   for number, depth, item in meeting.walk()]
         if rebuild or ids != self._ids:
             self.clear_options()
@@ -80,6 +84,18 @@ class AgendaTree(BackToNotes, OptionList):
         self._labels = labels
         if current_id in self._ids:
             self.highlighted = self._ids.index(current_id)
+
+    def _label_width(self, rows: int) -> int:
+        """Cells for a label: the width, less the scroll bar when the rows need one
+        (0 before the first layout: not fitted until the size is known)."""
+        width, height = self.size
+        if rows > height:
+            width -= self.styles.scrollbar_size_vertical
+        return width
+
+    def on_resize(self) -> None:
+        if self._shown is not None:  # fitted to the old width: fit them again
+            self.show(*self._shown)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
