@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .model import Action, AgendaItem, Decision, Meeting
+from .model import ADJUSTER_ROLE, Action, AgendaItem, Decision, Meeting
+from .protocol import CHAIR_ROLES, MEETING_KINDS, MEMBER, PROTOCOL
 
 #: Items whose title starts so collect the matters raised at the end: a new item added
 #: there becomes one of its sub-items.
@@ -114,3 +115,46 @@ def add_item_during_meeting(meeting: Meeting, title: str, current: AgendaItem | 
     if as_sub_item:
         return meeting.add_item(item, parent=current.id)
     return meeting.add_item(item, after=current.id)
+
+
+# -- the meeting's kind (mötesanteckningar / protokoll) --------------------------------
+
+
+def has_started(meeting: Meeting) -> bool:
+    """Under way or over: an item was reached, or the meeting was ended."""
+    return meeting.ended or any(item.started_at for item in meeting.all_items())
+
+
+def kind_can_change(meeting: Meeting) -> bool:
+    """The kind is chosen at setup and can be changed until the meeting starts."""
+    return not has_started(meeting) and meeting.adjusted is None
+
+
+KIND_LOCKED = "Mötets typ kan inte ändras när mötet har börjat."
+
+
+def set_kind(meeting: Meeting, kind: str) -> bool:
+    """Make the meeting a protocol or minutes; True when it changed.
+
+    Raises ValueError (KIND_LOCKED) once the meeting has started. Becoming a protocol,
+    the roster's decision makers become ledamöter, a chair role written as the role
+    becomes the chair role, and those with the role Justerare become the justerare;
+    nothing is dropped either way.
+    """
+    if kind not in MEETING_KINDS:
+        raise ValueError(f"Okänd mötestyp: {kind}.")
+    if kind == meeting.kind:
+        return False
+    if not kind_can_change(meeting):
+        raise ValueError(KIND_LOCKED)
+    meeting.kind = kind
+    if kind == PROTOCOL:
+        for p in meeting.participants:
+            if not p.group and p.decision_maker:
+                p.group = MEMBER
+            if not p.chair and p.role.casefold() in CHAIR_ROLES:
+                p.chair, p.role = p.role.casefold(), ""
+        if not meeting.adjusters:
+            meeting.adjusters = [p.name for p in meeting.participants
+                                 if p.role.casefold() == ADJUSTER_ROLE.casefold() and p.name]
+    return True

@@ -31,16 +31,18 @@ from .standing import looks_standing  # noqa: F401 - re-exported
 
 ITEM_STATUSES: tuple[str, ...] = ("pending", "done", "deferred")
 
+SECRETARY_ROLE = "Sekreterare"
+ADJUSTER_ROLE = "Justerare"
+
 #: Roles offered in the roster editor; any free text is allowed too.
 STANDARD_ROLES: tuple[str, ...] = (
     "Ordförande",
-    "Sekreterare",
+    SECRETARY_ROLE,
     "Organisatör",
-    "Justerare",
+    ADJUSTER_ROLE,
     "Adjungerad",
 )
 
-SECRETARY_ROLE = "Sekreterare"
 
 def new_id() -> str:
     """A short random id: unique enough per data directory, short enough to type."""
