@@ -96,3 +96,12 @@ class ParagraphsNumbered(WorkerMessage):
     """The first § of the previewed protocol, read from its series in the store."""
 
     first: int
+
+
+@dataclass
+class FirstParagraphFound(WorkerMessage):
+    """The § a protocol's series continues from (store.persistence.paragraphs), for the
+    series and year in ``key`` when it was asked."""
+
+    number: int
+    key: Any

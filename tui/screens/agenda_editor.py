@@ -17,13 +17,17 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea, Tree
 
 from store.domain.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
 from store.domain.model import AgendaItem, Meeting
+from store.domain.paragraphs import paragraph_numbers
 
+from ..paragraph_count import FirstParagraph, paragraph_mark
 from ..save_state import SaveState
+from ..worker_messages import FirstParagraphFound
 from ..dialogs.questions import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 from ..widgets.text_area import AppTextArea
 from ..widgets.agenda_outline import AgendaOutline
 from ..widgets.standing_mark import append_standing_mark
+from .agenda_protocol import ProtocolItemFields
 
 # The free-text fields of an item, as (widget id, model attribute, label).
 TEXT_FIELDS = (
@@ -33,8 +37,10 @@ TEXT_FIELDS = (
 )
 
 
-def item_label(number: str, item: AgendaItem) -> Text:
-    text = Text(f"{number}. ", style="bold")
+def item_label(number: str, item: AgendaItem, paragraph: int | None = None) -> Text:
+    """'3. Title', or for a protocol's ärende '§ 43 Title'."""
+    shown = paragraph_mark(paragraph) if paragraph is not None else f"{number}."
+    text = Text(f"{shown} ", style="bold")
     text.append(item.title or "(utan rubrik)", style="" if item.title else "dim italic")
     return append_standing_mark(text, item.standing)
 
@@ -74,6 +80,7 @@ class AgendaEditorScreen(Screen[None]):
         super().__init__(name=name, id=id)
         self.current_id: str | None = None
         self.initial_item_id = item_id
+        self.first_paragraph = FirstParagraph()
 
     # -- model access
 
@@ -122,18 +129,23 @@ class AgendaEditorScreen(Screen[None]):
                     yield Input(id="i-time", compact=True, placeholder="TT:MM")
                     yield Checkbox("Stående punkt", id="i-standing", compact=True)
                 yield Static("", id="item-message")
+                yield ProtocolItemFields(lists=False, classes="protocol-item")
                 for widget_id, _, label in TEXT_FIELDS:
                     yield Label(label, classes="area-label")
                     yield AppTextArea(id=widget_id, soft_wrap=True, compact=True)
                 yield Label("Bilagor (en per rad)", classes="area-label")
                 yield AppTextArea(id="i-attachments", soft_wrap=True, compact=True,
                                   reflow_paste=False)  # one attachment per line
+                yield ProtocolItemFields(lists=True, classes="protocol-item")
         # Every key on as many lines as it needs: one line cut them at 80 columns.
         yield LiveFooter(compact=True)
 
     def on_mount(self) -> None:
         items = [item.id for item in self.meeting.all_items()]
         start = self.initial_item_id if self.initial_item_id in items else None
+        for fields in self.query(ProtocolItemFields):
+            fields.display = self.meeting.is_protocol
+        self.first_paragraph.count(self, self.meeting)
         self._rebuild(start or (items[0] if items else None))
         self.query_one("#agenda-tree", Tree).focus()
         if hasattr(self.app, "save_state"):
@@ -145,6 +157,15 @@ class AgendaEditorScreen(Screen[None]):
 
     # -- the tree
 
+    def on_first_paragraph_found(self, message: FirstParagraphFound) -> None:
+        if self.first_paragraph.found(message):
+            self._rebuild(self.current_id)
+
+    def _paragraph(self, item_id: str) -> int | None:
+        """The § of a top-level ärende of a protocol; None otherwise or not yet counted."""
+        first = self.first_paragraph.of(self.meeting)
+        return paragraph_numbers(self.meeting, first).get(item_id) if first else None
+
     def _rebuild(self, select_id: str | None) -> None:
         """Redraw the tree from the model (numbers included) and select an item."""
         tree = self.query_one("#agenda-tree", Tree)
@@ -154,7 +175,8 @@ class AgendaEditorScreen(Screen[None]):
         def add(parent, items: list[AgendaItem], prefix: str) -> None:
             for index, item in enumerate(items, start=1):
                 number = f"{prefix}{index}"
-                node = parent.add(item_label(number, item), data=item.id,
+                node = parent.add(item_label(number, item, self._paragraph(item.id)),
+                                  data=item.id,
                                   expand=True, allow_expand=False)
                 order.append(item.id)
                 add(node, item.items, number + ".")
@@ -173,7 +195,7 @@ class AgendaEditorScreen(Screen[None]):
         number = self.meeting.number_of(item.id)
         for node in _walk_nodes(tree.root):
             if node.data == item.id:
-                node.set_label(item_label(number, item))
+                node.set_label(item_label(number, item, self._paragraph(item.id)))
                 break
 
     @on(Tree.NodeHighlighted, "#agenda-tree")
@@ -201,6 +223,8 @@ class AgendaEditorScreen(Screen[None]):
             self.query_one(f"#{widget_id}", TextArea).text = getattr(item, attr) if item else ""
         self.query_one("#i-attachments", TextArea).text = (
             "\n".join(item.attachments) if item else "")
+        for fields in self.query(ProtocolItemFields):
+            fields.load(item)
         self._show_item_state()
 
     def _show_item_state(self, problem: str | None = None) -> None:
@@ -212,8 +236,10 @@ class AgendaEditorScreen(Screen[None]):
             message.update(Text("Dagordningen är tom: ctrl+n lägger till en punkt.",
                                 style="dim"))
         else:
-            number = self.meeting.number_of(item.id)
-            message.update(Text(f"Punkt {number}", style="dim"))
+            paragraph = self._paragraph(item.id)
+            shown = (paragraph_mark(paragraph) if paragraph is not None
+                     else f"Punkt {self.meeting.number_of(item.id)}")
+            message.update(Text(shown, style="dim"))
 
     @on(Input.Changed, "#i-title, #i-presenter")
     def _text_input_changed(self, event: Input.Changed) -> None:

@@ -28,8 +28,16 @@ from store.domain.dates import (
     parse_due_date,
 )
 from store.domain.model import STANDARD_ROLES, Meeting, Participant
+from store.domain.roster_line import format_roster_line
 
 from ..save_state import SaveState
+from .setup_protocol import (
+    KindChoice,
+    ProtocolFields,
+    RosterLineEditor,
+    change_kind,
+    kind_row,
+)
 from ..dialogs.questions import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 
@@ -75,8 +83,12 @@ class RoleInput(Input):
         self.cursor_position = len(self.value)
 
 
-def participant_label(participant: Participant) -> Text:
-    """One roster line: 'Hedda Norell (Ordförande) · beslutande'."""
+def participant_label(participant: Participant, protocol: bool = False) -> Text:
+    """One roster line: 'Hedda Norell (Ordförande) · beslutande'; in a protocol the line as
+    it is written: 'Hedda Norell (S), ledamot, ordförande'."""
+    if protocol:
+        return Text(format_roster_line(participant) or "(namn saknas)",
+                    style="dim strike" if participant.absent else "")
     text = Text(participant.name or "(namn saknas)",
                 style="dim strike" if participant.absent else "")
     if participant.role:
@@ -161,23 +173,28 @@ class MeetingSetupScreen(Screen[None]):
                 yield Label("Plats", classes="lbl")
                 yield Input(m.place, id="place", compact=True,
                             placeholder="t.ex. Kommunhuset, sal 3")
+            yield from kind_row(m)
+            yield ProtocolFields(m, self.today, id="protocol-fields")
             yield Static("", id="meeting-message")
             yield Label("Deltagare  (ctrl+n ny, del ta bort, alt+↑/↓ flytta)",
                         id="roster-heading")
             with Horizontal(id="roster"):
                 yield OptionList(id="participants")
                 with Vertical(id="participant-editor"):
-                    with Horizontal(classes="row"):
+                    yield RosterLineEditor(id="roster-line")
+                    with Horizontal(classes="row minutes-only"):
                         yield Label("Namn", classes="lbl")
                         yield Input(id="p-name", compact=True, placeholder="För- och efternamn")
-                    with Horizontal(classes="row"):
+                    with Horizontal(classes="row minutes-only"):
                         yield Label("Roll", classes="lbl")
                         yield RoleInput(id="p-role", compact=True, placeholder="Ordförande, …",
                                     suggester=SuggestFromList(STANDARD_ROLES,
                                                               case_sensitive=False))
-                    yield Static(ROLE_HINT, id="role-hint")
-                    yield Checkbox("Beslutande", id="p-dm", compact=True)
-                    yield Checkbox("Frånvarande", id="p-absent", compact=True)
+                    yield Static(ROLE_HINT, id="role-hint", classes="minutes-only")
+                    yield Checkbox("Beslutande", id="p-dm", compact=True,
+                                   classes="minutes-only")
+                    yield Checkbox("Frånvarande", id="p-absent", compact=True,
+                                   classes="minutes-only")
         # Every key on as many lines as it needs: one line cut them at 80 columns.
         yield LiveFooter(compact=True)
 
@@ -186,6 +203,7 @@ class MeetingSetupScreen(Screen[None]):
         # while it is alone in that series, the series follows the title as it is
         # typed, so the meeting does not end up in a series called "Nytt möte".
         m = self.meeting
+        self.set_class(m.is_protocol, "-protocol")
         self._series_follows_title = m.series == m.title and (
             m.title == NEW_MEETING_TITLE  # several may wait for their names
             or all(s.id == m.id for s in self.app.store.series_meetings(m.series)))
@@ -265,8 +283,10 @@ class MeetingSetupScreen(Screen[None]):
             if getattr(self.meeting, field_id) != value:
                 setattr(self.meeting, field_id, value)
                 self._changed()
+            self.query_one(ProtocolFields).recount()  # the series' § may differ
             return
         self._apply_when_field(event.input, final=not event.input.has_focus)
+        self.query_one(ProtocolFields).recount()  # a new year starts at § 1
 
     @on(Input.Blurred, "#date, #start, #end")
     def _when_field_left(self, event: Input.Blurred) -> None:
@@ -292,11 +312,25 @@ class MeetingSetupScreen(Screen[None]):
             self._changed()
         self._show_meeting_state(self._problems())
 
+    def on_kind_choice_chosen(self, event: KindChoice.Chosen) -> None:
+        refusal = change_kind(self.meeting, event.kind)
+        if refusal:
+            self._show_meeting_state(refusal)
+            return
+        self._changed()
+        self.query_one(KindChoice).show_kind(self.meeting.kind)
+        self.set_class(self.meeting.is_protocol, "-protocol")
+        self.query_one(ProtocolFields).reload()
+        self.query_one(ProtocolFields).recount()
+        self._refresh_roster(self.current_id)
+        self._show_meeting_state(self._problems())
+
     # -- roster
 
     def _refresh_roster(self, select_id: str | None) -> None:
         roster = self.query_one("#participants", OptionList)
-        roster.set_options(Option(participant_label(p), id=p.id)
+        protocol = self.meeting.is_protocol
+        roster.set_options(Option(participant_label(p, protocol), id=p.id)
                            for p in self.meeting.participants)
         ids = [p.id for p in self.meeting.participants]
         if select_id in ids:
@@ -312,12 +346,16 @@ class MeetingSetupScreen(Screen[None]):
         self.query_one("#p-role", Input).value = p.role if p else ""
         self.query_one("#p-dm", Checkbox).value = p.decision_maker if p else False
         self.query_one("#p-absent", Checkbox).value = p.absent if p else False
+        self.query_one(RosterLineEditor).load(p)
 
     def _relabel_current(self) -> None:
         p = self.current
         if p is not None:
             roster = self.query_one("#participants", OptionList)
-            roster.replace_option_prompt(p.id, participant_label(p))
+            roster.replace_option_prompt(p.id, participant_label(p, self.meeting.is_protocol))
+
+    def on_roster_line_editor_edited(self, event: RosterLineEditor.Edited) -> None:
+        self._relabel_current()
 
     @on(OptionList.OptionHighlighted, "#participants")
     def _participant_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -326,7 +364,10 @@ class MeetingSetupScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#participants")
     def _participant_selected(self) -> None:
-        self.query_one("#p-name", Input).focus()
+        self._focus_editor()
+
+    def _focus_editor(self) -> None:
+        self.query_one("#p-line" if self.meeting.is_protocol else "#p-name", Input).focus()
 
     @on(Input.Changed, "#p-name, #p-role")
     def _participant_text_changed(self, event: Input.Changed) -> None:
@@ -364,7 +405,7 @@ class MeetingSetupScreen(Screen[None]):
         self.meeting.participants.append(participant)
         self._changed()
         self._refresh_roster(participant.id)
-        self.query_one("#p-name", Input).focus()
+        self._focus_editor()
 
     def action_remove_participant(self) -> None:
         p = self.current

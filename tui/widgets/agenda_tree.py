@@ -9,7 +9,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store import AgendaItem, Meeting
+from store.domain.paragraphs import paragraph_numbers
 
+from ..paragraph_count import FirstParagraph, paragraph_mark
+from ..worker_messages import FirstParagraphFound
 from .back_to_notes import BackToNotes
 from .standing_mark import append_standing_mark, fit_label
 
@@ -21,12 +24,15 @@ def _status_style(status: str) -> str | None:
     return {"done": "green", "deferred": "yellow"}.get(status)
 
 
-def tree_label(number: str, depth: int, item: AgendaItem, current: bool) -> Text:
+def tree_label(number: str, depth: int, item: AgendaItem, current: bool,
+               paragraph: int | None = None) -> Text:
+    """One line of the agenda; a protocol's ärende shows its § (`paragraph`)."""
     mark = CURRENT_MARK if current else STATUS_MARKS.get(item.status, "  ")
     label = Text(mark, style="bold" if current else _status_style(item.status),
                  no_wrap=True, overflow="ellipsis")
     label.append("  " * (depth - 1))
-    label.append(f"{number}. ", style="bold" if current else None)
+    shown = paragraph_mark(paragraph) if paragraph is not None else f"{number}."
+    label.append(f"{shown} ", style="bold" if current else None)
     label.append(item.title, style="bold" if current else (
         "dim" if item.status in ("done", "deferred") else None))
     return append_standing_mark(label, item.standing)
@@ -59,6 +65,7 @@ class AgendaTree(BackToNotes, OptionList):
         super().__init__(*args, **kwargs)
         self._ids: list[str] = []
         self._labels: list[Text] = []  # as shown, in the order of _ids
+        self._first = FirstParagraph()
         self._shown: tuple[Meeting, str | None] | None = None
 
     def show(self, meeting: Meeting, current_id: str | None, *, rebuild: bool = False) -> None:
@@ -68,10 +75,14 @@ class AgendaTree(BackToNotes, OptionList):
         current item): each replacement makes the list measure its options again.
         """
         self._shown = (meeting, current_id)
+        self._first.count(self, meeting)  # a protocol's §§, once per series and year
+        first = self._first.of(meeting)
+        paragraphs = paragraph_numbers(meeting, first) if first else {}
         ids = [item.id for item in meeting.all_items()]
         width = self._label_width(len(ids))
         # Fitted here, not cut by the list: a long title ends in …, the ↻ stays.
-        labels = [fit_label(tree_label(number, depth, item, item.id == current_id), width)
+        labels = [fit_label(tree_label(number, depth, item, item.id == current_id,
+                                       paragraphs.get(item.id)), width)
                   for number, depth, item in meeting.walk()]
         if rebuild or ids != self._ids:
             self.clear_options()
@@ -95,6 +106,11 @@ class AgendaTree(BackToNotes, OptionList):
 
     def on_resize(self) -> None:
         if self._shown is not None:  # fitted to the old width: fit them again
+            self.show(*self._shown)
+
+    def on_first_paragraph_found(self, message: FirstParagraphFound) -> None:
+        message.stop()
+        if self._first.found(message) and self._shown is not None:
             self.show(*self._shown)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
