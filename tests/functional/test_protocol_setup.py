@@ -84,7 +84,7 @@ async def test_a_protocol_is_set_up_by_keyboard_and_saved(file_store: MeetingSto
         assert not refused, (refused, str(app.screen.query_one("#protocol-message").render()))
         await pilot.press("escape")
         await wait_until(pilot, lambda: file_store.load(meeting_id).first_paragraph == 12,
-                         what="the setup saved")
+                         what="the setup saved", timeout=30)
 
     saved = MeetingStore.at(data_dir).load(meeting_id)
     assert (saved.kind, saved.body) == (PROTOCOL, "Kulturnämndens arbetsutskott")
@@ -217,10 +217,9 @@ async def test_the_agenda_editor_edits_an_arendes_protocol_fields(file_store: Me
             area.clear()
             await type_text(pilot, text)
         await typed_through(pilot)
-        await pilot.press("escape")
         first = app.session.meeting.items[0].id
         await wait_until(pilot, lambda: file_store.load(meeting_id).items[0].send_to
-                         == ["Kulturförvaltningen"], what="saved")
+                         == ["Kulturförvaltningen"], what="saved", timeout=30)
     item = MeetingStore.at(data_dir).load(meeting_id).find_item(first)
     assert (item.case_number, item.registration_number, item.section) == (
         "77/31", "KN-2031/9", "Informationsärenden")

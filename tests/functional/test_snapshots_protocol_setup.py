@@ -16,13 +16,14 @@ def protocol_store() -> tuple[MeetingStore, str]:
     return store, store.add(protocol_meeting())
 
 
-def opened(mode: str, *then):
-    """run_before: open the protocol in a mode, then run each step."""
+def opened(meeting_id: str, mode: str, *then):
+    """run_before: open the protocol from the start screen (not live mode, where the
+    first item would start the meeting), then run each step."""
 
     async def run_before(pilot) -> None:
         await settle(pilot)
         app = pilot.app
-        app.open_meeting(app.session.meeting.id, mode=mode)
+        app.open_meeting(meeting_id, mode=mode)
         await settle(pilot)
         for step in then:
             await step(pilot)
@@ -46,17 +47,17 @@ async def on_the_dnr(pilot) -> None:
 
 def test_setup_of_a_protocol(snap_compare):
     store, meeting_id = protocol_store()
-    assert snap_compare(make_app(store, meeting_id), terminal_size=SIZE,
-                        run_before=opened("setup"))
+    assert snap_compare(make_app(store), terminal_size=SIZE,
+                        run_before=opened(meeting_id, "setup"))
 
 
 def test_setup_roster_line_of_an_ersattare(snap_compare):
     store, meeting_id = protocol_store()
-    assert snap_compare(make_app(store, meeting_id), terminal_size=SIZE,
-                        run_before=opened("setup", edit_the_ersattare))
+    assert snap_compare(make_app(store), terminal_size=SIZE,
+                        run_before=opened(meeting_id, "setup", edit_the_ersattare))
 
 
 def test_agenda_editor_of_a_protocol(snap_compare):
     store, meeting_id = protocol_store()
-    assert snap_compare(make_app(store, meeting_id), terminal_size=SIZE,
-                        run_before=opened("agenda", on_the_dnr))
+    assert snap_compare(make_app(store), terminal_size=SIZE,
+                        run_before=opened(meeting_id, "agenda", on_the_dnr))

@@ -21,12 +21,12 @@ from store.domain.paragraphs import paragraph_numbers
 
 from ..paragraph_count import FirstParagraph, paragraph_mark
 from ..save_state import SaveState
-from ..worker_messages import FirstParagraphFound
 from ..dialogs.questions import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 from ..widgets.text_area import AppTextArea
 from ..widgets.agenda_outline import AgendaOutline
 from ..widgets.standing_mark import append_standing_mark
+from ..worker_messages import FirstParagraphFound
 from .agenda_protocol import ProtocolItemFields
 
 # The free-text fields of an item, as (widget id, model attribute, label).

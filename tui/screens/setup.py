@@ -31,6 +31,8 @@ from store.domain.model import STANDARD_ROLES, Meeting, Participant
 from store.domain.roster_line import format_roster_line
 
 from ..save_state import SaveState
+from ..dialogs.questions import ConfirmDialog
+from ..widgets.live_footer import LiveFooter
 from .setup_protocol import (
     KindChoice,
     ProtocolFields,
@@ -38,8 +40,6 @@ from .setup_protocol import (
     change_kind,
     kind_row,
 )
-from ..dialogs.questions import ConfirmDialog
-from ..widgets.live_footer import LiveFooter
 
 #: The title the app gives a meeting made with "Nytt möte" (tui/app.py).
 NEW_MEETING_TITLE = "Nytt möte"
