@@ -28,7 +28,7 @@ from store.domain.dates import (
     parse_due_date,
 )
 from store.domain.model import Meeting, Participant
-from store.domain.protocol import KIND_LABELS, MEETING_KINDS, MEMBER, PROTOCOL
+from store.domain.protocol import KIND_LABELS, MEETING_KINDS, MEMBER
 from store.domain.roster_line import (
     SYNTAX_HINT,
     RosterLineError,
@@ -326,8 +326,12 @@ class RosterLineEditor(Vertical):
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
         p = self.participant
-        if p is None or p not in self.meeting.participants:
+        if p is None or p not in self.meeting.participants or not self.meeting.is_protocol:
             return
+        if event.input.value == format_roster_line(p):
+            event.input.remove_class("-bad")
+            self._hint(None)
+            return  # as loaded: nothing typed, nothing to write
         try:
             line = parse_roster_line(event.input.value)
             problem = self._check(line)
@@ -351,7 +355,3 @@ def change_kind(meeting: Meeting, kind: str) -> str | None:
     except ValueError as exc:
         return str(exc)
     return None
-
-
-def is_protocol(meeting: Meeting) -> bool:
-    return meeting.kind == PROTOCOL
