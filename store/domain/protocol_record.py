@@ -211,6 +211,17 @@ def start_vote(meeting: Meeting, item: AgendaItem) -> Vote:
     return item.vote
 
 
+def drop_unheld_vote(meeting: Meeting, item: AgendaItem) -> bool:
+    """A vote opened and left without a ballot or a result was never held: it goes, so the
+    protocol prints no empty Omröstning. True when one went."""
+    item = paragraph_item(meeting, item)
+    vote = item.vote
+    if vote is None or vote.ballots or vote.result.strip():
+        return False
+    item.vote = None
+    return True
+
+
 def set_ballot(meeting: Meeting, item: AgendaItem, name: str, ballot: str) -> Vote:
     """A serving member votes ja/nej/avstår ('' takes the ballot back)."""
     item = paragraph_item(meeting, item)

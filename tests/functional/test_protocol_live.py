@@ -138,6 +138,22 @@ async def test_vote_grid_four_three_tally_and_result():
 
 
 @run_async
+async def test_a_vote_opened_and_left_without_ballots_leaves_no_omrostning():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+o")
+        await typed_through(pilot)
+        await pilot.press("escape")
+        await typed_through(pilot)
+        assert "omröstning" not in protocol_line(app)
+        meeting = await saved(app, store, mid)
+    assert meeting.items[0].vote is None
+
+
+@run_async
 async def test_vote_tie_is_shown_and_a_ballot_taken_back():
     store = MeetingStore.in_memory()
     mid = fresh_protocol(store)

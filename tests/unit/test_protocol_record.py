@@ -147,6 +147,25 @@ def test_a_tie_is_shown_as_such():
     assert "lika röstetal" in item.vote.result and "1 avstår" in item.vote.result
 
 
+def test_a_vote_without_ballot_or_result_was_never_held_and_goes():
+    meeting, item = _fresh()
+    rec.start_vote(meeting, item)  # the dialog opened, nothing cast
+    assert rec.drop_unheld_vote(meeting, item) and item.vote is None
+    rec.set_ballot(meeting, item, "Mira Holm", "ja")
+    rec.set_ballot(meeting, item, "Mira Holm", "")  # every ballot taken back
+    assert rec.drop_unheld_vote(meeting, item) and item.vote is None
+
+
+@pytest.mark.parametrize("ballot, result", [("ja", ""), ("", "Utskottet beslutar med acklamation.")])
+def test_a_vote_with_a_ballot_or_a_written_result_stays(ballot, result):
+    meeting, item = _fresh()
+    vote = rec.start_vote(meeting, item)
+    if ballot:
+        rec.set_ballot(meeting, item, "Mira Holm", ballot)
+    vote.result = result or vote.result
+    assert not rec.drop_unheld_vote(meeting, item) and item.vote is vote
+
+
 def test_an_edited_result_stays_and_a_ballot_can_be_taken_back():
     meeting, item = _fresh()
     rec.set_ballot(meeting, item, "Mira Holm", "ja")

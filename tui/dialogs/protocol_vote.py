@@ -16,7 +16,13 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static
 
 from store.domain.protocol import BALLOT_ABSTAIN, BALLOT_NO, BALLOT_YES
-from store.domain.protocol_record import is_tie, serving_names, set_ballot, start_vote
+from store.domain.protocol_record import (
+    drop_unheld_vote,
+    is_tie,
+    serving_names,
+    set_ballot,
+    start_vote,
+)
 from store.domain.serving import serving
 
 from .protocol_base import ProtocolDialog
@@ -126,4 +132,6 @@ class VoteDialog(ProtocolDialog):
         self.query_one(BallotGrid).focus()
 
     def action_cancel(self) -> None:
+        if drop_unheld_vote(self.meeting, self.item):  # opened by mistake: no empty Omröstning
+            self._on_change()
         self.dismiss(True)
