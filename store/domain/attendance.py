@@ -114,6 +114,19 @@ def normalized(intervals: Iterable[Interval]) -> list[Interval]:
 # -- changing a participant's presence ------------------------------------------------
 
 
+def add_guest(meeting: Meeting, name: str, role: str = "", at: str = "") -> Participant:
+    """A guest added during the meeting (not carried to the next one); arriving `at`
+    when given. In a protocol a guest is among Övriga närvarande: group övrig."""
+    from .model import Participant
+    from .protocol import OTHER
+
+    guest = Participant(name, role=role, guest=True, group=OTHER if meeting.is_protocol else "")
+    if at:
+        arrive(guest, at)
+    meeting.participants.append(guest)
+    return guest
+
+
 def set_intervals(participant: Participant, intervals: Iterable[Interval]) -> None:
     """Replace the presence (an edit); refused as a whole when any interval is wrong."""
     participant.intervals = normalized(intervals)

@@ -263,3 +263,14 @@ def test_an_addition_is_put_only_when_the_proposal_stands(winner_kind, has_addit
     winner = item.motions[0] if winner_kind else None
     draft = protocol_text.procedure_draft(meeting, item, winner)
     assert ("tilläggsyrkande" in draft) == has_addition
+
+
+@pytest.mark.parametrize("kind, group", [("protokoll", "övrig"), ("minnesanteckningar", "")])
+def test_a_guest_added_during_the_meeting(kind, group):
+    from store.domain.attendance import add_guest
+
+    meeting = Meeting("N", "2031-01-01", start="13:00", kind=kind)
+    guest = add_guest(meeting, "Vera Gäst", "Konsult", "14:10")
+    assert meeting.participants == [guest]
+    assert (guest.guest, guest.group, guest.role, guest.present_from) == (
+        True, group, "Konsult", "14:10")

@@ -377,10 +377,7 @@ class AttendanceDialog(Dialog[str]):
             if not result:
                 return
             name, role, at = result
-            guest = Participant(name, role=role, guest=True)
-            if at:
-                attendance.arrive(guest, at)
-            self.meeting.participants.append(guest)
+            guest = attendance.add_guest(self.meeting, name, role, at)
             self.query_one("#find", Input).value = ""
             self._changed(guest.id)
             self._report(f"Gästen {name} är tillagd.", [at] if at else [])
