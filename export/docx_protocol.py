@@ -81,8 +81,10 @@ def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting
             # A line right under a table would touch its border.
             space_before_pt=AFTER_TABLE_PT if after_table and block.kind != HEADING else None,
             space_after_pt=0 if block.tight else None,
-            # A box kept on one page takes the line that leads into it along.
-            keep_next=following is not None and following.keep_together,
+            # A box kept on one page takes the line that leads into it along; elsewhere
+            # the style decides (False here would undo a label's keep-with-next and leave
+            # "Beslutet skickas till" alone at a page's foot).
+            keep_next=True if following is not None and following.keep_together else None,
         )
         after_table = False
     add_protocol_header(document, meeting, width, word)  # before the body: see protocol_page

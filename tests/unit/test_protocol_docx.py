@@ -241,6 +241,15 @@ def test_the_vote_question_stays_with_its_table():
     assert question.paragraph_format.keep_with_next
 
 
+def test_every_label_and_heading_of_a_paragraph_keeps_with_what_follows():
+    """A label ("Beslutet skickas till", "Omröstning" …) never ends a page alone: no
+    paragraph switches off the keep-with-next its style gives."""
+    document = open_docx(build_protocol(protocol_meeting(), 41))
+    kept = [p for p in document.paragraphs if p.style.paragraph_format.keep_with_next]
+    assert {p.text for p in kept} >= {"Beslutet skickas till", "Beslut", "Omröstning"}
+    assert all(p.paragraph_format.keep_with_next is not False for p in kept)
+
+
 def test_a_long_front_page_table_may_break_between_rows():
     """The label style keeps with the next paragraph; in the front page's table that would
     chain every row to the next and push a long roster whole onto page two."""
