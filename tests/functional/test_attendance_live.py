@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
+import pytest
+from textual.widgets import Input, OptionList, Static
 
 from export.minutes_layout import block_lines, minutes_blocks
 from store import MeetingStore
@@ -117,6 +118,24 @@ async def test_past_meeting_asks_for_times_and_leave_and_return_show_in_minutes(
     saved = store.load(mid)
     assert saved.start == "13:00"  # a write-up never stamps today's clock as the start
     assert "Vera Holmqvist till 14:00 och från 14:30" in deltagare(saved)
+
+
+@pytest.mark.parametrize("date, said", [("2031-03-26", "Mötet hölls en annan dag"),
+                                        ("2031-04-09", "Mötet hålls en annan dag")])
+@run_async
+async def test_the_time_question_says_why_in_the_right_tense(date, said):
+    meeting = past_meeting()
+    meeting.date = date  # a week before or after the tests' clock (2031-04-02)
+    store = MeetingStore.in_memory()
+    app = make_app(store, add_meeting(store, meeting))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_attendance(pilot, "f8", "vera")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TimeDialog)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert said in shown
 
 
 @run_async

@@ -37,6 +37,13 @@ def is_past(meeting: Meeting, today_iso: str) -> bool:
     return bool(meeting.date) and meeting.date != today_iso
 
 
+def other_day_hint(meeting: Meeting, today_iso: str) -> str:
+    """Why the time is asked for: a meeting of another day, past or (a rehearsal, a
+    date set ahead) still to come."""
+    tense = "hålls" if meeting.date > today_iso else "hölls"
+    return f"Mötet {tense} en annan dag: skriv tiden. enter sparar · esc avbryter"
+
+
 def presence_label(participant: Participant) -> str:
     if participant.absent:
         return ABSENT
@@ -293,8 +300,8 @@ class AttendanceDialog(Dialog[str]):
                 apply(value)
 
         self.app.push_screen(TimeDialog(question, self._offered_time(),
-                                        hint="Mötet hölls en annan dag: skriv tiden. "
-                                             "enter sparar · esc avbryter"), done)
+                                        hint=other_day_hint(
+                                            self.meeting, self.now().date().isoformat())), done)
 
     def _apply(self, mode: str, *, close: bool) -> None:
         person = self.selected
