@@ -92,8 +92,11 @@ async def test_the_export_dialog_offers_an_extract_for_a_protocol(tmp_path, monk
         path = pilot.app.screen.query_one("#minutes-path", Input)
         assert Path(path.value).name == default_minutes_name(meeting)
         pilot.app.screen.query_one("#extract", Input).focus()
+        label = pilot.app.screen.query_one("#minutes-label")
+        assert str(label.render()).startswith("Protokoll (")
         await pilot.press("4", "2")
         assert Path(path.value).name == default_extract_name(meeting)
+        assert str(label.render()).startswith("Protokollsutdrag (")  # says what is written
         await accept(pilot)
         target = tmp_path / default_extract_name(meeting)
         await wait_until(pilot, target.exists, what="the extract written by the worker")

@@ -87,6 +87,7 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
         """An utdrag gets its own default name while the name is still the offered one."""
         if event.input.id != "extract" or self.meeting is None:
             return
+        self.format_changed()  # the label says what the file will hold
         field = self.query_one("#minutes-path", Input)
         names = {default_minutes_name(self.meeting), default_extract_name(self.meeting)}
         current = Path(field.value.strip())
@@ -100,6 +101,9 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
 
     def _field_label(self) -> str:
         kind = document(self.meeting, definite=False, capital=True)
+        extract = self.query("#extract").results(Input) if self.is_mounted else []
+        if any(field.value.strip() for field in extract):
+            kind = "Protokollsutdrag"
         return f"{kind} ({format_word(self.suffix)}):"
 
     def format_changed(self) -> None:
