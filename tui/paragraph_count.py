@@ -1,5 +1,5 @@
 """The first § of a protocol for the screens that show § numbers (setup, the agenda
-editor, live mode's agenda).
+editor, live mode's agenda and § line, the preview).
 
 Set on the meeting, it is known at once; left to continue the series, it is counted from
 the stored meetings (store.persistence.paragraphs), which reads every meeting file, so in
@@ -53,8 +53,11 @@ class FirstParagraph:
         def work() -> None:
             from store.persistence.paragraphs import first_paragraph_in_store
 
-            node.post_message(FirstParagraphFound(first_paragraph_in_store(store, snapshot),
-                                                  key))
+            try:
+                number = first_paragraph_in_store(store, snapshot)
+            except Exception:  # noqa: BLE001 - a store that cannot be read: number from 1
+                number = 1
+            node.post_message(FirstParagraphFound(number, key))
 
         node.run_worker(work, thread=True, exclusive=True, group="first-paragraph",
                         exit_on_error=False)

@@ -37,13 +37,6 @@ class OwnerHistoryLoaded(WorkerMessage):
 
 
 @dataclass
-class FirstParagraphFound(WorkerMessage):
-    """A protocol's first § number, continuing its series (live mode's § line)."""
-
-    first: int
-
-
-@dataclass
 class MeetingsLoaded(WorkerMessage):
     """The meeting list was read; ``error`` names what could not be read."""
 
@@ -89,13 +82,6 @@ class ActionToggled(WorkerMessage):
     asked, which redraws)."""
 
     action_id: str
-
-
-@dataclass
-class ParagraphsNumbered(WorkerMessage):
-    """The first § of the previewed protocol, read from its series in the store."""
-
-    first: int
 
 
 @dataclass

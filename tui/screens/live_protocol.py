@@ -11,7 +11,6 @@ app's save path (mark_changed) and the screen redraws.
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 
@@ -26,6 +25,7 @@ from store.domain.protocol_record import (
 from store.domain.protocol_text import motion_sentence
 
 from ..widgets.protocol_line import ProtocolLine
+from ..paragraph_count import FirstParagraph
 from ..worker_messages import FirstParagraphFound
 
 PROTOCOL = Binding.Group("Protokoll", compact=True)
@@ -80,7 +80,7 @@ class LiveProtocol:
     """LiveScreen's protocol actions; needs the screen's meeting, current, _writable,
     _changed and the app."""
 
-    _first_paragraph: int | None = None
+    _paragraphs: FirstParagraph | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action.startswith("protocol_") and not self.meeting.is_protocol:
@@ -97,27 +97,18 @@ class LiveProtocol:
         """At mount: find the first § (it may continue the series: read in a worker)."""
         if not self.meeting.is_protocol:
             return
-        self._first_paragraph = self.meeting.first_paragraph
-        if self._first_paragraph is None:
-            self._load_first_paragraph()
-
-    @work(thread=True, exclusive=True, group="first-paragraph", exit_on_error=False)
-    def _load_first_paragraph(self) -> None:
-        from store.persistence.paragraphs import first_paragraph_in_store
-
-        self.post_message(FirstParagraphFound(first_paragraph_in_store(self.app.store,
-                                                                       self.meeting)))
+        self._paragraphs = FirstParagraph()
+        self._paragraphs.count(self, self.meeting)
 
     def on_first_paragraph_found(self, message: FirstParagraphFound) -> None:
-        self._first_paragraph = message.first
-        self.show_protocol_line()
+        if self._paragraphs is not None and self._paragraphs.found(message):
+            self.show_protocol_line()
 
     def paragraph_label(self, item) -> str:
-        if self.meeting.first_paragraph:
-            self._first_paragraph = self.meeting.first_paragraph
-        if self._first_paragraph is None:
+        first = self._paragraphs.of(self.meeting) if self._paragraphs else None
+        if first is None:
             return "§ …"
-        return f"§ {paragraph_of(self.meeting, item, self._first_paragraph)}"
+        return f"§ {paragraph_of(self.meeting, item, first)}"
 
     def show_protocol_line(self) -> None:
         if not self.meeting.is_protocol:

@@ -7,7 +7,6 @@ import io
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..words import document
-from ..worker_messages import ParagraphsNumbered
+from ..paragraph_count import FirstParagraph
+from ..worker_messages import FirstParagraphFound
 from ..widgets.live_footer import LiveFooter
 
 
@@ -85,7 +85,7 @@ class PreviewScreen(Screen):
         self.whole = item_id is None
         self.rendered = Group()
         #: A protocol's first § (read from its series by a worker); None until known.
-        self.first: int | None = None
+        self.paragraphs = FirstParagraph()
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-title")
@@ -107,9 +107,9 @@ class PreviewScreen(Screen):
 
     def show(self) -> None:
         meeting = self._meeting()
-        if meeting.is_protocol and self.first is None:
+        if meeting.is_protocol and self.paragraphs.of(meeting) is None:
             # The § numbers continue the series: read from the store, off the event loop.
-            self._number_paragraphs(meeting)
+            self.paragraphs.count(self, meeting)
             rendered = Group(Text("Förhandsgranskningen ritas …", style="dim"))
             self._show(meeting, rendered)
             return
@@ -130,24 +130,16 @@ class PreviewScreen(Screen):
         if meeting.is_protocol:
             from ..preview_protocol import protocol_preview_blocks
 
-            return lambda item_id: protocol_preview_blocks(meeting, self.first, item_id)
+            first = self.paragraphs.of(meeting)
+            return lambda item_id: protocol_preview_blocks(meeting, first, item_id)
         from export.minutes_layout import minutes_blocks
 
         return lambda item_id: minutes_blocks(meeting, item_id)
 
-    @work(thread=True, exclusive=True, group="preview-paragraphs", exit_on_error=False)
-    def _number_paragraphs(self, meeting) -> None:
-        from store.persistence.paragraphs import first_paragraph_in_store
-
-        try:
-            first = first_paragraph_in_store(self.app.store, meeting)
-        except Exception:  # noqa: BLE001 - a store that cannot be read: number from 1
-            first = meeting.first_paragraph or 1
-        self.post_message(ParagraphsNumbered(first))
-
-    def on_paragraphs_numbered(self, message: ParagraphsNumbered) -> None:
-        self.first = message.first
-        self.show()
+    def on_first_paragraph_found(self, message: FirstParagraphFound) -> None:
+        message.stop()
+        if self.paragraphs.found(message):
+            self.show()
 
     def _show(self, meeting, rendered) -> None:
         what = f"Hela {document(meeting)}" if self.whole else (
