@@ -366,6 +366,14 @@ async def test_the_paragraph_number_continues_the_series_when_not_set():
         await settle(pilot)
         await wait_until(pilot, lambda: protocol_line(app).startswith("§ 44 "),
                          what="the first § read from the series")
+        assert item_heading(app).startswith("§ 44 ")  # the pane's heading says it too
         await pilot.press("ctrl+n")
         await typed_through(pilot)
         assert protocol_line(app).startswith("§ 45 · 7 av 7 tjänstgör")
+        assert item_heading(app).startswith("§ 45 ")
+
+
+def item_heading(app) -> str:
+    from textual.widgets import Static
+
+    return str(app.screen.query_one("#item-title", Static).render())

@@ -19,6 +19,7 @@ def test_vote_grid(snap_compare):
         await type_text(pilot, "olle")
         await pilot.press("enter", "2")  # avslag
         await typed_through(pilot)
+        pilot.app.clear_notifications()  # the yrkande's notice would cover the grid
         await pilot.press("alt+o")
         await typed_through(pilot)
         await pilot.press(*"jnjjjn")  # one row left to vote

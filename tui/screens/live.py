@@ -293,9 +293,8 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         item = self.current
         if item is None:
             return
-        number = self.meeting.number_of(item.id)
         status = {"done": "  ✓ klar", "deferred": "  ↷ flyttad"}.get(item.status, "")
-        self.query_one("#item-title", Static).update(f"{number}. {item.title}{status}")
+        self.query_one("#item-title", Static).update(f"{self.item_mark(item)} {item.title}{status}")
         text = agenda_text(item)
         self.query_one("#agenda-body", Static).update(text)
         self.query_one("#agenda-text").display = bool(text.plain)

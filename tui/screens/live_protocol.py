@@ -102,7 +102,13 @@ class LiveProtocol:
 
     def on_first_paragraph_found(self, message: FirstParagraphFound) -> None:
         if self._paragraphs is not None and self._paragraphs.found(message):
-            self.show_protocol_line()
+            self.refresh_item(load_notes=False)  # the heading and the § line
+
+    def item_mark(self, item) -> str:
+        """'§ 41' for a protocol's ärende, else the item's number ('4.1.')."""
+        if self.meeting.is_protocol and any(top.id == item.id for top in self.meeting.items):
+            return self.paragraph_label(item)
+        return f"{self.meeting.number_of(item.id)}."
 
     def paragraph_label(self, item) -> str:
         first = self._paragraphs.of(self.meeting) if self._paragraphs else None
