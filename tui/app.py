@@ -25,7 +25,7 @@ from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
 from store.persistence.lock import LockUnavailableError
 
 from .autosave import Autosaver
-from .compat import BreakpointsBeforeStyling, KeysInOrder, call_after
+from .compat import AfterFirstFrame, BreakpointsBeforeStyling, KeysInOrder, call_after
 from .crash_guard import CrashGuard
 from .crash_safety import CrashSafety
 from .save_state import SaveState, Saving
@@ -40,7 +40,8 @@ def _commands_provider():
     return MotesbokCommands
 
 
-class MotesbokApp(KeysInOrder, BreakpointsBeforeStyling, SizeGuard, CrashGuard, CrashSafety):
+class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, SizeGuard, CrashGuard,
+                  CrashSafety):
     CSS_PATH = "app.tcss"
     TITLE = "Mötesbok"
     COMMANDS = {_commands_provider}
@@ -106,20 +107,10 @@ class MotesbokApp(KeysInOrder, BreakpointsBeforeStyling, SizeGuard, CrashGuard, 
 
         return StartScreen()
 
-    def on_ready(self) -> None:
-        # The first frame is drawn: the collector, switched off for start-up by
-        # cli.console_main, comes back on. What start-up built lives as long as the app,
-        # so it is frozen out of every later collection (cheaper keystrokes too).
-        import gc
-
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
-
     def on_mount(self) -> None:
         self.watch_for_the_end()
         if self.live_meeting_id:
-            from .dialogs.rescue_offer import offer_before_opening
+            from .crash_safety import offer_before_opening
 
             meeting_id = self.live_meeting_id
             offer_before_opening(self, meeting_id,

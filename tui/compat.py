@@ -207,6 +207,47 @@ class BreakpointsBeforeStyling(App):
         return super().push_screen(screen, *args, **kwargs)
 
 
+class AfterFirstFrame:
+    """App mixin: `after_first_frame(callback)`, for work a screen holds back.
+
+    Textual (8.2.8) dispatches App.on_mount, and so the mount of a screen pushed there
+    (`motesbok live ID`), inside its start-up batch, in which nothing is drawn; a
+    `call_after_refresh` made then also runs inside the batch, before any frame, so what
+    it mounts (live mode's footer, about a fifth of the work after the imports) delayed
+    the meeting appearing. The app's Ready event is handled after the batch: callbacks
+    queued here run after the refresh that follows it. Uses public API only. Not filed
+    upstream (Textualize/textual#5516 is about intermediate frames when pushing
+    screens, not this). Remove when a call_after_refresh made in App.on_mount runs after
+    the first drawn frame: tests/functional/test_first_frame.py checks, with
+    `after_first_frame` replaced by `call_after_refresh`.
+    """
+
+    _after_ready: bool = False
+    _waiting_for_ready: list | None = None
+
+    def after_first_frame(self, callback) -> None:
+        if self._after_ready:
+            self.call_after_refresh(callback)
+            return
+        if self._waiting_for_ready is None:
+            self._waiting_for_ready = []
+        self._waiting_for_ready.append(callback)
+
+    def on_ready(self) -> None:
+        # The start-up batch is over: the collector, switched off for start-up by
+        # cli.console_main, comes back on. What start-up built lives as long as the
+        # app, so it is frozen out of every later collection (cheaper keystrokes too).
+        import gc
+
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+        self._after_ready = True
+        waiting, self._waiting_for_ready = self._waiting_for_ready or [], None
+        for callback in waiting:
+            self.call_after_refresh(callback)
+
+
 # ======================================================================================
 # Keys in the order they were typed (issue 10 point 3)
 # ======================================================================================

@@ -64,21 +64,6 @@ class RescueOfferDialog(Dialog[str]):
         self.dismiss(choice)
 
 
-def offer_before_opening(app, meeting_id: str, open_it) -> None:
-    """`motesbok live ID` skips the start screen: a copy of that meeting is offered
-    first (once the app holds the meeting, its copy counts as in use and is skipped)."""
-    from store.persistence.rescue import find_rescue_copies
-
-    try:
-        copies = [c for c in find_rescue_copies(app.store) if c.meeting_id == meeting_id]
-    except Exception:  # noqa: BLE001 - the offer must never stop the meeting opening
-        copies = []
-    if not copies:
-        open_it()
-        return
-    offer_rescue_copies(app, copies, on_finished=open_it)
-
-
 def offer_rescue_copies(app, copies: list[RescueCopy], on_done=None,
                         on_finished=None) -> None:
     """Offer each copy in turn; `on_done(meeting_id)` after a copy was acted upon,

@@ -149,10 +149,11 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
                         actions.border_title = "Åtgärder F3"
                         yield actions
 
-    def _mount_footer(self) -> None:
-        # After the first frame: the footer is many small widgets and not needed to
-        # start typing, so it must not delay the meeting appearing.
-        if not self.is_attached:  # a timer callback, not a worker: it may outlive us
+    def _after_first_frame(self) -> None:
+        # The footer (many small widgets) and the owner history (a thread reading every
+        # meeting of the series) are not needed to start typing: they must not delay the
+        # meeting appearing.
+        if not self.is_attached:  # a queued callback, not a worker: it may outlive us
             return  # quit (or switched away) before the first frame was done
         if not self.query("Footer"):  # by name: Footer's module loads after the first frame
             from ..widgets.live_footer import LiveFooter
@@ -161,9 +162,11 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
             # The footer fills itself from the bindings-updated signal, which has
             # already fired for the first focus: fire it again once it listens.
             self.call_after_refresh(self.refresh_bindings)
+        self._load_owner_history(self.meeting.series_name, self.meeting.id)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_footer)
+        self._owner_history: list[str] = []
+        self.app.after_first_frame(self._after_first_frame)
         meeting = self.meeting
         if self.app.session.read_only:
             self.query_one("#notes", NotesArea).read_only = True
@@ -189,8 +192,6 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         self._tick()
         self.set_interval(1, self._tick)
         self.query_one("#notes").focus()
-        self._owner_history: list[str] = []
-        self._load_owner_history(meeting.series_name, meeting.id)
 
     @work(thread=True, exclusive=True, group="owner-history", exit_on_error=False)
     def _load_owner_history(self, series: str, meeting_id: str) -> None:

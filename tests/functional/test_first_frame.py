@@ -1,0 +1,94 @@
+"""`motesbok live ID`: what live mode's first frame needs, and nothing more, comes first.
+
+Textual mounts a screen pushed in App.on_mount inside its start-up batch, where nothing
+is drawn; the app's Ready event comes after it (tui/compat.AfterFirstFrame). What live
+mode holds back (the footer) must not be there yet at Ready, and must come right after.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from store import MeetingStore
+from tests.conftest import ROOT
+from tests.support.live import NOW, add_meeting, make_app, run_async, wait_until
+from tui.screens.live import LiveScreen
+
+
+def _app_recording_footers_at_ready(store, meeting_id):
+    from tui.app import MotesbokApp
+
+    seen: list[int] = []
+
+    class Recording(MotesbokApp):
+        CSS_PATH = Path(sys.modules[MotesbokApp.__module__].__file__).with_name("app.tcss")
+
+        def on_ready(self) -> None:
+            # Textual calls each class's on_ready in turn: the app's own runs after this.
+            seen.append(len(self.screen.query("Footer")))
+
+    app = Recording(store, live_meeting_id=meeting_id)
+    app.clock = lambda: NOW
+    return app, seen
+
+
+@run_async
+async def test_live_mode_mounts_its_footer_only_after_the_first_frame():
+    store = MeetingStore.in_memory()
+    app, footers_at_ready = _app_recording_footers_at_ready(store, add_meeting(store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: footers_at_ready, what="the app ready")
+        assert isinstance(app.screen, LiveScreen)  # the meeting is the first frame
+        assert footers_at_ready == [0]
+        await wait_until(pilot, lambda: app.screen.query("Footer"), what="the footer")
+        await wait_until(pilot, lambda: "Beslut" in "".join(
+            str(key.render()) for key in app.screen.query("FooterKey")), what="its keys")
+
+
+#: Starts live mode in a fresh process (nothing imported by other tests) and prints the
+#: modules loaded when the app is ready, i.e. those the first frame waited for.
+LOADED_AT_READY = """
+import asyncio, json, sys
+from store import MeetingStore
+from tests.support.live import add_meeting
+from tui.app import MotesbokApp
+
+store = MeetingStore.in_memory()
+seen = []
+
+class Recording(MotesbokApp):
+    CSS_PATH = sys.modules[MotesbokApp.__module__].__file__.replace("app.py", "app.tcss")
+
+    def on_ready(self):
+        seen.append(sorted(sys.modules))
+
+async def main():
+    app = Recording(store, live_meeting_id=add_meeting(store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not seen:
+            await pilot.pause()
+        from tui.screens.live import LiveScreen
+
+        assert isinstance(app.screen, LiveScreen), app.screen
+
+asyncio.run(main())
+print(json.dumps(seen[0]))
+"""
+
+
+def test_live_mode_waits_for_no_footer_owner_history_or_rescue_dialog():
+    result = subprocess.run([sys.executable, "-c", LOADED_AT_READY], cwd=ROOT,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                            capture_output=True, text=True, timeout=120, check=True)
+    loaded = set(json.loads(result.stdout.splitlines()[-1]))
+    assert "tui.screens.live" in loaded  # the check sees what live mode loads
+    held_back = {
+        "textual.widgets._footer",  # the footer comes after the first frame
+        "store.persistence.series",  # so does the owner history, read in a thread
+        "tui.dialogs.rescue_offer",  # the rescue dialog only when there is a copy
+    }
+    assert not held_back & loaded
