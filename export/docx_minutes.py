@@ -62,15 +62,7 @@ HOUSE_FONT = "Calibri"
 
 def build_minutes(meeting: Meeting, template: Path | str | None = None) -> Document:
     """The minutes as an in-memory python-docx document."""
-    document = new_document(template)
-    if template is None:
-        apply_house_look(document)
-    styles = ensure_styles(
-        document,
-        ["Normal", "Title", *HEADING_STYLES.values(), "List Bullet", LABEL_SPEC, TABLE_STYLE],
-    )
-    ids = style_ids(document, styles)
-    width = text_width(document)
+    document, ids, width = house_document(template)
     widths = [int(width * share) for share in ACTION_COLUMNS]
 
     builder = BodyBuilder()
@@ -123,6 +115,19 @@ def meeting_datetime(meeting: Meeting) -> datetime | None:
     except ValueError:
         start = time(0, 0)
     return datetime.combine(day, start)
+
+
+def house_document(template: Path | str | None) -> tuple[Document, dict[str, str | None], int]:
+    """A new document from `template`, or in the house look, with every style the minutes
+    and the protocol write by name: (document, style ids by name, text width)."""
+    document = new_document(template)
+    if template is None:
+        apply_house_look(document)
+    styles = ensure_styles(
+        document,
+        ["Normal", "Title", *HEADING_STYLES.values(), "List Bullet", LABEL_SPEC, TABLE_STYLE],
+    )
+    return document, style_ids(document, styles), text_width(document)
 
 
 def apply_house_look(document: Document) -> None:

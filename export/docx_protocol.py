@@ -19,12 +19,8 @@ from docx.document import Document
 
 from export.docx_body import BodyBuilder
 from export.docx_common import (
-    ensure_styles,
-    new_document,
     save_docx_atomic,
     set_core_properties,
-    style_ids,
-    text_width,
 )
 from export.docx_minutes import (
     ACTION_COLUMNS,
@@ -32,7 +28,7 @@ from export.docx_minutes import (
     LABEL_SPEC,
     STYLE_OF_KIND,
     TABLE_STYLE,
-    apply_house_look,
+    house_document,
     meeting_datetime,
 )
 from export.minutes_embed import BodyTrace, embed_meeting
@@ -49,15 +45,7 @@ EXTRACT_SUBJECT = "Protokollsutdrag"
 
 def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting,
               word: str, trace: BodyTrace | None = None) -> Document:
-    document = new_document(template)
-    if template is None:
-        apply_house_look(document)
-    styles = ensure_styles(
-        document,
-        ["Normal", "Title", *HEADING_STYLES.values(), "List Bullet", LABEL_SPEC, TABLE_STYLE],
-    )
-    ids = style_ids(document, styles)
-    width = text_width(document)
+    document, ids, width = house_document(template)
     builder = BodyBuilder(trace)
     after_table = False
     for index, block in enumerate(blocks):

@@ -143,15 +143,11 @@ def apply_lift(app, why: str) -> bool:
     session = app.session
     if not is_adjusted_view(session):
         return False
-    meeting_id = session.meeting.id
-    try:
-        writable = app.store.open(meeting_id)
-    except (MeetingLockedError, LockUnavailableError) as exc:
-        app.notify(f"{exc} Protokollet förblir justerat.", title="Kan inte häva justeringen",
-                   severity="error", timeout=10)
-        return False
-    except StoreError as exc:
-        app.notify(str(exc), title="Kan inte häva justeringen", severity="error")
+    from .ended_meeting import open_for_writing, where_the_secretary_is
+
+    writable = open_for_writing(app, refused="Kan inte häva justeringen",
+                                stays="Protokollet förblir justerat.")
+    if writable is None:
         return False
     try:
         lift(writable.meeting, app.clock(), why)
@@ -162,8 +158,6 @@ def apply_lift(app, why: str) -> bool:
         writable.close()
         app.notify(str(exc), title="Kan inte häva justeringen", severity="error")
         return False
-    from .ended_meeting import where_the_secretary_is
-
     app._switch_to(writable, *where_the_secretary_is(app))
     app.notify("Justeringen är hävd och antecknad med tid och skäl. Protokollet kan ändras; "
                f"justera det igen med ctrl+p: {ADJUST_COMMAND}.", title="Justeringen är hävd",

@@ -99,6 +99,18 @@ def offer_reopen(screen) -> bool:
     return True
 
 
+def open_for_writing(app, *, refused: str, stays: str) -> MeetingSession | None:
+    """The open (read-only) meeting opened anew for writing, or None with one message
+    saying why not (titled `refused`; `stays` says what remains as it was)."""
+    try:
+        return app.store.open(app.session.meeting.id)
+    except (MeetingLockedError, LockUnavailableError) as exc:
+        app.notify(f"{exc} {stays}", title=refused, severity="error", timeout=10)
+    except StoreError as exc:
+        app.notify(str(exc), title=refused, severity="error")
+    return None
+
+
 def reopen_meeting(app) -> bool:
     """Open the ended meeting for writing again, saved at once; the same screen again.
 
@@ -108,15 +120,9 @@ def reopen_meeting(app) -> bool:
     session = app.session
     if not is_ended_view(session):
         return False
-    meeting_id = session.meeting.id
-    try:
-        writable = app.store.open(meeting_id)
-    except (MeetingLockedError, LockUnavailableError) as exc:
-        app.notify(f"{exc} Mötet förblir skrivskyddat.", title="Kan inte återöppna mötet",
-                   severity="error", timeout=10)
-        return False
-    except StoreError as exc:
-        app.notify(str(exc), title="Kan inte återöppna mötet", severity="error")
+    writable = open_for_writing(app, refused="Kan inte återöppna mötet",
+                                stays="Mötet förblir skrivskyddat.")
+    if writable is None:
         return False
     writable.meeting.reopen()
     try:
