@@ -22,7 +22,9 @@ def expected(app, current_id: str) -> list[str]:
 async def test_moving_redraws_only_the_two_labels_that_changed():
     store = MeetingStore.in_memory()
     app = make_app(store, add_meeting(store))
-    async with app.run_test(size=(80, 24)) as pilot:
+    # Wide enough that no title is shortened with … (fitting has its own tests in
+    # test_long_titles.py): the labels compare with the unfitted ones.
+    async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         tree = app.screen.query_one(AgendaTree)
         for key in ["ctrl+n", "ctrl+n", "f4", "ctrl+b", "f5", "ctrl+n"]:
