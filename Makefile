@@ -6,6 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test test-fast bench clean
 
+# The tests import ~200 modules that pytest rewrites: with bytecode writing switched off
+# (some shells set PYTHONDONTWRITEBYTECODE) every run would compile them all again.
+unexport PYTHONDONTWRITEBYTECODE
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
