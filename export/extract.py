@@ -70,10 +70,11 @@ def _missing_text(number: int, existing: list[int]) -> str:
             f"{paragraph_range_text(existing)}.")
 
 
-def safe_file_name(stem: str, suffix: str = SUFFIX) -> str:
+def safe_file_name(stem: str, suffix: str = SUFFIX, *, fallback: str = "utdrag") -> str:
     """`stem` as a file name any common system takes: no path separators or characters
     Windows refuses, no control or invisible format characters, no leading or trailing
-    dots and spaces, not a reserved device name, at most MAX_STEM_BYTES of UTF-8."""
+    dots and spaces, not a reserved device name, at most MAX_STEM_BYTES of UTF-8;
+    `fallback` when nothing of it is left. Every file name offered is made here."""
     text = unicodedata.normalize("NFC", stem)
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text
                    if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn"))
@@ -83,7 +84,7 @@ def safe_file_name(stem: str, suffix: str = SUFFIX) -> str:
     if len(encoded) > MAX_STEM_BYTES:
         text = encoded[:MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip(" .")
     if not text:
-        text = "utdrag"
+        text = fallback
     if _RESERVED.match(text):
         text = f"_{text}"
     return text + suffix

@@ -10,7 +10,6 @@ folder, a device) is refused (export.target's rules, the same as on the command 
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -27,13 +26,11 @@ from .base import Dialog
 from .format_choice import FormatChoice, export_path, format_word
 from .questions import ConfirmDialog
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
 def safe_file_name(text: str) -> str:
-    """A file name from free text: no path separators or characters Windows refuses."""
-    name = _UNSAFE.sub(" ", text).strip().strip(".")
-    return re.sub(r"\s+", " ", name)[:120] or "Möte"
+    """A file name (without suffix) from free text, by the one rule of export.extract."""
+    from export.extract import safe_file_name as file_name
+
+    return file_name(text, "", fallback="Möte")
 
 
 def default_minutes_name(meeting: Meeting) -> str:
