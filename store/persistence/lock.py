@@ -61,8 +61,12 @@ class MeetingLockedError(StoreError):
 #: command of the CLI (one change and gone).
 HOLDER_APP = "app"
 HOLDER_COMMAND = "command"
-#: How long a writer waits for a lock held by a short command, in seconds.
+#: How long a writer waits for one short command to let go of a lock, in seconds.
 COMMAND_WAIT = 8.0
+#: How long a writer waits in all while short commands keep taking turns: each new holder
+#: shows progress and restarts COMMAND_WAIT, but a line of commands is not waited for
+#: forever.
+QUEUE_WAIT = 60.0
 #: How long a lock with no holder named yet (taken a moment ago) is waited for.
 UNNAMED_WAIT = 0.5
 
@@ -96,23 +100,33 @@ class FileLock:
         """Take the lock; raise MeetingLockedError if another process holds it.
 
         With wait=True a lock held by a short command is waited for, with backoff, up to
-        COMMAND_WAIT seconds; a lock held by the app is refused at once.
+        COMMAND_WAIT seconds per holder: when many commands queue on one meeting the lock
+        passes from one to the next, and each hand-over is progress that restarts the
+        wait (up to QUEUE_WAIT in all). A lock held by the app is refused at once.
         """
         start = time.monotonic()
+        holder_since = start
+        last_holder: tuple | None = None
         delay = 0.005
         while True:
             try:
                 self._try_acquire()
                 return
             except MeetingLockedError as exc:
-                kind = exc.holder.get("kind") if exc.holder else None
+                now = time.monotonic()
+                holder = exc.holder or {}
+                kind = holder.get("kind")
                 if kind == HOLDER_COMMAND:
                     budget = COMMAND_WAIT
-                elif not exc.holder:
+                elif not holder:
                     budget = UNNAMED_WAIT  # locked a moment ago, not yet named
                 else:
                     budget = 0.0  # the app, or an older version that does not say
-                left = start + budget - time.monotonic()
+                who = (kind, holder.get("pid"), holder.get("host"), holder.get("since"))
+                if who != last_holder:
+                    last_holder, holder_since = who, now
+                deadline = min(holder_since + budget, start + QUEUE_WAIT)
+                left = deadline - now
                 if not wait or left <= 0:
                     raise
                 time.sleep(min(left, delay * random.uniform(0.5, 1.0)))

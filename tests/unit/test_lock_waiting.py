@@ -75,6 +75,53 @@ def test_waiting_for_a_short_command_is_bounded(lock_path, monkeypatch):
         holder.release()
 
 
+def _queue_of_commands(lock_path, monkeypatch, hand_over_every: float, free_at: float):
+    """A fake clock under which the lock passes from command to command every
+    `hand_over_every` seconds (a new pid in the lock file) until it is free at `free_at`."""
+    import json
+
+    holder = _held(lock_path, HOLDER_COMMAND)
+    clock = [0.0]
+
+    def sleep(seconds):
+        before, clock[0] = clock[0], clock[0] + seconds
+        if clock[0] >= free_at and holder.held:
+            holder.release()
+        elif int(clock[0] / hand_over_every) != int(before / hand_over_every):
+            pid = 100000 + int(clock[0] / hand_over_every)
+            lock_path.write_text(json.dumps({"pid": pid, "kind": HOLDER_COMMAND}))
+
+    monkeypatch.setattr(lock_module.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(lock_module.time, "sleep", sleep)
+    return holder, clock
+
+
+def test_a_queue_of_short_commands_is_waited_through_while_it_moves(lock_path,
+                                                                    monkeypatch):
+    # Thirty commands on one meeting: the lock changes hands every few seconds, and
+    # the last in line gets it long after one holder's COMMAND_WAIT.
+    free_at = lock_module.COMMAND_WAIT * 3
+    holder, clock = _queue_of_commands(lock_path, monkeypatch,
+                                       lock_module.COMMAND_WAIT / 2, free_at)
+    waiter = FileLock(lock_path, "m", HOLDER_COMMAND)
+    try:
+        waiter.acquire()
+        assert waiter.held and clock[0] >= free_at
+    finally:
+        waiter.release()
+        holder.release()
+
+
+def test_a_queue_that_never_ends_is_not_waited_for_forever(lock_path, monkeypatch):
+    holder, clock = _queue_of_commands(lock_path, monkeypatch, 1.0, float("inf"))
+    try:
+        with pytest.raises(MeetingLockedError):
+            FileLock(lock_path, "m", HOLDER_COMMAND).acquire()
+        assert lock_module.QUEUE_WAIT <= clock[0] <= lock_module.QUEUE_WAIT + 0.2
+    finally:
+        holder.release()
+
+
 def test_waiting_can_be_declined(lock_path, monkeypatch):
     holder = _held(lock_path, HOLDER_COMMAND)
     monkeypatch.setattr(lock_module.time, "sleep", lambda s: pytest.fail("waited"))
