@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .agenda_table_header import is_table_header
 from .agenda_when import find_date, parse_times, parse_when
 from .motesbok_labels import (
     bare_registration_number,
@@ -141,8 +142,8 @@ def read_front(
     previous = ""
     for index, line in enumerate(lines):
         text = line.strip()
-        if not text:
-            continue
+        if not text or is_table_header(text):
+            continue  # an agenda table's header row names columns: no text to keep
         before, previous = previous, text  # the line above, for a wrapped title
         found = case_number_line(text) if by_case else numbered_line(text)
         if found:
