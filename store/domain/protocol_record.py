@@ -77,7 +77,7 @@ def _procedure_drafts(meeting: Meeting, item: AgendaItem) -> dict[str, Motion | 
     return drafts
 
 
-def _keeping_drafts(meeting: Meeting, item: AgendaItem, change) -> None:
+def keeping_drafts(meeting: Meeting, item: AgendaItem, change) -> None:
     """Apply `change`; a beslutsgång or vote result that was the app's draft is drafted
     again from the changed model (the same outcome), an edited one stays as written."""
     drafts = _procedure_drafts(meeting, item)
@@ -100,8 +100,10 @@ def _keeping_drafts(meeting: Meeting, item: AgendaItem, change) -> None:
 # -- yrkanden ---------------------------------------------------------------------------
 
 
-def add_motion(meeting: Meeting, item: AgendaItem, by: str, kind: str, text: str = "") -> Motion:
-    """A yrkande by a serving member; ändring, tillägg and annat need their text."""
+def checked_motion(meeting: Meeting, item: AgendaItem, by: str, kind: str,
+                   text: str = "") -> Motion:
+    """The yrkande as it may be recorded in the § (not yet recorded): a serving member's,
+    with its text for ändring, tillägg and annat."""
     item = paragraph_item(meeting, item)
     if kind not in MOTION_KINDS:
         raise ProtocolInputError(f"”{kind}” är inget slags yrkande.")
@@ -111,8 +113,14 @@ def add_motion(meeting: Meeting, item: AgendaItem, by: str, kind: str, text: str
     text = " ".join(text.split())
     if kind in MOTION_KINDS_WITH_TEXT and not text:
         raise ProtocolInputError(f"Ett yrkande om {kind} behöver en text: skriv vad som yrkas.")
-    motion = Motion(person.name, kind, text)
-    _keeping_drafts(meeting, item, lambda: item.motions.append(motion))
+    return Motion(person.name, kind, text)
+
+
+def add_motion(meeting: Meeting, item: AgendaItem, by: str, kind: str, text: str = "") -> Motion:
+    """A yrkande by a serving member; ändring, tillägg and annat need their text."""
+    item = paragraph_item(meeting, item)
+    motion = checked_motion(meeting, item, by, kind, text)
+    keeping_drafts(meeting, item, lambda: item.motions.append(motion))
     return motion
 
 
@@ -121,7 +129,7 @@ def remove_motion(meeting: Meeting, item: AgendaItem, index: int) -> Motion:
     if not 0 <= index < len(item.motions):
         raise ProtocolInputError("Det yrkandet finns inte.")
     motion = item.motions[index]
-    _keeping_drafts(meeting, item, lambda: item.motions.pop(index))
+    keeping_drafts(meeting, item, lambda: item.motions.pop(index))
     return motion
 
 
@@ -148,6 +156,15 @@ def outcome_clauses(item: AgendaItem, winner: Motion | None) -> list[str]:
     return att_clauses(winner.text) or [winner.text]
 
 
+def rewritten_decisions(decisions: list[Decision], clauses: list[str]) -> list[Decision]:
+    """The decisions written as `clauses`; a decision whose text stays keeps its id (two
+    with the same text keep theirs in order)."""
+    kept: dict[str, list[Decision]] = {}
+    for decision in decisions:
+        kept.setdefault(decision.text, []).append(decision)
+    return [kept[text].pop(0) if kept.get(text) else Decision(text) for text in clauses]
+
+
 def decide(meeting: Meeting, item: AgendaItem, winner: Motion | None = None) -> list[Decision]:
     """Record the outcome: the decisions become the winner's att-satser (a decision with
     the same text keeps its id) and the beslutsgång is drafted for that outcome."""
@@ -158,8 +175,7 @@ def decide(meeting: Meeting, item: AgendaItem, winner: Motion | None = None) -> 
     if not clauses:
         raise ProtocolInputError(
             "Ärendet har inget förslag till beslut att bifalla: skriv beslutet med F2.")
-    existing = {d.text: d for d in item.decisions}
-    item.decisions = [existing.pop(text, None) or Decision(text) for text in clauses]
+    item.decisions = rewritten_decisions(item.decisions, clauses)
     item.procedure = procedure_draft(meeting, item, winner)
     if item.vote is not None and item.vote.result == vote_result_text(meeting, item):
         item.vote.result = vote_result_text(meeting, item)
@@ -262,6 +278,15 @@ def add_reservation(meeting: Meeting, item: AgendaItem, names: list[str],
     """A reservation by members who took part in the decision; the default text is
     'till förmån för eget yrkande'."""
     item = paragraph_item(meeting, item)
+    reservation = checked_reservation(meeting, item, names, text)
+    item.reservations.append(reservation)
+    return reservation
+
+
+def checked_reservation(meeting: Meeting, item: AgendaItem, names: list[str],
+                        text: str = "") -> Reservation:
+    """The reservation as it may be recorded (not yet recorded)."""
+    item = paragraph_item(meeting, item)
     chosen: list[str] = []
     for name in names:
         if name.strip():
@@ -270,19 +295,22 @@ def add_reservation(meeting: Meeting, item: AgendaItem, names: list[str],
                 chosen.append(person.name)
     if not chosen:
         raise ProtocolInputError("Välj vem eller vilka som reserverar sig.")
-    reservation = Reservation(chosen, " ".join(text.split()) or DEFAULT_RESERVATION_TEXT)
-    item.reservations.append(reservation)
-    return reservation
+    return Reservation(chosen, " ".join(text.split()) or DEFAULT_RESERVATION_TEXT)
 
 
-def add_protocol_note(meeting: Meeting, item: AgendaItem, by: str, text: str) -> ProtocolNote:
-    item = paragraph_item(meeting, item)
+def checked_protocol_note(meeting: Meeting, by: str, text: str) -> ProtocolNote:
+    """The protokollsanteckning as it may be recorded (not yet recorded)."""
     if not by.strip():
         raise ProtocolInputError("Skriv vem som lämnar protokollsanteckningen.")
     person = _person(meeting, by)
     if not text.strip():
         raise ProtocolInputError("Skriv protokollsanteckningens text.")
-    note = ProtocolNote(person.name, text.strip())
+    return ProtocolNote(person.name, text.strip())
+
+
+def add_protocol_note(meeting: Meeting, item: AgendaItem, by: str, text: str) -> ProtocolNote:
+    item = paragraph_item(meeting, item)
+    note = checked_protocol_note(meeting, by, text)
     item.protocol_notes.append(note)
     return note
 
@@ -340,7 +368,7 @@ def record_conflict(meeting: Meeting, item: AgendaItem, name: str,
         if item.vote is not None:  # who takes no part casts no vote
             item.vote.ballots.pop(person.name, None)
 
-    _keeping_drafts(meeting, item, change)
+    keeping_drafts(meeting, item, change)
     if not substitute.strip():
         return None
     substitution = Substitution(deputy.name, seat)

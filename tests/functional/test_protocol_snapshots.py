@@ -41,3 +41,20 @@ def test_motion_dialog(snap_compare):
         await typed_through(pilot)
 
     assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=typed)
+
+
+def test_motion_dialog_correcting(snap_compare):
+    """A yrkande opened from the § 's list (alt+l, enter): 'Ändra yrkande', filled in."""
+    from tests.support.protocol_sample import protocol_meeting
+
+    store = MeetingStore.in_memory()
+    mid = store.add(protocol_meeting())
+
+    async def opened(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("alt+l")
+        await typed_through(pilot)
+        await pilot.press("down", "enter")  # Olle Berg's ändringsyrkande
+        await typed_through(pilot)
+
+    assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=opened)

@@ -36,15 +36,19 @@ class ProtocolDialog(Dialog[bool]):
     """A short dialog recording one part of the current §."""
 
     def __init__(self, meeting: Meeting, item: AgendaItem, paragraph: str,
-                 on_change: Callable[[], None]):
+                 on_change: Callable[[], None], editing: int | None = None):
         super().__init__()
         self.meeting = meeting
         self.item = paragraph_item(meeting, item)
         #: '§ 41' (or the item number while the § is not known)
         self.paragraph = paragraph
         self._on_change = on_change
+        #: The position of the entry being corrected (alt+l, enter); None = a new entry.
+        self.editing = editing
 
     def heading(self, what: str) -> str:
+        if self.editing is not None:
+            what = f"Ändra {what[:1].lower()}{what[1:]}"
         return f"{what} — {self.paragraph} {self.item.title}"
 
     def show_problem(self, text: str) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
 from store.domain.protocol import DEFAULT_RESERVATION_TEXT, DEPUTY, MEMBER
+from store.domain.protocol_edit import replace_protocol_note, replace_reservation
 from store.domain.protocol_record import (
     add_protocol_note,
     add_reservation,
@@ -44,11 +45,13 @@ class ReservationDialog(ProtocolDialog):
         with self.frame(classes="-wide"):
             yield self.title_line(self.heading("Reservation"))
             yield Label("Vem reserverar sig (mellanslag väljer)", classes="dialog-field")
-            yield SelectionList[str](*[(self._person_label(n), n) for n in
+            old = self.item.reservations[self.editing] if self.editing is not None else None
+            chosen = set(old.by) if old else set()
+            yield SelectionList[str](*[(self._person_label(n), n, n in chosen) for n in
                                        serving_names(self.meeting, self.item)],
                                      id="reservation-by")
             yield Label("Text", classes="dialog-field")
-            yield Input(DEFAULT_RESERVATION_TEXT, id="reservation-text")
+            yield Input(old.text if old else DEFAULT_RESERVATION_TEXT, id="reservation-text")
             yield self.problem_line()
             yield self.hint_line("mellanslag väljer · enter sparar · esc avbryter")
 
@@ -71,13 +74,19 @@ class ReservationDialog(ProtocolDialog):
         self.action_accept()
 
     def keep_typed(self) -> None:
-        add_reservation(self.meeting, self.item, list(self.query_one(SelectionList).selected),
-                        self.query_one("#reservation-text", Input).value)
+        self._save(list(self.query_one(SelectionList).selected),
+                   self.query_one("#reservation-text", Input).value)
+
+    def _save(self, names: list[str], text: str) -> None:
+        if self.editing is None:
+            add_reservation(self.meeting, self.item, names, text)
+        else:
+            replace_reservation(self.meeting, self.item, self.editing, names, text)
 
     def action_accept(self) -> None:
         names = list(self.query_one(SelectionList).selected)
         text = self.query_one("#reservation-text", Input).value
-        if self.record(lambda: add_reservation(self.meeting, self.item, names, text)):
+        if self.record(lambda: self._save(names, text)):
             self.dismiss(True)
 
 
@@ -90,15 +99,23 @@ class ProtocolNoteDialog(ProtocolDialog):
         with self.frame(classes="-wide"):
             yield self.title_line(self.heading("Protokollsanteckning"))
             yield Label("Vem", classes="dialog-field")
-            yield NameInput([p.name for p in self.meeting.participants], id="note-by")
+            old = self.item.protocol_notes[self.editing] if self.editing is not None else None
+            yield NameInput([p.name for p in self.meeting.participants], id="note-by",
+                            value=old.by if old else "")
             yield Label("Anteckning", classes="dialog-field")
-            yield Input(id="note-text")
+            yield Input(old.text if old else "", id="note-text")
             yield self.problem_line()
             yield self.hint_line("enter går vidare och sparar · esc avbryter")
 
     def keep_typed(self) -> None:
-        add_protocol_note(self.meeting, self.item, self.query_one("#note-by", NameInput).chosen(),
-                          self.query_one("#note-text", Input).value)
+        self._save(self.query_one("#note-by", NameInput).chosen(),
+                   self.query_one("#note-text", Input).value)
+
+    def _save(self, by: str, text: str) -> None:
+        if self.editing is None:
+            add_protocol_note(self.meeting, self.item, by, text)
+        else:
+            replace_protocol_note(self.meeting, self.item, self.editing, by, text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -108,7 +125,7 @@ class ProtocolNoteDialog(ProtocolDialog):
             return
         by = self.query_one("#note-by", NameInput).chosen()
         text = self.query_one("#note-text", Input).value
-        if self.record(lambda: add_protocol_note(self.meeting, self.item, by, text)):
+        if self.record(lambda: self._save(by, text)):
             self.dismiss(True)
 
 

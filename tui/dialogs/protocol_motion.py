@@ -3,6 +3,8 @@
 Keys: type a few letters of the name and enter (or Tab); then one digit picks the kind
 (1 bifall … 6 annat). A kind without text is recorded at once; for ändring, tillägg and
 annat the text field opens and enter records. Escape closes without recording.
+Opened on a yrkande in the § 's list (alt+l, enter), the fields hold it and saving
+replaces it where it stands.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from store.domain.protocol import MOTION_KINDS, MOTION_KINDS_WITH_TEXT
+from store.domain.protocol_edit import replace_motion
 from store.domain.protocol_record import add_motion, serving_names
 
 from .protocol_base import NameInput, ProtocolDialog
@@ -54,7 +57,20 @@ class MotionDialog(ProtocolDialog):
             yield self.hint_line("enter går vidare · 1–6 väljer slag · esc avbryter")
 
     def on_mount(self) -> None:
-        self.query_one("#motion-kind", OptionList).highlighted = 0
+        kinds = self.query_one("#motion-kind", OptionList)
+        kinds.highlighted = 0
+        if self.editing is not None:  # a correction: the fields hold the yrkande
+            motion = self.item.motions[self.editing]
+            self.query_one("#motion-by", NameInput).value = motion.by
+            kinds.highlighted = MOTION_KINDS.index(motion.kind)
+            self.query_one("#motion-text", Input).value = motion.text
+
+    def _save(self, by: str, kind: str, text: str) -> None:
+        """Record the yrkande: a new one, or the corrected one in its place."""
+        if self.editing is None:
+            add_motion(self.meeting, self.item, by, kind, text)
+        else:
+            replace_motion(self.meeting, self.item, self.editing, by, kind, text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -68,7 +84,8 @@ class MotionDialog(ProtocolDialog):
         event.stop()
         kind = event.option.id
         text = self.query_one("#motion-text", Input)
-        if kind in MOTION_KINDS_WITH_TEXT and not text.value.strip():
+        # A new yrkande asks for its missing text; a correction shows the text it has.
+        if kind in MOTION_KINDS_WITH_TEXT and (not text.value.strip() or self.editing is not None):
             text.focus()
             return
         self._record()
@@ -77,14 +94,14 @@ class MotionDialog(ProtocolDialog):
         kind = MOTION_KINDS[self.query_one("#motion-kind", OptionList).highlighted or 0]
         text = self.query_one("#motion-text", Input).value
         if kind in MOTION_KINDS_WITH_TEXT and text.strip():  # a kind left on bifall is no choice
-            add_motion(self.meeting, self.item, self.query_one(NameInput).chosen(), kind, text)
+            self._save(self.query_one(NameInput).chosen(), kind, text)
 
     def _record(self) -> None:
         by = self.query_one("#motion-by", NameInput).chosen()
         kinds = self.query_one("#motion-kind", OptionList)
         kind = MOTION_KINDS[kinds.highlighted or 0]
         text = self.query_one("#motion-text", Input).value
-        if self.record(lambda: add_motion(self.meeting, self.item, by, kind, text)):
+        if self.record(lambda: self._save(by, kind, text)):
             self.dismiss(True)
         elif not by:
             self.query_one("#motion-by").focus()

@@ -1,6 +1,8 @@
 """What the current § holds (live mode, protocol, alt+l): its yrkanden, vote,
 reservations, protokollsanteckningar and jäv as the protocol words them; delete takes the
-chosen one back (after a yes), straight into the model and the app's save."""
+chosen one back (after a yes), straight into the model and the app's save; enter opens
+the chosen one in the dialog it was recorded with, filled in, and saving there replaces
+it where it stands (store.domain.protocol_edit)."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ class ProtocolPartsDialog(ProtocolDialog):
             yield self.title_line(self.heading("I paragrafen"))
             yield OptionList(id="parts")
             yield self.problem_line()
-            yield self.hint_line("delete tar bort det valda · esc stänger")
+            yield self.hint_line("enter ändrar · delete tar bort det valda · esc stänger")
 
     def on_mount(self) -> None:
         self._fill()
@@ -57,7 +59,7 @@ class ProtocolPartsDialog(ProtocolDialog):
                   for name in item.conflicts]
         return parts
 
-    def _fill(self) -> None:
+    def _fill(self, highlighted: int = 0) -> None:
         parts = self.query_one(OptionList)
         parts.clear_options()
         found = self._parts()
@@ -65,7 +67,23 @@ class ProtocolPartsDialog(ProtocolDialog):
             parts.add_option(Option("Inget är antecknat i paragrafen ännu.", disabled=True))
             return
         parts.add_options([Option(text, id=part_id) for part_id, text in found])
-        parts.highlighted = 0
+        parts.highlighted = min(highlighted, len(found) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter: the entry in its own dialog, filled in; saved, it replaces the old one."""
+        event.stop()
+        if event.option.id is None:
+            return
+        kind, _, key = event.option.id.partition(":")
+        dialog_class = _editors().get(kind)
+        if dialog_class is None:  # a jäv: taken back with delete, given again with alt+j
+            self.show_problem("Jäv ändras inte här: delete tar bort det, alt+j anmäler det.")
+            return
+        position = event.option_index
+        editing = None if kind == "vote" else int(key)
+        dialog = dialog_class(self.meeting, self.item, self.paragraph, self._on_change,
+                              editing=editing)
+        self.app.push_screen(dialog, lambda _saved: self._fill(position))
 
     def action_remove(self) -> None:
         parts = self.query_one(OptionList)
@@ -93,3 +111,13 @@ class ProtocolPartsDialog(ProtocolDialog):
 
     def action_cancel(self) -> None:
         self.dismiss(True)
+
+
+def _editors() -> dict[str, type[ProtocolDialog]]:
+    """The dialog each kind of entry was recorded with (imported when first used)."""
+    from .protocol_entries import ProtocolNoteDialog, ReservationDialog
+    from .protocol_motion import MotionDialog
+    from .protocol_vote import VoteDialog
+
+    return {"motion": MotionDialog, "vote": VoteDialog, "reservation": ReservationDialog,
+            "note": ProtocolNoteDialog}

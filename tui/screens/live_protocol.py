@@ -63,7 +63,8 @@ PROTOCOL_BINDINGS = [
     Binding("alt+l", "protocol_parts", "I paragrafen", id="live.protocol.parts",
             priority=True, show=False,
             tooltip="Allt som är antecknat i paragrafen (yrkanden, omröstning, "
-                    "reservationer, anteckningar, jäv); delete tar bort det valda."),
+                    "reservationer, anteckningar, jäv); enter ändrar det valda, delete tar "
+                    "bort det."),
     Binding("alt+u", "protocol_adjust_now", "Justeras omedelbart",
             id="live.protocol.adjust_now", priority=True, show=False,
             tooltip="Paragrafen justeras omedelbart, eller inte."),

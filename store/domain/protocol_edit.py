@@ -1,0 +1,79 @@
+"""Correcting what was recorded in a § (live mode's alt+l list, enter on an entry): a
+yrkande, a reservation or a protokollsanteckning replaced in place — same position in the
+§, the same yrkande object (so a vote's sides, which point at yrkanden by position, stay
+right) — with the same checks as when it was first recorded (protocol_record.checked_*).
+
+Drafts follow the correction: a beslutsgång, vote question or result that was still the
+app's draft is drafted again (protocol_record's rule), and decisions that were exactly
+the outcome of one proposition (the proposal, or the corrected yrkande) are written
+again from it. Anything the secretary wrote by hand stays as written.
+"""
+
+from __future__ import annotations
+
+from .model import AgendaItem, Meeting
+from .protocol import Motion, ProtocolNote, Reservation
+from .protocol_record import (
+    ProtocolInputError,
+    checked_motion,
+    checked_protocol_note,
+    checked_reservation,
+    keeping_drafts,
+    outcome_clauses,
+    paragraph_item,
+    rewritten_decisions,
+)
+
+_NOT_DECIDED = object()
+
+
+def _decided_outcome(item: AgendaItem):
+    """The proposition (None = the proposal, or a yrkande) whose att-satser the decisions
+    are exactly; _NOT_DECIDED when they are none's (empty, or written by hand)."""
+    texts = [d.text for d in item.decisions]
+    if not texts:
+        return _NOT_DECIDED
+    for winner in [None, *item.motions]:
+        if texts == outcome_clauses(item, winner):
+            return winner
+    return _NOT_DECIDED
+
+
+def replace_motion(meeting: Meeting, item: AgendaItem, index: int, by: str, kind: str,
+                   text: str = "") -> Motion:
+    """Yrkande number `index` becomes (by, kind, text), checked as a new one would be."""
+    item = paragraph_item(meeting, item)
+    if not 0 <= index < len(item.motions):
+        raise ProtocolInputError("Det yrkandet finns inte.")
+    new = checked_motion(meeting, item, by, kind, text)
+    motion = item.motions[index]
+    decided = _decided_outcome(item)
+
+    def change() -> None:
+        motion.by, motion.kind, motion.text = new.by, new.kind, new.text
+
+    keeping_drafts(meeting, item, change)
+    if decided is not _NOT_DECIDED:
+        clauses = outcome_clauses(item, decided) or [d.text for d in item.decisions]
+        item.decisions = rewritten_decisions(item.decisions, clauses)
+    return motion
+
+
+def replace_reservation(meeting: Meeting, item: AgendaItem, index: int, names: list[str],
+                        text: str = "") -> Reservation:
+    item = paragraph_item(meeting, item)
+    if not 0 <= index < len(item.reservations):
+        raise ProtocolInputError("Den reservationen finns inte.")
+    reservation = checked_reservation(meeting, item, names, text)
+    item.reservations[index] = reservation
+    return reservation
+
+
+def replace_protocol_note(meeting: Meeting, item: AgendaItem, index: int, by: str,
+                          text: str) -> ProtocolNote:
+    item = paragraph_item(meeting, item)
+    if not 0 <= index < len(item.protocol_notes):
+        raise ProtocolInputError("Den protokollsanteckningen finns inte.")
+    note = checked_protocol_note(meeting, by, text)
+    item.protocol_notes[index] = note
+    return note
