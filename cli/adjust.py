@@ -59,11 +59,13 @@ def _date(value: str | None, option: str) -> str | None:
 
 def cmd_adjust(store, args) -> int:
     from store.domain.adjustment import (
-        LATE_POSTING_WARNING, AdjustmentError, posted_late, posting_for,
+        LATE_POSTING_WARNING, AdjustmentError, offered_adjustment_date, posted_late,
+        posting_for,
     )
     from store.persistence.adjusting import adjust_stored
 
-    on = _date(args.date, "--date") or Date.today().isoformat()
+    on = _date(args.date, "--date") or offered_adjustment_date(
+        store.load(args.meeting_id), Date.today())
     posting = posting_for(on, _date(args.posted, "--posted"), _date(args.down, "--down"),
                           (args.archive or "").strip())
     try:

@@ -70,6 +70,17 @@ def next_working_day(day: Date) -> Date:
     return following
 
 
+def offered_adjustment_date(meeting: Meeting, today: Date) -> str:
+    """The justering date to offer when the secretary records the justering: the planned
+    one (Justeringens plats och tid, set at setup) once it has come, since justering is
+    held as planned and is often recorded days later; else today. A planned date still
+    ahead means the justering came early, today. Never before the meeting."""
+    planned = meeting.adjustment.date
+    if planned and meeting.date <= planned <= today.isoformat():
+        return planned
+    return max(today.isoformat(), meeting.date)
+
+
 def default_posting(adjusted: str, archive: str = "") -> Posting:
     """Posted the next working day after the justering, taken down three weeks later."""
     posted = next_working_day(Date.fromisoformat(adjusted))

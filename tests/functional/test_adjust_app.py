@@ -44,29 +44,48 @@ async def test_j_on_the_start_screen_adjusts_with_the_default_anslag():
         await pilot.press("j")
         await settle(pilot)
         assert isinstance(app.screen, AdjustDialog)
-        # Today (Wednesday 2031-04-02); posted Thursday, down three weeks later.
-        assert app.screen.query_one("#adjust-adjusted", Input).value == "2031-04-02"
-        assert app.screen.query_one("#adjust-posted", Input).value == "2031-04-03"
-        assert app.screen.query_one("#adjust-down", Input).value == "2031-04-24"
+        # The planned justering (Friday 2031-03-14; today is 2031-04-02): it is held as
+        # planned and recorded later. Posted Monday, down three weeks later.
+        assert app.screen.query_one("#adjust-adjusted", Input).value == "2031-03-14"
+        assert app.screen.query_one("#adjust-posted", Input).value == "2031-03-17"
+        assert app.screen.query_one("#adjust-down", Input).value == "2031-04-07"
         assert app.screen.query_one("#adjust-archive", Input).value == \
             "Tekniska förvaltningens kansli"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
         saved = store.load(mid)
-        assert saved.adjusted == "2031-04-02" and saved.locked
-        assert (saved.posting.from_, saved.posting.to) == ("2031-04-03", "2031-04-24")
-        assert any("justerat 2031-04-02" in n.message for n in app.shown_notifications)
-        # The list shows the protocol's state (NOW is before the anslag goes up).
+        assert saved.adjusted == "2031-03-14" and saved.locked
+        assert (saved.posting.from_, saved.posting.to) == ("2031-03-17", "2031-04-07")
+        assert any("justerat 2031-03-14" in n.message for n in app.shown_notifications)
+        # The list shows the protocol's state (NOW is after the anslag went up).
         listed = app.screen.query_one("#meetings")
         prompt = next(str(listed.get_option_at_index(i).prompt)
                       for i in range(listed.option_count)
                       if listed.get_option_at_index(i).id == mid)
-        assert "justerat" in prompt
+        assert "anslaget" in prompt
         await pilot.press("j")  # only once
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
         assert any("redan justerat" in n.message for n in app.shown_notifications)
+
+
+@run_async
+async def test_without_a_planned_justering_today_is_offered():
+    meeting = protocol_meeting(2)
+    meeting.adjustment.date = None
+    store = MeetingStore.in_memory()
+    store.add(meeting)
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert isinstance(app.screen, AdjustDialog)
+        # Today (Wednesday 2031-04-02); posted Thursday, down three weeks later.
+        assert app.screen.query_one("#adjust-adjusted", Input).value == "2031-04-02"
+        assert app.screen.query_one("#adjust-posted", Input).value == "2031-04-03"
+        assert app.screen.query_one("#adjust-down", Input).value == "2031-04-24"
 
 
 @run_async
@@ -136,7 +155,7 @@ async def test_adjusting_from_live_mode_locks_it_and_hav_justering_records_why(f
         await settle(pilot)
         assert isinstance(app.screen, LiveScreen)
         assert app.read_only and app.save_state.text == ADJUSTED_STATUS
-        assert store.load(mid).adjusted == "2031-04-02"
+        assert store.load(mid).adjusted == "2031-03-14"  # as planned
 
         before = store.backend.read_raw(mid)
         await type_text(pilot, "xyz")
@@ -162,7 +181,7 @@ async def test_adjusting_from_live_mode_locks_it_and_hav_justering_records_why(f
         assert not saved.adjusted and not saved.locked
         [lifted] = saved.adjustment_lifts
         assert (lifted.at, lifted.why, lifted.adjusted) == (
-            NOW.isoformat(), "Fel diarienummer i paragraf 42", "2031-04-02")
+            NOW.isoformat(), "Fel diarienummer i paragraf 42", "2031-03-14")
         await type_text(pilot, "Rättat")
         await settle(pilot)
         assert app.save_now()

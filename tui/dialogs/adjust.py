@@ -1,5 +1,8 @@
 """The justering dialog: the date the protocol was adjusted and its anslag.
 
+The date offered is the planned justering date once it has come, else today
+(store.domain.adjustment.offered_adjustment_date).
+
 Posted defaults to the next working day after the justering, taken down to three weeks
 after posting (both follow the date above until the secretary types their own), and the
 förvaringsplats to where the protocol said. A late posting is warned about as the dates
@@ -19,7 +22,8 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Static
 
 from store.domain.adjustment import (
-    LATE_POSTING_WARNING, default_posting, posted_late, posting_for, posting_refusal,
+    LATE_POSTING_WARNING, default_posting, offered_adjustment_date, posted_late, posting_for,
+    posting_refusal,
 )
 from store.domain.dates import DueDateError, parse_due_date
 from store.domain.model import Meeting
@@ -48,7 +52,7 @@ class AdjustDialog(Dialog[tuple[str, Posting]]):
         super().__init__()
         self.meeting = meeting
         self.today = today
-        on = max(today.isoformat(), meeting.date)
+        on = offered_adjustment_date(meeting, today)
         posting = default_posting(on, meeting.posting.archive)
         #: The fields the secretary has typed in: those no longer follow the date above.
         self._typed: set[str] = set()
