@@ -15,7 +15,7 @@ Yrkanden, Beslutsgång, Omröstning (question, table, result), Anteckningar, Åt
 Bilagor as in the minutes, Beslutet skickas till; sub-items follow as ``Heading 2``
 with the minutes' parts (sub-items are not §§).
 
-Choices: the vote's result line is drafted (protocol_text.vote_result_draft) when the
+Choices: the vote's result line is drafted (protocol_vote.result_draft) when the
 secretary left it empty, since the tally is a fact of the ballots; the Beslutsgång is
 written only as the secretary keeps it (its outcome is theirs to state).
 """
@@ -52,8 +52,8 @@ from store.domain.protocol_text import (
     motion_sentence,
     protocol_note_sentence,
     reservation_sentence,
-    vote_result_draft,
 )
+from store.domain.protocol_vote import result_draft
 
 # The labels of a §, as written in the protocol.
 AGENDA = "Ärendelista"
@@ -188,7 +188,7 @@ def vote_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
         blocks.append(Block(TABLE, rows=rows, widths=VOTE_COLUMNS, header=True,
                             keep_together=len(rows) <= MAX_KEPT_ROWS))
     result = vote.result if vote.result.strip() else (
-        vote_result_draft(meeting, vote) if vote.ballots else "")
+        result_draft(meeting, item) if vote.ballots else "")
     blocks.extend(field_blocks(result))
     return blocks
 

@@ -61,11 +61,19 @@ class Motion:
 
 @dataclass
 class Vote:
-    """An open vote (omröstning): each serving member's ballot by name."""
+    """An open vote (omröstning): each serving member's ballot by name.
+
+    `yes` and `no` say what each side stands for: a yrkande, by its position in the § 's
+    motions, or None for the usual (ja: förslaget; nej: the first yrkande against it, or
+    avslag) — store.domain.protocol_vote.vote_sides is the one reading of them. `casting`
+    is the side ordförandens utslagsröst went to at a tie ("" = not recorded)."""
 
     question: str = ""
     ballots: dict[str, str] = field(default_factory=dict)
     result: str = ""
+    yes: int | None = None
+    no: int | None = None
+    casting: str = ""
 
     def tally(self) -> dict[str, int]:
         counts = dict.fromkeys(BALLOTS, 0)

@@ -27,7 +27,15 @@ from .protocol import (
     Substitution,
     Vote,
 )
-from .protocol_text import att_clauses, contested, motion_name, procedure_draft, vote_result_draft
+from .protocol_text import att_clauses
+from .protocol_vote import (  # noqa: F401 - is_tie is read from here by the vote dialog
+    REJECTION,
+    Side,
+    is_tie,
+    procedure_text,
+    question_draft,
+    result_draft,
+)
 from .serving import serving
 
 
@@ -69,12 +77,22 @@ def serving_names(meeting: Meeting, item: AgendaItem) -> list[str]:
 # -- drafts that follow the model until edited ------------------------------------------
 
 
-def _procedure_drafts(meeting: Meeting, item: AgendaItem) -> dict[str, Motion | None]:
+def _procedure_drafts(meeting: Meeting, item: AgendaItem) -> dict[str, Side]:
     """{draft text: winner} for every outcome the beslutsgång could be drafted with."""
-    drafts: dict[str, Motion | None] = {}
-    for winner in [None, *item.motions]:
-        drafts.setdefault(procedure_draft(meeting, item, winner), winner)
+    drafts: dict[str, Side] = {}
+    for winner in [None, *item.motions, REJECTION]:
+        drafts.setdefault(procedure_text(meeting, item, winner), winner)
     return drafts
+
+
+def procedure_is_draft(meeting: Meeting, item: AgendaItem) -> bool:
+    """True while the beslutsgång is empty or exactly as the app drafted it."""
+    item = paragraph_item(meeting, item)
+    return not item.procedure.strip() or item.procedure in _procedure_drafts(meeting, item)
+
+
+def _is_motion(item: AgendaItem, motion: Motion) -> bool:
+    return any(m is motion for m in item.motions)
 
 
 def keeping_drafts(meeting: Meeting, item: AgendaItem, change) -> None:
@@ -83,14 +101,14 @@ def keeping_drafts(meeting: Meeting, item: AgendaItem, change) -> None:
     drafts = _procedure_drafts(meeting, item)
     auto_procedure = item.procedure in drafts
     winner = drafts.get(item.procedure)
-    index = item.motions.index(winner) if winner is not None else None
     auto_result = item.vote is not None and item.vote.result == vote_result_text(meeting, item)
     auto_question = item.vote is not None and item.vote.question == vote_question_draft(
         meeting, item)
     change()
     if auto_procedure and item.procedure:
-        winner = item.motions[index] if index is not None and index < len(item.motions) else None
-        item.procedure = procedure_draft(meeting, item, winner)
+        if winner is not None and winner is not REJECTION and not _is_motion(item, winner):
+            winner = None  # the winning yrkande went: the proposal's draft
+        item.procedure = procedure_text(meeting, item, winner)
     if item.vote is not None and auto_question:
         item.vote.question = vote_question_draft(meeting, item)
     if item.vote is not None and auto_result:
@@ -129,8 +147,21 @@ def remove_motion(meeting: Meeting, item: AgendaItem, index: int) -> Motion:
     if not 0 <= index < len(item.motions):
         raise ProtocolInputError("Det yrkandet finns inte.")
     motion = item.motions[index]
-    keeping_drafts(meeting, item, lambda: item.motions.pop(index))
+
+    def change() -> None:
+        item.motions.pop(index)
+        if item.vote is not None:  # the sides point at yrkanden by position
+            item.vote.yes = _forget(item.vote.yes, index)
+            item.vote.no = _forget(item.vote.no, index)
+
+    keeping_drafts(meeting, item, change)
     return motion
+
+
+def _forget(side: int | None, removed: int) -> int | None:
+    if side is None or side == removed:
+        return None
+    return side - 1 if side > removed else side
 
 
 # -- the decision and its beslutsgång ---------------------------------------------------
@@ -169,14 +200,14 @@ def decide(meeting: Meeting, item: AgendaItem, winner: Motion | None = None) -> 
     """Record the outcome: the decisions become the winner's att-satser (a decision with
     the same text keeps its id) and the beslutsgång is drafted for that outcome."""
     item = paragraph_item(meeting, item)
-    if winner is not None and winner not in item.motions:
+    if winner is not None and winner is not REJECTION and not _is_motion(item, winner):
         raise ProtocolInputError("Det yrkandet finns inte i paragrafen.")
     clauses = outcome_clauses(item, winner)
     if not clauses:
         raise ProtocolInputError(
             "Ärendet har inget förslag till beslut att bifalla: skriv beslutet med F2.")
     item.decisions = rewritten_decisions(item.decisions, clauses)
-    item.procedure = procedure_draft(meeting, item, winner)
+    item.procedure = procedure_text(meeting, item, winner)
     if item.vote is not None and item.vote.result == vote_result_text(meeting, item):
         item.vote.result = vote_result_text(meeting, item)
     return item.decisions
@@ -202,21 +233,13 @@ def set_procedure(meeting: Meeting, item: AgendaItem, text: str) -> None:
 
 
 def vote_question_draft(meeting: Meeting, item: AgendaItem) -> str:
-    """'Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande'."""
-    against = contested(item)
-    if not against:
-        return "Ja för förslaget, nej för avslag"
-    return "Ja för förslaget, nej för " + " och ".join(motion_name(meeting, m) for m in against)
+    """'Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande' (protocol_vote's)."""
+    return question_draft(meeting, item)
 
 
 def vote_result_text(meeting: Meeting, item: AgendaItem) -> str:
     """The result line drafted from the ballots ('' before the first one)."""
-    if item.vote is None or not item.vote.ballots:
-        return ""
-    against = contested(item)
-    no_means = (f"enligt {motion_name(meeting, against[0])}" if len(against) == 1
-                else "enligt nej-sidans yrkande")
-    return vote_result_draft(meeting, item.vote, no_means=no_means)
+    return result_draft(meeting, item)
 
 
 def start_vote(meeting: Meeting, item: AgendaItem) -> Vote:
@@ -257,13 +280,6 @@ def set_ballot(meeting: Meeting, item: AgendaItem, name: str, ballot: str) -> Vo
     if was_draft:
         vote.result = vote_result_text(meeting, item)
     return vote
-
-
-def is_tie(vote: Vote | None) -> bool:
-    if vote is None or not vote.ballots:
-        return False
-    tally = vote.tally()
-    return tally["ja"] == tally["nej"]
 
 
 def clear_vote(meeting: Meeting, item: AgendaItem) -> None:

@@ -104,18 +104,43 @@ def contested(item: AgendaItem) -> list[Motion]:
     return [m for m in item.motions if m.kind not in ("bifall", "tillägg")]
 
 
-def procedure_draft(meeting: Meeting, item: AgendaItem, winner: Motion | None = None) -> str:
+def outcome_words(meeting: Meeting, winner: Motion | None) -> str:
+    """How a sentence ends for the proposition that won: 'enligt förslaget', 'enligt
+    Olle Bergs (M) ändringsyrkande', or 'att avslå förslaget' for an avslag nobody moved
+    (a yrkande without a mover: the nej side of a vote on the proposal alone)."""
+    if winner is None:
+        return "enligt förslaget"
+    if not winner.by:
+        return "att avslå förslaget"
+    return f"enligt {motion_name(meeting, winner)}"
+
+
+def proposition_name(meeting: Meeting, side: Motion | None) -> str:
+    """'förslaget', 'avslag' or 'Olle Bergs (M) ändringsyrkande': a side of a vote."""
+    if side is None:
+        return "förslaget"
+    return motion_name(meeting, side) if side.by else "avslag"
+
+
+def procedure_draft(meeting: Meeting, item: AgendaItem, winner: Motion | None = None,
+                    vote_part: str = "") -> str:
     """Beslutsgång: the chair puts the proposal against each contested yrkande and finds
-    that the body decides for `winner` (None = the proposal)."""
+    that the body decides for `winner` (None = the proposal); `vote_part`, the vote's
+    sentences, follows that finding."""
     who = body_short(meeting)
     against = contested(item)
-    outcome = "enligt förslaget" if winner is None else f"enligt {motion_name(meeting, winner)}"
+    outcome = outcome_words(meeting, winner)
     if not against:
-        sentence = f"Ordföranden frågar om {who} bifaller förslaget och finner att så sker."
+        sentence = (f"Ordföranden frågar om {who} bifaller förslaget och finner att så sker."
+                    if winner is None or winner.by else
+                    f"Ordföranden frågar om {who} bifaller förslaget och finner att {who} "
+                    f"beslutar {outcome}.")
     else:
         others = " och ".join(motion_name(meeting, m) for m in against)
         sentence = (f"Ordföranden ställer proposition på förslaget mot {others} "
                     f"och finner att {who} beslutar {outcome}.")
+    if vote_part:
+        sentence += f" {vote_part}"
     # A proposal that falls (avslag) or goes back (återremiss) takes no additions.
     falls = winner is not None and winner.kind in ("avslag", "återremiss")
     additions = [] if falls else [m for m in item.motions if m.kind == "tillägg"]
@@ -128,10 +153,14 @@ def procedure_draft(meeting: Meeting, item: AgendaItem, winner: Motion | None = 
 def vote_result_draft(meeting: Meeting, vote: Vote, yes_means: str = "enligt förslaget",
                       no_means: str = "enligt nej-sidans yrkande") -> str:
     """'Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget.'; a tie says
-    so and leaves the chair's casting vote to the secretary."""
+    so until the secretary records the side of the chair's casting vote (vote.casting)."""
     tally = vote.tally()
     yes, no, abstain = tally[BALLOT_YES], tally[BALLOT_NO], tally[BALLOT_ABSTAIN]
     abstained = f" {abstain} avstår." if abstain else ""
+    if yes == no and vote.casting in (BALLOT_YES, BALLOT_NO):
+        outcome = yes_means if vote.casting == BALLOT_YES else no_means
+        return (f"Med {yes} ja-röster mot {no} nej-röster och ordförandens utslagsröst för "
+                f"{vote.casting} beslutar {body_short(meeting)} {outcome}.{abstained}")
     if yes == no:
         return (f"Omröstningen ger {yes} ja-röster och {no} nej-röster, lika röstetal; "
                 f"ordförandens utslagsröst avgör.{abstained}")

@@ -12,6 +12,8 @@ from typing import Any
 
 from ..domain.model import AgendaItem, Meeting, Participant
 from ..domain.protocol import (
+    BALLOT_NO,
+    BALLOT_YES,
     BALLOTS,
     DEFAULT_RESERVATION_TEXT,
     GROUPS,
@@ -43,7 +45,7 @@ _ADJUSTMENT_KEYS = {"place", "date", "time"}
 _POSTING_KEYS = {"from", "to", "archive"}
 _LIFT_KEYS = {"at", "why", "adjusted"}
 _MOTION_KEYS = {"by", "kind", "text"}
-_VOTE_KEYS = {"question", "ballots", "result"}
+_VOTE_KEYS = {"question", "ballots", "result", "yes", "no", "casting_vote"}
 _RESERVATION_KEYS = {"by", "text"}
 _NOTE_KEYS = {"by", "text"}
 _SUBSTITUTION_KEYS = {"by", "for"}
@@ -106,9 +108,7 @@ def item_keys(item: AgendaItem, full: bool) -> dict[str, Any]:
             "send_to": list(item.send_to),
             "motions": [{"by": m.by, "kind": m.kind, "text": m.text} for m in item.motions],
             "procedure": item.procedure,
-            "vote": None if vote is None else {
-                "question": vote.question, "ballots": dict(vote.ballots), "result": vote.result,
-            },
+            "vote": None if vote is None else _vote_keys(vote),
             "reservations": [{"by": list(r.by), "text": r.text} for r in item.reservations],
             "protocol_notes": [{"by": n.by, "text": n.text} for n in item.protocol_notes],
             "conflicts": list(item.conflicts),
@@ -117,6 +117,20 @@ def item_keys(item: AgendaItem, full: bool) -> dict[str, Any]:
         },
         full,
     )
+
+
+def _vote_keys(vote: Vote) -> dict[str, Any]:
+    """The vote; its sides and casting vote (our own keys) only when recorded."""
+    keys: dict[str, Any] = {
+        "question": vote.question, "ballots": dict(vote.ballots), "result": vote.result,
+    }
+    if vote.yes is not None:
+        keys["yes"] = vote.yes
+    if vote.no is not None:
+        keys["no"] = vote.no
+    if vote.casting:
+        keys["casting_vote"] = vote.casting
+    return keys
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -222,7 +236,7 @@ def read_item(r, obj: dict, where: str, item: AgendaItem) -> None:
         )
         for at, entry in _objects(r, obj, "motions", where, _MOTION_KEYS)
     ]
-    item.vote = _vote(r, obj, where)
+    item.vote = _vote(r, obj, where, len(item.motions))
     item.reservations = [
         Reservation(
             by=r.texts(entry, "by", at),
@@ -242,7 +256,7 @@ def read_item(r, obj: dict, where: str, item: AgendaItem) -> None:
     ]
 
 
-def _vote(r, obj: dict, where: str) -> Vote | None:
+def _vote(r, obj: dict, where: str, motions: int) -> Vote | None:
     value = obj.get("vote")
     if value is None:
         return None
@@ -264,4 +278,21 @@ def _vote(r, obj: dict, where: str) -> Vote | None:
         question=r.text(entry, "question", at, nullable=True) or "",
         ballots=clean,
         result=r.text(entry, "result", at, nullable=True) or "",
+        yes=_side(r, entry, "yes", at, motions),
+        no=_side(r, entry, "no", at, motions),
+        casting=_choice(r, entry, "casting_vote", at, (BALLOT_YES, BALLOT_NO)),
     )
+
+
+def _side(r, entry: dict, key: str, at: str, motions: int) -> int | None:
+    """A vote's side: the position of one of the § 's yrkanden (0 = the first)."""
+    value = entry.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < motions:
+        if r.strict:
+            raise _error(r._name(at, key),
+                         f"ska vara ett yrkandes plats i motions, 0–{motions - 1}"
+                         if motions else "paragrafen har inga yrkanden att peka på")
+        return None
+    return value

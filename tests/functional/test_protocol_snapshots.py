@@ -58,3 +58,28 @@ def test_motion_dialog_correcting(snap_compare):
         await typed_through(pilot)
 
     assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=opened)
+
+
+def test_vote_grid_tie_with_casting_vote(snap_compare):
+    """A 3–3 with one abstaining and ordförandens utslagsröst recorded (u): the tally and
+    the drafted result say so; nej stands for the ändringsyrkande."""
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+
+    async def tied(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("alt+y")
+        await typed_through(pilot)
+        await type_text(pilot, "olle")
+        await pilot.press("enter", "4")
+        await typed_through(pilot)
+        await type_text(pilot, "att beloppet halveras")
+        await pilot.press("enter")
+        await typed_through(pilot)
+        pilot.app.clear_notifications()
+        await pilot.press("alt+o")
+        await typed_through(pilot)
+        await pilot.press(*"jjnnjna", "u")
+        await typed_through(pilot)
+
+    assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=tied)

@@ -2,9 +2,15 @@
 
 Keys in the grid: j ja, n nej, a avstår (and on to the next row), delete takes a ballot
 back; ↑/↓ move. Every ballot goes into the model at once and is saved; the tally and the
-drafted result line follow. A tie says so: the chair's casting vote is the secretary's
-to write into the result. Tab reaches the question and the result (both editable);
-escape or ctrl+s closes.
+drafted result line follow. alt+j / alt+n let ja or nej stand for another proposition
+(the question follows). A tie says so, and u records the side of ordförandens
+utslagsröst (first the side the ordförande voted for). Tab reaches the question and the
+result (both editable); escape or ctrl+s closes.
+
+Closing a vote that decides makes its decision (store.domain.protocol_voting): the
+winning side's att-satser become the beslut — after a yes when they would replace
+decisions written by hand — and the beslutsgång, while it is the app's draft, is
+written again telling the vote.
 """
 
 from __future__ import annotations
@@ -17,15 +23,26 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from store.domain.protocol import BALLOT_ABSTAIN, BALLOT_NO, BALLOT_YES
 from store.domain.protocol_record import (
+    ProtocolInputError,
     drop_unheld_vote,
-    is_tie,
+    procedure_is_draft,
     serving_names,
     set_ballot,
     start_vote,
 )
+from store.domain.protocol_vote import is_tie
+from store.domain.protocol_voting import (
+    decide_by_vote,
+    decided_for,
+    next_vote_side,
+    record_casting_vote,
+    side_choices_differ,
+    vote_decision,
+)
 from store.domain.serving import serving
 
 from .protocol_base import ProtocolDialog
+from .questions import ConfirmDialog
 
 BALLOT_LABELS = {BALLOT_YES: "Ja", BALLOT_NO: "Nej", BALLOT_ABSTAIN: "Avstår", "": "–"}
 
@@ -39,12 +56,19 @@ class BallotGrid(DataTable):
             self.member = member
             self.ballot = ballot
 
+    class Casting(Message):
+        """u: the side of ordförandens utslagsröst (at a tie)."""
+
     BINDINGS = [
         Binding("j", f"ballot('{BALLOT_YES}')", "Ja", id="protocol.vote.yes"),
         Binding("n", f"ballot('{BALLOT_NO}')", "Nej", id="protocol.vote.no"),
         Binding("a", f"ballot('{BALLOT_ABSTAIN}')", "Avstår", id="protocol.vote.abstain"),
         Binding("delete,backspace", "ballot('')", "Ta bort rösten", id="protocol.vote.clear"),
+        Binding("u", "casting", "Utslagsröst", id="protocol.vote.casting"),
     ]
+
+    def action_casting(self) -> None:
+        self.post_message(self.Casting())
 
     def action_ballot(self, ballot: str) -> None:
         if self.row_count == 0:
@@ -58,13 +82,23 @@ class BallotGrid(DataTable):
 class VoteDialog(ProtocolDialog):
     FIRST_FOCUS = "#vote-grid"
 
-    BINDINGS = [Binding("ctrl+s", "cancel", "Klar", id="protocol.vote.done", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+s", "cancel", "Klar", id="protocol.vote.done", priority=True),
+        Binding("alt+j", f"side('{BALLOT_YES}')", "Ja-sidan", id="protocol.vote.yes_side",
+                priority=True),
+        Binding("alt+n", f"side('{BALLOT_NO}')", "Nej-sidan", id="protocol.vote.no_side",
+                priority=True),
+    ]
 
     def compose(self) -> ComposeResult:
+        # Whether the beslutsgång is still the app's draft, before any ballot changes it.
+        self._procedure_was_draft = procedure_is_draft(self.meeting, self.item)
         vote = start_vote(self.meeting, self.item)
         with self.frame(classes="-wide"):
             yield self.title_line(self.heading("Omröstning"))
-            yield Label("Proposition", classes="dialog-field")
+            yield Label("Proposition (alt+j, alt+n: ja och nej för andra yrkanden)"
+                        if side_choices_differ(self.item) else "Proposition",
+                        classes="dialog-field")
             yield Input(vote.question, id="vote-question")
             yield BallotGrid(id="vote-grid", cursor_type="row", zebra_stripes=False)
             yield Static(id="vote-tally", markup=False)
@@ -101,10 +135,26 @@ class VoteDialog(ProtocolDialog):
             return
         grid = self.query_one(BallotGrid)
         grid.update_cell(name, "ballot", self._ballot_text(name))
-        result = self.query_one("#vote-result", Input)
-        if result.value != self.item.vote.result:
-            with result.prevent(Input.Changed):
-                result.value = self.item.vote.result
+        self._show_texts()
+
+    def on_ballot_grid_casting(self, event: BallotGrid.Casting) -> None:
+        event.stop()
+        if self.record(lambda: record_casting_vote(self.meeting, self.item)):
+            self._show_texts()
+
+    def action_side(self, ballot: str) -> None:
+        """Ja or nej stands for the next proposition offered for it."""
+        if self.record(lambda: next_vote_side(self.meeting, self.item, ballot)):
+            self._show_texts()
+
+    def _show_texts(self) -> None:
+        """The question and result as the model now has them (drafts follow), the tally."""
+        vote = self.item.vote
+        for field_id, text in (("#vote-question", vote.question), ("#vote-result", vote.result)):
+            field = self.query_one(field_id, Input)
+            if field.value != text:
+                with field.prevent(Input.Changed):
+                    field.value = text
         self._show_tally()
 
     def _show_tally(self) -> None:
@@ -113,8 +163,10 @@ class VoteDialog(ProtocolDialog):
         missing = len(serving_names(self.meeting, self.item)) - len(vote.ballots)
         text = Text(f"Ja {tally[BALLOT_YES]} · Nej {tally[BALLOT_NO]} · "
                     f"Avstår {tally[BALLOT_ABSTAIN]} · Ej röstat {missing}")
-        if is_tie(vote):
-            text.append("   Lika röstetal: ordförandens utslagsröst avgör.", style="bold")
+        if is_tie(vote) and vote.casting:
+            text.append(f" · Lika röstetal, utslagsröst {vote.casting}", style="bold")
+        elif is_tie(vote):
+            text.append(" · Lika röstetal: u = utslagsröst", style="bold")
         self.query_one("#vote-tally", Static).update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -134,4 +186,33 @@ class VoteDialog(ProtocolDialog):
     def action_cancel(self) -> None:
         if drop_unheld_vote(self.meeting, self.item):  # opened by mistake: no empty Omröstning
             self._on_change()
+            self.dismiss(True)
+            return
+        try:
+            _, lost = vote_decision(self.meeting, self.item)
+        except ProtocolInputError as undecided:
+            if is_tie(self.item.vote):  # the decision waits for the casting vote
+                self.app.notify(str(undecided), title="Omröstning", severity="warning")
+            self.dismiss(True)
+            return
+        if not lost:
+            self._decide()
+            return
+        self.app.push_screen(
+            ConfirmDialog(f"Besluten som står nu ersätts av omröstningens utfall: "
+                          f"{'; '.join(lost)}", question="Skriva om beslutet?",
+                          yes="Skriv om"),
+            lambda yes: self._decide() if yes else self.dismiss(True))
+
+    def _decide(self) -> None:
+        """The vote's decision into the model; the beslutsgång only while it is a draft."""
+        before = ([d.text for d in self.item.decisions], self.item.procedure)
+        if self.record(lambda: decide_by_vote(self.meeting, self.item,
+                                              redraft_procedure=self._procedure_was_draft)):
+            if before != ([d.text for d in self.item.decisions], self.item.procedure):
+                kept = "" if self._procedure_was_draft else " Beslutsgången är din egen och " \
+                    "står kvar (alt+g)."
+                self.app.notify(f"Beslut {decided_for(self.meeting, self.item)}: "
+                                f"{len(self.item.decisions)} att-satser.{kept}",
+                                title="Omröstningens utfall")
         self.dismiss(True)

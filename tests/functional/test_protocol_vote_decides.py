@@ -1,0 +1,141 @@
+"""The omröstning decides (live mode, alt+o): closing a vote that decides writes the
+winning side's att-satser as the § 's beslut and a beslutsgång that tells the vote; a tie
+waits for ordförandens utslagsröst (u); nej can stand for another yrkande (alt+n);
+decisions written by hand are replaced only after a yes. Asserted on the saved meeting
+and on the exported protocol read back with python-docx."""
+
+from __future__ import annotations
+
+from store import MeetingStore
+from store.domain.model import Decision
+from tests.support.live import make_app, run_async, settle, type_text, typed_through
+from tests.support.protocol_docx import open_docx, styled_lines
+from tests.support.protocol_live import before_the_meeting, fresh_protocol
+
+CHANGE = "att beloppet sänks till 200 000 kronor"
+PROPOSAL = ["att godkänna förslaget", "att uppdra åt förvaltningen att genomföra det"]
+
+
+async def saved(app, store, mid):
+    assert app.save_now()
+    return store.load(mid)
+
+
+async def motions(pilot) -> None:
+    """Mira Holm bifall, Olle Berg ändring, Jon Ström återremiss."""
+    for who, keys in (("mira", ["1"]), ("olle", ["4"]), ("jon", ["3"])):
+        await pilot.press("alt+y")
+        await typed_through(pilot)
+        await type_text(pilot, who)
+        await pilot.press("enter", *keys)
+        await typed_through(pilot)
+        if who == "olle":
+            await type_text(pilot, CHANGE)
+            await pilot.press("enter")
+            await typed_through(pilot)
+    pilot.app.clear_notifications()
+
+
+async def vote(pilot, ballots: str, *extra: str) -> None:
+    await pilot.press("alt+o")
+    await typed_through(pilot)
+    await pilot.press(*ballots, *extra)
+    await typed_through(pilot)
+
+
+def docx_lines(meeting, tmp_path) -> list[tuple[str, str]]:
+    from export.docx_protocol import write_protocol
+
+    path = write_protocol(meeting, 41, tmp_path / "protokoll.docx")
+    return styled_lines(open_docx(path.read_bytes()))
+
+
+@run_async
+async def test_a_four_three_vote_for_nej_decides_for_the_changing_motion(tmp_path):
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await motions(pilot)
+        await vote(pilot, "nnjjnnj", "escape")
+        assert type(app.screen).__name__ == "LiveScreen"
+        meeting = await saved(app, store, mid)
+    item = meeting.items[0]
+    assert [d.text for d in item.decisions] == [CHANGE]
+    assert item.vote.question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
+    result = ("Med 4 nej-röster mot 3 ja-röster beslutar utskottet enligt Olle Bergs (M) "
+              "ändringsyrkande.")
+    assert item.vote.result == result
+    assert item.procedure.endswith(
+        "och finner att utskottet beslutar enligt Olle Bergs (M) ändringsyrkande. Omröstning "
+        "begärs och verkställs med följande proposition: Ja för förslaget, nej för Olle Bergs "
+        f"(M) ändringsyrkande. {result}")
+    lines = docx_lines(meeting, tmp_path)
+    texts = [text for _, text in lines]
+    beslut = texts.index("Beslut")
+    assert texts[beslut + 2] == CHANGE  # after the decision lead
+    assert "att godkänna förslaget" not in texts[beslut:texts.index("Yrkanden")]
+    assert item.procedure in texts and texts.count(result) == 1
+
+
+@run_async
+async def test_a_tie_waits_for_the_casting_vote_then_decides(tmp_path):
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await motions(pilot)
+        await vote(pilot, "jjnnjna")  # 3–3, Mira Holm (ordförande) ja
+        assert "Lika röstetal: u = utslagsröst" in str(
+            app.screen.query_one("#vote-tally").render())
+        await pilot.press("escape")
+        await typed_through(pilot)
+        assert any("utslagsröst" in n.message for n in app.shown_notifications)
+        meeting = await saved(app, store, mid)
+        assert meeting.items[0].decisions == []  # nothing decided yet
+        await vote(pilot, "", "u", "u")  # the chair's ja first, then turned to nej
+        assert "Lika röstetal, utslagsröst nej" in str(
+            app.screen.query_one("#vote-tally").render())
+        await pilot.press("escape")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    item = meeting.items[0]
+    assert item.vote.casting == "nej"
+    assert [d.text for d in item.decisions] == [CHANGE]
+    assert item.vote.result == ("Med 3 ja-röster mot 3 nej-röster och ordförandens "
+                                "utslagsröst för nej beslutar utskottet enligt Olle Bergs (M) "
+                                "ändringsyrkande. 1 avstår.")
+    texts = [text for _, text in docx_lines(meeting, tmp_path)]
+    assert item.vote.result in texts and CHANGE in texts
+
+
+@run_async
+async def test_nej_for_another_motion_and_hand_written_decisions_asked_about():
+    store = MeetingStore.in_memory()
+    meeting = before_the_meeting()
+    meeting.items[0].decisions = [Decision("att egen formulering gäller")]
+    mid = store.add(meeting)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await motions(pilot)
+        await vote(pilot, "", "alt+n")  # nej for Jon Ström's återremiss
+        assert app.screen.query_one("#vote-question").value == (
+            "Ja för förslaget, nej för Jon Ströms (L) återremissyrkande")
+        await pilot.press(*"nnnnjjj", "escape")
+        await typed_through(pilot)
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("n")  # keep the hand-written decision
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+        assert [d.text for d in meeting.items[0].decisions] == ["att egen formulering gäller"]
+        await vote(pilot, "", "escape")  # again, and this time yes
+        await pilot.press("j")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    item = meeting.items[0]
+    assert item.vote.no == 2
+    assert [d.text for d in item.decisions] == ["att återremittera ärendet"]
+    assert "beslutar enligt Jon Ströms (L) återremissyrkande" in item.procedure

@@ -1,0 +1,245 @@
+"""An omröstning decides (store.domain.protocol_vote, protocol_voting): what ja and nej
+stand for, who won (a tie: the recorded casting vote), the winning side's att-satser as
+the decision and a beslutsgång that tells the vote; the sides survive yrkanden removed
+and corrected; the JSON keeps them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store import meeting_from_dict, meeting_to_dict
+from store.domain import protocol_record as rec
+from store.domain.protocol import BALLOTS, MOTION_KINDS, MOTION_KINDS_WITH_TEXT
+from store.domain.protocol_edit import replace_motion
+from store.domain.protocol_text import contested
+from store.domain.protocol_vote import REJECTION, question_draft, vote_sides, vote_winner
+from store.domain.protocol_voting import (
+    decide_by_vote,
+    next_vote_side,
+    record_casting_vote,
+    vote_decision,
+)
+from store.persistence.serialize import MeetingFormatError
+from tests.support.protocol_sample import protocol_meeting
+
+SERVING = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
+           "Kim Vall"]
+PROPOSAL = ["att godkänna förslaget", "att uppdra åt förvaltningen att genomföra det"]
+CHANGE = "att beloppet sänks till 200 000 kronor"
+
+
+def _fresh():
+    meeting = protocol_meeting()
+    item = meeting.items[0]
+    item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
+    item.decisions, item.procedure = [], ""
+    return meeting, item
+
+
+def _vote(meeting, item, ballots: str) -> None:
+    """One letter per serving member in roster order: j, n, a or '-' (no ballot)."""
+    letters = {"j": "ja", "n": "nej", "a": "avstår"}
+    for name, letter in zip(SERVING, ballots):
+        if letter in letters:
+            rec.set_ballot(meeting, item, name, letters[letter])
+
+
+def _with_change():
+    meeting, item = _fresh()
+    rec.add_motion(meeting, item, "Mira Holm", "bifall")
+    rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
+    return meeting, item
+
+
+def test_four_three_for_ja_takes_the_proposal_and_tells_the_vote():
+    meeting, item = _with_change()
+    _vote(meeting, item, "jnjjjnn")
+    decide_by_vote(meeting, item)
+    assert [d.text for d in item.decisions] == PROPOSAL
+    assert item.procedure == (
+        "Ordföranden ställer proposition på förslaget mot Olle Bergs (M) ändringsyrkande och "
+        "finner att utskottet beslutar enligt förslaget. Omröstning begärs och verkställs "
+        "med följande proposition: Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande. "
+        "Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget.")
+
+
+def test_four_three_for_nej_takes_the_changing_motion():
+    meeting, item = _with_change()
+    _vote(meeting, item, "nnjjnnj")
+    decide_by_vote(meeting, item)
+    assert [d.text for d in item.decisions] == [CHANGE]
+    assert item.vote.result == ("Med 4 nej-röster mot 3 ja-röster beslutar utskottet "
+                                "enligt Olle Bergs (M) ändringsyrkande.")
+    assert item.procedure.endswith(item.vote.result)
+    assert "finner att utskottet beslutar enligt Olle Bergs (M) ändringsyrkande." in (
+        item.procedure)
+
+
+def test_nej_without_a_motion_against_is_avslag():
+    meeting, item = _fresh()
+    _vote(meeting, item, "nnnnjjj")
+    assert item.vote.question == "Ja för förslaget, nej för avslag"
+    decide_by_vote(meeting, item)
+    assert [d.text for d in item.decisions] == ["att avslå förslaget"]
+    assert item.vote.result.endswith("beslutar utskottet att avslå förslaget.")
+
+
+def test_a_tie_decides_nothing_until_the_casting_vote_is_recorded():
+    meeting, item = _with_change()
+    _vote(meeting, item, "jjnnjna")  # 3–3; Mira Holm, the ordförande, voted ja
+    with pytest.raises(rec.ProtocolInputError, match="utslagsröst"):
+        decide_by_vote(meeting, item)
+    assert item.decisions == [] and "lika röstetal" in item.vote.result
+    assert record_casting_vote(meeting, item) == "ja"  # the chair's own side first
+    assert item.vote.result == ("Med 3 ja-röster mot 3 nej-röster och ordförandens "
+                                "utslagsröst för ja beslutar utskottet enligt förslaget. "
+                                "1 avstår.")
+    assert record_casting_vote(meeting, item) == "nej"  # the secretary may turn it
+    decide_by_vote(meeting, item)
+    assert [d.text for d in item.decisions] == [CHANGE]
+    assert "utslagsröst för nej" in item.procedure
+
+
+def test_casting_vote_is_refused_without_a_tie():
+    meeting, item = _with_change()
+    _vote(meeting, item, "jjj")
+    with pytest.raises(rec.ProtocolInputError, match="lika röstetal"):
+        record_casting_vote(meeting, item)
+
+
+def test_a_vote_without_ballots_decides_nothing():
+    meeting, item = _with_change()
+    rec.start_vote(meeting, item)
+    with pytest.raises(rec.ProtocolInputError, match="inga röster"):
+        decide_by_vote(meeting, item)
+
+
+def test_hand_written_decisions_are_named_before_a_vote_replaces_them():
+    meeting, item = _with_change()
+    rec.take_proposal_as_decision(meeting, item)  # the app's: replaced without asking
+    _vote(meeting, item, "nnjjnnj")
+    assert vote_decision(meeting, item)[1] == []
+    item.decisions[0].text = "att godkänna förslaget med en egen ändring"
+    assert vote_decision(meeting, item)[1] == ["att godkänna förslaget med en egen ändring",
+                                               PROPOSAL[1]]
+
+
+def test_an_edited_procedure_can_be_kept():
+    meeting, item = _with_change()
+    rec.set_procedure(meeting, item, "Egen beslutsgång.")
+    _vote(meeting, item, "jnjjjnn")
+    decide_by_vote(meeting, item, redraft_procedure=False)
+    assert item.procedure == "Egen beslutsgång."
+    assert [d.text for d in item.decisions] == PROPOSAL
+
+
+def test_the_sides_are_chosen_among_the_motions_against_and_the_question_follows():
+    meeting, item = _fresh()
+    rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
+    rec.add_motion(meeting, item, "Jon Ström", "återremiss", "för en ny kalkyl")
+    rec.start_vote(meeting, item)
+    assert item.vote.question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
+    assert next_vote_side(meeting, item, "nej") is item.motions[1]
+    assert item.vote.question == "Ja för förslaget, nej för Jon Ströms (L) återremissyrkande"
+    next_vote_side(meeting, item, "ja")  # ja for the ändring: a kontraproposition
+    assert item.vote.question == (
+        "Ja för Olle Bergs (M) ändringsyrkande, nej för Jon Ströms (L) återremissyrkande")
+    _vote(meeting, item, "jjjjnnn")
+    decide_by_vote(meeting, item)
+    assert [d.text for d in item.decisions] == [CHANGE]
+
+
+def test_the_sides_follow_a_removed_motion():
+    meeting, item = _fresh()
+    rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
+    rec.add_motion(meeting, item, "Jon Ström", "avslag")
+    rec.start_vote(meeting, item)
+    next_vote_side(meeting, item, "nej")  # nej for Jon Ström's avslag
+    rec.remove_motion(meeting, item, 0)
+    assert vote_sides(item) == (None, item.motions[0])
+    assert item.vote.question == "Ja för förslaget, nej för Jon Ströms (L) avslagsyrkande"
+
+
+motions = st.tuples(st.sampled_from(SERVING), st.sampled_from(MOTION_KINDS),
+                    st.sampled_from(["att tre", "att fyra"]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(motions, max_size=5), st.lists(st.sampled_from("jna-"), min_size=7,
+                                               max_size=7), st.data())
+def test_the_vote_decides_for_the_side_with_more_votes(recorded, ballots, data):
+    meeting, item = _fresh()
+    for by, kind, text in recorded:
+        rec.add_motion(meeting, item, by, kind, text if kind in MOTION_KINDS_WITH_TEXT else "")
+    rec.start_vote(meeting, item)
+    for _ in range(data.draw(st.integers(0, 3))):
+        next_vote_side(meeting, item, data.draw(st.sampled_from(["ja", "nej"])))
+    _vote(meeting, item, "".join(ballots))
+    yes, no = vote_sides(item)
+    assert yes is not no
+    assert yes is None or any(yes is m for m in contested(item))
+    assert no is REJECTION or any(no is m for m in contested(item))
+    assert item.vote.question == question_draft(meeting, item)
+    tally = item.vote.tally()
+    decided, winner = vote_winner(item)
+    assert decided == (bool(item.vote.ballots) and tally["ja"] != tally["nej"])
+    if decided:
+        assert winner is (yes if tally["ja"] > tally["nej"] else no)
+        decide_by_vote(meeting, item)
+        assert [d.text for d in item.decisions] == rec.outcome_clauses(item, winner)
+        assert item.vote.result in item.procedure
+        assert f"Med {max(tally['ja'], tally['nej'])} " in item.vote.result
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(motions, min_size=2, max_size=5), st.data())
+def test_the_sides_point_at_the_same_motions_after_removals_and_corrections(recorded, data):
+    meeting, item = _fresh()
+    for by, kind, text in recorded:
+        rec.add_motion(meeting, item, by, kind, text if kind in MOTION_KINDS_WITH_TEXT else "")
+    rec.start_vote(meeting, item)
+    for _ in range(data.draw(st.integers(0, 3))):
+        next_vote_side(meeting, item, data.draw(st.sampled_from(["ja", "nej"])))
+    chosen = (item.motions[item.vote.yes] if item.vote.yes is not None else None,
+              item.motions[item.vote.no] if item.vote.no is not None else None)
+    index = data.draw(st.integers(0, len(item.motions) - 1))
+    if data.draw(st.booleans()):
+        motion = item.motions[index]
+        replace_motion(meeting, item, index, motion.by, motion.kind, motion.text)
+    else:
+        gone = item.motions[index]
+        rec.remove_motion(meeting, item, index)
+        chosen = tuple(None if c is gone else c for c in chosen)
+    after = (item.motions[item.vote.yes] if item.vote.yes is not None else None,
+             item.motions[item.vote.no] if item.vote.no is not None else None)
+    assert after[0] is chosen[0] and after[1] is chosen[1]
+
+
+def test_sides_and_casting_vote_round_trip_and_bad_ones_are_refused():
+    meeting, item = _with_change()
+    rec.add_motion(meeting, item, "Jon Ström", "avslag")
+    next_vote_side(meeting, item, "nej")
+    _vote(meeting, item, "jjnnjna")
+    record_casting_vote(meeting, item)
+    data = meeting_to_dict(meeting)
+    assert data["items"][0]["vote"]["no"] == 2
+    assert data["items"][0]["vote"]["casting_vote"] == "ja"
+    again = meeting_from_dict(data)
+    assert (again.items[0].vote.no, again.items[0].vote.casting) == (2, "ja")
+    assert meeting_to_dict(again) == data
+    for key, value in (("no", 3), ("yes", -1), ("no", "1"), ("casting_vote", "kanske")):
+        bad = meeting_to_dict(meeting)
+        bad["items"][0]["vote"][key] = value
+        with pytest.raises(MeetingFormatError, match=key):
+            meeting_from_dict(bad)
+        assert meeting_from_dict(bad, strict=False).items[0].vote is not None
+
+
+def test_a_plain_vote_writes_no_side_keys():
+    meeting, item = _with_change()
+    _vote(meeting, item, "jnjjjnn")
+    assert set(meeting_to_dict(meeting)["items"][0]["vote"]) == {"question", "ballots",
+                                                                 "result"}
+    assert BALLOTS  # the three ballots stay the format's
