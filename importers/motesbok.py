@@ -9,11 +9,13 @@ the protocol keys) and an `ImportSummary`. The steps, one module each:
 - motesbok_cases.py: the tjänsteskrivelser and their fields;
 - motesbok_match.py: which agenda entry each tjänsteskrivelse belongs to.
 
-Nothing is dropped. Text that fits nowhere goes where the secretary sees it: a line of a
-tjänsteskrivelse that is no field goes to that ärende's notes (Anteckningar); text of the
-kallelse outside the agenda, and a tjänsteskrivelse that matches no ärende, go to a last
-item ``Ej placerad text från importen`` (last, so that it shifts no § number); the
-summary counts those lines.
+Nothing is dropped. Text that fits nowhere goes to the meeting's `unplaced` text (docs/
+FORMAT.md), which the agenda editor shows as ``Ej placerad text från importen`` below the
+ärenden, never an ärende of its own, so it gets no § and is not printed: text of the
+kallelse outside the agenda, a tjänsteskrivelse that matches no ärende, and the lines of
+a tjänsteskrivelse that are no field, under a line naming their ärende (not in its notes,
+which the secretary writes in the meeting, nor in its Ärendebeskrivning, which is
+printed). The summary counts those lines and says where they are.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from store.domain.model import UNPLACED_TITLE
 from store.domain.protocol import PROTOCOL
 from store.persistence.serialize import FORMAT_ID
 
@@ -36,8 +39,6 @@ from .motesbok_labels import (
 from .motesbok_match import match_papers
 from .page_furniture import strip_furniture
 
-UNPLACED_TITLE = "Ej placerad text från importen"
-PAPER_NOTE = "Ej placerad text från tjänsteskrivelsen:"
 DEFAULT_TITLE = "Sammanträde"
 
 
@@ -60,8 +61,8 @@ class ImportSummary:
         if self.unplaced_lines:
             lines = "rad" if self.unplaced_lines == 1 else "rader"
             out.append(
-                f"{self.unplaced_lines} {lines} text kunde inte placeras och finns i "
-                f"punkten ”{UNPLACED_TITLE}” eller i ärendets anteckningar"
+                f"{self.unplaced_lines} {lines} text kunde inte placeras och står under "
+                f"”{UNPLACED_TITLE}” sist i dagordningen (inget ärende, skrivs inte ut)"
             )
         if self.date_missing:
             out.append("inget datum hittades, dagens datum används")
@@ -121,20 +122,21 @@ def parse_motesbok(
             by_entry[found.entry] = (paper, found.title_lines)
 
     summary = ImportSummary(cases=len(front.entries))
+    summary.unplaced_lines = len(unplaced)
     items = []
-    paper_leftovers = 0
     for index, entry in enumerate(front.entries):
         item = _entry_item(entry)
+        name = f"{entry.case_number} {entry.title}".strip()
         if index in by_entry:
             paper, title_lines = by_entry[index]
-            paper_leftovers += _fill_from_paper(item, paper, title_lines, reflow, width)
+            leftovers = _fill_from_paper(item, paper, title_lines, reflow, width)
+            if leftovers:
+                unplaced += ["", f"Ur tjänsteskrivelsen till {name}:", *leftovers]
+                summary.unplaced_lines += len(leftovers)
         else:
-            summary.without_paper.append(f"{entry.case_number} {entry.title}".strip())
+            summary.without_paper.append(name)
         summary.with_registration += bool(item.get("registration_number"))
         items.append(item)
-    if unplaced:
-        items.append({"title": UNPLACED_TITLE, "description": "\n".join(unplaced)})
-    summary.unplaced_lines = len(unplaced) + paper_leftovers
 
     summary.date_missing = front.date is None
     meeting = {
@@ -147,6 +149,7 @@ def parse_motesbok(
         "end": front.end,
         "place": front.place,
         "items": items,
+        "unplaced": "\n".join(unplaced).strip("\n"),
     }
     return meeting, summary
 
@@ -162,8 +165,8 @@ def _entry_item(entry: AgendaEntry) -> dict:
 
 def _fill_from_paper(
     item: dict, paper: Paper, title_lines: tuple[int, ...], reflow: bool, width: int
-) -> int:
-    """The paper's fields into the item; returns how many lines went to the notes."""
+) -> list[str]:
+    """The paper's fields into the item; returns the lines that are no field."""
     if paper.registration_number and not item.get("registration_number"):
         item["registration_number"] = paper.registration_number
     fields = paper.fields
@@ -183,7 +186,4 @@ def _fill_from_paper(
     )
     if responsible:
         item["presenter"] = ", ".join(responsible)
-    leftovers = [line for i, line in enumerate(paper.preamble) if i not in title_lines]
-    if leftovers:
-        item["notes"] = "\n".join([PAPER_NOTE, *leftovers])
-    return len(leftovers)
+    return [line for i, line in enumerate(paper.preamble) if i not in title_lines]

@@ -32,6 +32,8 @@ from .standing import looks_standing  # noqa: F401 - re-exported
 ITEM_STATUSES: tuple[str, ...] = ("pending", "done", "deferred")
 
 SECRETARY_ROLE = "Sekreterare"
+#: How a meeting's `unplaced` text (an import's leftovers) is named to the secretary.
+UNPLACED_TITLE = "Ej placerad text från importen"
 ADJUSTER_ROLE = "Justerare"
 
 #: Roles offered in the roster editor; any free text is allowed too.
@@ -208,6 +210,10 @@ class Meeting:
     adjusted: str | None = None  # ISO date of justering: from then on locked
     posting: Posting = field(default_factory=Posting)
     adjustment_lifts: list[AdjustmentLift] = field(default_factory=list)
+    #: Text an import found no place for (a mötesbok's stray lines): kept in sight for
+    #: the secretary in the agenda editor, to move into an ärende or delete; never an
+    #: agenda item, so it is neither numbered nor printed.
+    unplaced: str = ""
 
     @property
     def series_name(self) -> str:

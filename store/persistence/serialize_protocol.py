@@ -32,7 +32,7 @@ from ..domain.protocol import (
 
 MEETING_KEYS = {
     "kind", "body", "first_paragraph", "adjusters", "adjustment", "adjusted", "posting",
-    "adjustment_lifts",
+    "adjustment_lifts", "unplaced",
 }
 PARTICIPANT_KEYS = {"party", "group", "chair", "substitute_for", "remote"}
 ITEM_KEYS = {
@@ -81,6 +81,7 @@ def meeting_keys(m: Meeting) -> dict[str, Any]:
             {"at": lift.at, "why": lift.why, "adjusted": lift.adjusted}
             for lift in m.adjustment_lifts
         ],
+        "unplaced": m.unplaced,
     }
     kept = _kept(values, full)
     if not full:
@@ -200,6 +201,7 @@ def read_meeting(r, obj: dict, meeting: Meeting) -> None:
         )
         for where, entry in _objects(r, obj, "adjustment_lifts", "", _LIFT_KEYS)
     ]
+    meeting.unplaced = r.text(obj, "unplaced", "", nullable=True) or ""
 
 
 def _paragraph(r, obj: dict) -> int | None:

@@ -24,13 +24,17 @@ async def test_a_motesbok_pdf_shows_its_summary_and_stores_a_protocol(tmp_path):
         assert "Inläst (mötesbok, PDF): Tekniska nämndens trafikutskott (2031-03-11 09:30)" in text
         assert "5 ärenden, 4 med diarienummer" in text
         assert "utan tjänsteskrivelse: 45/31 Information om trafiksäkerhetsveckan" in text
-        assert "2 rader text kunde inte placeras" in text
+        assert ("2 rader text kunde inte placeras och står under ”Ej placerad text från "
+                "importen” sist i dagordningen (inget ärende, skrivs inte ut)") in text
         assert store.summaries() == []
         await pilot.press("ctrl+s")
         await pilot.pause()
     meeting = store.load(app.result)
     assert meeting.kind == PROTOCOL
-    assert [item.case_number for item in meeting.items[:5]] == [c.number for c in book.cases]
+    # Only the ärenden are items (their §§ follow one another); the leftovers are kept
+    # as the meeting's unplaced text.
+    assert [item.case_number for item in meeting.items] == [c.number for c in book.cases]
+    assert book.loose in meeting.unplaced and book.cases[0].paper.stray in meeting.unplaced
 
 
 @run_async

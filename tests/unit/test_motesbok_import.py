@@ -37,8 +37,9 @@ def test_each_format_gives_the_protocol_meeting(files, fmt):
     data = meeting_to_dict(meeting)
     for got, want in zip(data["items"], expected_items(BOOK), strict=False):
         assert {key: got[key] for key in want} == want
+    # The unplaced text is no ärende: the items are the agenda's, numbered from it.
     titles = [item.title for item in meeting.items]
-    assert titles == [case.title for case in BOOK.cases] + [UNPLACED_TITLE]
+    assert titles == [case.title for case in BOOK.cases]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -51,8 +52,12 @@ def test_fields_of_a_tjansteskrivelse(files, fmt):
     assert item.background.startswith(paper.background[0])
     rows = [line.replace("|", " ").split() for line in item.background.splitlines()[-4:]]
     assert rows == [" ".join(row).split() for row in paper.table]
-    # The line that is no field is in the item's notes, not lost.
-    assert paper.stray in item.notes
+    # The line that is no field is kept in the meeting's unplaced text, under the
+    # ärende's name: not in the notes the secretary writes in, nor in the printed fields.
+    meeting = read_meeting_file(files[fmt])
+    assert item.notes == "" and paper.stray not in item.background + item.description
+    heading = f"Ur tjänsteskrivelsen till {BOOK.cases[0].number} {BOOK.cases[0].title}:"
+    assert f"{heading}\n{paper.stray}" in meeting.unplaced
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -60,8 +65,8 @@ def test_page_furniture_is_gone_and_unplaced_text_is_kept(files, fmt):
     meeting = read_meeting_file(files[fmt])
     text = str(meeting_to_dict(meeting)["items"])
     assert "KALLELSE" not in text and "Sida " not in text and header_text(BOOK) not in text
-    last = meeting.items[-1]
-    assert last.title == UNPLACED_TITLE and BOOK.loose in last.description
+    assert BOOK.loose in meeting.unplaced
+    assert all(item.title != UNPLACED_TITLE for item in meeting.all_items())
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -70,14 +75,33 @@ def test_summary_says_what_was_found(files, fmt):
     text = summarize_import(meeting)
     assert "5 ärenden, 4 med diarienummer" in text
     assert "utan tjänsteskrivelse: 45/31 Information om trafiksäkerhetsveckan" in text
-    assert f"2 rader text kunde inte placeras och finns i punkten ”{UNPLACED_TITLE}”" in text
+    assert f"2 rader text kunde inte placeras och står under ”{UNPLACED_TITLE}”" in text
     assert meeting.import_kind.startswith("mötesbok")
 
 
 def test_the_meeting_survives_the_json_round_trip(files):
     meeting = read_meeting_file(files["txt"])
     data = meeting_to_dict(meeting)
+    assert data["unplaced"] and BOOK.loose in data["unplaced"]
     assert meeting_to_dict(meeting_from_dict(data)) == data
+
+
+@pytest.mark.parametrize("kind", ["protokoll", "minnesanteckningar"])
+def test_unplaced_text_in_a_json_file(kind):
+    """Read strictly from a file and written back; a minutes file writes it only when
+    there is some; not text is refused with the field named."""
+    from store.persistence.serialize import MeetingFormatError
+
+    data = {"format": "motesbok-meeting/1", "title": "Nämnden", "date": "2031-03-11",
+            "kind": kind, "items": [{"title": "Budget"}], "unplaced": "Rad ett\nRad två"}
+    meeting = meeting_from_dict(data, strict=True)
+    assert meeting.unplaced == "Rad ett\nRad två" and len(meeting.items) == 1
+    assert meeting_to_dict(meeting)["unplaced"] == "Rad ett\nRad två"
+    meeting.unplaced = ""
+    assert ("unplaced" in meeting_to_dict(meeting)) == (kind == "protokoll")
+    with pytest.raises(MeetingFormatError) as refused:
+        meeting_from_dict(data | {"unplaced": ["Rad ett"]}, strict=True)
+    assert refused.value.field == "unplaced"
 
 
 def test_titles_that_differ_are_matched_in_order():
@@ -102,10 +126,10 @@ def test_titles_that_differ_are_matched_in_order():
     assert [i.get("registration_number") for i in items[:3]] == ["MN-2031/4", None, "MN-2031/9"]
     assert items[0]["title"] == "Remiss: Översiktsplan för Norrby"
     assert summary.without_paper == ["8/31 Tillsynsplan 2032"]
-    assert items[-1]["title"] == UNPLACED_TITLE
-    assert "hundrastgårdar" in items[-1]["description"]
-    assert "MN-2031/77" in items[-1]["description"]
-    assert "att avslå." in items[-1]["description"]
+    assert len(items) == 3
+    assert "hundrastgårdar" in data["unplaced"]
+    assert "MN-2031/77" in data["unplaced"]
+    assert "att avslå." in data["unplaced"]
 
 
 def test_plain_agendas_are_not_taken_for_a_motesbok():

@@ -26,6 +26,7 @@ from ..widgets.live_footer import LiveFooter
 from ..widgets.text_area import AppTextArea
 from ..widgets.agenda_outline import AgendaOutline
 from ..widgets.standing_mark import append_standing_mark
+from ..widgets.unplaced_note import UNPLACED_NODE, UnplacedNote, line_count, unplaced_label
 from ..worker_messages import FirstParagraphFound
 from .agenda_protocol import ProtocolItemFields
 
@@ -79,6 +80,8 @@ class AgendaEditorScreen(Screen[None]):
                  id: str | None = None):
         super().__init__(name=name, id=id)
         self.current_id: str | None = None
+        #: The tree's cursor is on the import's unplaced text (no item: current_id None).
+        self.on_unplaced = False
         self.initial_item_id = item_id
         self.first_paragraph = FirstParagraph()
 
@@ -137,6 +140,7 @@ class AgendaEditorScreen(Screen[None]):
                 yield AppTextArea(id="i-attachments", soft_wrap=True, compact=True,
                                   reflow_paste=False)  # one attachment per line
                 yield ProtocolItemFields(lists=True, classes="protocol-item")
+            yield UnplacedNote(id="unplaced-note")
         # Every key on as many lines as it needs: one line cut them at 80 columns.
         yield LiveFooter(compact=True)
 
@@ -159,7 +163,7 @@ class AgendaEditorScreen(Screen[None]):
 
     def on_first_paragraph_found(self, message: FirstParagraphFound) -> None:
         if self.first_paragraph.found(message):
-            self._rebuild(self.current_id)
+            self._rebuild(UNPLACED_NODE if self.on_unplaced else self.current_id)
 
     def _paragraph(self, item_id: str) -> int | None:
         """The § of a top-level ärende of a protocol; None otherwise or not yet counted."""
@@ -183,6 +187,10 @@ class AgendaEditorScreen(Screen[None]):
 
         # Numbered as Meeting.walk() numbers them: from the position alone.
         add(tree.root, self.meeting.items, "")
+        if self.meeting.unplaced.strip():
+            # Last and without a number: it is no item and shifts no §.
+            tree.root.add_leaf(unplaced_label(), data=UNPLACED_NODE)
+            order.append(UNPLACED_NODE)
         if select_id in order:
             tree.cursor_line = order.index(select_id)
         self._load_item(select_id if select_id in order else None)
@@ -205,11 +213,19 @@ class AgendaEditorScreen(Screen[None]):
 
     @on(Tree.NodeSelected, "#agenda-tree")
     def _node_selected(self) -> None:
-        self.query_one("#i-title", Input).focus()
+        self.query_one("#unplaced-text" if self.on_unplaced else "#i-title").focus()
 
     # -- the item form
 
     def _load_item(self, item_id: str | None) -> None:
+        self.on_unplaced = item_id == UNPLACED_NODE
+        self.query_one("#item-editor").display = not self.on_unplaced
+        note = self.query_one(UnplacedNote)
+        note.display = self.on_unplaced
+        if self.on_unplaced:
+            self.current_id = None
+            note.load(self.meeting)
+            return
         self.current_id = item_id
         item = self.current
         self.query_one("#item-editor").disabled = item is None
@@ -328,6 +344,9 @@ class AgendaEditorScreen(Screen[None]):
         self.query_one("#i-title", Input).focus()
 
     def action_delete_item(self) -> None:
+        if self.on_unplaced:
+            self._delete_unplaced()
+            return
         item = self.current
         if item is None:
             return
@@ -354,6 +373,24 @@ class AgendaEditorScreen(Screen[None]):
             after = [i for i in order[index + 1:] if i in remaining]
             before = [i for i in order[:index] if i in remaining]
             self._rebuild(after[0] if after else (before[-1] if before else None))
+            self.query_one("#agenda-tree", Tree).focus()
+
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Ja, ta bort", no="Nej", danger=True), confirmed
+        )
+
+    def _delete_unplaced(self) -> None:
+        lines = line_count(self.meeting.unplaced)
+        question = (f"Ta bort den ej placerade texten från importen "
+                    f"({lines} {'rad' if lines == 1 else 'rader'})?")
+
+        def confirmed(ok: bool | None) -> None:
+            if not ok:
+                return
+            self.meeting.unplaced = ""
+            self._changed()
+            items = self.meeting.items
+            self._rebuild(items[-1].id if items else None)
             self.query_one("#agenda-tree", Tree).focus()
 
         self.app.push_screen(
