@@ -7,7 +7,8 @@ the protocol keys) and an `ImportSummary`. The steps, one module each:
 - page_furniture.py: repeated page headers, footers and page numbers out;
 - motesbok_agenda.py: the body, date, time, place and the agenda list;
 - motesbok_cases.py: the tjänsteskrivelser and their fields;
-- motesbok_match.py: which agenda entry each tjänsteskrivelse belongs to.
+- motesbok_match.py: which agenda entry each tjänsteskrivelse belongs to;
+- motesbok_paragraphs.py: the first § from the ärenden's numbers.
 
 Nothing is dropped. Text that fits nowhere goes to the meeting's `unplaced` text (docs/
 FORMAT.md), which the agenda editor shows as ``Ej placerad text från importen`` below the
@@ -37,6 +38,7 @@ from .motesbok_labels import (
     separator_case,
 )
 from .motesbok_match import match_papers
+from .motesbok_paragraphs import first_paragraph_of
 from .page_furniture import strip_furniture
 
 DEFAULT_TITLE = "Sammanträde"
@@ -49,6 +51,7 @@ class ImportSummary:
     without_paper: list[str] = field(default_factory=list)  # "45/31 Information om …"
     unplaced_lines: int = 0
     date_missing: bool = False
+    paragraphs: str = ""  # where the first § came from, or why it was not set
 
     def parts(self) -> list[str]:
         """Swedish remarks for the import summary (CLI and import dialog)."""
@@ -66,6 +69,8 @@ class ImportSummary:
             )
         if self.date_missing:
             out.append("inget datum hittades, dagens datum används")
+        if self.paragraphs:
+            out.append(self.paragraphs)
         return out
 
 
@@ -139,12 +144,15 @@ def parse_motesbok(
         items.append(item)
 
     summary.date_missing = front.date is None
+    day = front.date or (today or Date.today()).isoformat()
+    first, summary.paragraphs = first_paragraph_of(front.entries, day)
     meeting = {
         "format": FORMAT_ID,
         "kind": PROTOCOL,
         "body": front.body,
+        "first_paragraph": first,
         "title": front.body or DEFAULT_TITLE,
-        "date": front.date or (today or Date.today()).isoformat(),
+        "date": day,
         "start": front.start,
         "end": front.end,
         "place": front.place,

@@ -18,6 +18,7 @@ from .motesbok_labels import (
     bare_registration_number,
     case_number_line,
     numbered_line,
+    paragraph_prefix,
     registration_number,
 )
 
@@ -46,6 +47,8 @@ class AgendaEntry:
     case_number: str
     title: str
     registration_number: str = ""
+    #: The § the agenda gives it (``§ 41 …``), if any.
+    paragraph: int | None = None
 
 
 @dataclass
@@ -150,7 +153,8 @@ def read_front(
             number, title = found
             if pending_section is not None:
                 section, pending_section = pending_section, None
-            last = AgendaEntry(section, number if by_case else "", title)
+            last = AgendaEntry(section, number if by_case else "", title,
+                               paragraph=paragraph_prefix(text))
             _split_cells(last)
             front.entries.append(last)
             continue

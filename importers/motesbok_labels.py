@@ -10,7 +10,8 @@ Labels in tjänsteskrivelser are typed by hand: ``Dnr:``, ``Diariennr:``, ``Diar
   value's shape is what makes so loose a label safe;
 - `section_label`: ``Förslag till beslut``, ``Ärendebeskrivning``, ``Beslutsunderlag`` …
   alone on a line (a colon and text may follow), within one or two typing errors;
-- `case_number_line`: an agenda line ``181/24 Titel`` (optionally numbered ``3.``);
+- `case_number_line`: an agenda line ``181/24 Titel`` (optionally numbered ``3.`` or
+  ``§ 41``, which `paragraph_prefix` reads);
 - `is_paper_marker`: the ``Tjänsteskrivelse`` line that opens a tjänsteskrivelse.
 """
 
@@ -163,7 +164,8 @@ CASE_NUMBER = r"\d{1,4}/\d{2}"
 _CASE_LINE_RE = re.compile(
     r"^\s*(?:(?:\d{1,3}[.)]|§\s*\d{1,4})\s+)?(" + CASE_NUMBER + r")(?:[\s|]+(\S.*?))?\s*$"
 )
-_NUMBERED_LINE_RE = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*?)\s*$")
+_NUMBERED_LINE_RE = re.compile(r"^\s*(?:(\d{1,3})[.)]|§\s*(\d{1,5}))\s+(\S.*?)\s*$")
+_PARAGRAPH_PREFIX_RE = re.compile(r"^\s*§\s*(\d{1,5})\b")
 _PAPER_MARKER_RE = re.compile(r"^\s*tjänsteskrivelse\b\s*(.*)$", re.I)
 _SEPARATOR_RE = re.compile(r"^\s*ärende\s+(" + CASE_NUMBER + r")\s*$", re.I)
 
@@ -177,9 +179,16 @@ def case_number_line(line: str) -> tuple[str, str] | None:
 
 
 def numbered_line(line: str) -> tuple[str, str] | None:
-    """``3. Titel`` -> ("3", "Titel"): an agenda without case numbers."""
+    """``3. Titel`` -> ("3", "Titel"), ``§ 41 Titel`` -> ("41", "Titel"): an agenda
+    without case numbers."""
     match = _NUMBERED_LINE_RE.match(line)
-    return (match.group(1), match.group(2)) if match else None
+    return (match.group(1) or match.group(2), match.group(3)) if match else None
+
+
+def paragraph_prefix(line: str) -> int | None:
+    """The § an agenda line gives its ärende (``§ 41 181/24 Titel``, ``§41 Titel``)."""
+    match = _PARAGRAPH_PREFIX_RE.match(line)
+    return int(match.group(1)) if match else None
 
 
 def separator_case(line: str) -> str | None:

@@ -7,7 +7,7 @@ same series in the same calendar year, plus one; a new year starts at 1 (PROTOCO
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .model import AgendaItem, Meeting
 
@@ -44,6 +44,18 @@ def first_paragraph(meeting: Meeting, earlier: Iterable[Meeting] = ()) -> int:
         start = previous.first_paragraph or next_number
         next_number = start + paragraph_count(previous)
     return next_number
+
+
+def consecutive_first(numbers: Sequence[int | None]) -> int | None:
+    """The first § when the ärenden's numbers can be their §§: every ärende has one, from
+    1 up, each the one before plus one (as a case system numbers a mötesbok's ärenden,
+    181, 182, …); else None, and the first § is counted as usual."""
+    if not numbers or any(n is None or n < 1 for n in numbers):
+        return None
+    first = numbers[0]
+    if any(n != first + i for i, n in enumerate(numbers)):  # type: ignore[operator]
+        return None
+    return first
 
 
 def paragraph_numbers(meeting: Meeting, first: int) -> dict[str, int]:

@@ -26,11 +26,12 @@ async def test_a_motesbok_pdf_shows_its_summary_and_stores_a_protocol(tmp_path):
         assert "utan tjänsteskrivelse: 45/31 Information om trafiksäkerhetsveckan" in text
         assert ("2 rader text kunde inte placeras och står under ”Ej placerad text från "
                 "importen” sist i dagordningen (inget ärende, skrivs inte ut)") in text
+        assert "första § 41 efter ärendenumren (41/31–45/31)" in text
         assert store.summaries() == []
         await pilot.press("ctrl+s")
         await pilot.pause()
     meeting = store.load(app.result)
-    assert meeting.kind == PROTOCOL
+    assert meeting.kind == PROTOCOL and meeting.first_paragraph == 41
     # Only the ärenden are items (their §§ follow one another); the leftovers are kept
     # as the meeting's unplaced text.
     assert [item.case_number for item in meeting.items] == [c.number for c in book.cases]

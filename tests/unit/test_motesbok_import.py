@@ -33,6 +33,7 @@ def test_each_format_gives_the_protocol_meeting(files, fmt):
     meeting = read_meeting_file(files[fmt])
     assert meeting.kind == PROTOCOL
     assert (meeting.body, meeting.title) == (BOOK.body, BOOK.body)
+    assert meeting.first_paragraph == 41  # the case numbers 41/31–45/31 follow each other
     assert (meeting.date, meeting.start, meeting.place) == (BOOK.date, BOOK.start, BOOK.place)
     data = meeting_to_dict(meeting)
     for got, want in zip(data["items"], expected_items(BOOK), strict=False):
