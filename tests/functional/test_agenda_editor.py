@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-from textual.app import App
 from textual.widgets import Input, Static, TextArea, Tree
 
-from store import AgendaItem, Meeting, MeetingStore, Participant
+from store import AgendaItem, Meeting, Participant
+from tests.support.agenda_app import AgendaApp, tree_labels
 from tests.support.live import run_async
-from tui.screens.agenda_editor import AgendaEditorScreen
 from tui.dialogs.questions import ConfirmDialog
-
-
-class AgendaApp(App):
-    """The contract of the real app: store, session, mark_changed()."""
-
-    def __init__(self, meeting: Meeting, item_id: str | None = None):
-        super().__init__()
-        self.item_id = item_id
-        self.store = MeetingStore.in_memory()
-        self.store.add(meeting)
-        self.session = self.store.open(meeting.id)
-        self.changes = 0
-
-    def mark_changed(self) -> None:
-        self.changes += 1
-
-    def on_mount(self) -> None:
-        self.push_screen(AgendaEditorScreen(item_id=self.item_id))
-
-    def on_unmount(self) -> None:
-        self.session.close()
 
 
 def sample() -> Meeting:
@@ -50,19 +28,6 @@ def sample() -> Meeting:
 
 def outline(meeting: Meeting) -> list[str]:
     return [f"{number} {item.title}" for number, _, item in meeting.walk()]
-
-
-def tree_labels(app) -> list[str]:
-    tree = app.screen.query_one("#agenda-tree", Tree)
-    out = []
-
-    def rec(node):
-        for child in node.children:
-            out.append(str(child.label))
-            rec(child)
-
-    rec(tree.root)
-    return out
 
 
 async def type_text(pilot, text: str) -> None:

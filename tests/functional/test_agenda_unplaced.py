@@ -9,7 +9,7 @@ from textual.widgets import TextArea, Tree
 from store import AgendaItem, Meeting
 from store.domain.model import UNPLACED_TITLE
 from store.domain.protocol import PROTOCOL
-from tests.functional.test_agenda_editor import AgendaApp, tree_labels
+from tests.support.agenda_app import AgendaApp, tree_labels
 from tests.support.live import run_async, settle
 from tui.dialogs.questions import ConfirmDialog
 from tui.widgets.unplaced_note import UnplacedNote
