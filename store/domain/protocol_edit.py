@@ -23,20 +23,7 @@ from .protocol_record import (
     paragraph_item,
     rewritten_decisions,
 )
-
-_NOT_DECIDED = object()
-
-
-def _decided_outcome(item: AgendaItem):
-    """The proposition (None = the proposal, or a yrkande) whose att-satser the decisions
-    are exactly; _NOT_DECIDED when they are none's (empty, or written by hand)."""
-    texts = [d.text for d in item.decisions]
-    if not texts:
-        return _NOT_DECIDED
-    for winner in [None, *item.motions]:
-        if texts == outcome_clauses(item, winner):
-            return winner
-    return _NOT_DECIDED
+from .protocol_voting import NOT_DECIDED, decided_outcome
 
 
 def replace_motion(meeting: Meeting, item: AgendaItem, index: int, by: str, kind: str,
@@ -47,13 +34,13 @@ def replace_motion(meeting: Meeting, item: AgendaItem, index: int, by: str, kind
         raise ProtocolInputError("Det yrkandet finns inte.")
     new = checked_motion(meeting, item, by, kind, text)
     motion = item.motions[index]
-    decided = _decided_outcome(item)
+    decided = decided_outcome(item)
 
     def change() -> None:
         motion.by, motion.kind, motion.text = new.by, new.kind, new.text
 
     keeping_drafts(meeting, item, change)
-    if decided is not _NOT_DECIDED:
+    if decided is not NOT_DECIDED:
         clauses = outcome_clauses(item, decided) or [d.text for d in item.decisions]
         item.decisions = rewritten_decisions(item.decisions, clauses)
     return motion

@@ -89,12 +89,27 @@ def record_casting_vote(meeting: Meeting, item: AgendaItem) -> str:
     return side
 
 
+#: decided_outcome's answer when the decisions are no proposition's att-satser.
+NOT_DECIDED = object()
+
+
+def decided_outcome(item: AgendaItem):
+    """The proposition (None = the proposal, a yrkande, or REJECTION) whose att-satser
+    the decisions are exactly; NOT_DECIDED when none (no decisions, or the secretary's
+    own)."""
+    texts = [d.text for d in item.decisions if d.text.strip()]
+    if texts:
+        for winner in [None, *item.motions, REJECTION]:
+            if texts == outcome_clauses(item, winner):
+                return winner
+    return NOT_DECIDED
+
+
 def decisions_are_drafted(item: AgendaItem) -> bool:
     """True when there are no decisions yet or they are exactly some proposition's
     att-satser (the app's): a vote may then replace them without asking."""
-    texts = [d.text for d in item.decisions if d.text.strip()]
-    return not texts or any(texts == outcome_clauses(item, w)
-                            for w in [None, *item.motions, REJECTION])
+    return not any(d.text.strip() for d in item.decisions) or (
+        decided_outcome(item) is not NOT_DECIDED)
 
 
 def vote_decision(meeting: Meeting, item: AgendaItem) -> tuple[Side, list[str]]:

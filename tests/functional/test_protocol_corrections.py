@@ -81,7 +81,7 @@ async def test_a_reservation_and_a_note_are_corrected_in_place(tmp_path):
         # Yrkanden 2, omröstning 1, then the reservation (Olle Berg and Kim Vall).
         await open_entry(pilot, 3)
         assert type(app.screen).__name__ == "ReservationDialog"
-        await pilot.press("down", "space")  # Olle Berg off
+        await pilot.press("space")  # Olle Berg (the losing side comes first) off
         await pilot.press("tab")
         await pilot.press("ctrl+a", "ctrl+k")
         await type_text(pilot, "till förmån för Olle Bergs (M) ändringsyrkande")

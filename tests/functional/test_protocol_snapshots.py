@@ -83,3 +83,32 @@ def test_vote_grid_tie_with_casting_vote(snap_compare):
         await typed_through(pilot)
 
     assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=tied)
+
+
+def test_reservation_dialog_losing_side_first(snap_compare):
+    """After a 4–3 vote against Olle Berg's ändringsyrkande: those who lost come first,
+    with why, and the text follows the names chosen."""
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+
+    async def opened(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("alt+y")
+        await typed_through(pilot)
+        await type_text(pilot, "olle")
+        await pilot.press("enter", "4")
+        await typed_through(pilot)
+        await type_text(pilot, "att beloppet halveras")
+        await pilot.press("enter")
+        await typed_through(pilot)
+        await pilot.press("alt+o")
+        await typed_through(pilot)
+        await pilot.press(*"jnjjjnn", "escape")
+        await typed_through(pilot)
+        pilot.app.clear_notifications()
+        await pilot.press("alt+r")
+        await typed_through(pilot)
+        await pilot.press("space", "down", "space")
+        await typed_through(pilot)
+
+    assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=opened)

@@ -139,3 +139,34 @@ async def test_nej_for_another_motion_and_hand_written_decisions_asked_about():
     assert item.vote.no == 2
     assert [d.text for d in item.decisions] == ["att återremittera ärendet"]
     assert "beslutar enligt Jon Ströms (L) återremissyrkande" in item.procedure
+
+
+@run_async
+async def test_the_reservation_offers_the_losing_side_first(tmp_path):
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await motions(pilot)
+        await vote(pilot, "jnjjjnn", "escape")  # Olle Berg, Jon Ström and Kim Vall lose
+        await pilot.press("alt+r")
+        await typed_through(pilot)
+        options = app.screen.query_one("#reservation-by")
+        assert [str(options.get_option_at_index(i).prompt) for i in range(3)] == [
+            "Olle Berg (M) – eget yrkande, röstade nej", "Jon Ström (L) – eget yrkande, "
+            "röstade nej", "Kim Vall (M) – röstade nej"]
+        await pilot.press("space")
+        assert app.screen.query_one("#reservation-text").value == (
+            "till förmån för eget yrkande")
+        await pilot.press("down", "down", "space")
+        assert app.screen.query_one("#reservation-text").value == (
+            "till förmån för Olle Bergs (M) ändringsyrkande")
+        await pilot.press("enter")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    [reservation] = meeting.items[0].reservations
+    assert reservation.by == ["Olle Berg", "Kim Vall"]
+    texts = [text for _, text in docx_lines(meeting, tmp_path)]
+    assert ("Olle Berg (M) och Kim Vall (M) reserverar sig till förmån för Olle Bergs (M) "
+            "ändringsyrkande.") in texts

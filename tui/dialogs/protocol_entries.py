@@ -12,6 +12,11 @@ from textual.widgets.option_list import Option
 
 from store.domain.protocol import DEFAULT_RESERVATION_TEXT, DEPUTY, MEMBER
 from store.domain.protocol_edit import replace_protocol_note, replace_reservation
+from store.domain.protocol_reservation import (
+    drafted_reservation_texts,
+    reservation_candidates,
+    reservation_text_for,
+)
 from store.domain.protocol_record import (
     add_protocol_note,
     add_reservation,
@@ -44,23 +49,30 @@ class ReservationDialog(ProtocolDialog):
     def compose(self) -> ComposeResult:
         with self.frame(classes="-wide"):
             yield self.title_line(self.heading("Reservation"))
-            yield Label("Vem reserverar sig (mellanslag väljer)", classes="dialog-field")
+            yield Label("Vem reserverar sig (mellanslag väljer; de som förlorade först)",
+                        classes="dialog-field")
             old = self.item.reservations[self.editing] if self.editing is not None else None
             chosen = set(old.by) if old else set()
-            yield SelectionList[str](*[(self._person_label(n), n, n in chosen) for n in
-                                       serving_names(self.meeting, self.item)],
+            yield SelectionList[str](*[(self._person_label(n, why), n, n in chosen) for n, why
+                                       in reservation_candidates(self.meeting, self.item)],
                                      id="reservation-by")
             yield Label("Text", classes="dialog-field")
             yield Input(old.text if old else DEFAULT_RESERVATION_TEXT, id="reservation-text")
             yield self.problem_line()
             yield self.hint_line("mellanslag väljer · enter sparar · esc avbryter")
 
-    def _person_label(self, name: str) -> str:
+    def _person_label(self, name: str, why: str = "") -> str:
         person = self.meeting.find_participant(name)
-        return person.name_with_party() if person else name
+        label = person.name_with_party() if person else name
+        return f"{label} – {why}" if why else label
 
     def on_selection_list_selection_toggled(self, _event) -> None:
         self.show_problem("")
+        # A text still as drafted follows the names chosen (eget yrkande, or whose).
+        field = self.query_one("#reservation-text", Input)
+        if " ".join(field.value.split()) in drafted_reservation_texts(self.meeting, self.item):
+            field.value = reservation_text_for(self.meeting, self.item,
+                                               list(self.query_one(SelectionList).selected))
 
     def on_key(self, event) -> None:
         # Enter in the list records (space picks), as it does in the text field.

@@ -1,0 +1,106 @@
+"""Who is likely to reserve themselves in a § and in whose favour: the serving members on
+the losing side of the decision — whose own yrkande fell, who voted for the side that
+lost — offered first by the reservation dialog, and the reservation's text drafted from
+that ("till förmån för eget yrkande", or the losing yrkande by name).
+
+The outcome is the vote's when it decided, else the proposition the decisions are the
+att-satser of; while neither says (no decision, or one written by hand) nobody is known
+to have lost. Pure functions on the model.
+"""
+
+from __future__ import annotations
+
+from .model import AgendaItem, Meeting
+from .protocol import BALLOT_NO, BALLOT_YES, DEFAULT_RESERVATION_TEXT, Motion
+from .protocol_record import paragraph_item, serving_names
+from .protocol_text import motion_name
+from .protocol_vote import REJECTION, Side, vote_sides, vote_winner, winning_side
+from .protocol_voting import NOT_DECIDED, decided_outcome
+
+#: Why a member is offered first (shown beside the name).
+OWN_MOTION_LOST = "eget yrkande"
+VOTED = "röstade {}"
+
+
+def _outcome(item: AgendaItem):
+    decided, winner = vote_winner(item)
+    return winner if decided else decided_outcome(item)
+
+
+def _lost(motion: Motion, winner: Side) -> bool:
+    """Did this yrkande lose when `winner` won? A bifall stands with the proposal; a
+    tillägg falls with it (avslag, återremiss) or with a winner that is none."""
+    if motion is winner:
+        return False
+    if motion.kind == "bifall":
+        return winner is not None
+    if motion.kind == "tillägg":
+        return winner is not None and (winner is REJECTION or winner.kind in
+                                       ("avslag", "återremiss"))
+    return True
+
+
+def losing_motions(meeting: Meeting, item: AgendaItem) -> list[Motion]:
+    """The § 's yrkanden that lost ([] while the outcome is not known)."""
+    item = paragraph_item(meeting, item)
+    winner = _outcome(item)
+    if winner is NOT_DECIDED:
+        return []
+    return [m for m in item.motions if _lost(m, winner)]
+
+
+def on_losing_side(meeting: Meeting, item: AgendaItem) -> dict[str, list[str]]:
+    """{serving name: why} for the members who lost, in roster order: 'eget yrkande'
+    when their own yrkande fell, 'röstade nej' (or ja) when they voted for the side
+    that lost."""
+    item = paragraph_item(meeting, item)
+    why: dict[str, list[str]] = {}
+    for motion in losing_motions(meeting, item):
+        why.setdefault(motion.by, [])
+        if OWN_MOTION_LOST not in why[motion.by]:
+            why[motion.by].append(OWN_MOTION_LOST)
+    won = winning_side(item.vote)
+    if won:
+        lost_ballot = BALLOT_NO if won == BALLOT_YES else BALLOT_YES
+        for name, ballot in item.vote.ballots.items():
+            if ballot == lost_ballot:
+                why.setdefault(name, []).append(VOTED.format(ballot))
+    names = serving_names(meeting, item)
+    return {name: why[name] for name in names if name in why}
+
+
+def reservation_candidates(meeting: Meeting, item: AgendaItem) -> list[tuple[str, str]]:
+    """(name, why) for every serving member: those on the losing side first (why says
+    so), then the others in roster order (why '')."""
+    losing = on_losing_side(meeting, item)
+    rest = [n for n in serving_names(meeting, item) if n not in losing]
+    return [(n, ", ".join(w)) for n, w in losing.items()] + [(n, "") for n in rest]
+
+
+def reservation_text_for(meeting: Meeting, item: AgendaItem, names: list[str]) -> str:
+    """The reservation's text drafted for these names: 'till förmån för eget yrkande'
+    when each moved a yrkande that lost; else in favour of the side they voted for when
+    that side was one yrkande ('till förmån för Olle Bergs (M) ändringsyrkande') or the
+    proposal; else the usual text."""
+    item = paragraph_item(meeting, item)
+    movers = {m.by for m in losing_motions(meeting, item)}
+    if not names or all(n in movers for n in names):
+        return DEFAULT_RESERVATION_TEXT
+    won = winning_side(item.vote)
+    if won:
+        yes, no = vote_sides(item)
+        lost = no if won == BALLOT_YES else yes
+        if lost is None:
+            return "till förmån för förslaget"
+        if lost is not REJECTION:
+            return f"till förmån för {motion_name(meeting, lost)}"
+    return DEFAULT_RESERVATION_TEXT
+
+
+def drafted_reservation_texts(meeting: Meeting, item: AgendaItem) -> set[str]:
+    """Every text reservation_text_for can give in this § (a field still holding one of
+    them is the app's draft and may follow the names)."""
+    item = paragraph_item(meeting, item)
+    texts = {DEFAULT_RESERVATION_TEXT, "till förmån för förslaget"}
+    texts |= {f"till förmån för {motion_name(meeting, m)}" for m in item.motions}
+    return texts
