@@ -13,7 +13,7 @@ from pathlib import Path
 from export.target import ExportTargetError
 from store.persistence.storage import SaveError, describe_os_error
 from store.domain.model import Meeting
-from store.domain.paragraphs import paragraph_numbers, paragraph_range_text
+from store.domain.paragraphs import paragraph_label, paragraph_numbers, paragraph_range_text
 
 ALL = "all"
 SUFFIX = ".docx"
@@ -66,7 +66,7 @@ def chosen_paragraphs(meeting: Meeting, first: int, spec: str) -> list[int]:
 
 
 def _missing_text(number: int, existing: list[int]) -> str:
-    return (f"§ {number} finns inte i protokollet, som har "
+    return (f"{paragraph_label(number)} finns inte i protokollet, som har "
             f"{paragraph_range_text(existing)}.")
 
 
@@ -92,7 +92,7 @@ def safe_file_name(stem: str, suffix: str = SUFFIX, *, fallback: str = "utdrag")
 
 def extract_file_name(number: int, title: str, suffix: str = SUFFIX) -> str:
     """'§ 41 Gång- och cykelväg.docx' (or .pdf)."""
-    return safe_file_name(f"§ {number} {title}", suffix)
+    return safe_file_name(f"{paragraph_label(number)} {title}", suffix)
 
 
 def extract_folder(path: Path) -> Path:

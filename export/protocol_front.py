@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 from export.markup import Run, one_line
 from export.minutes_layout import NORMAL, TABLE, TITLE, Block, secretary_of
-from store.domain.attendance import item_span, present_during
 from store.domain.model import Meeting, Participant
 from store.domain.paragraphs import paragraph_range_text
+from store.domain.presence_ties import present_in
 from store.domain.protocol import DEPUTY, MEMBER
 from store.domain.protocol_text import POSTING_CERTIFICATE, names_text, substitute_text
 from store.domain.serving import Serving, serving
@@ -68,7 +68,8 @@ class Sitting:
 
     numbers: tuple[int, ...]
     servings: tuple[Serving, ...]
-    spans: tuple[tuple[int, int], ...]
+    #: Per §, the participants there (§ ties first, clock times where none).
+    present: tuple[frozenset[str], ...]
 
     def serving_in(self, name: str) -> list[int]:
         """The §§ where `name` serves as a member (not as a substitute)."""
@@ -76,7 +77,7 @@ class Sitting:
                 if name in s.names() and name not in s.replacing]
 
     def present_in(self, person: Participant) -> list[int]:
-        return [n for n, span in zip(self.numbers, self.spans) if present_during(person, span)]
+        return [n for n, there in zip(self.numbers, self.present) if person.id in there]
 
 
 def sitting(meeting: Meeting, first: int) -> Sitting:
@@ -84,7 +85,8 @@ def sitting(meeting: Meeting, first: int) -> Sitting:
     return Sitting(
         tuple(first + i for i in range(len(items))),
         tuple(serving(meeting, item) for item in items),
-        tuple(item_span(meeting, item) for item in items),
+        tuple(frozenset(p.id for p in meeting.participants if present_in(meeting, p, item))
+              for item in items),
     )
 
 

@@ -43,7 +43,7 @@ from export.minutes_layout import (
 )
 from export.protocol_front import body_name, certification_blocks, front_blocks, roster_blocks
 from store.domain.model import AgendaItem, Meeting
-from store.domain.paragraphs import paragraph_numbers
+from store.domain.paragraphs import paragraph_label, paragraph_numbers
 from store.domain.protocol import BALLOTS
 from store.domain.protocol_text import (
     ADJUSTED_IMMEDIATELY,
@@ -79,12 +79,13 @@ AGENDA_GAP = "  "
 
 
 def heading_text(number: int, title: str) -> str:
-    return f"§ {number} {one_line(title)}"
+    return f"{paragraph_label(number)} {one_line(title)}"
 
 
 def agenda_line(number: int, item: AgendaItem) -> str:
     """'§ 41  TN-2031/00007  Title' (without a diarienummer: '§ 41  Title')."""
-    parts = [f"§ {number}", one_line(item.registration_number).strip(), one_line(item.title)]
+    parts = [paragraph_label(number), one_line(item.registration_number).strip(),
+             one_line(item.title)]
     return AGENDA_GAP.join(part for part in parts if part)
 
 

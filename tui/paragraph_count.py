@@ -13,6 +13,7 @@ import copy
 from textual.dom import DOMNode
 
 from store.domain.model import Meeting
+from store.domain.paragraphs import paragraph_label
 
 from .worker_messages import FirstParagraphFound
 
@@ -23,7 +24,7 @@ def series_key(meeting: Meeting) -> tuple[str, str]:
 
 
 def paragraph_mark(number: int) -> str:
-    return f"§ {number}"
+    return paragraph_label(number)
 
 
 class FirstParagraph:

@@ -50,6 +50,16 @@ class AttendanceError(ValueError):
 class Interval:
     start: str | None = None  # "HH:MM" arrived; None: from the meeting's start
     end: str | None = None  # "HH:MM" left; None: to the meeting's end
+    #: A protocol's § ties (item ids of top-level ärenden): there from this § on (an
+    #: arrival while it was handled, or "från § 45"), and up to and including this §
+    #: (a departure while it was handled, or "efter § 44"). They count before the clock
+    #: times when serving per § is computed (store/domain/presence_ties.py).
+    from_item: str | None = None
+    to_item: str | None = None
+
+    @property
+    def tied(self) -> bool:
+        return bool(self.from_item or self.to_item)
 
     def text(self) -> str:
         """'14:30-15:15', 'från 14:30', 'till 15:15' or '' (the whole meeting)."""
@@ -79,12 +89,20 @@ def presence_text(intervals: Iterable[Interval]) -> str:
     return INTERVAL_SEPARATOR.join(i.text() for i in intervals if i.text())
 
 
-def normalized(intervals: Iterable[Interval]) -> list[Interval]:
+def normalized(intervals: Iterable[Interval],
+               order: dict[str, int] | None = None) -> list[Interval]:
     """The intervals in order, touching ones merged; refuses overlaps and backwards ones.
 
     A single interval open at both ends is the whole meeting: [] (the same truth as no
-    intervals at all).
+    intervals at all). Intervals tied to §§ (a protocol) keep the order they were
+    recorded in, since a § and a clock time cannot be compared; `order` ({item id:
+    position}) lets their §§ be checked too.
     """
+    intervals = list(intervals)
+    if any(i.tied for i in intervals):
+        from .presence_ties import normalized_tied
+
+        return normalized_tied(intervals, order or {})
     ordered = sorted(intervals, key=lambda i: i.span())
     out: list[Interval] = []
     for interval in ordered:
@@ -139,42 +157,49 @@ def clear(participant: Participant) -> None:
     participant.absent = False
 
 
-def arrive(participant: Participant, at: str) -> None:
-    """The participant comes (late, or back after leaving) at `at`."""
+def arrive(participant: Participant, at: str | None, *, item: str | None = None,
+           order: dict[str, int] | None = None) -> None:
+    """The participant comes (late, or back after leaving) at `at`; in a protocol also
+    (or only) from the § `item` on."""
     name = participant.name
     if participant.absent or not participant.intervals:
         # Absent, or counted present from the start: either way not here before `at`.
-        participant.intervals = normalized([Interval(at, None)])
+        participant.intervals = normalized([Interval(at, None, from_item=item)], order)
         participant.absent = False
         return
     last = participant.intervals[-1]
-    if last.end is None:
+    if last.end is None and last.to_item is None:
         since = f"sedan {last.start}" if last.start else "sedan mötets början"
         raise AttendanceError(f"{name} är redan här ({since}).")
-    if minutes(at) < minutes(last.end):
+    if at and last.end and minutes(at) < minutes(last.end):
         raise AttendanceError(
             f"{name} gick {last.end}; att komma tillbaka kan inte vara före dess."
         )
-    participant.intervals = normalized([*participant.intervals, Interval(at, None)])
+    participant.intervals = normalized([*participant.intervals,
+                                        Interval(at, None, from_item=item)], order)
 
 
-def leave(participant: Participant, at: str) -> None:
-    """The participant leaves at `at` (perhaps to come back later)."""
+def leave(participant: Participant, at: str | None, *, item: str | None = None,
+          order: dict[str, int] | None = None) -> None:
+    """The participant leaves at `at` (perhaps to come back later); in a protocol also
+    (or only) after the § `item`."""
     name = participant.name
     if participant.absent:
         raise AttendanceError(f"{name} är antecknad som frånvarande.")
     if not participant.intervals:
-        participant.intervals = normalized([Interval(None, at)])
+        participant.intervals = normalized([Interval(None, at, to_item=item)], order)
         return
     last = participant.intervals[-1]
     if last.end is not None:
         raise AttendanceError(f"{name} gick redan {last.end}.")
-    if last.start and minutes(at) <= minutes(last.start):
+    if last.to_item is not None:
+        raise AttendanceError(f"{name} har redan gått.")
+    if at and last.start and minutes(at) <= minutes(last.start):
         raise AttendanceError(
             f"{name} kom {last.start}; avgången måste vara senare än ankomsten."
         )
     participant.intervals = normalized([*participant.intervals[:-1],
-                                        Interval(last.start, at)])
+                                        Interval(last.start, at, last.from_item, item)], order)
 
 
 # -- reading typed or written presence --------------------------------------------------
@@ -317,6 +342,8 @@ def present_during(participant: Participant, span: tuple[int, int]) -> bool:
 
 
 def present_for_item(meeting: Meeting, item: AgendaItem) -> list[Participant]:
-    """The participants present at any time during the item, in roster order."""
-    span = item_span(meeting, item)
-    return [p for p in meeting.participants if present_during(p, span)]
+    """The participants present at any time during the item, in roster order (in a
+    protocol the § ties count first: store/domain/presence_ties.py)."""
+    from .presence_ties import present_in
+
+    return [p for p in meeting.participants if present_in(meeting, p, item)]

@@ -22,6 +22,7 @@ from .protocol import (
     Posting,
     ProtocolNote,
     Reservation,
+    SubstituteChange,
     Substitution,
     Vote,
 )
@@ -78,6 +79,9 @@ class Participant:
     chair: str = ""
     substitute_for: str = ""
     remote: bool = False
+    #: Changes of `substitute_for` tied to §§ (alt+e in live mode), in § order; the
+    #: rules are store/domain/presence_ties.py's.
+    substitute_changes: list[SubstituteChange] = field(default_factory=list)
 
     def __post_init__(self, present_from: str | None, present_to: str | None) -> None:
         if (present_from or present_to) and not self.intervals:

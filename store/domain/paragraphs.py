@@ -12,6 +12,15 @@ from typing import Iterable, Sequence
 from .model import AgendaItem, Meeting
 
 
+#: The sign a protocol numbers its §§ with.
+PARAGRAPH_SIGN = "§"
+
+
+def paragraph_label(number: int) -> str:
+    """'§ 44': the one way a single § is named (headings, dialogs, the § line)."""
+    return f"{PARAGRAPH_SIGN} {number}"
+
+
 def paragraph_count(meeting: Meeting) -> int:
     """Every top-level ärende is a §, deferred ones too (the § says it was bordlagt)."""
     return len(meeting.items)
@@ -75,7 +84,9 @@ def paragraph_range_text(numbers: Iterable[int]) -> str:
         else:
             runs.append((n, n))
     parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs]
-    return ("§ " if len(ordered) == 1 else "§§ ") + ", ".join(parts)
+    if len(ordered) == 1:
+        return paragraph_label(ordered[0])
+    return f"{PARAGRAPH_SIGN}{PARAGRAPH_SIGN} " + ", ".join(parts)
 
 
 def paragraph_of(meeting: Meeting, item: AgendaItem, first: int) -> int | None:

@@ -107,6 +107,16 @@ class Substitution:
 
 
 @dataclass
+class SubstituteChange:
+    """A tjänstgörande ersättare's change during the meeting: from the § `from_item` (a
+    top-level item id) on, the ersättare serves for `for_` ("" = for nobody), until the
+    next change. Before the first change the roster's `substitute_for` holds."""
+
+    from_item: str
+    for_: str = ""
+
+
+@dataclass
 class Adjustment:
     """Justeringens plats och tid."""
 

@@ -350,14 +350,14 @@ def remove_protocol_note(meeting: Meeting, item: AgendaItem, index: int) -> Prot
 
 def free_deputies(meeting: Meeting, item: AgendaItem) -> list[str]:
     """Ersättare present in the § who do not serve in it: who can step in."""
-    from .attendance import item_span, present_during
+    from .presence_ties import present_in
 
     item = paragraph_item(meeting, item)
     state = serving(meeting, item)
-    span = item_span(meeting, item)
     return [p.name for p in meeting.participants
             if p.group == DEPUTY and p.name not in state.replacing
-            and not any(_same(p.name, c) for c in item.conflicts) and present_during(p, span)]
+            and not any(_same(p.name, c) for c in item.conflicts)
+            and present_in(meeting, p, item)]
 
 
 def record_conflict(meeting: Meeting, item: AgendaItem, name: str,
@@ -396,32 +396,39 @@ def record_conflict(meeting: Meeting, item: AgendaItem, name: str,
 def remove_conflict(meeting: Meeting, item: AgendaItem, name: str) -> None:
     """Take a jäv back; the ersättare who stepped in for it no longer serves."""
     item = paragraph_item(meeting, item)
+    from .presence_ties import substitute_at
+
     person = _person(meeting, name)
-    seat = person.substitute_for if person.group == DEPUTY else person.name
+    seat = substitute_at(meeting, person, item.id) if person.group == DEPUTY else person.name
     item.conflicts = [c for c in item.conflicts if not _same(c, person.name)]
     item.substitutions = [s for s in item.substitutions if not _same(s.for_, seat)]
 
 
-def set_substitute(meeting: Meeting, deputy_name: str, member_name: str) -> list[str]:
-    """The tjänstgörande ersättare for the day: `deputy_name` serves for `member_name`
-    ('' = no longer serves). Another ersättare who served for that member stops; their
-    names are returned so the dialog can say so."""
+def set_substitute(meeting: Meeting, deputy_name: str, member_name: str,
+                   item: AgendaItem | None = None) -> list[str]:
+    """A tjänstgörande ersättare: `deputy_name` serves for `member_name` ('' = no longer
+    serves) from the § of `item` on (without one, or in the first §: the whole meeting).
+    Another ersättare who served for that member stops from there; their names are
+    returned so the dialog can say so."""
+    from .presence_ties import change_substitute, substitute_at
+
+    item_id = item.id if item is not None else None
     deputy = _person(meeting, deputy_name)
     if deputy.group != DEPUTY:
         raise ProtocolInputError(f"{deputy.name} är inte ersättare.")
     if not member_name.strip():
-        deputy.substitute_for = ""
+        change_substitute(meeting, deputy, "", item_id)
         return []
     member = _person(meeting, member_name)
     if member.group != MEMBER:
         raise ProtocolInputError(f"{member.name} är inte ledamot.")
     ended = []
     for other in meeting.participants:
-        if other is not deputy and other.group == DEPUTY and _same(other.substitute_for,
-                                                                    member.name):
-            other.substitute_for = ""
+        if other is not deputy and other.group == DEPUTY and _same(
+                substitute_at(meeting, other, item_id), member.name):
+            change_substitute(meeting, other, "", item_id)
             ended.append(other.name)
-    deputy.substitute_for = member.name
+    change_substitute(meeting, deputy, member.name, item_id)
     return ended
 
 

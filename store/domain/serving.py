@@ -1,16 +1,17 @@
 """Who serves (tjänstgör) in each § of a protocol, and whether the body is quorate.
 
-Computed, never stored: from the roster (ledamöter; ersättare with `substitute_for`), the
-arrivals and departures against the § 's time, the § 's jäv (`conflicts`) and its own
-substitutions. An ersättare serves for a member only while that member does not.
+Computed, never stored: from the roster (ledamöter; ersättare with `substitute_for` and its
+changes per §), the arrivals and departures (their § ties first, the clock against the § 's
+time where there is no tie: store/domain/presence_ties.py), the § 's jäv (`conflicts`) and
+its own substitutions. An ersättare serves for a member only while that member does not.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attendance import item_span, present_during
 from .model import AgendaItem, Meeting, Participant
+from .presence_ties import present_in, substitute_at
 from .protocol import DEPUTY, MEMBER
 
 
@@ -55,11 +56,10 @@ def _top_item(meeting: Meeting, item: AgendaItem) -> AgendaItem:
 def serving(meeting: Meeting, item: AgendaItem) -> Serving:
     """Who serves in the § of `item` (a sub-item belongs to its ärende's §)."""
     item = _top_item(meeting, item)
-    span = item_span(meeting, item)
     conflicted = [name for name in item.conflicts]
 
     def here(p: Participant) -> bool:
-        return present_during(p, span) and not any(_same(p.name, c) for c in conflicted)
+        return present_in(meeting, p, item) and not any(_same(p.name, c) for c in conflicted)
 
     members = [p for p in meeting.participants if p.group == MEMBER]
     serving_members = {p.name for p in members if here(p)}
@@ -67,13 +67,13 @@ def serving(meeting: Meeting, item: AgendaItem) -> Serving:
     taken: set[str] = set()
     # This § 's own substitutions first (jäv, a short absence), then the day's roster.
     pairs = [(s.by, s.for_) for s in item.substitutions]
-    pairs += [(p.name, p.substitute_for) for p in meeting.participants
-              if p.group == DEPUTY and p.substitute_for]
+    pairs += [(p.name, substitute_at(meeting, p, item.id)) for p in meeting.participants
+              if p.group == DEPUTY]
     deputies = {p.name.casefold(): p for p in meeting.participants if p.group == DEPUTY}
     for by, for_ in pairs:
         deputy = deputies.get(by.casefold())
         member = next((m for m in members if _same(m.name, for_)), None)
-        if deputy is None or member is None or deputy.name in replacing:
+        if not for_ or deputy is None or member is None or deputy.name in replacing:
             continue
         if member.name in serving_members or member.name in taken or not here(deputy):
             continue

@@ -62,10 +62,21 @@ def _participant_to_dict(p: Participant, full: bool = False) -> dict[str, Any]:
         "present_from": p.present_from,
         "present_to": p.present_to,
         # Every interval (leaving and coming back); [] = the whole meeting.
-        "presence": [{"from": i.start, "to": i.end} for i in p.intervals],
+        "presence": [_interval_to_dict(i) for i in p.intervals],
         "guest": p.guest,
         "id": p.id,
     } | protocol_keys.participant_keys(p, full)
+
+
+def _interval_to_dict(i: Interval) -> dict[str, Any]:
+    """An interval; its § ties (a protocol) only when it has them, so every other file
+    stays as it was."""
+    out: dict[str, Any] = {"from": i.start, "to": i.end}
+    if i.from_item:
+        out["from_item"] = i.from_item
+    if i.to_item:
+        out["to_item"] = i.to_item
+    return out
 
 
 def _action_to_dict(a: Action) -> dict[str, Any]:
@@ -133,7 +144,7 @@ _PARTICIPANT_KEYS = {
     "name", "role", "decision_maker", "absent", "present_from", "present_to", "presence",
     "guest", "id",
 } | protocol_keys.PARTICIPANT_KEYS
-_INTERVAL_KEYS = {"from", "to"}
+_INTERVAL_KEYS = {"from", "to", "from_item", "to_item"}
 _ITEM_KEYS = {
     "title", "presenter", "time", "description", "background", "proposal", "notes",
     "actions", "decisions", "decision_ids", "attachments", "status", "items", "standing",
@@ -334,7 +345,10 @@ class _Reader:
             at = f"{name}[{i}]"
             entry = self.obj(value, at)
             self.keys(entry, _INTERVAL_KEYS, at)
-            intervals.append(Interval(self.time(entry, "from", at), self.time(entry, "to", at)))
+            intervals.append(Interval(
+                self.time(entry, "from", at), self.time(entry, "to", at),
+                self.text(entry, "from_item", at, nullable=True) or None,
+                self.text(entry, "to_item", at, nullable=True) or None))
         return self._normalized(intervals, name)
 
     def _normalized(self, intervals: list[Interval], where: str) -> list[Interval]:
@@ -344,7 +358,7 @@ class _Reader:
             if self.strict:
                 raise MeetingFormatError(where, str(exc)) from None
             # The store's own file: keep the times as they are rather than lose them.
-            return [i for i in intervals if i.start or i.end]
+            return [i for i in intervals if i.start or i.end or i.tied]
 
     def action(self, value: Any, where: str) -> Action:
         obj = self.obj(value, where)

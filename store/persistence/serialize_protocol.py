@@ -26,6 +26,7 @@ from ..domain.protocol import (
     Posting,
     ProtocolNote,
     Reservation,
+    SubstituteChange,
     Substitution,
     Vote,
 )
@@ -34,7 +35,7 @@ MEETING_KEYS = {
     "kind", "body", "first_paragraph", "adjusters", "adjustment", "adjusted", "posting",
     "adjustment_lifts", "unplaced",
 }
-PARTICIPANT_KEYS = {"party", "group", "chair", "substitute_for", "remote"}
+PARTICIPANT_KEYS = {"party", "group", "chair", "substitute_for", "remote", "substitute_changes"}
 ITEM_KEYS = {
     "section", "case_number", "registration_number", "decision_lead", "basis", "send_to",
     "motions", "procedure", "vote", "reservations", "protocol_notes", "conflicts",
@@ -49,6 +50,7 @@ _VOTE_KEYS = {"question", "ballots", "result", "yes", "no", "casting_vote"}
 _RESERVATION_KEYS = {"by", "text"}
 _NOTE_KEYS = {"by", "text"}
 _SUBSTITUTION_KEYS = {"by", "for"}
+_CHANGE_KEYS = {"from_item", "for"}
 
 #: Largest § number accepted: far beyond any body's year, small enough to print.
 MAX_PARAGRAPH = 99_999
@@ -94,7 +96,9 @@ def participant_keys(p: Participant, full: bool) -> dict[str, Any]:
         {"party": p.party, "group": p.group, "chair": p.chair,
          "substitute_for": p.substitute_for, "remote": p.remote},
         full,
-    )
+    ) | ({"substitute_changes": [{"from_item": c.from_item, "for": c.for_}
+                                 for c in p.substitute_changes]}
+         if p.substitute_changes else {})
 
 
 def item_keys(item: AgendaItem, full: bool) -> dict[str, Any]:
@@ -221,6 +225,11 @@ def read_participant(r, obj: dict, where: str, participant: Participant) -> None
     participant.chair = r.text(obj, "chair", where, nullable=True) or ""
     participant.substitute_for = r.text(obj, "substitute_for", where, nullable=True) or ""
     participant.remote = r.flag(obj, "remote", where)
+    participant.substitute_changes = [
+        SubstituteChange(r.text(entry, "from_item", at, required=True),
+                         r.text(entry, "for", at, nullable=True) or "")
+        for at, entry in _objects(r, obj, "substitute_changes", where, _CHANGE_KEYS)
+    ]
 
 
 def read_item(r, obj: dict, where: str, item: AgendaItem) -> None:

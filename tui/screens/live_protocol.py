@@ -14,7 +14,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from store.domain.paragraphs import paragraph_of
+from store.domain.paragraphs import paragraph_label, paragraph_of
 from store.domain.protocol_record import (
     ProtocolInputError,
     decisions_lost_by,
@@ -116,7 +116,7 @@ class LiveProtocol:
         first = self._paragraphs.of(self.meeting) if self._paragraphs else None
         if first is None:
             return "§ …"
-        return f"§ {paragraph_of(self.meeting, item, first)}"
+        return paragraph_label(paragraph_of(self.meeting, item, first))
 
     def show_protocol_line(self) -> None:
         if not self.meeting.is_protocol:
