@@ -1,6 +1,6 @@
 """Live mode's protocol line (protocol meetings only): the current § number, beslutförhet
-("7 av 7 tjänstgör", or a plain warning when not quorate) and who has jäv; below it, what
-is recorded in the § so far. Two lines at most (the notes need the room at 80×24); who
+("7 av 7 tjänstgör", or a plain warning when not quorate) and who has jäv; below it, who
+leads the § when the chair has jäv, and what is recorded in the § so far. Two lines at most (the notes need the room at 80×24); who
 serves for whom is in the vote's grid. Shows the model, holds nothing."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from store.domain.chair_conflict import chair_conflict_sentence
 from store.domain.model import AgendaItem, Meeting
 from store.domain.protocol_record import paragraph_item
 from store.domain.serving import quorum_text, quorum_warning, serving
@@ -49,9 +50,14 @@ def protocol_line(meeting: Meeting, item: AgendaItem, paragraph: str) -> Text:
         text.append(f" · {quorum_text(state)}")
     if state.conflicted:
         text.append(f" · jäv: {', '.join(state.conflicted)}")
+    # Who leads the § when the chair has jäv comes first on the second line: it is
+    # what the secretary must act on before the § is handled.
+    lead = chair_conflict_sentence(meeting, item, paragraph or "paragrafen")
     recorded = recorded_text(item)
+    if lead:
+        text.append(f"\n{lead}", style="bold")
     if recorded:
-        text.append(f"\n{recorded}", style="dim")
+        text.append(f" · {recorded}" if lead else f"\n{recorded}", style="dim")
     return text
 
 
