@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from export.markup import Run, one_line
 from export.minutes_layout import NORMAL, TABLE, TITLE, Block, secretary_of
+from store.domain.chair_conflict import chair_of
 from store.domain.model import Meeting, Participant
 from store.domain.paragraphs import paragraph_range_text
 from store.domain.presence_ties import present_in
@@ -50,7 +51,6 @@ SIGNATURE = "Underskrift"
 #: Where a signature goes, and a value still to be written in by hand.
 SIGNATURE_LINE = "_" * 24
 BLANK = "_" * 22
-CHAIR_WORD = "ordförande"
 
 #: Column shares of the text width: the front page's table (label, then a value that
 #: spans the rest, or for a signature: role, line, §§) and the ANSLAG box. The label
@@ -140,6 +140,42 @@ def deciding_lines(meeting: Meeting, seated: Sitting) -> list[str]:
     return lines
 
 
+def serving_changes(meeting: Meeting, seated: Sitting, number: int) -> list[str]:
+    """The § where who serves changes, in the front page's words: a ledamot who stops or
+    comes back 'Vera Holm (S) deltar §§ 41–42', an ersättare who steps in 'Gun Åkesson
+    (M) ersätter Vera Holm (S) §§ 43–46' (jäv has its own sentence and is left out)."""
+    if number not in seated.numbers:
+        return []
+    k = seated.numbers.index(number)
+    now = seated.servings[k]
+    before = seated.servings[k - 1] if k else None
+    lines = []
+    for person in meeting.participants:
+        if person.group != MEMBER or person.absent:
+            continue
+        serving_now = person.name in now.names() or any(
+            c.strip().casefold() == person.name.casefold() for c in now.conflicted)
+        serving_before = before is not None and (person.name in before.names() or any(
+            c.strip().casefold() == person.name.casefold() for c in before.conflicted))
+        if before is not None and serving_now != serving_before:
+            numbers = seated.serving_in(person.name)
+            if numbers:
+                lines.append(f"{one_line(person.name_with_party())} deltar "
+                             f"{paragraph_range_text(numbers)}.")
+    for deputy, member in now.replacing.items():
+        if before is not None and before.replacing.get(deputy) == member:
+            continue
+        if member in now.conflicted:
+            continue  # a jäv's ersättare: the Jäv part says it
+        numbers = [n for n, s in zip(seated.numbers, seated.servings)
+                   if s.replacing.get(deputy) == member]
+        if len(numbers) == len(seated.numbers):
+            continue  # the whole meeting: the front page says it
+        lines.append(one_line(f"{substitute_text(meeting, deputy, member)} "
+                              f"{paragraph_range_text(numbers)}."))
+    return lines
+
+
 def others_lines(meeting: Meeting, seated: Sitting) -> list[str]:
     lines: list[str] = []
     for person in meeting.participants:
@@ -166,11 +202,6 @@ def others_lines(meeting: Meeting, seated: Sitting) -> list[str]:
         text = one_line(person.name_with_party()) + (f", {role}" if role else "")
         lines.append(text + suffix)
     return lines
-
-
-def chair_of(meeting: Meeting) -> Participant | None:
-    return next((p for p in meeting.participants
-                 if not p.absent and p.chair.strip().casefold() == CHAIR_WORD), None)
 
 
 def body_name(meeting: Meeting) -> str:

@@ -8,8 +8,10 @@ the store). The sentences come from store.domain.protocol_text.
 Order: the front page (export/protocol_front.py), the Ärendelista on a new page, then
 each § in agenda order, each on a page of its own (so that a § can be copied or sent
 alone, as secretaries do). Within a §, each part only when it has content:
-heading ``§ N Title``, ``Dnr …``, Beslut (lead and each att-sats), justeras omedelbart,
-Reservation, Protokollsanteckning, Jäv, Ärendebeskrivning (the agenda's description and
+heading ``§ N Title``, ``Dnr …``, who starts or stops serving here (``Vera Holm (S)
+deltar §§ 41–42.``, ``Gun Åkesson (M) ersätter Vera Holm (S) §§ 43–46.``), Beslut (lead and each att-sats), justeras omedelbart,
+Reservation, Protokollsanteckning, Jäv (with who leads the § when the chair has jäv),
+Ärendebeskrivning (the agenda's description and
 the background), Förslag till beslut (only while nothing is decided), Beslutsunderlag,
 Yrkanden, Beslutsgång, Omröstning (question, table, result), Anteckningar, Åtgärder,
 Bilagor as in the minutes, Beslutet skickas till; sub-items follow as ``Heading 2``
@@ -41,7 +43,16 @@ from export.minutes_layout import (
     item_blocks,
     notes_blocks,
 )
-from export.protocol_front import body_name, certification_blocks, front_blocks, roster_blocks
+from export.protocol_front import (
+    Sitting,
+    body_name,
+    certification_blocks,
+    front_blocks,
+    roster_blocks,
+    serving_changes,
+    sitting,
+)
+from store.domain.chair_conflict import chair_conflict_sentence
 from store.domain.model import AgendaItem, Meeting
 from store.domain.paragraphs import paragraph_label, paragraph_numbers
 from store.domain.protocol import BALLOTS
@@ -92,13 +103,14 @@ def agenda_line(number: int, item: AgendaItem) -> str:
 def protocol_blocks(meeting: Meeting, first: int) -> list[Block]:
     """The whole protocol; its first ärende is § `first`."""
     numbers = paragraph_numbers(meeting, first)
+    seated = sitting(meeting, first)
     blocks = front_blocks(meeting, first)
     if meeting.items:
         blocks.append(Block(LABEL, [Run(AGENDA)], page_break=True))
         blocks.extend(Block(NORMAL, [Run(agenda_line(numbers[item.id], item))], tight=True)
                       for item in meeting.items)
     for item in meeting.items:
-        blocks.extend(paragraph_blocks(meeting, item, numbers[item.id]))
+        blocks.extend(paragraph_blocks(meeting, item, numbers[item.id], seated))
     return blocks
 
 
@@ -107,11 +119,12 @@ def extract_blocks(meeting: Meeting, first: int, chosen: Iterable[int]) -> list[
     as in the protocol, and Utdragsbestyrkande with a signature line."""
     wanted = set(chosen)
     numbers = paragraph_numbers(meeting, first)
+    seated = sitting(meeting, first)
     blocks = [Block(TITLE, [Run(body_name(meeting))]), *roster_blocks(meeting, first)]
     first_part = True
     for item in meeting.items:
         if numbers[item.id] in wanted:
-            part = paragraph_blocks(meeting, item, numbers[item.id])
+            part = paragraph_blocks(meeting, item, numbers[item.id], seated)
             part[0].page_break = not first_part  # the first § follows the roster
             first_part = False
             blocks.extend(part)
@@ -127,13 +140,19 @@ def _lines(texts: Iterable[str], tight: bool = False) -> list[Block]:
     return [Block(NORMAL, [Run(one_line(t))], tight=tight) for t in texts if one_line(t).strip()]
 
 
-def paragraph_blocks(meeting: Meeting, item: AgendaItem, number: int) -> list[Block]:
-    """One § with its sub-items."""
+def paragraph_blocks(meeting: Meeting, item: AgendaItem, number: int,
+                     seated: Sitting | None = None) -> list[Block]:
+    """One § with its sub-items; `seated` (who serves per §) is computed when not given."""
+    if seated is None:
+        place = next((k for k, top in enumerate(meeting.items) if top is item), 0)
+        seated = sitting(meeting, number - place)
     blocks = [Block(HEADING, [Run(heading_text(number, item.title))], level=1, item_id=item.id,
                     page_break=True)]
     registration = one_line(item.registration_number).strip()
     if registration:
         blocks.append(Block(NORMAL, [Run(f"{REGISTRATION} {registration}")]))
+    # Who starts or stops serving here, as the front page says it.
+    blocks += _lines(serving_changes(meeting, seated, number))
 
     decided: list[Block] = []
     for decision in item.decisions:
@@ -148,8 +167,9 @@ def paragraph_blocks(meeting: Meeting, item: AgendaItem, number: int) -> list[Bl
     blocks += _section(PROTOCOL_NOTE, [
         *(b for note in item.protocol_notes
           for b in field_blocks(protocol_note_sentence(meeting, note)))])
-    blocks += _section(CONFLICT, _lines(conflict_sentence(meeting, name)
-                                        for name in item.conflicts if name.strip()))
+    blocks += _section(CONFLICT, _lines([
+        *(conflict_sentence(meeting, name) for name in item.conflicts if name.strip()),
+        chair_conflict_sentence(meeting, item, "paragrafen")]))
     blocks += _section(BACKGROUND, [*field_blocks(item.description),
                                     *field_blocks(item.background)])
     if not decided:
