@@ -145,9 +145,10 @@ def add_guest(meeting: Meeting, name: str, role: str = "", at: str = "") -> Part
     return guest
 
 
-def set_intervals(participant: Participant, intervals: Iterable[Interval]) -> None:
+def set_intervals(participant: Participant, intervals: Iterable[Interval],
+                  order: dict[str, int] | None = None) -> None:
     """Replace the presence (an edit); refused as a whole when any interval is wrong."""
-    participant.intervals = normalized(intervals)
+    participant.intervals = normalized(intervals, order)
     participant.absent = False
 
 

@@ -275,3 +275,24 @@ def change_substitute(meeting: Meeting, deputy: Participant, member: str,
     before = substitute_at(meeting, deputy, meeting.items[position - 1].id)
     if before.strip().casefold() != member.strip().casefold():
         deputy.substitute_changes = [*kept, SubstituteChange(top, member)]
+
+
+def substitute_sentence(meeting: Meeting, deputy: Participant, item_id: str,
+                        first: int | None) -> str:
+    """What a change of ersättare in a § means, for live mode to say: 'Gun Åkesson
+    tjänstgör för Vera Holm §§ 43–46.' (the §§ from this one on where they serve)."""
+    from .serving import serving
+
+    member = substitute_at(meeting, deputy, item_id)
+    position = positions(meeting).get(paragraph_id(meeting, item_id) or "", 0)
+    if not member:
+        where = f" från {paragraph_label(first + position)}" if first is not None else ""
+        return f"{deputy.name} tjänstgör inte{where}."
+    if first is None:
+        return f"{deputy.name} tjänstgör för {member}."
+    numbers = [first + k for k, item in enumerate(meeting.items)
+               if k >= position and deputy.name in serving(meeting, item).replacing]
+    if not numbers:
+        return (f"{deputy.name} tjänstgör för {member} från {paragraph_label(first + position)}"
+                f" när {member} inte är med.")
+    return f"{deputy.name} tjänstgör för {member} {paragraph_range_text(numbers)}."

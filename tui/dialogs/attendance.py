@@ -8,7 +8,9 @@ Keys: enter marks the chosen person in the mode the dialog was opened in (F7 arr
 F8 leaves) and closes; inside the dialog f7/f8 mark arrival/departure and stay open,
 f2 edits the times as text, f3 clears them, f4 toggles absent, f6 adds a guest.
 A meeting held on another day than today asks for each time, prefilled, instead of
-stamping the clock.
+stamping the clock. In a protocol every arrival and departure is also tied to the § being
+handled (store.domain.presence_ties), the dialog names items as §§, and on another day it
+asks for the § ('efter § 43', prefilled) with an optional time (tui/dialogs/attendance_words).
 """
 
 from __future__ import annotations
@@ -19,17 +21,16 @@ from textual.binding import Binding
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.domain import attendance
+from store.domain import attendance, presence_ties
 from store.domain.attendance import AttendanceError
 from store.domain.dates import ClockTimeError, parse_clock_time
 from store.domain.model import Meeting, Participant
 
+from .attendance_words import ABSENT, WHOLE_MEETING, AttendanceWords
 from .base import Dialog
 
 ARRIVE = "arrive"
 LEAVE = "leave"
-WHOLE_MEETING = "hela mötet"
-ABSENT = "frånvarande"
 
 
 def is_past(meeting: Meeting, today_iso: str) -> bool:
@@ -42,12 +43,6 @@ def other_day_hint(meeting: Meeting, today_iso: str) -> str:
     date set ahead) still to come."""
     tense = "hålls" if meeting.date > today_iso else "hölls"
     return f"Mötet {tense} en annan dag: skriv tiden. enter sparar · esc avbryter"
-
-
-def presence_label(participant: Participant) -> str:
-    if participant.absent:
-        return ABSENT
-    return participant.presence_text() or WHOLE_MEETING
 
 
 class TimeDialog(Dialog[str]):
@@ -89,28 +84,56 @@ class TimeDialog(Dialog[str]):
         self.dismiss(value)
 
 
+class MomentDialog(TimeDialog):
+    """A protocol's arrival or departure on another day: a § and/or a time
+    ('15:10 efter § 43'); dismisses with (time or None, item id or None)."""
+
+    def __init__(self, title: str, value: str, *, words: AttendanceWords, arriving: bool,
+                 hint: str):
+        super().__init__(title, value, hint=hint)
+        self.words = words
+        self.arriving = arriving
+
+    def compose(self) -> ComposeResult:
+        with self.frame():
+            yield self.title_line(self.title_text)
+            yield Input(self.value, placeholder="TT:MM och/eller § (t.ex. efter § 4)",
+                        id="time")
+            yield self.problem_line(id="time-problem")
+            yield self.hint_line(self.hint)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            self.dismiss(self.words.read_moment(event.value, self.arriving))
+        except AttendanceError as exc:
+            self.query_one("#time-problem", Static).update(str(exc))
+
+
 class PresenceEditDialog(Dialog[list]):
     """Edit a participant's times as text ('13:05-14:30 och från 15:00'; empty = whole)."""
 
     FIRST_FOCUS = "#presence"
 
-    def __init__(self, participant: Participant):
+    def __init__(self, participant: Participant, words: AttendanceWords):
         super().__init__()
         self.participant = participant
+        self.words = words
 
     def compose(self) -> ComposeResult:
+        shown = self.words.presence(self.participant)
         with self.frame():
             yield self.title_line(f"Närvaro för {self.participant.name}")
-            yield Input(self.participant.presence_text(), id="presence",
+            yield Input("" if shown in (WHOLE_MEETING, ABSENT) else shown, id="presence",
                         placeholder="tomt = hela mötet")
             yield self.problem_line(id="presence-problem")
-            yield self.hint_line("t.ex. 13:05-14:30, 15:00- eller till 14:30 · tomt = hela mötet\n"
+            yield self.hint_line(f"{self.words.presence_example()} · tomt = hela mötet\n"
                                  "enter sparar · esc avbryter")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            intervals = attendance.parse_presence(event.value)
+            intervals = self.words.read_presence(event.value)
         except AttendanceError as exc:
             self.query_one("#presence-problem", Static).update(str(exc))
             return
@@ -185,9 +208,11 @@ class AttendanceDialog(Dialog[str]):
     FIRST_FOCUS = "#find"
 
     def __init__(self, meeting: Meeting, *, mode: str, now, past: bool,
-                 item_id: str | None = None, on_change=None):
+                 item_id: str | None = None, on_change=None, first: int | None = None):
         super().__init__()
         self.meeting = meeting
+        #: How items and presence are named: §§ in a protocol (`first` is its first §).
+        self.words = AttendanceWords(meeting, first)
         self.mode = mode
         self.now = now  # callable -> datetime: the app's clock
         self.past = past
@@ -224,7 +249,7 @@ class AttendanceDialog(Dialog[str]):
                 label.append(f" ({p.role})", style="italic")
             if p.guest:
                 label.append(" gäst", style="dim")
-            label.append(f" — {presence_label(p)}", style="dim")
+            label.append(f" — {self.words.presence(p)}", style="dim")
             people.add_option(Option(label, id=p.id))
         if shown:
             people.highlighted = self._shown.index(keep) if keep in self._shown else 0
@@ -235,12 +260,11 @@ class AttendanceDialog(Dialog[str]):
         if self.item_id is not None:
             try:
                 item = self.meeting.find_item(self.item_id)
-                number = self.meeting.number_of(self.item_id)
             except KeyError:
                 item = None
             if item is not None:
                 present = attendance.present_for_item(self.meeting, item)
-                text = (f"Närvarande under punkt {number}: {len(present)} av "
+                text = (f"Närvarande under {self.words.item_name(item)}: {len(present)} av "
                         f"{len(self.meeting.participants)}")
         self.query_one("#item-presence", Static).update(text)
 
@@ -289,19 +313,29 @@ class AttendanceDialog(Dialog[str]):
                 item = None
         return (item.time if item and item.time else None) or self.meeting.start or ""
 
-    def _with_time(self, question: str, apply) -> None:
-        """Stamp now, or for a past meeting ask for the time (prefilled) first."""
+    def _with_time(self, question: str, apply, arriving: bool) -> None:
+        """Stamp now (tied to the current § in a protocol), or for a past meeting ask
+        for the time — in a protocol the § (prefilled) and maybe a time — first."""
+        tie = self.item_id if self.words.tied else None
         if not self.past:
-            apply(self.now().strftime("%H:%M"))
+            apply(self.now().strftime("%H:%M"), tie)
+            return
+        hint = other_day_hint(self.meeting, self.now().date().isoformat())
+        if self.words.tied and self.words.offered_moment(tie, arriving):
+            def said(moment) -> None:
+                if moment:
+                    apply(*moment)
+
+            self.app.push_screen(MomentDialog(question, self.words.offered_moment(tie, arriving),
+                                              words=self.words, arriving=arriving, hint=hint),
+                                 said)
             return
 
         def done(value: str | None) -> None:
             if value:
-                apply(value)
+                apply(value, tie)
 
-        self.app.push_screen(TimeDialog(question, self._offered_time(),
-                                        hint=other_day_hint(
-                                            self.meeting, self.now().date().isoformat())), done)
+        self.app.push_screen(TimeDialog(question, self._offered_time(), hint=hint), done)
 
     def _apply(self, mode: str, *, close: bool) -> None:
         person = self.selected
@@ -312,18 +346,21 @@ class AttendanceDialog(Dialog[str]):
         verb = "kom" if mode == ARRIVE else "gick"
         question = f"När {verb} {person.name}?"
 
-        def apply(at: str) -> None:
+        def apply(at: str | None, tie: str | None) -> None:
+            mark = presence_ties.arrive_in if mode == ARRIVE else presence_ties.leave_in
             try:
-                (attendance.arrive if mode == ARRIVE else attendance.leave)(person, at)
+                mark(self.meeting, person, at, tie)
             except AttendanceError as exc:
                 self.notify(str(exc), severity="error", title="Närvaron ändrades inte")
                 return
             self._changed(person.id)
-            self._report(f"{person.name} {verb} {at}.", [at])
+            tie = presence_ties.paragraph_id(self.meeting, tie)
+            said = self.words.moment(at, tie, mode == ARRIVE)
+            self._report(f"{person.name} {verb} {said}.", [at] if at else [])
             if close:
                 self.dismiss(person.id)
 
-        self._with_time(question, apply)
+        self._with_time(question, apply, mode == ARRIVE)
 
     def _report(self, message: str, times: list[str]) -> None:
         warnings = [w for w in (attendance.outside_meeting(self.meeting, t) for t in times) if w]
@@ -347,15 +384,15 @@ class AttendanceDialog(Dialog[str]):
             if intervals is None:
                 return
             try:
-                attendance.set_intervals(person, intervals)
+                attendance.set_intervals(person, intervals, presence_ties.positions(self.meeting))
             except AttendanceError as exc:  # parse_presence already checked; defensive
                 self.notify(str(exc), severity="error")
                 return
             self._changed(person.id)
-            self._report(f"{person.name}: {presence_label(person)}.",
+            self._report(f"{person.name}: {self.words.presence(person)}.",
                          [t for i in person.intervals for t in (i.start, i.end) if t])
 
-        self.app.push_screen(PresenceEditDialog(person), done)
+        self.app.push_screen(PresenceEditDialog(person, self.words), done)
 
     def action_clear(self) -> None:
         person = self.selected
@@ -375,7 +412,7 @@ class AttendanceDialog(Dialog[str]):
             person.absent = True
             person.intervals = []
         self._changed(person.id)
-        self.notify(f"{person.name}: {presence_label(person)}.")
+        self.notify(f"{person.name}: {self.words.presence(person)}.")
 
     def action_add_guest(self) -> None:
         arrival = "" if self.past else self.now().strftime("%H:%M")

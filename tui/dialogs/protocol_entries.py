@@ -29,6 +29,7 @@ from store.domain.protocol_record import (
     set_procedure,
     set_substitute,
 )
+from store.domain.presence_ties import substitute_at
 from store.domain.protocol_text import motion_name
 
 from ..widgets.text_area import AppTextArea
@@ -200,8 +201,8 @@ class ConflictDialog(ProtocolDialog):
 
 
 class SubstituteDialog(ProtocolDialog):
-    """Tjänstgörande ersättare for the day: the ersättare, and the ledamot they serve for
-    (empty: no longer serves)."""
+    """Tjänstgörande ersättare from this § on: the ersättare, and the ledamot they serve
+    for (empty: no longer serves)."""
 
     FIRST_FOCUS = "#substitute-by"
 
@@ -209,7 +210,7 @@ class SubstituteDialog(ProtocolDialog):
         deputies = [p.name for p in self.meeting.participants if p.group == DEPUTY]
         members = [p.name for p in self.meeting.participants if p.group == MEMBER]
         with self.frame(classes="-wide"):
-            yield self.title_line("Tjänstgörande ersättare")
+            yield self.title_line(self.heading("Tjänstgörande ersättare från"))
             yield Label("Ersättare", classes="dialog-field")
             yield NameInput(deputies, id="substitute-by")
             yield Label("Tjänstgör för (tomt: tjänstgör inte längre)", classes="dialog-field")
@@ -224,7 +225,7 @@ class SubstituteDialog(ProtocolDialog):
             person = self.meeting.find_participant(deputy)
             field = self.query_one("#substitute-for", NameInput)
             if person is not None and not field.value:
-                field.value = person.substitute_for
+                field.value = substitute_at(self.meeting, person, self.item.id)
             field.focus()
             return
         deputy = self.query_one("#substitute-by", NameInput).chosen()
@@ -232,10 +233,11 @@ class SubstituteDialog(ProtocolDialog):
         ended: list[str] = []
 
         def change() -> None:
-            ended.extend(set_substitute(self.meeting, deputy, member))
+            ended.extend(set_substitute(self.meeting, deputy, member, self.item))
 
         if self.record(change):
             self.ended = ended
+            self.deputy = deputy
             self.dismiss(True)
 
 

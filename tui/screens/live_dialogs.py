@@ -174,9 +174,15 @@ class LiveDialogs:
 
         self.app.push_screen(
             AttendanceDialog(self.meeting, mode=mode, now=self.now, past=self._is_past(),
-                             item_id=self.item_id, on_change=self.app.mark_changed),
-            lambda _: self.query_one("#notes").focus(),
+                             item_id=self.item_id, on_change=self.app.mark_changed,
+                             first=self._paragraphs.of(self.meeting) if self._paragraphs
+                             else None),
+            self._attendance_closed,
         )
+
+    def _attendance_closed(self, _result) -> None:
+        self.query_one("#notes").focus()
+        self.show_protocol_line()  # who serves in the § may have changed
 
     def action_attachments(self) -> None:
         if not self._writable():

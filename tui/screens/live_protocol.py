@@ -206,8 +206,15 @@ class LiveProtocol:
         from ..dialogs.protocol_entries import SubstituteDialog
 
         def said(dialog) -> None:
+            from store.domain.presence_ties import substitute_sentence
+
             for name in getattr(dialog, "ended", []):
                 self.notify(f"{name} tjänstgör inte längre.", title="Ersättare")
+            deputy = self.meeting.find_participant(getattr(dialog, "deputy", ""))
+            if deputy is not None:
+                first = self._paragraphs.of(self.meeting) if self._paragraphs else None
+                self.notify(substitute_sentence(self.meeting, deputy, dialog.item.id, first),
+                            title="Ersättare")
 
         self._protocol_dialog(SubstituteDialog, said)
 
