@@ -9,9 +9,9 @@ Order: the front page (export/protocol_front.py), the Ärendelista on a new page
 each § in agenda order, each on a page of its own (so that a § can be copied or sent
 alone, as secretaries do). Within a §, each part only when it has content:
 heading ``§ N Title``, ``Dnr …``, who starts or stops serving here (``Vera Holm (S)
-deltar §§ 41–42.``, ``Gun Åkesson (M) ersätter Vera Holm (S) §§ 43–46.``), Beslut (lead and each att-sats), justeras omedelbart,
-Reservation, Protokollsanteckning, Jäv (with who leads the § when the chair has jäv),
-Ärendebeskrivning (the agenda's description and
+deltar §§ 41–42.``, ``Gun Åkesson (M) ersätter Vera Holm (S) §§ 43–46.``), Beslut (lead
+and each att-sats), justeras omedelbart, Reservation, Protokollsanteckning, Jäv (with who
+leads the § when the chair has jäv), Ärendebeskrivning (the agenda's description and
 the background), Förslag till beslut (only while nothing is decided), Beslutsunderlag,
 Yrkanden, Beslutsgång, Omröstning (question, table, result), Anteckningar, Åtgärder,
 Bilagor as in the minutes, Beslutet skickas till; sub-items follow as ``Heading 2``

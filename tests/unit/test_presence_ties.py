@@ -242,3 +242,19 @@ def test_the_json_keeps_ties_and_changes_and_leaves_old_files_alone():
 
 def test_the_paragraph_label_is_one_rule():
     assert paragraph_label(7) == "§ 7" == paragraph_range_text([7])
+
+
+def test_the_attendance_dialog_names_paragraphs_only_in_a_protocol():
+    from tui.dialogs.attendance_words import AttendanceWords
+
+    meeting = council()
+    meeting.items[1].items.append(AgendaItem("Delfråga"))
+    words = AttendanceWords(meeting, 41)
+    assert words.item_name(meeting.items[1]) == "§ 42"
+    assert words.item_name(meeting.items[1].items[0]) == "§ 42"  # a sub-item is its §
+    assert AttendanceWords(meeting, None).item_name(meeting.items[1]) == "§ …"
+    assert words.offered_moment(meeting.items[1].items[0].id, arriving=False) == "efter § 42"
+    meeting.kind = "minnesanteckningar"
+    minutes = AttendanceWords(meeting, 41)
+    assert minutes.item_name(meeting.items[1].items[0]) == "punkt 2.1"
+    assert minutes.offered_moment(meeting.items[1].id, arriving=False) == ""

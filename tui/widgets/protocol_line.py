@@ -1,7 +1,7 @@
 """Live mode's protocol line (protocol meetings only): the current § number, beslutförhet
 ("7 av 7 tjänstgör", or a plain warning when not quorate) and who has jäv; below it, who
-leads the § when the chair has jäv, and what is recorded in the § so far. Two lines at most (the notes need the room at 80×24); who
-serves for whom is in the vote's grid. Shows the model, holds nothing."""
+leads the § when the chair has jäv, and what is recorded in the § so far. Two lines at
+most (the notes need the room at 80×24); who serves for whom is in the vote's grid. Shows the model, holds nothing."""
 
 from __future__ import annotations
 
