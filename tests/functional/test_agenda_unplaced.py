@@ -88,3 +88,11 @@ async def test_the_unplaced_text_is_last_unnumbered_and_is_moved_or_deleted():
         assert tree_labels(app) == ["§ 12 Lekplats vid Ekbacken", "§ 13 Badplatsens öppettider"]
         assert [item.title for item in meeting.items] == ["Lekplats vid Ekbacken",
                                                           "Badplatsens öppettider"]
+
+
+def test_the_unplaced_pane_at_80x24(snap_compare):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await to_last_line(pilot, pilot.app)
+
+    assert snap_compare(AgendaApp(protocol()), terminal_size=(80, 24), run_before=run_before)

@@ -49,7 +49,6 @@ class UnplacedNote(Vertical):
         height: auto;
     }
     UnplacedNote #unplaced-text {
-        height: 1fr;
         background: $boost;
     }
     """
