@@ -50,6 +50,7 @@ class ImportSummary:
     with_registration: int = 0
     without_paper: list[str] = field(default_factory=list)  # "45/31 Information om …"
     unplaced_lines: int = 0
+    paper_lines: int = 0  # of those, stray lines inside matched tjänsteskrivelser
     date_missing: bool = False
     paragraphs: str = ""  # where the first § came from, or why it was not set
 
@@ -63,9 +64,10 @@ class ImportSummary:
             out.append("utan tjänsteskrivelse: " + ", ".join(self.without_paper))
         if self.unplaced_lines:
             lines = "rad" if self.unplaced_lines == 1 else "rader"
+            papers = f" (varav {self.paper_lines} ur tjänsteskrivelserna)" if self.paper_lines else ""
             out.append(
-                f"{self.unplaced_lines} {lines} text kunde inte placeras och står under "
-                f"”{UNPLACED_TITLE}” sist i dagordningen (inget ärende, skrivs inte ut)"
+                f"{self.unplaced_lines} {lines} text kunde inte placeras{papers}: se "
+                f"”{UNPLACED_TITLE}” sist i dagordningen (utan §, skrivs inte ut)"
             )
         if self.date_missing:
             out.append("inget datum hittades, dagens datum används")
@@ -138,6 +140,7 @@ def parse_motesbok(
             if leftovers:
                 unplaced += ["", f"Ur tjänsteskrivelsen till {name}:", *leftovers]
                 summary.unplaced_lines += len(leftovers)
+                summary.paper_lines += len(leftovers)
         else:
             summary.without_paper.append(name)
         summary.with_registration += bool(item.get("registration_number"))

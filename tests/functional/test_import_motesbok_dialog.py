@@ -24,8 +24,9 @@ async def test_a_motesbok_pdf_shows_its_summary_and_stores_a_protocol(tmp_path):
         assert "Inläst (mötesbok, PDF): Tekniska nämndens trafikutskott (2031-03-11 09:30)" in text
         assert "5 ärenden, 4 med diarienummer" in text
         assert "utan tjänsteskrivelse: 45/31 Information om trafiksäkerhetsveckan" in text
-        assert ("2 rader text kunde inte placeras och står under ”Ej placerad text från "
-                "importen” sist i dagordningen (inget ärende, skrivs inte ut)") in text
+        assert ("2 rader text kunde inte placeras (varav 1 ur tjänsteskrivelserna): se "
+                "”Ej placerad text från importen” sist i dagordningen (utan §, skrivs inte "
+                "ut)") in text
         assert "första § 41 efter ärendenumren (41/31–45/31)" in text
         assert store.summaries() == []
         await pilot.press("ctrl+s")

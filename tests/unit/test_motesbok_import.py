@@ -76,7 +76,8 @@ def test_summary_says_what_was_found(files, fmt):
     text = summarize_import(meeting)
     assert "5 ärenden, 4 med diarienummer" in text
     assert "utan tjänsteskrivelse: 45/31 Information om trafiksäkerhetsveckan" in text
-    assert f"2 rader text kunde inte placeras och står under ”{UNPLACED_TITLE}”" in text
+    assert (f"2 rader text kunde inte placeras (varav 1 ur tjänsteskrivelserna): se "
+            f"”{UNPLACED_TITLE}” sist i dagordningen") in text
     assert meeting.import_kind.startswith("mötesbok")
 
 

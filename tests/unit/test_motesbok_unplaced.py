@@ -60,6 +60,7 @@ def test_text_that_fits_nowhere_is_unplaced_never_an_item(book):
         assert sentence in data["unplaced"]
     assert ("Snöröjning av konstgräsplaner" in data["unplaced"]) == orphan
     expected = len(loose) + sum(1 for s in strays if s)
+    assert summary.paper_lines == sum(1 for s in strays if s)
     if orphan:  # its lines, the Dnr and the line saying it matched no ärende
         assert summary.unplaced_lines >= expected + 3
     else:
