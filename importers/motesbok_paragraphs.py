@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from store.domain.paragraphs import consecutive_first
+from store.domain.paragraphs import consecutive_first, paragraph_label
 
 from .motesbok_agenda import AgendaEntry
 
@@ -27,7 +27,8 @@ def first_paragraph_of(entries: list[AgendaEntry], date: str) -> tuple[int | Non
     if any(entry.paragraph is not None for entry in entries):
         numbers = [entry.paragraph for entry in entries]
         what, each = "§-numren", "§-nummer"
-        span = f"§ {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else f"§ {numbers[0]}"
+        span = (f"§ {numbers[0]}–{numbers[-1]}" if len(numbers) > 1
+                else paragraph_label(numbers[0]))
     else:
         cases = [_CASE_RE.match(entry.case_number) for entry in entries]
         if not any(cases):
@@ -43,4 +44,4 @@ def first_paragraph_of(entries: list[AgendaEntry], date: str) -> tuple[int | Non
     first = consecutive_first(numbers)
     if first is None:
         return None, f"{what} följer inte på varandra, {AS_USUAL}"
-    return first, f"första § {first} efter {what} ({span})"
+    return first, f"första {paragraph_label(first)} efter {what} ({span})"

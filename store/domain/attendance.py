@@ -132,15 +132,18 @@ def normalized(intervals: Iterable[Interval],
 # -- changing a participant's presence ------------------------------------------------
 
 
-def add_guest(meeting: Meeting, name: str, role: str = "", at: str = "") -> Participant:
+def add_guest(meeting: Meeting, name: str, role: str = "", at: str = "",
+              item_id: str | None = None) -> Participant:
     """A guest added during the meeting (not carried to the next one); arriving `at`
-    when given. In a protocol a guest is among Övriga närvarande: group övrig."""
+    when given (in a protocol also from the § of `item_id`). In a protocol a guest is
+    among Övriga närvarande: group övrig."""
     from .model import Participant
+    from .presence_ties import arrive_in
     from .protocol import OTHER
 
     guest = Participant(name, role=role, guest=True, group=OTHER if meeting.is_protocol else "")
     if at:
-        arrive(guest, at)
+        arrive_in(meeting, guest, at, item_id)
     meeting.participants.append(guest)
     return guest
 

@@ -15,6 +15,7 @@ from store.domain.presence_ties import (
     arrive_in,
     leave_in,
     parse_moment,
+    paragraphs_present,
     parse_tied_presence,
     presence_text,
     substitute_at,
@@ -196,6 +197,7 @@ def test_ties_outside_a_protocol_are_refused():
 @pytest.mark.parametrize("typed", [
     "till 15:10 efter § 42",
     "efter § 42 och från § 45",
+    "till 14:00 efter § 42 och från 14:30 i § 44",
     "13:05-14:00 §§ 42–43",
     "§ 44",
 ])
@@ -258,3 +260,24 @@ def test_the_attendance_dialog_names_paragraphs_only_in_a_protocol():
     minutes = AttendanceWords(meeting, 41)
     assert minutes.item_name(meeting.items[1].items[0]) == "punkt 2.1"
     assert minutes.offered_moment(meeting.items[1].id, arriving=False) == ""
+
+
+def test_a_guest_arriving_in_a_paragraph_is_there_from_it():
+    from store.domain.attendance import add_guest
+
+    meeting = council()
+    guest = add_guest(meeting, "Nils Fors", "konsult", "14:00", meeting.items[2].id)
+    assert presence_text(meeting, guest, 41) == "från 14:00 i § 43"
+    assert paragraphs_present(meeting, guest, 41) == [43, 44, 45, 46]
+
+
+def test_the_dialog_says_an_arrival_and_a_departure_with_their_paragraph():
+    from tui.dialogs.attendance_words import AttendanceWords
+
+    meeting = council()
+    words = AttendanceWords(meeting, 41)
+    third = meeting.items[2].id
+    assert words.moment("14:00", third, arriving=True) == "14:00 i § 43"
+    assert words.moment(None, third, arriving=True) == "från § 43"
+    assert words.moment("15:10", third, arriving=False) == "15:10 efter § 43"
+    assert words.moment("15:10", None, arriving=False) == "15:10"

@@ -421,7 +421,7 @@ class AttendanceDialog(Dialog[str]):
             if not result:
                 return
             name, role, at = result
-            guest = attendance.add_guest(self.meeting, name, role, at)
+            guest = attendance.add_guest(self.meeting, name, role, at, self.item_id)
             self.query_one("#find", Input).value = ""
             self._changed(guest.id)
             self._report(f"Gästen {name} är tillagd.", [at] if at else [])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from store.domain.attendance import AttendanceError, parse_presence
 from store.domain.model import AgendaItem, Meeting, Participant
-from store.domain.paragraphs import paragraph_label, paragraph_of
+from store.domain.paragraphs import paragraph_label, paragraph_numbers, paragraph_of
 from store.domain.presence_ties import (
     interval_text,
     paragraph_id,
@@ -15,7 +15,6 @@ from store.domain.presence_ties import (
     parse_tied_presence,
     presence_text,
 )
-from store.domain.paragraphs import paragraph_numbers
 
 WHOLE_MEETING = "hela mötet"
 ABSENT = "frånvarande"
@@ -53,12 +52,15 @@ class AttendanceWords:
         return participant.presence_text() or WHOLE_MEETING
 
     def moment(self, at: str | None, item_id: str | None, arriving: bool) -> str:
-        """'15:10 efter § 43', 'från § 45', '15:10': one arrival or departure as said."""
+        """'15:10 efter § 43', '14:00 i § 45', 'från § 45', '15:10': one arrival or
+        departure as the dialog's message says it."""
         if not self.tied or self.first is None or not item_id:
             return at or ""
         from store.domain.attendance import Interval
 
         numbers = paragraph_numbers(self.meeting, self.first)
+        if at and arriving and item_id in numbers:  # '14:00 i § 43': came during it
+            return f"{at} i {paragraph_label(numbers[item_id])}"
         tie = Interval(from_item=item_id) if arriving else Interval(to_item=item_id)
         return " ".join(part for part in (at, interval_text(tie, numbers)) if part)
 
