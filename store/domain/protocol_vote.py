@@ -12,6 +12,7 @@ from __future__ import annotations
 from .model import AgendaItem, Meeting
 from .protocol import BALLOT_NO, BALLOT_YES, Motion, Vote
 from .protocol_text import (
+    DECIDE_TODAY,
     contested,
     outcome_words,
     procedure_draft,
@@ -102,10 +103,29 @@ def chair_ballot(meeting: Meeting, vote: Vote) -> str:
 # -- the sentences ----------------------------------------------------------------------
 
 
+def on_referral(item: AgendaItem) -> bool:
+    """True when the vote is on an återremissyrkande (decided today, or sent back)."""
+    return any(side is not None and side.kind == "återremiss" for side in vote_sides(item))
+
+
+def _name(meeting: Meeting, item: AgendaItem, side: Side) -> str:
+    """A side as the question names it; against återremiss the proposal is the ärende
+    decided today."""
+    if side is None and on_referral(item):
+        return DECIDE_TODAY
+    return proposition_name(meeting, side)
+
+
+def _outcome(meeting: Meeting, item: AgendaItem, side: Side) -> str:
+    if side is None and on_referral(item):
+        return DECIDE_TODAY
+    return outcome_words(meeting, side)
+
+
 def question_draft(meeting: Meeting, item: AgendaItem) -> str:
     """'Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande'."""
     yes, no = vote_sides(item)
-    return f"Ja för {proposition_name(meeting, yes)}, nej för {proposition_name(meeting, no)}"
+    return f"Ja för {_name(meeting, item, yes)}, nej för {_name(meeting, item, no)}"
 
 
 def result_draft(meeting: Meeting, item: AgendaItem) -> str:
@@ -114,8 +134,8 @@ def result_draft(meeting: Meeting, item: AgendaItem) -> str:
     if vote is None or not vote.ballots:
         return ""
     yes, no = vote_sides(item)
-    return vote_result_draft(meeting, vote, yes_means=outcome_words(meeting, yes),
-                             no_means=outcome_words(meeting, no))
+    return vote_result_draft(meeting, vote, yes_means=_outcome(meeting, item, yes),
+                             no_means=_outcome(meeting, item, no))
 
 
 def vote_part(meeting: Meeting, item: AgendaItem) -> str:
@@ -134,4 +154,4 @@ def procedure_text(meeting: Meeting, item: AgendaItem, winner: Side) -> str:
     side, it tells the vote too."""
     decided, side = vote_winner(item)
     told = vote_part(meeting, item) if decided and side is winner else ""
-    return procedure_draft(meeting, item, winner, told)
+    return procedure_draft(meeting, item, winner, told, vote_on_referral=on_referral(item))

@@ -123,7 +123,7 @@ async def test_nej_for_another_motion_and_hand_written_decisions_asked_about():
         await motions(pilot)
         await vote(pilot, "", "alt+n")  # nej for Jon Ström's återremiss
         assert app.screen.query_one("#vote-question").value == (
-            "Ja för förslaget, nej för Jon Ströms (L) återremissyrkande")
+            "Ja för att avgöra ärendet i dag, nej för Jon Ströms (L) återremissyrkande")
         await pilot.press(*"nnnnjjj", "escape")
         await typed_through(pilot)
         assert type(app.screen).__name__ == "ConfirmDialog"
@@ -138,7 +138,9 @@ async def test_nej_for_another_motion_and_hand_written_decisions_asked_about():
     item = meeting.items[0]
     assert item.vote.no == 2
     assert [d.text for d in item.decisions] == ["att återremittera ärendet"]
-    assert "beslutar enligt Jon Ströms (L) återremissyrkande" in item.procedure
+    assert item.procedure.startswith(
+        "Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras enligt Jon "
+        "Ströms (L) återremissyrkande och finner att ärendet ska återremitteras. Omröstning")
 
 
 @run_async

@@ -142,7 +142,9 @@ def test_the_sides_are_chosen_among_the_motions_against_and_the_question_follows
     rec.start_vote(meeting, item)
     assert item.vote.question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
     assert next_vote_side(meeting, item, "nej") is item.motions[1]
-    assert item.vote.question == "Ja för förslaget, nej för Jon Ströms (L) återremissyrkande"
+    # Against återremiss the proposal is the ärende decided today.
+    assert item.vote.question == (
+        "Ja för att avgöra ärendet i dag, nej för Jon Ströms (L) återremissyrkande")
     next_vote_side(meeting, item, "ja")  # ja for the ändring: a kontraproposition
     assert item.vote.question == (
         "Ja för Olle Bergs (M) ändringsyrkande, nej för Jon Ströms (L) återremissyrkande")
@@ -243,3 +245,29 @@ def test_a_plain_vote_writes_no_side_keys():
     assert set(meeting_to_dict(meeting)["items"][0]["vote"]) == {"question", "ballots",
                                                                  "result"}
     assert BALLOTS  # the three ballots stay the format's
+
+
+@pytest.mark.parametrize("ballots, decisions, finding", [
+    ("jjjjnnn", PROPOSAL, "ärendet ska avgöras i dag"),
+    ("nnnnjjj", ["att återremittera ärendet med motiveringen för en ny kalkyl"],
+     "ärendet ska återremitteras"),
+])
+def test_a_referral_is_put_first_and_its_vote_told_there(ballots, decisions, finding):
+    meeting, item = _fresh()
+    rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
+    rec.add_motion(meeting, item, "Jon Ström", "återremiss", "för en ny kalkyl")
+    rec.start_vote(meeting, item)
+    next_vote_side(meeting, item, "nej")  # the vote is on the återremiss
+    _vote(meeting, item, ballots)
+    decide_by_vote(meeting, item)
+    assert [d.text for d in item.decisions] == decisions
+    first = ("Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras enligt "
+             f"Jon Ströms (L) återremissyrkande och finner att {finding}. Omröstning begärs "
+             "och verkställs med följande proposition: Ja för att avgöra ärendet i dag, nej "
+             "för Jon Ströms (L) återremissyrkande. Med 4 ")
+    assert item.procedure.startswith(first)
+    sent_back = finding.endswith("återremitteras")
+    assert ("Ordföranden ställer proposition på förslaget mot Olle Bergs (M) "
+            "ändringsyrkande" in item.procedure) != sent_back
+    if not sent_back:
+        assert "beslutar utskottet att avgöra ärendet i dag." in item.procedure
