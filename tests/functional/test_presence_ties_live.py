@@ -123,3 +123,43 @@ def test_attendance_dialog_in_a_protocol_snapshot(snap_compare):
         await steady_cursor(pilot)
 
     assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=opened)
+
+
+@run_async
+async def test_on_the_day_a_departure_is_stamped_and_tied_to_the_paragraph():
+    store = MeetingStore.in_memory()
+    meeting = before_the_meeting(3)
+    meeting.date, meeting.start = "2031-04-02", "13:00"  # the tests' clock: today, 13:05
+    mid = store.add(meeting)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")  # § 42
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        await type_text(pilot, "jon")
+        await pilot.press("enter")  # no question: the clock is stamped
+        await settle(pilot)
+        assert type(app.screen).__name__ == "LiveScreen"
+        assert "Jon Ström gick 13:05 efter § 42." in [n.message for n in app.shown_notifications]
+        assert app.save_now()
+    saved = store.load(mid)
+    jon = saved.find_participant("Jon Ström")
+    assert [(i.end, i.to_item) for i in jon.intervals] == [("13:05", saved.items[1].id)]
+
+
+@run_async
+async def test_jav_of_the_chair_says_who_leads_the_paragraph():
+    store = MeetingStore.in_memory()
+    mid = store.add(before_the_meeting(3))
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+j")
+        await typed_through(pilot)
+        await type_text(pilot, "mira")
+        await pilot.press("enter", "enter")  # no ersättare instead
+        await typed_through(pilot)
+        line = protocol_line(app)
+        assert "vice ordföranden Olle Berg (M) leder § 41" in line
