@@ -163,3 +163,31 @@ async def test_jav_of_the_chair_says_who_leads_the_paragraph():
         await typed_through(pilot)
         line = protocol_line(app)
         assert "vice ordföranden Olle Berg (M) leder § 41" in line
+
+
+@run_async
+async def test_f2_edits_presence_with_paragraphs():
+    store = MeetingStore.in_memory()
+    meeting = before_the_meeting(4)
+    siri = meeting.find_participant("Siri Dahl")
+    siri.intervals = [Interval(None, "15:10", to_item=meeting.items[1].id)]
+    mid = store.add(meeting)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        await type_text(pilot, "siri")
+        await pilot.press("f2")
+        await settle(pilot)
+        field = app.screen.query_one("#presence", Input)
+        assert field.value == "till 15:10 efter § 42"
+        field.value = "efter § 42 och från § 44"  # as pasted ('§' is no key of Pilot's)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AttendanceDialog)
+        assert app.save_now()
+    saved = store.load(mid)
+    ids = [item.id for item in saved.items]
+    assert [(i.from_item, i.to_item) for i in saved.find_participant("Siri Dahl").intervals] \
+        == [(None, ids[1]), (ids[3], None)]

@@ -379,6 +379,12 @@ class AttendanceDialog(Dialog[str]):
         person = self.selected
         if person is None:
             return
+        if self.words.tied and self.words.first is None and any(i.tied for i in
+                                                                 person.intervals):
+            # Without § numbers the text would lose the §§ on saving.
+            self.notify("Paragrafnumren är inte räknade än; försök igen om en stund.",
+                        severity="warning")
+            return
 
         def done(intervals) -> None:
             if intervals is None:
