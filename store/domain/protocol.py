@@ -52,11 +52,13 @@ STATE_POSTED = "anslaget"
 
 @dataclass
 class Motion:
-    """A yrkande: who moved it, which kind, and the text for ändring/tillägg/annat."""
+    """A yrkande: who moved it, which kind, and the text for ändring/tillägg/annat;
+    `supporters` are the members who instämmer i yrkandet (our own key)."""
 
     by: str
     kind: str
     text: str = ""
+    supporters: list[str] = field(default_factory=list)
 
 
 @dataclass

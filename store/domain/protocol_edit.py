@@ -22,6 +22,7 @@ from .protocol_record import (
     outcome_clauses,
     paragraph_item,
     rewritten_decisions,
+    serving_names,
 )
 from .protocol_voting import NOT_DECIDED, decided_outcome
 
@@ -38,6 +39,8 @@ def replace_motion(meeting: Meeting, item: AgendaItem, index: int, by: str, kind
 
     def change() -> None:
         motion.by, motion.kind, motion.text = new.by, new.kind, new.text
+        # The mover no longer instämmer in their own yrkande.
+        motion.supporters = [n for n in motion.supporters if n != new.by]
 
     keeping_drafts(meeting, item, change)
     if decided is not NOT_DECIDED:
@@ -64,3 +67,31 @@ def replace_protocol_note(meeting: Meeting, item: AgendaItem, index: int, by: st
     note = checked_protocol_note(meeting, by, text)
     item.protocol_notes[index] = note
     return note
+
+
+def set_supporters(meeting: Meeting, item: AgendaItem, index: int,
+                   names: list[str]) -> Motion:
+    """Who instämmer i yrkande number `index`: serving members other than its mover, in
+    the order given (the whole list is replaced; [] = nobody)."""
+    item = paragraph_item(meeting, item)
+    if not 0 <= index < len(item.motions):
+        raise ProtocolInputError("Det yrkandet finns inte.")
+    motion = item.motions[index]
+    serving = serving_names(meeting, item)
+    chosen: list[str] = []
+    for name in names:
+        person = meeting.find_participant(name.strip()) if name.strip() else None
+        if person is None:
+            if name.strip():
+                raise ProtocolInputError(f"”{name.strip()}” finns inte i deltagarlistan.")
+            continue
+        if person.name not in serving:
+            raise ProtocolInputError(
+                f"{person.name} tjänstgör inte i paragrafen och kan inte instämma.")
+        if person.name == motion.by:
+            raise ProtocolInputError(f"{person.name} har själv yrkat: ingen instämmer i sitt "
+                                     "eget yrkande.")
+        if person.name not in chosen:
+            chosen.append(person.name)
+    motion.supporters = chosen
+    return motion

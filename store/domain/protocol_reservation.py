@@ -40,6 +40,11 @@ def _lost(motion: Motion, winner: Side) -> bool:
     return True
 
 
+def _behind(motion: Motion) -> list[str]:
+    """The mover and those who instämmer: the yrkande is theirs."""
+    return [motion.by, *motion.supporters]
+
+
 def losing_motions(meeting: Meeting, item: AgendaItem) -> list[Motion]:
     """The § 's yrkanden that lost ([] while the outcome is not known)."""
     item = paragraph_item(meeting, item)
@@ -51,14 +56,15 @@ def losing_motions(meeting: Meeting, item: AgendaItem) -> list[Motion]:
 
 def on_losing_side(meeting: Meeting, item: AgendaItem) -> dict[str, list[str]]:
     """{serving name: why} for the members who lost, in roster order: 'eget yrkande'
-    when their own yrkande fell, 'röstade nej' (or ja) when they voted for the side
+    when their own yrkande (or one they instämde i) fell, 'röstade nej' (or ja) when they voted for the side
     that lost."""
     item = paragraph_item(meeting, item)
     why: dict[str, list[str]] = {}
     for motion in losing_motions(meeting, item):
-        why.setdefault(motion.by, [])
-        if OWN_MOTION_LOST not in why[motion.by]:
-            why[motion.by].append(OWN_MOTION_LOST)
+        for name in _behind(motion):
+            why.setdefault(name, [])
+            if OWN_MOTION_LOST not in why[name]:
+                why[name].append(OWN_MOTION_LOST)
     won = winning_side(item.vote)
     if won:
         lost_ballot = BALLOT_NO if won == BALLOT_YES else BALLOT_YES
@@ -83,7 +89,7 @@ def reservation_text_for(meeting: Meeting, item: AgendaItem, names: list[str]) -
     that side was one yrkande ('till förmån för Olle Bergs (M) ändringsyrkande') or the
     proposal; else the usual text."""
     item = paragraph_item(meeting, item)
-    movers = {m.by for m in losing_motions(meeting, item)}
+    movers = {n for m in losing_motions(meeting, item) for n in _behind(m)}
     if not names or all(n in movers for n in names):
         return DEFAULT_RESERVATION_TEXT
     won = winning_side(item.vote)

@@ -73,6 +73,14 @@ def genitive(name: str) -> str:
 
 
 def motion_sentence(meeting: Meeting, motion: Motion) -> str:
+    """'Olle Berg (M) yrkar avslag på förslaget.', and who instämmer after it."""
+    sentence = _motion_only(meeting, motion)
+    if motion.supporters:
+        sentence += f" {names_text(meeting, motion.supporters)} instämmer."
+    return sentence
+
+
+def _motion_only(meeting: Meeting, motion: Motion) -> str:
     who = _person(meeting, motion.by)
     text = motion.text.strip().rstrip(".")
     return {

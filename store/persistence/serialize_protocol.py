@@ -45,7 +45,7 @@ ITEM_KEYS = {
 _ADJUSTMENT_KEYS = {"place", "date", "time"}
 _POSTING_KEYS = {"from", "to", "archive"}
 _LIFT_KEYS = {"at", "why", "adjusted"}
-_MOTION_KEYS = {"by", "kind", "text"}
+_MOTION_KEYS = {"by", "kind", "text", "supporters"}
 _VOTE_KEYS = {"question", "ballots", "result", "yes", "no", "casting_vote"}
 _RESERVATION_KEYS = {"by", "text"}
 _NOTE_KEYS = {"by", "text"}
@@ -111,7 +111,7 @@ def item_keys(item: AgendaItem, full: bool) -> dict[str, Any]:
             "decision_lead": item.decision_lead,
             "basis": list(item.basis),
             "send_to": list(item.send_to),
-            "motions": [{"by": m.by, "kind": m.kind, "text": m.text} for m in item.motions],
+            "motions": [_motion_keys(m) for m in item.motions],
             "procedure": item.procedure,
             "vote": None if vote is None else _vote_keys(vote),
             "reservations": [{"by": list(r.by), "text": r.text} for r in item.reservations],
@@ -122,6 +122,14 @@ def item_keys(item: AgendaItem, full: bool) -> dict[str, Any]:
         },
         full,
     )
+
+
+def _motion_keys(motion: Motion) -> dict[str, Any]:
+    """A yrkande; who instämmer (our own key) only when someone does."""
+    keys: dict[str, Any] = {"by": motion.by, "kind": motion.kind, "text": motion.text}
+    if motion.supporters:
+        keys["supporters"] = list(motion.supporters)
+    return keys
 
 
 def _vote_keys(vote: Vote) -> dict[str, Any]:
@@ -244,6 +252,7 @@ def read_item(r, obj: dict, where: str, item: AgendaItem) -> None:
             by=r.text(entry, "by", at, required=True),
             kind=_choice(r, entry, "kind", at, MOTION_KINDS) or "annat",
             text=r.text(entry, "text", at, nullable=True) or "",
+            supporters=r.texts(entry, "supporters", at),
         )
         for at, entry in _objects(r, obj, "motions", where, _MOTION_KEYS)
     ]

@@ -129,3 +129,27 @@ async def test_escape_from_a_correction_leaves_the_entry_as_it_was():
         await typed_through(pilot)
         meeting = await saved(app, store, mid)
     assert [m.by for m in meeting.items[0].motions] == ["Mira Holm", "Olle Berg"]
+
+
+@run_async
+async def test_instammer_is_picked_from_the_list_and_printed(tmp_path):
+    store = MeetingStore.in_memory()
+    mid = store.add(protocol_meeting())  # § 41: Mira Holm bifall, Olle Berg ändring
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("alt+l")
+        await typed_through(pilot)
+        await pilot.press("down", "i")  # Olle Berg's ändringsyrkande
+        await typed_through(pilot)
+        assert type(app.screen).__name__ == "SupportDialog"
+        # The serving members but the mover: Mira, Siri, Pär, Lina, Jon, Kim.
+        await pilot.press("down", "down", "down", "down", "down", "space", "enter")
+        await typed_through(pilot)
+        assert type(app.screen).__name__ == "ProtocolPartsDialog"
+        await pilot.press("escape")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    assert meeting.items[0].motions[1].supporters == ["Kim Vall"]
+    assert ("Olle Berg (M) yrkar ändring av förslaget: att beloppet sänks till 200 000 "
+            "kronor. Kim Vall (M) instämmer.") in docx_text(meeting, tmp_path)

@@ -151,3 +151,63 @@ def test_a_replaced_note_keeps_its_place():
     with pytest.raises(rec.ProtocolInputError, match="text"):
         replace_protocol_note(meeting, item, 1, "Siri Dahl", " ")
     assert item.protocol_notes[1].text == "Andra"
+
+
+# -- instämmer ----------------------------------------------------------------------------
+
+
+def test_who_instammer_is_said_after_the_motion_and_round_trips():
+    from store import meeting_from_dict, meeting_to_dict
+    from store.domain.protocol_edit import set_supporters
+    from store.domain.protocol_text import motion_sentence
+
+    meeting, item = _fresh()
+    rec.add_motion(meeting, item, "Olle Berg", "avslag")
+    set_supporters(meeting, item, 0, ["kim vall", "Jon Ström", "Kim Vall", ""])
+    assert item.motions[0].supporters == ["Kim Vall", "Jon Ström"]
+    assert motion_sentence(meeting, item.motions[0]) == (
+        "Olle Berg (M) yrkar avslag på förslaget. Kim Vall (M) och Jon Ström (L) instämmer.")
+    data = meeting_to_dict(meeting)
+    assert data["items"][0]["motions"][0]["supporters"] == ["Kim Vall", "Jon Ström"]
+    assert meeting_to_dict(meeting_from_dict(data)) == data
+    set_supporters(meeting, item, 0, [])
+    assert "supporters" not in meeting_to_dict(meeting)["items"][0]["motions"][0]
+
+
+@pytest.mark.parametrize("names, message", [
+    (["Olle Berg"], "eget yrkande"), (["Rut Sjö"], "tjänstgör inte"),
+    (["Ingen Alls"], "finns inte"),
+])
+def test_instammer_is_refused_for_the_mover_and_non_serving_and_kept(names, message):
+    from store.domain.protocol_edit import set_supporters
+
+    meeting, item = _fresh()
+    rec.add_motion(meeting, item, "Olle Berg", "avslag")
+    set_supporters(meeting, item, 0, ["Kim Vall"])
+    with pytest.raises(rec.ProtocolInputError, match=message):
+        set_supporters(meeting, item, 0, ["Jon Ström", *names])
+    assert item.motions[0].supporters == ["Kim Vall"]
+
+
+def test_a_mover_corrected_to_a_supporter_leaves_the_supporters():
+    from store.domain.protocol_edit import set_supporters
+
+    meeting, item = _fresh()
+    rec.add_motion(meeting, item, "Olle Berg", "avslag")
+    set_supporters(meeting, item, 0, ["Kim Vall", "Jon Ström"])
+    replace_motion(meeting, item, 0, "Kim Vall", "avslag")
+    assert item.motions[0].supporters == ["Jon Ström"]
+
+
+def test_those_who_instammer_in_a_losing_motion_lost_it_too():
+    from store.domain.protocol_edit import set_supporters
+    from store.domain.protocol_reservation import on_losing_side, reservation_text_for
+
+    meeting, item = _fresh()
+    rec.add_motion(meeting, item, "Olle Berg", "avslag")
+    set_supporters(meeting, item, 0, ["Kim Vall"])
+    rec.take_proposal_as_decision(meeting, item)
+    assert on_losing_side(meeting, item) == {"Olle Berg": ["eget yrkande"],
+                                             "Kim Vall": ["eget yrkande"]}
+    assert reservation_text_for(meeting, item, ["Olle Berg", "Kim Vall"]) == (
+        "till förmån för eget yrkande")

@@ -2,7 +2,7 @@
 reservations, protokollsanteckningar and jäv as the protocol words them; delete takes the
 chosen one back (after a yes), straight into the model and the app's save; enter opens
 the chosen one in the dialog it was recorded with, filled in, and saving there replaces
-it where it stands (store.domain.protocol_edit)."""
+it where it stands (store.domain.protocol_edit); i on a yrkande says who instämmer."""
 
 from __future__ import annotations
 
@@ -31,14 +31,16 @@ from .questions import ConfirmDialog
 
 class ProtocolPartsDialog(ProtocolDialog):
     FIRST_FOCUS = "#parts"
-    BINDINGS = [Binding("delete,backspace", "remove", "Ta bort", id="protocol.parts.remove")]
+    BINDINGS = [Binding("delete,backspace", "remove", "Ta bort", id="protocol.parts.remove"),
+                Binding("i", "support", "Instämmer", id="protocol.parts.support")]
 
     def compose(self) -> ComposeResult:
         with self.frame(classes="-wide"):
             yield self.title_line(self.heading("I paragrafen"))
             yield OptionList(id="parts")
             yield self.problem_line()
-            yield self.hint_line("enter ändrar · delete tar bort det valda · esc stänger")
+            yield self.hint_line("enter ändrar · i instämmer (yrkande) · delete tar bort · "
+                                 "esc stänger")
 
     def on_mount(self) -> None:
         self._fill()
@@ -83,6 +85,23 @@ class ProtocolPartsDialog(ProtocolDialog):
         editing = None if kind == "vote" else int(key)
         dialog = dialog_class(self.meeting, self.item, self.paragraph, self._on_change,
                               editing=editing)
+        self.app.push_screen(dialog, lambda _saved: self._fill(position))
+
+    def action_support(self) -> None:
+        """i on a yrkande: who instämmer in it."""
+        parts = self.query_one(OptionList)
+        if parts.highlighted is None:
+            return
+        option = parts.get_option_at_index(parts.highlighted)
+        kind, _, key = (option.id or "").partition(":")
+        if kind != "motion":
+            self.show_problem("Man instämmer i ett yrkande: välj ett yrkande.")
+            return
+        from .protocol_support import SupportDialog
+
+        position = parts.highlighted
+        dialog = SupportDialog(self.meeting, self.item, self.paragraph, self._on_change,
+                               editing=int(key))
         self.app.push_screen(dialog, lambda _saved: self._fill(position))
 
     def action_remove(self) -> None:
