@@ -25,7 +25,8 @@ from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
 from store.persistence.lock import LockUnavailableError
 
 from .autosave import Autosaver
-from .compat import AfterFirstFrame, BreakpointsBeforeStyling, KeysInOrder, call_after
+from .compat import (AfterFirstFrame, BreakpointsBeforeStyling, KeysInOrder, NoFrameInBatch,
+                     call_after)
 from .crash_guard import CrashGuard
 from .crash_safety import CrashSafety
 from .save_state import SaveState, Saving
@@ -40,8 +41,8 @@ def _commands_provider():
     return MotesbokCommands
 
 
-class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, SizeGuard, CrashGuard,
-                  CrashSafety):
+class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFrameInBatch, SizeGuard,
+                  CrashGuard, CrashSafety):
     CSS_PATH = "app.tcss"
     TITLE = "Mötesbok"
     COMMANDS = {_commands_provider}

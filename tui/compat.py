@@ -207,6 +207,47 @@ class BreakpointsBeforeStyling(App):
         return super().push_screen(screen, *args, **kwargs)
 
 
+class NoFrameInBatch(App):
+    """App mixin: a screen is not drawn while the app's updates are batched.
+
+    Textual (8.2.8) lays out a screen mounted inside a batch (`motesbok live ID`: live
+    mode is pushed in App.on_mount, inside the start-up batch) and renders the frame in
+    a callback that still runs inside it; App._display then throws the frame away. That
+    was a whole screen rendered for nothing (about a tenth of the CPU time before live
+    mode's first frame, bench/startup.py). Here such a render is skipped, its dirty
+    regions kept, and the screen is drawn once the batch ends. Not filed upstream.
+    Remove when Screen._compositor_refresh waits for the batch to end itself:
+    tests/functional/test_first_frame.py counts the frames rendered before Ready.
+    """
+
+    _frame_held: bool = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from textual.screen import Screen
+
+        original = Screen._compositor_refresh
+        if getattr(original, "_motesbok_held", False):
+            return
+
+        def _compositor_refresh(screen) -> None:
+            app = screen.app
+            if (app._batch_count and isinstance(app, NoFrameInBatch) and not app.is_inline
+                    and screen is app.screen):
+                app._frame_held = True  # _end_batch draws it
+                return
+            original(screen)
+
+        _compositor_refresh._motesbok_held = True
+        Screen._compositor_refresh = _compositor_refresh
+
+    def _end_batch(self) -> None:
+        super()._end_batch()
+        if self._frame_held and not self._batch_count:
+            self._frame_held = False
+            self.screen.call_later(self.screen._compositor_refresh)
+
+
 class AfterFirstFrame:
     """App mixin: `after_first_frame(callback)`, for work a screen holds back.
 

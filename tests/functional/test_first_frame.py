@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from store import MeetingStore
 from tests.conftest import ROOT
 from tests.support.live import NOW, add_meeting, make_app, run_async, wait_until
@@ -92,3 +94,23 @@ def test_live_mode_waits_for_no_footer_owner_history_or_rescue_dialog():
         "tui.dialogs.rescue_offer",  # the rescue dialog only when there is a copy
     }
     assert not held_back & loaded
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="pty")
+def test_live_mode_first_frame_is_the_whole_screen(data_dir):
+    # Textual rendered live mode inside its start-up batch and threw that frame away,
+    # with the compositor's record of what needed drawing: the first frame that reached
+    # the terminal left out the title row, which came only with a later frame
+    # (tui/compat.NoFrameInBatch). A frame is drawn top down, so the title comes first.
+    from bench.startup import thirty_item_meeting  # what the start-up benchmark opens
+    from tests.support.pty_app import PtyApp
+
+    meeting = thirty_item_meeting()
+    app = PtyApp(data_dir, MeetingStore.at(data_dir).add(meeting))
+    try:
+        app.wait_for("Anteckningar")
+        drawn = app.screen_text()
+        assert -1 < drawn.find(meeting.title) < drawn.find("Anteckningar")
+    finally:
+        app.close()
