@@ -9,50 +9,63 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.support.examples import QUICK, QUICK_EXAMPLES  # noqa: E402
+
 # Hypothesis's default 200 ms deadline per example measures the machine, not the code:
 # on a loaded two-core CI runner an ordinary example can take longer. Time targets are
 # measured by the scripts in bench/, never by tests.
 settings.register_profile("motesbok", deadline=None)
-#: `make test-fast` (MOTESBOK_QUICK_TESTS=1): every property-based test runs at most this
-#: many examples, its own max_examples included; `make test` (and CI) runs them all.
-QUICK_EXAMPLES = 20
-QUICK = os.environ.get("MOTESBOK_QUICK_TESTS") == "1"
+# `make test-fast`: tests without their own count run QUICK_EXAMPLES; tests with one
+# cap it themselves through tests.support.examples.examples().
 settings.register_profile("motesbok-quick", parent=settings.get_profile("motesbok"),
                           max_examples=QUICK_EXAMPLES)
 settings.load_profile("motesbok-quick" if QUICK else "motesbok")
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 from store import MeetingStore  # noqa: E402
 from store.demo import demo_meeting  # noqa: E402
 
 
-def pytest_collection_modifyitems(config, items):
-    """In quick mode, cap the examples of tests that set their own max_examples too.
+@pytest.fixture(scope="session")
+def _isolation_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("isolated")
 
-    A test's @settings wins over the profile, so the cap is put on the settings
-    Hypothesis reads when the test runs (its one attribute for them).
-    """
-    if not QUICK:
-        return
-    for item in items:
-        test = getattr(item, "obj", None)
-        own = getattr(test, "_hypothesis_internal_use_settings", None)
-        if own is not None and own.max_examples > QUICK_EXAMPLES:
-            test._hypothesis_internal_use_settings = settings(own, max_examples=QUICK_EXAMPLES)
+
+_isolated_count = 0
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path, monkeypatch):
-    """Never touch the user's real data directory from a test."""
-    monkeypatch.setenv("MOTESBOK_DATA_DIR", str(tmp_path / "data"))
+def _isolated_data_dir(request, _isolation_root):
+    """Never touch the user's real data directory (nor home) from a test.
+
+    A test that has a tmp_path gets its data directory in it (tmp_path / "data", as
+    `data_dir` says); the others, most of the suite, get a plain numbered directory:
+    pytest's tmp_path and monkeypatch machinery cost ~5 ms a test, ~10 s of the suite.
+    """
+    global _isolated_count
+    if "tmp_path" in request.fixturenames:
+        tmp_path = request.getfixturevalue("tmp_path")
+        data = tmp_path / "data"
+        # Beside tmp_path, not in it: tests that list tmp_path must not see it.
+        home = tmp_path.parent / f"{tmp_path.name}-home"
+    else:
+        _isolated_count += 1
+        data = _isolation_root / str(_isolated_count) / "data"
+        home = _isolation_root / str(_isolated_count) / "home"
     # Emergency copies and default export folders land in the home directory.
-    # Beside tmp_path, not in it: tests that list tmp_path must not see it.
-    home = tmp_path.parent / f"{tmp_path.name}-home"
-    home.mkdir(exist_ok=True)
-    monkeypatch.setenv("HOME", str(home))
+    home.mkdir(parents=True, exist_ok=True)
+    saved = {name: os.environ.get(name) for name in ("MOTESBOK_DATA_DIR", "HOME")}
+    os.environ["MOTESBOK_DATA_DIR"] = str(data)
+    os.environ["HOME"] = str(home)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture

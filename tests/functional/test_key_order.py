@@ -25,6 +25,7 @@ from textual.widgets import Input
 
 from store import MeetingStore, Participant
 from tests.support.live import add_meeting, council_meeting, make_app
+from tests.support.examples import examples
 from tui.compat import KeysInOrder
 
 DELAYS = [0.0, 0.005, 0.015]
@@ -105,7 +106,7 @@ def test_three_inputs_issue_example(delay):
     assert got == ["abc", "def", "ghi"]
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=examples(25), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture],
           phases=NO_SHRINK)
 @given(values=st.lists(field_text, min_size=3, max_size=3),
@@ -121,7 +122,7 @@ F2 = ("f2", None)
 F3 = ("f3", None)
 
 
-@settings(max_examples=8, deadline=None,
+@settings(max_examples=examples(8), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture],
           phases=NO_SHRINK)
 @given(before=field_text, decision=field_text.filter(str.strip), after=field_text,
@@ -187,7 +188,7 @@ ROLES = st.sampled_from([("ordf", "Ordförande"), ("just", "Justerare"), ("", ""
                          ("Kassör", "Kassör")])
 
 
-@settings(max_examples=5, deadline=None,
+@settings(max_examples=examples(5), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture],
           phases=NO_SHRINK)
 @given(people=st.lists(st.tuples(NAMES, ROLES), min_size=1, max_size=3),

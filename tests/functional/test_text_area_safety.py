@@ -16,6 +16,7 @@ from textual import events
 from textual.app import App, ComposeResult
 
 from tests.support.live import add_meeting, make_app, run_async, settle, wait_until
+from tests.support.examples import examples
 from tui.widgets.text_area import AppTextArea
 
 #: Paragraphs survive the paste reflow, so the paste really adds many lines.
@@ -94,7 +95,7 @@ async def _run_operations(operations) -> tuple[str, bool, list[str]]:
     return text, running and app.return_code in (None, 0), problems
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=examples(25), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(_operation, min_size=1, max_size=8))
 def test_any_sequence_of_typing_pasting_undo_and_redo_is_safe(operations):

@@ -15,6 +15,8 @@ from export.action_list import COLUMNS, COMMENT_COLUMN, column_widths, write_act
 from store import Action, AgendaItem, Meeting, MeetingStore
 from store.persistence.actions import query_actions
 
+from tests.support.examples import examples
+
 TODAY = Date(2031, 6, 1)
 TWIP = 635  # EMU: the unit Word stores table widths in
 
@@ -52,7 +54,7 @@ def assert_comment_column(document) -> None:
         assert all(len(row.cells) == len(COLUMNS) + 1 for row in table.rows)
 
 
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=examples(10), deadline=None)
 @given(st.lists(st.lists(actions, min_size=1, max_size=6), min_size=1, max_size=3),
        st.booleans())
 def test_the_comment_column_is_last_and_empty_in_every_list(tmp_path_factory, groups, by_owner):

@@ -14,6 +14,7 @@ import main
 from store import Action, Meeting, MeetingStore
 from tests.conftest import ROOT, child_env, python_exe
 from tests.support.protocol_sample import law_deadline, protocol_meeting
+from tests.support.examples import examples
 
 
 def run(capsys, *argv):
@@ -76,7 +77,7 @@ def test_only_a_protocol_is_adjusted_and_only_once(file_store, protocol_id, caps
     assert code == 2 and "inget möte" in err
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(30), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(adjusted=st.dates(min_value=date(2031, 3, 11), max_value=date(2033, 12, 31)),
        later=st.integers(0, 9), extra=st.integers(0, 10))
 def test_a_late_posting_warns_but_adjusts(file_store, capsys, adjusted, later, extra):

@@ -20,6 +20,8 @@ from store.persistence.series import next_meeting_in_series
 
 from .attendance_strategies import clock, presences
 
+from tests.support.examples import examples
+
 times = st.integers(0, 24 * 60 - 1).map(clock)
 maybe_times = st.none() | times
 
@@ -126,7 +128,7 @@ def _present_at(p: Participant, minute: int) -> bool:
     return not p.intervals or any(a <= minute < b for a, b in (i.span() for i in p.intervals))
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(presences(), times, times, st.booleans())
 def test_per_item_presence_matches_the_intervals(intervals, t1, t2, absent):
     start, end = sorted([t1, t2])

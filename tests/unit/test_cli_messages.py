@@ -16,6 +16,7 @@ import main
 from store.persistence.serialize import MeetingFormatError, meeting_from_dict
 from tests.conftest import ROOT, child_env
 from tests.support.samples import EXAMPLE
+from tests.support.examples import examples
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -188,7 +189,7 @@ FIELDS = {
 }
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(field=st.sampled_from(sorted(FIELDS)), value=INVISIBLE)
 def test_only_control_characters_is_empty(field, value):
     data = copy.deepcopy(EXAMPLE)

@@ -18,6 +18,8 @@ from export.action_list import FORMULA_PREFIXES, csv_text, spreadsheet_safe, wri
 from store import Action, AgendaItem, Meeting, MeetingStore
 from store.persistence.actions import query_actions
 
+from tests.support.examples import examples
+
 PREFIXES = ["=", "+", "-", "@", "\t", "\r"]
 dangerous = st.builds(
     lambda prefix, rest: prefix + rest,
@@ -30,7 +32,7 @@ def test_the_prefixes_are_owasps():
     assert set(FORMULA_PREFIXES) == set(PREFIXES)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(title=dangerous, item=dangerous, text=dangerous, owner=dangerous, series=dangerous)
 def test_no_csv_cell_starts_a_formula(title, item, text, owner, series):
     store = MeetingStore.in_memory()

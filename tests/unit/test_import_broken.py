@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import struct
@@ -81,8 +82,13 @@ BILLION_LAUGHS = (
 )
 
 
+@functools.cache
 def corpus() -> list[tuple[str, str, bytes, str]]:
-    """(id, file name, content, words the message must contain)."""
+    """(id, file name, content, words the message must contain).
+
+    Made when first needed, not while collecting (python-docx and an 8 MB zip cost
+    ~0.2 s in every pytest worker); CASES names the entries for the test ids.
+    """
     good = _docx_bytes()
     rng = random.Random(20310212)
     random_bytes = bytes(rng.randrange(256) for _ in range(4096))
@@ -143,11 +149,23 @@ def corpus() -> list[tuple[str, str, bytes, str]]:
     ]
 
 
-CORPUS = corpus()
+CASES = ("empty", "blank", "random", "doc-renamed", "encrypted", "truncated",
+         "no-document-xml", "malformed-xml", "entities", "zip-bomb", "lying-size", "pdf",
+         "excel", "binary-nul")
 
 
-@pytest.mark.parametrize("name,content,expected", [c[1:] for c in CORPUS], ids=[c[0] for c in CORPUS])
-def test_each_broken_file_gives_its_message(tmp_path, name, content, expected):
+def case(kind: str) -> tuple[str, bytes, str]:
+    """(file name, content, words the message must contain) of one corpus entry."""
+    return next(c[1:] for c in corpus() if c[0] == kind)
+
+
+def test_the_cases_name_the_whole_corpus():
+    assert tuple(c[0] for c in corpus()) == CASES
+
+
+@pytest.mark.parametrize("kind", CASES)
+def test_each_broken_file_gives_its_message(tmp_path, kind):
+    name, content, expected = case(kind)
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(ImportFileError) as caught:
@@ -159,7 +177,7 @@ def test_each_broken_file_gives_its_message(tmp_path, name, content, expected):
 
 def test_messages_differ_between_kinds_of_damage(tmp_path):
     messages = set()
-    for _, name, content, _ in CORPUS:
+    for _, name, content, _ in corpus():
         path = tmp_path / name
         path.write_bytes(content)
         with pytest.raises(ImportFileError) as caught:
@@ -191,9 +209,9 @@ def test_missing_file_and_directory(tmp_path):
         read_meeting_file(tmp_path)
 
 
-@pytest.mark.parametrize("case", ["empty", "random", "encrypted", "truncated", "entities"])
-def test_cli_import_of_broken_file_exits_2_and_stores_nothing(tmp_path, capsys, case):
-    _, name, content, expected = next(c for c in CORPUS if c[0] == case)
+@pytest.mark.parametrize("kind", ["empty", "random", "encrypted", "truncated", "entities"])
+def test_cli_import_of_broken_file_exits_2_and_stores_nothing(tmp_path, capsys, kind):
+    name, content, expected = case(kind)
     path = tmp_path / name
     path.write_bytes(content)
     data_dir = tmp_path / "data"
@@ -224,6 +242,8 @@ from hypothesis import strategies as st  # noqa: E402
 from importers.detect import meeting_from_bytes  # noqa: E402
 from store.persistence.serialize import MeetingFormatError, meeting_from_dict, meeting_to_dict  # noqa: E402
 
+from tests.support.examples import examples
+
 _agenda_words = st.sampled_from(
     ["1.", "2.", "4.1", "4.1.", "a)", "- ", "* ", "# ", "## ", "**", "*", "Föredragande:",
      "Tid:", "Plats:", "Deltagare:", "Ärendebeskrivning", "Förslag till beslut:", "Beslut",
@@ -235,7 +255,7 @@ _agenda_text = st.lists(
 ).map("\n".join)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(_agenda_text)
 def test_any_text_gives_a_valid_meeting_or_a_message(text):
     try:
@@ -247,7 +267,7 @@ def test_any_text_gives_a_valid_meeting_or_a_message(text):
     assert again.title and again.date
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.binary(max_size=3000))
 def test_any_bytes_give_a_meeting_or_a_message(raw):
     try:

@@ -22,6 +22,8 @@ from store.domain.limits import (
     MAX_TEXT_CHARS,
 )
 
+from tests.support.examples import examples
+
 
 def meeting(**extra) -> dict:
     data = {"format": FORMAT_ID, "title": "Styrgruppen", "date": "2031-02-12", "items": []}
@@ -49,7 +51,7 @@ def refused(data: dict) -> str:
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(groups=st.integers(min_value=1, max_value=MAX_ITEMS))
 def test_items_at_any_level_are_counted(groups):
     assert "fler än 5000 punkter" in refused(meeting(items=items_spread(MAX_ITEMS + 1, groups)))

@@ -20,6 +20,8 @@ from importers.text_clean import has_utf8_multibyte
 from store import MeetingFormatError, MeetingStore
 from store.domain.model import AgendaItem, Meeting
 
+from tests.support.examples import examples
+
 TODAY = Date(2031, 1, 15)
 SWEDISH = "abcdefghijklmnopqrstuvwxyzåäöéüABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ "
 words = st.text(alphabet=SWEDISH, min_size=1, max_size=30).map(str.strip).filter(bool)
@@ -35,7 +37,7 @@ def is_utf8(raw: bytes) -> bool:
 
 # -- JSON: UTF-8 or refused -----------------------------------------------------------
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=words,
     items=st.lists(words, min_size=1, max_size=5),
@@ -109,7 +111,7 @@ def test_cp1252_agenda_with_every_swedish_letter_imports_right():
     assert [item.title for item in meeting.items] == items
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(title=words, items=st.lists(words, min_size=1, max_size=6))
 def test_cp1252_agendas_import_as_written(title, items):
     """A cp1252 agenda reads exactly as the same agenda saved as UTF-8.
@@ -127,7 +129,7 @@ def test_cp1252_agendas_import_as_written(title, items):
     assert not any("\ufffd" in item.title for item in meeting.items)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     title=words,
     items=st.lists(words, min_size=1, max_size=6),
@@ -170,7 +172,7 @@ SEQUENCE = st.one_of(CSI, OSC, OTHER)
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     pieces=st.lists(st.tuples(words, SEQUENCE), min_size=1, max_size=6),
     encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),

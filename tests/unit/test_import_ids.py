@@ -22,6 +22,7 @@ from store.persistence.action_done import set_action_done
 from store.persistence.imported import add_imported
 from store.persistence.serialize import meeting_to_dict
 from tests.support.samples import all_actions, stored_series
+from tests.support.examples import examples
 
 
 def action_ids(data: dict) -> list[str]:
@@ -68,7 +69,7 @@ def mutate(data: dict, keep: list[bool], targets: list[int], store: MeetingStore
     return data
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     keep=st.lists(st.booleans(), min_size=20, max_size=20),
     targets=st.lists(st.integers(min_value=0, max_value=100), min_size=4, max_size=4),

@@ -14,6 +14,8 @@ from importers.agenda_lines import Line
 from importers.agenda_text import parse_agenda_text
 from importers.detect import meeting_from_bytes
 
+from tests.support.examples import examples
+
 TODAY = Date(2031, 1, 15)
 MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december"]
@@ -49,7 +51,7 @@ def when(draw):
     return text + time_text, day.isoformat(), (start if time_form else None), end
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(words=st.sampled_from(AGENDA_WORDS), moment=when(),
        separator=st.sampled_from([" ", " – ", ": ", ", "]),
        decoration=st.sampled_from(["{}", "# {}", "## {}", "**{}**"]),
@@ -68,7 +70,7 @@ def test_agenda_words_with_a_date_give_the_meeting_its_date(
     assert not any("datum" in note for note in notes)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(title=st.sampled_from(TITLES), moment=when(),
        separator=st.sampled_from([" ", " – ", ", "]), markdown=st.sampled_from(["", "# "]))
 def test_a_title_with_a_date_is_the_title_and_the_date(title, moment, separator, markdown):

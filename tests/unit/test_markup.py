@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from export.markup import Run, clean_xml_text, field_lines, one_line, parse_field, parse_inline
 
+from tests.support.examples import examples
+
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -80,7 +82,7 @@ def test_one_line_joins_lines_with_spaces():
     assert one_line("Enkel rad") == "Enkel rad"
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.text())
 def test_any_text_parses_to_clean_paragraphs_losing_only_markup(text):
     paragraphs = parse_field(text)
@@ -103,7 +105,7 @@ def test_any_text_parses_to_clean_paragraphs_losing_only_markup(text):
         assert all(run.text for run in paragraph.runs)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_characters="*\r\n")))
 def test_text_without_stars_is_one_plain_run(text):
     paragraphs = parse_field(text)

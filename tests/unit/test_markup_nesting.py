@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from export.markup import MAX_NESTING, Run, parse_field, parse_inline, runs_markup
 
+from tests.support.examples import examples
+
 
 def _deep(n: int) -> str:
     """``**q **q ... q****...``: each opener closes in the star run at the end, so an
@@ -64,7 +66,7 @@ def test_thousands_deep_nesting_is_bounded_and_keeps_every_character():
         assert "**q" in "".join(r.text for r in runs)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(pathological)
 def test_any_pathological_line_parses_with_a_shallow_stack(line):
     runs = _parse_without_deep_stack(line)
@@ -76,7 +78,7 @@ def test_any_pathological_line_parses_with_a_shallow_stack(line):
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(pathological)
 def test_a_pathological_field_reads_back_from_the_minutes(line):
     from export.docx_minutes import build_minutes
@@ -171,7 +173,7 @@ def _visible(runs) -> list[tuple[str, bool, bool]]:
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(formatted_runs())
 def test_formatted_runs_come_back_as_they_look(runs):
     """Runs as Word may hold them come back with every word in its format."""
@@ -190,7 +192,7 @@ typed_line = st.lists(_markup_token, min_size=1, max_size=8).map(" ".join)
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(typed_line)
 def test_what_the_secretary_typed_comes_back_from_its_runs(line):
     """The export writes a field's runs; reading them back as markup gives the same runs
@@ -200,7 +202,7 @@ def test_what_the_secretary_typed_comes_back_from_its_runs(line):
     assert parse_inline(markup) == runs, markup
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(typed_line)
 def test_well_formed_markup_is_written_back_as_typed(line):
     runs = parse_inline(line)

@@ -25,6 +25,8 @@ from store.domain.attendance import Interval
 from store.domain.model import Action, AgendaItem, Decision, Meeting, Participant
 from store.persistence.serialize import meeting_to_dict
 
+from tests.support.examples import examples
+
 
 def without(data, keys):
     if isinstance(data, dict):
@@ -128,7 +130,7 @@ def hostile_meetings(draw):
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_meetings())
 def test_every_field_comes_back_exactly(meeting):
     original = without(meeting_to_dict(meeting), NOT_EMBEDDED)
@@ -199,7 +201,7 @@ NOT_VISIBLE = NOT_EMBEDDED | {"standing", "status", "started_at", "finished_at",
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(visible_items())
 def test_the_visible_text_alone_gives_back_the_fields(items):
     meeting = Meeting("Möte", "2031-05-06", items=items)

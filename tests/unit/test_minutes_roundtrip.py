@@ -17,6 +17,7 @@ from store.domain.model import Action, AgendaItem, Decision, Meeting, Participan
 from .attendance_strategies import presences
 from store.persistence.serialize import meeting_to_dict
 from tests.support.roundtrip import carried
+from tests.support.examples import examples
 
 def docx_bytes(meeting: Meeting) -> bytes:
     out = io.BytesIO()
@@ -216,7 +217,7 @@ def meetings(draw):
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meetings())
 def test_any_exported_meeting_imports_back_equal(meeting):
     raw = docx_bytes(meeting)

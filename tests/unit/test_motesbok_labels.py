@@ -15,6 +15,8 @@ from importers.motesbok_labels import (
     section_label,
 )
 
+from tests.support.examples import examples
+
 DNR_SPELLINGS = ("Dnr", "Diarienr", "Diariennr", "Diarienumr", "Diarienum", "Diarienummer")
 VALUES = ("KS-2031/00412", "TN-2030/7", "BUN 2031/118", "MSN.2029.0042", "2031/356")
 
@@ -51,7 +53,7 @@ def dnr_lines(draw) -> tuple[str, str]:
     return f"{indent}{label}{colon} {value}", value
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(dnr_lines())
 def test_every_hand_spelt_dnr_label_gives_the_number(case):
     line, value = case
@@ -87,7 +89,7 @@ FIELD_LABELS = {
 }
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.sampled_from(sorted(FIELD_LABELS)).flatmap(
     lambda label: st.tuples(st.just(label), misspelt(label, edits=1), st.sampled_from(("", ":")))
 ))

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from importers.motesbok import pages_of_text, parse_motesbok
 
+from tests.support.examples import examples
+
 
 def parse(lines: list[str]) -> tuple[list[dict], object]:
     data, summary = parse_motesbok(pages_of_text("\n".join(lines)))
@@ -74,7 +76,7 @@ TOPICS = ("Gång- och cykelväg Backa", "Lekplatsprogram 2032", "Renhållningsta
           "Förskola i Västerby", "Avfallsplan 2032-2040")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(TOPICS), st.sampled_from(PREFIXES),
                           st.sampled_from(SUFFIXES), st.booleans()),
                 min_size=1, max_size=8, unique_by=lambda t: t[0]))

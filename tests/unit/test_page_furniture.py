@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from importers.page_furniture import strip_furniture
 
+from tests.support.examples import examples
+
 HEADERS = (
     ["Byggnadsnämnden Östra härad", "KALLELSE {date}"],
     ["Byggnadsnämnden Östra härad    Sammanträdesdatum {date}"],
@@ -38,7 +40,7 @@ def documents(draw):
     return pages, bodies
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(documents())
 def test_furniture_goes_and_text_stays(case):
     pages, bodies = case
@@ -47,7 +49,7 @@ def test_furniture_goes_and_text_stays(case):
     assert kept == [line for body in bodies for line in body]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(documents())
 def test_the_same_as_one_text_without_page_breaks(case):
     """A paste has no page breaks; its page-number footers cut it into pages."""

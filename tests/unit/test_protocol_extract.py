@@ -27,6 +27,7 @@ from tests.support.protocol_docx import header_lines, open_docx, styled_lines
 from tests.support.protocol_sample import protocol_meeting
 
 from tests.support.protocol_golden import PARAGRAPH_41, PARAGRAPH_43, SIGN
+from tests.support.examples import examples
 
 N, L, T = "Normal", "Etikett", "Title"
 
@@ -148,7 +149,7 @@ def test_hostile_titles_give_safe_names(tmp_path, title):
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.text(max_size=300))
 def test_any_text_gives_a_safe_name(text):
     check_name(safe_file_name(text))

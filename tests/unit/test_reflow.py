@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from store.domain.reflow import reflow
 
+from tests.support.examples import examples
+
 PDF_COPY = (
     "Utbyggnaden av bredband på landsbygden har stannat\n"
     "av i två byar sedan i höstas, eftersom entreprenören\n"
@@ -113,7 +115,7 @@ def pasted(draw):
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(pasted())
 def test_reflow_gives_back_the_paragraphs_and_bullets_that_were_wrapped(case):
     paragraphs, text = case
@@ -124,7 +126,7 @@ def test_reflow_gives_back_the_paragraphs_and_bullets_that_were_wrapped(case):
     assert result.count("\n\n") == (len(paragraphs) - 1 if "\n" in result else 0)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200))
 def test_reflow_is_idempotent_and_loses_no_text(text):
     once = reflow(text)

@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 import main
 from store import Action, AgendaItem, Meeting, MeetingStore
 
+from tests.support.examples import examples
+
 DAMAGES = {
     "truncated": lambda raw: raw[: len(raw) // 2],
     "garbage": lambda raw: b"\x8f\xff garbage \x00{[" * 7,
@@ -156,7 +158,7 @@ def test_a_meeting_left_damaged_is_named_again_on_the_next_scan(capsys, two_meet
         assert code == 1 and victim.id in err
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=examples(25), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=st.binary(max_size=300), keep_backup=st.booleans())
 def test_any_bytes_in_a_meeting_file_are_recovered_or_named(

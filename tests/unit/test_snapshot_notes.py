@@ -12,6 +12,8 @@ from store import AgendaItem, Meeting, MeetingStore
 from store.persistence.serialize import meeting_to_dict
 from tui.autosave import Autosaver
 
+from tests.support.examples import examples
+
 
 def _meeting() -> Meeting:
     items = [AgendaItem(f"Punkt {n}", notes=f"anteckning {n}",
@@ -19,7 +21,7 @@ def _meeting() -> Meeting:
     return Meeting(title="Styrelsemöte", date="2031-04-02", items=items)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(target=st.integers(0, 9), texts=st.lists(st.text(max_size=30), min_size=1, max_size=5))
 def test_notes_only_snapshot_equals_a_full_one(target, texts):
     store = MeetingStore.in_memory()

@@ -24,6 +24,7 @@ import main
 from cli import actions as action_cli
 from cli.terminal import json_safe, terminal_safe
 from tests.support.samples import EXAMPLE
+from tests.support.examples import examples
 
 CONTROLS = [chr(c) for c in range(0x20)] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)] + [
     chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]  # bidi: Trojan Source
@@ -68,7 +69,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=examples(25), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(hostile, min_size=5, max_size=5))
 def test_no_printed_line_carries_a_raw_control_character(texts, capsys, monkeypatch):

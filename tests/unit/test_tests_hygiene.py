@@ -1,4 +1,5 @@
-"""The tests themselves: public behaviour, waits on events, helpers in tests/support.
+"""The tests themselves: public behaviour, waits on events, helpers in tests/support,
+example counts that the quick loop can cap.
 
 Scans the source of every test module (issue 11, point 9) so the next private
 attribute, class-name comparison, sleep or test-to-test import fails here, with
@@ -71,6 +72,9 @@ def problems(source: str, path: str = "<test>") -> list[str]:
                 isinstance(a, ast.Constant) and isinstance(a.value, (int, float))
                 for a in [*node.args, *(k.value for k in node.keywords)]):
             say(node, "settle with a delay (wait for the event)")
+        elif isinstance(node, ast.keyword) and node.arg == "max_examples" \
+                and isinstance(node.value, ast.Constant):
+            say(node, "a bare example count (write examples(N): make test-fast caps it)")
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) \
                 else [node.module or ""]
@@ -117,6 +121,7 @@ def test_helpers_live_in_support_not_in_test_modules():
     "from tests.unit.test_serialize import EXAMPLE",
     "import tests.functional.test_processes",
     "from . import test_standing",
+    "@settings(max_examples=200)\ndef test_x(): pass",
 ])
 def test_each_old_variant_is_caught(bad):
     assert problems(bad)
@@ -127,6 +132,7 @@ def test_each_old_variant_is_caught(bad):
     "assert isinstance(app.screen, StartScreen)",
     "async def f(pilot):\n    await pilot.pause()",
     "time.sleep(0.01)  # timing: a fast typist",
+    "@settings(max_examples=examples(200))\ndef test_x(): pass",
     "from tests.support.live import settle",
     "self._lock = threading.Lock()",
     "HOLDER = 'time.sleep(120)'",  # inside a child's script: not this process waiting
