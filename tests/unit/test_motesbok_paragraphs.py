@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from importers.motesbok import pages_of_text, parse_motesbok
 from store.domain.paragraphs import consecutive_first
 
+from tests.support.examples import examples
+
 TITLES = ("Lekplats vid Ekbacken", "Badplatsens öppettider", "Bidrag till föreningar",
           "Hyror för idrottshallar", "Motionsspår i Norrskogen", "Ishallens ombyggnad",
           "Fiskevård i Storsjön", "Föreningsstöd 2032")
@@ -35,7 +37,7 @@ def runs(draw) -> tuple[int, int]:
     return draw(st.integers(1, 900)), draw(st.integers(1, len(TITLES)))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(runs(), st.booleans())
 def test_consecutive_case_numbers_set_the_first_paragraph(run, with_paragraph_mark):
     first, count = run
@@ -47,7 +49,7 @@ def test_consecutive_case_numbers_set_the_first_paragraph(run, with_paragraph_ma
     assert f"första § {first} efter" in "; ".join(summary.parts())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(runs())
 def test_paragraph_marks_without_case_numbers(run):
     first, count = run
@@ -74,7 +76,7 @@ def broken_runs(draw) -> list[int]:
     return numbers
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(broken_runs(), st.booleans())
 def test_numbers_that_do_not_follow_leave_the_first_paragraph_to_the_series(numbers, mark):
     if mark:

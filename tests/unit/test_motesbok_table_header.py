@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from importers.agenda_table_header import is_table_header
 from importers.motesbok import pages_of_text, parse_motesbok
 
+from tests.support.examples import examples
+
 #: Column titles as tables spell them (our own list, wider than the importer's words).
 NUMBER_COLUMNS = ("Nr", "Nr.", "Nummer", "§", "Paragraf", "Punkt", "Ärendenr",
                   "Ärendenummer", "Ärende nr", "Löpnr")
@@ -47,7 +49,7 @@ def header_rows(draw) -> str:
     return draw(st.sampled_from(("", " ", "\t"))) + separator.join(cells)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(header_rows())
 def test_generated_header_rows_are_recognised(row):
     assert is_table_header(row)
@@ -68,7 +70,7 @@ def front(header: str, section: str = "Beslutsärenden") -> list[str]:
     ]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(header_rows())
 def test_a_header_row_in_the_agenda_leaves_no_unplaced_text(row):
     data, summary = parse_motesbok(pages_of_text("\n".join(front(row))))

@@ -12,6 +12,8 @@ from importers.motesbok import pages_of_text, parse_motesbok
 from store.domain.paragraphs import paragraph_numbers
 from store.persistence.serialize import meeting_from_dict
 
+from tests.support.examples import examples
+
 TOPICS = ("Lekplats vid Ekbacken", "Badplatsens öppettider", "Bidrag till idrottsföreningar",
           "Hyror för idrottshallar 2032", "Motionsspår i Norrskogen", "Ishallens ombyggnad")
 #: Lines that are no field, no title and no label (department, author, a note).
@@ -42,7 +44,7 @@ def books(draw):
     return cases, loose, strays, orphan, "\n".join(lines)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(books())
 def test_text_that_fits_nowhere_is_unplaced_never_an_item(book):
     cases, loose, strays, orphan, text = book

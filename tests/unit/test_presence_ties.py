@@ -25,6 +25,8 @@ from store.domain.protocol_record import set_substitute
 from store.domain.serving import serving
 from store.persistence.serialize import meeting_from_dict, meeting_to_dict
 
+from tests.support.examples import examples
+
 MEMBERS = ["Vera Holm", "Tor Lind", "Siv Ragnar", "Ebbe Nord"]
 DEPUTIES = ["Gun Åkesson", "Pål Vik"]
 SECTIONS = 6
@@ -97,7 +99,7 @@ def reference(recorded) -> list[set[str]]:
     return out
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(events())
 def test_serving_per_paragraph_follows_the_ties(recorded):
     meeting = council()

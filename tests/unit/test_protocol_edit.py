@@ -14,6 +14,7 @@ from store.domain import protocol_record as rec
 from store.domain.protocol import MOTION_KINDS, MOTION_KINDS_WITH_TEXT
 from store.domain.protocol_edit import replace_motion, replace_protocol_note, replace_reservation
 from tests.support.protocol_sample import protocol_meeting
+from tests.support.examples import examples
 
 SERVING = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
            "Kim Vall"]
@@ -36,7 +37,7 @@ def _text(kind: str, text: str) -> str:
     return text if kind in MOTION_KINDS_WITH_TEXT else ""
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(motions, min_size=1, max_size=6), st.data())
 def test_a_replaced_motion_keeps_its_place_and_the_others(recorded, data):
     meeting, item = _fresh()
@@ -54,7 +55,7 @@ def test_a_replaced_motion_keeps_its_place_and_the_others(recorded, data):
     assert [item.motions[i] for i, _ in others] == before
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(motions, min_size=1, max_size=5), st.data())
 def test_replacing_a_motion_with_itself_changes_nothing(recorded, data):
     meeting, item = _fresh()
@@ -116,7 +117,7 @@ def test_an_entry_that_is_not_there_is_refused(replace, args, index):
         replace(meeting, item, index, *args)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.lists(st.lists(st.sampled_from(SERVING), min_size=1, max_size=3), min_size=1,
                 max_size=4), st.data())
 def test_a_replaced_reservation_keeps_its_place(recorded, data):

@@ -18,6 +18,8 @@ from store.domain.protocol_reservation import (
 from store.domain.protocol_vote import vote_winner
 from store.domain.protocol_voting import decide_by_vote
 
+from tests.support.examples import examples
+
 SERVING = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
            "Kim Vall"]
 CHANGE = "att beloppet sänks till 200 000 kronor"
@@ -89,7 +91,7 @@ motions = st.tuples(st.sampled_from(SERVING), st.sampled_from(MOTION_KINDS),
                     st.sampled_from(["att tre", "att fyra"]))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.lists(motions, max_size=5), st.lists(st.sampled_from("jna-"), min_size=7,
                                                max_size=7))
 def test_every_serving_member_is_offered_once_and_the_winners_mover_never_lost(recorded,

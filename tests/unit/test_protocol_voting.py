@@ -23,6 +23,7 @@ from store.domain.protocol_voting import (
 )
 from store.persistence.serialize import MeetingFormatError
 from tests.support.protocol_sample import protocol_meeting
+from tests.support.examples import examples
 
 SERVING = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
            "Kim Vall"]
@@ -168,7 +169,7 @@ motions = st.tuples(st.sampled_from(SERVING), st.sampled_from(MOTION_KINDS),
                     st.sampled_from(["att tre", "att fyra"]))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.lists(motions, max_size=5), st.lists(st.sampled_from("jna-"), min_size=7,
                                                max_size=7), st.data())
 def test_the_vote_decides_for_the_side_with_more_votes(recorded, ballots, data):
@@ -195,7 +196,7 @@ def test_the_vote_decides_for_the_side_with_more_votes(recorded, ballots, data):
         assert f"Med {max(tally['ja'], tally['nej'])} " in item.vote.result
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(motions, min_size=2, max_size=5), st.data())
 def test_the_sides_point_at_the_same_motions_after_removals_and_corrections(recorded, data):
     meeting, item = _fresh()
