@@ -172,3 +172,24 @@ async def test_the_reservation_offers_the_losing_side_first(tmp_path):
     texts = [text for _, text in docx_lines(meeting, tmp_path)]
     assert ("Olle Berg (M) och Kim Vall (M) reserverar sig till förmån för Olle Bergs (M) "
             "ändringsyrkande.") in texts
+
+
+@run_async
+async def test_the_beslutsgang_outcome_is_picked_by_the_digit_on_its_row():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await motions(pilot)  # rows: 0 förslaget, 1 Olle Berg's ändring, 2 Jon Ström's
+        await pilot.press("alt+g")
+        await typed_through(pilot)
+        await pilot.press("1")
+        await typed_through(pilot)
+        await pilot.press("escape")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    item = meeting.items[0]
+    assert [d.text for d in item.decisions] == [CHANGE]
+    assert "finner att utskottet beslutar enligt Olle Bergs (M) ändringsyrkande." in (
+        item.procedure)

@@ -241,6 +241,18 @@ class SubstituteDialog(ProtocolDialog):
             self.dismiss(True)
 
 
+class OutcomeList(OptionList):
+    """The outcomes of the beslutsgång; the digit shown on a row picks it."""
+
+    BINDINGS = [Binding(str(n), f"pick({n})", show=False, id=f"protocol.procedure.pick{n}")
+                for n in range(10)]
+
+    def action_pick(self, index: int) -> None:
+        if index < self.option_count:
+            self.highlighted = index
+            self.action_select()
+
+
 class ProcedureDialog(ProtocolDialog):
     """Beslutsgång: pick the outcome (0 the proposal, 1… a yrkande) to draft it and write
     the decision; the text stays editable and goes into the model as it is typed."""
@@ -252,13 +264,18 @@ class ProcedureDialog(ProtocolDialog):
     def compose(self) -> ComposeResult:
         with self.frame(classes="-wide"):
             yield self.title_line(self.heading("Beslutsgång"))
-            yield Label("Beslut enligt (enter skriver beslutet och beslutsgången)",
+            yield Label("Beslut enligt (siffran eller enter skriver beslutet och beslutsgången)",
                         classes="dialog-field")
-            options = [Option("0  förslaget (bifall)", id="0")]
-            options += [Option(f"{i}  {motion_name(self.meeting, m)}", id=str(i))
-                        for i, m in enumerate(self.item.motions, start=1)
-                        if m.kind != "bifall"]
-            yield OptionList(*options, id="procedure-outcome")
+            # The id is the yrkande's position + 1 (0 = the proposal); the digit shown is
+            # the row's, and picks it (OutcomeList).
+            outcomes = [("0", "förslaget (bifall)")]
+            outcomes += [(str(i), motion_name(self.meeting, m))
+                         for i, m in enumerate(self.item.motions, start=1)
+                         if m.kind != "bifall"]
+            yield OutcomeList(*[Option(f"{row}  {text}" if row < 10 else f"   {text}",
+                                       id=outcome_id)
+                                for row, (outcome_id, text) in enumerate(outcomes)],
+                              id="procedure-outcome")
             yield Label("Beslutsgång", classes="dialog-field")
             yield AppTextArea(self.item.procedure, id="procedure-text", soft_wrap=True,
                               show_line_numbers=False, tab_behavior="focus")
