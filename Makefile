@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench clean
+.PHONY: demo demo-protokoll test test-fast bench clean
 
 # The tests import ~200 modules that pytest rewrites: with bytecode writing switched off
 # (some shells set PYTHONDONTWRITEBYTECODE) every run would compile them all again.
@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(PY) main.py demo
+
+demo-protokoll: $(STAMP)
+	$(PY) main.py demo --protokoll
 
 test: $(STAMP)
 	MOTESBOK_QUICK_TESTS=0 $(PY) -m pytest -n 2 -q

@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
             return code or (EXIT_ERROR if store.unreadable else EXIT_OK)
         if args.command == "live":
             return meetings.run_app(store, live_id=args.meeting_id)
-        return meetings.run_app(store, demo=args.command == "demo")
+        return meetings.run_app(store, demo=args.command == "demo",
+                                protocol=getattr(args, "protokoll", False))
     except MeetingFormatError as exc:
         from importers.detect import format_error_text
 

@@ -36,7 +36,9 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("live", parents=[common], help="öppna ett möte direkt i mötesläge")
     p.add_argument("meeting_id", metavar="ID")
 
-    sub.add_parser("demo", parents=[common], help="starta appen med ett exempelmöte")
+    p = sub.add_parser("demo", parents=[common], help="starta appen med ett exempelmöte")
+    p.add_argument("--protokoll", action="store_true",
+                   help="ett exempel på en nämnds protokoll i stället för mötesanteckningar")
 
 
 def cmd_import(store: MeetingStore, args) -> int:
@@ -171,9 +173,10 @@ def format_meeting_list(summaries, width: int = 80, today=None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_app(store: MeetingStore, *, live_id: str | None = None, demo: bool = False) -> int:
+def run_app(store: MeetingStore, *, live_id: str | None = None, demo: bool = False,
+            protocol: bool = False) -> int:
     if demo:
-        live_id = ensure_demo_meeting(store)
+        live_id = ensure_demo_meeting(store, protocol=protocol)
     from tui.app import MotesbokApp
 
     app = MotesbokApp(store, live_meeting_id=live_id)
@@ -181,14 +184,19 @@ def run_app(store: MeetingStore, *, live_id: str | None = None, demo: bool = Fal
     return app.return_code or EXIT_OK
 
 
-def ensure_demo_meeting(store: MeetingStore) -> str:
-    """The demo meeting's id, creating it on first use."""
-    from store.demo import demo_meeting
+def ensure_demo_meeting(store: MeetingStore, *, protocol: bool = False) -> str:
+    """The demo meeting's id (minutes, or with protocol=True a nämnd's protocol),
+    creating it on first use."""
+    if protocol:
+        from store.demo_protocol import demo_protocol as make
+    else:
+        from store.demo import demo_meeting as make
 
+    demo = make()
     for summary in store.summaries():
-        if summary.title == demo_meeting().title:
+        if summary.title == demo.title:
             return summary.id
-    return store.add(demo_meeting())
+    return store.add(demo)
 
 
 #: The commands that run and end (the app's commands, live and demo, are run_app's).
