@@ -122,7 +122,7 @@ F2 = ("f2", None)
 F3 = ("f3", None)
 
 
-@settings(max_examples=examples(8), deadline=None,
+@settings(max_examples=examples(5), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture],
           phases=NO_SHRINK)
 @given(before=field_text, decision=field_text.filter(str.strip), after=field_text,
@@ -188,7 +188,7 @@ ROLES = st.sampled_from([("ordf", "Ordförande"), ("just", "Justerare"), ("", ""
                          ("Kassör", "Kassör")])
 
 
-@settings(max_examples=examples(5), deadline=None,
+@settings(max_examples=examples(3), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture],
           phases=NO_SHRINK)
 @given(people=st.lists(st.tuples(NAMES, ROLES), min_size=1, max_size=3),

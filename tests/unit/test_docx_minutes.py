@@ -192,7 +192,7 @@ def _clean(text: str) -> str:
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=examples(50), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=ONE_LINE, place=ONE_LINE, name=ONE_LINE, role=ONE_LINE, item_title=ONE_LINE,
     presenter=ONE_LINE, description=MULTI_LINE, background=MULTI_LINE, proposal=MULTI_LINE,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import orjson
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import main
@@ -51,8 +51,10 @@ def refused(data: dict) -> str:
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=examples(15), deadline=None)
+@settings(max_examples=examples(5), deadline=None)
 @given(groups=st.integers(min_value=1, max_value=MAX_ITEMS))
+@example(groups=1)  # all but one item under a single top item
+@example(groups=MAX_ITEMS)  # every item at the top
 def test_items_at_any_level_are_counted(groups):
     assert "fler än 5000 punkter" in refused(meeting(items=items_spread(MAX_ITEMS + 1, groups)))
     assert len(imported(meeting(items=items_spread(MAX_ITEMS, groups))).all_items()) == MAX_ITEMS

@@ -130,7 +130,7 @@ def hostile_meetings(draw):
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_meetings())
 def test_every_field_comes_back_exactly(meeting):
     original = without(meeting_to_dict(meeting), NOT_EMBEDDED)
@@ -201,7 +201,7 @@ NOT_VISIBLE = NOT_EMBEDDED | {"standing", "status", "started_at", "finished_at",
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(visible_items())
 def test_the_visible_text_alone_gives_back_the_fields(items):
     meeting = Meeting("Möte", "2031-05-06", items=items)

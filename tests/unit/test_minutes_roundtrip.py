@@ -217,7 +217,7 @@ def meetings(draw):
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meetings())
 def test_any_exported_meeting_imports_back_equal(meeting):
     raw = docx_bytes(meeting)

@@ -194,7 +194,7 @@ _TEXT = st.text(st.characters(codec="utf-8", categories=None), max_size=40) | st
      " ", "\ufffe", "a\u2028b"])
 
 
-@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), suppress_health_check=[HealthCheck.too_slow])
 @given(title=_TEXT, decision=_TEXT, notes=_TEXT, name=_TEXT, note=_TEXT)
 def test_the_fingerprint_taken_while_building_is_the_documents(title, decision, notes, name, note):
     """The writer fingerprints the body as it builds it; the import reads it off the
@@ -216,7 +216,7 @@ def test_the_fingerprint_taken_while_building_is_the_documents(title, decision, 
 _RUNS = st.lists(st.builds(Run, _TEXT, st.booleans(), st.booleans()), max_size=5)
 
 
-@settings(max_examples=examples(80), suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), suppress_health_check=[HealthCheck.too_slow])
 @given(paragraphs=st.lists(_RUNS, max_size=4), cells=st.lists(_RUNS, min_size=2, max_size=6),
        style=st.sampled_from([None, "Etikett", "Heading1"]))
 def test_the_body_trace_is_the_visible_fingerprint_for_any_runs(paragraphs, cells, style):

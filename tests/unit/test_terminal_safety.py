@@ -69,7 +69,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.slow  # a long property-based run: not in make test-fast
-@settings(max_examples=examples(25), deadline=None,
+@settings(max_examples=examples(12), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(hostile, min_size=5, max_size=5))
 def test_no_printed_line_carries_a_raw_control_character(texts, capsys, monkeypatch):
