@@ -20,11 +20,11 @@ from tui.screens.live import LiveScreen
 from tui.widgets.due_date_input import DueDateInput
 
 
+# One form is enough here: this proves the dialog counts from the meeting's date (a
+# weekday name would land in 2031 otherwise); every form against any meeting date is
+# tests/unit/test_dates_reference.py's, in milliseconds instead of an app run each.
 @pytest.mark.parametrize("typed, due, shown", [
     ("fredag", "2013-05-17", "fredag 17 maj 2013"),
-    ("15/6", "2013-06-15", "lördag 15 juni 2013"),
-    ("om 2 veckor", "2013-05-29", "onsdag 29 maj 2013"),
-    ("nästa vecka", "2013-05-20", "måndag 20 maj 2013"),
 ])
 @run_async
 async def test_action_dialog_in_a_2013_meeting_counts_from_the_meeting(typed, due, shown):
