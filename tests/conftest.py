@@ -29,6 +29,21 @@ from store import MeetingStore  # noqa: E402
 from store.demo import demo_meeting  # noqa: E402
 
 
+def pytest_collection_modifyitems(items):
+    """The long tests first (real processes, property-based runs), in their own order.
+
+    pytest-xdist hands the tests out in this order: a long test left for the end keeps
+    one of the two workers busy while the other has nothing left to do.
+    """
+    from hypothesis import is_hypothesis_test
+
+    def long(item) -> bool:
+        return item.get_closest_marker("slow") is not None or is_hypothesis_test(
+            getattr(item, "obj", None))
+
+    items.sort(key=lambda item: not long(item))
+
+
 @pytest.fixture(scope="session")
 def _isolation_root(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("isolated")
