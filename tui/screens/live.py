@@ -335,7 +335,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         item = self.current
         seconds = None if item is None else rules.item_seconds(self.meeting, item, now)
         if seconds is not None:
-            parts.append(f"punkt {seconds // 60:d}:{seconds % 60:02d}")
+            parts.append(f"{self.timer_label(item)} {seconds // 60:d}:{seconds % 60:02d}")
         parts.append(now.strftime("%H:%M:%S"))
         state = self.app.save_state
         text = Text("  ".join(parts), style="bold")

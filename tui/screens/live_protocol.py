@@ -118,6 +118,11 @@ class LiveProtocol:
             return "§ …"
         return paragraph_label(paragraph_of(self.meeting, item, first))
 
+    def timer_label(self, item) -> str:
+        """The header's name for the item timer: the § in a protocol ('§ 42 0:18'), the
+        word punkt in minutes ('punkt 0:18')."""
+        return self.paragraph_label(item) if self.meeting.is_protocol else "punkt"
+
     def show_protocol_line(self) -> None:
         if not self.meeting.is_protocol:
             return
