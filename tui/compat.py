@@ -52,7 +52,23 @@ def call_after(pump, delay: float, callback) -> None:
     asyncio.get_running_loop().call_later(max(0.0, delay), pump.call_later, callback)
 
 
-class UndoSafeTextArea(TextArea):
+class SteadyCursorTextArea(TextArea):
+    """A TextArea that draws its cursor when blinking is switched off.
+
+    The line cache of Textualize/textual#5925 keys a line by "the blink shows the cursor
+    here", which is also false while the blink is in its hidden phase; with blinking
+    switched off (cursor_blink = False, as the snapshot tests do) a line drawn in that
+    phase was reused and the focused editor showed no cursor, now and then, depending
+    on when the blink timer last fired. Drawing again when blinking changes fixes it.
+    Remove when TextArea.render_line's cache key includes _draw_cursor.
+    """
+
+    def watch_cursor_blink(self) -> None:
+        self._line_cache.clear()
+        self.refresh()
+
+
+class UndoSafeTextArea(SteadyCursorTextArea):
     """A TextArea whose undo and redo cannot crash on a stale cursor.
 
     Textualize/textual#6686 (open): undoing a multi-line paste restores the shorter

@@ -43,15 +43,3 @@ def snap_compare(snap_compare):
 
     return compare
 
-
-def pytest_collection_modifyitems(items):
-    """A snapshot is compared once more when it differs.
-
-    Known flake, left open: under heavy parallel load (load average above 10 on two
-    cores), about one live-mode picture in six was taken with the notes' cursor line
-    unhighlighted, although the notes have the focus every time (checked). A second
-    picture is taken before the difference counts; a real change differs every time.
-    """
-    for item in items:
-        if "snap_compare" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.flaky(reruns=2))
