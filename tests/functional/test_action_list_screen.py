@@ -5,13 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.widgets import Input, Static
 
+from store.persistence.actions import ActionFilter
 from store.persistence.series import next_meeting_in_series
 from tests.support.action_list import ListApp, settle
 from tests.support.action_list import store as store  # noqa: F401 - the fixture
 from tests.support.live import run_async, wait_until
 from tui.screens.action_list import ActionListScreen, ActionTable
+from tui.worker_messages import ActionsSelected
 
 TODAY = date(2031, 4, 2)
 
@@ -209,3 +213,48 @@ async def test_action_text_is_readable_at_80_columns(store):
         assert "Ylva Berglund" in first and "2031-03-20" in first
         assert "Id" not in header.split()
         assert len(first) <= 80
+
+
+@run_async
+async def test_typing_in_a_filter_filters_without_enter(store):
+    """The pause after typing is a worker: the test waits for it, never for a time."""
+    app = ListApp(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f", *"ylva")
+        await settle(app, pilot)
+        assert shown(app) == ["Beställ provtagning", "Ta fram karta"]
+        await pilot.press(*["backspace"] * 4, *"jon")
+        await settle(app, pilot)
+        assert shown(app) == ["Informera allmänheten"]
+        status = str(app.screen.query_one("#actions-status", Static).render())
+        assert status.startswith("1 åtgärd –")
+
+
+@settings(max_examples=5, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(typed=st.lists(st.sampled_from(list("ylvajonsbrg ")), max_size=6).map("".join))
+@run_async
+async def test_the_list_always_ends_up_showing_what_the_field_says(store, typed):
+    app = ListApp(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        everything = list(app.screen.rows)
+        await pilot.press("ctrl+f", *[{" ": "space"}.get(ch, ch) for ch in typed])
+        await settle(app, pilot)
+        wanted = ActionFilter(owner=typed.strip() or None).select(everything)
+        assert shown(app) == [row.text for row in wanted]
+
+
+@run_async
+async def test_a_late_selection_for_older_filter_text_is_not_shown(store):
+    app = ListApp(store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        everything = list(app.screen.rows)
+        await pilot.press("ctrl+f", *"ylva", "enter")
+        await settle(app, pilot)
+        # A selection worker that was cancelled too late still reports what "yl" kept.
+        app.screen.post_message(ActionsSelected(everything, ActionFilter(owner="yl")))
+        await settle(app, pilot)
+        assert shown(app) == ["Beställ provtagning", "Ta fram karta"]

@@ -8,6 +8,7 @@ meeting the app has open is applied on the UI thread and saved by the app's auto
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date as Date
 from pathlib import Path
 
@@ -41,6 +42,7 @@ STATUS_OPTIONS = [("Öppna", "open"), ("Alla", "all"), ("Försenade", "overdue")
 HEADERS = ("Åtgärd", "Ansvarig", "Klart senast", "Möte", "Status", "Id")
 NARROW = 100  # below this table width the Id column is left out
 FILTER_DELAY = 0.25  # seconds of quiet typing before the list is filtered again
+TYPING = "action-filter-typing"  # the worker group of that pause
 
 
 class ActionTable(ScrollView, can_focus=True):
@@ -232,7 +234,6 @@ class ActionListScreen(Screen):
         self._initial = ActionFilter(status=status, meeting_id=meeting_id)
         self._all: list[ActionRow] | None = None  # the kept scan
         self.rows: list[ActionRow] = []  # what the table shows, in order
-        self._filter_timer = None
         self.loading_rows = False
         self.last_printed: Path | None = None
 
@@ -346,6 +347,8 @@ class ActionListScreen(Screen):
             self.post_message(ActionsSelected(selected, flt))
 
     def on_actions_selected(self, message: ActionsSelected) -> None:
+        if message.action_filter != self.current_filter():
+            return  # the fields changed meanwhile: their own selection is on its way
         self._show(message.rows, message.action_filter)
 
     def _show(self, rows: list[ActionRow], flt: ActionFilter) -> None:
@@ -370,12 +373,18 @@ class ActionListScreen(Screen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._filter_timer = self.set_timer(FILTER_DELAY, self.apply_filter)
+        self._filter_after_typing()
+
+    @work(exclusive=True, group=TYPING)
+    async def _filter_after_typing(self) -> None:
+        # Each key cancels the previous wait (exclusive), so a burst of typing filters
+        # 40 000 rows once, after it; a worker, so tests and the app can wait for it.
+        await asyncio.sleep(FILTER_DELAY)
+        self.apply_filter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.workers.cancel_group(self, TYPING)  # enter filters now, not after a pause
         self.apply_filter()
         self.query_one(ActionTable).focus()
 
