@@ -4,21 +4,18 @@ Text in a meeting comes from files anyone may have written. Printed raw, an ESC 
 control in a title can retitle the terminal, clear the screen or plant a hyperlink.
 So every control character is shown the way `cat -v` shows it (ESC as ``^[``, the C1
 CSI as ``M-^[``); tabs and line breaks inside one-line text become spaces. Bidi
-embeddings, overrides and isolates (U+202A-202E, U+2066-2069) would reorder what the
-terminal shows after them ("Trojan Source"), so they are shown as ``<U+202E>``.
+controls (store.domain.text.BIDI_CONTROLS) would reorder what the terminal shows after
+them ("Trojan Source"), so they are shown as ``<U+202E>``.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import TextIO
 
-from store.domain.text import CONTROL_CHARS
+from store.domain.text import BIDI, BIDI_CONTROLS, CONTROL_CHARS
 
 _LAYOUT = "\t\n\r\v\f"
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def _caret(ch: str) -> str:
@@ -41,8 +38,8 @@ def terminal_safe(text: str, *, keep: str = "") -> str:
             else (" " if m.group() in _LAYOUT else _caret(m.group())),
             text,
         )
-    if not text.isascii() and _BIDI.search(text):
-        text = _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    if not text.isascii() and BIDI.search(text):
+        text = BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
     if not text.isascii() and any("\ud800" <= ch <= "\udfff" for ch in text):
         text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
     return text
@@ -64,7 +61,8 @@ def json_safe(data: bytes) -> bytes:
     The same document, value for value, but safe to show in a terminal. In UTF-8 the C1
     controls are exactly the pairs C2 80..C2 9F, which nothing else can contain.
     """
-    if b"\x7f" not in data and b"\xc2" not in data and b"\xe2" not in data:
+    if b"\x7f" not in data and b"\xc2" not in data and b"\xe2" not in data \
+            and b"\xd8" not in data:  # the lead bytes of DEL, C1 and every bidi control
         return data
     out = data.replace(b"\x7f", b"\\u007f")
     for code in range(0x80, 0xA0):

@@ -22,11 +22,12 @@ from textual.notifications import Notification
 from textual.reactive import reactive
 
 from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
+from store.domain.text import BIDI
 from store.persistence.lock import LockUnavailableError
 
 from .autosave import Autosaver
 from .compat import (AfterFirstFrame, BreakpointsBeforeStyling, KeysInOrder, NoFrameInBatch,
-                     call_after)
+                     call_after, drop_from_drawn_lines)
 from .crash_guard import CrashGuard
 from .crash_safety import CrashSafety
 from .save_state import SaveState, Saving
@@ -71,6 +72,8 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
 
     def __init__(self, store: MeetingStore, live_meeting_id: str | None = None):
         super().__init__()
+        # Stored text is shown in logical order: no title can reorder the screen.
+        drop_from_drawn_lines(BIDI)
         self.store = store
         self.live_meeting_id = live_meeting_id
         self.session: MeetingSession | None = None

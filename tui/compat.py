@@ -158,6 +158,39 @@ def contain_handler_exceptions() -> None:
     MessagePump._dispatch_message = _dispatch_message
 
 
+def drop_from_drawn_lines(pattern) -> None:
+    """Leave what `pattern` matches (zero-width characters only) out of every line drawn.
+
+    Textual (8.2.8) draws text as stored, bidi controls included (store.domain.text.BIDI),
+    and a terminal that applies the bidi algorithm reorders what follows them: no widget
+    can prevent it (a tree label, a notification, a field being edited all draw their
+    own text). Every frame and every screenshot takes the widgets' lines from
+    Compositor._get_renders, so that one generator is wrapped. Zero-width characters
+    only, so every cell stays where Textual put it. Keep while Textual draws them raw.
+    """
+    from rich.segment import Segment
+    from textual._compositor import Compositor
+    from textual.strip import Strip
+
+    original = Compositor._get_renders
+    if getattr(original, "_motesbok_dropping", None) is pattern:
+        return
+    search, drop = pattern.search, pattern.sub
+
+    def cleaned(strip: Strip) -> Strip:
+        if not search(strip.text):
+            return strip
+        return Strip([Segment(drop("", text), style, control) for text, style, control in strip],
+                     strip.cell_length)
+
+    def _get_renders(self, crop=None):
+        for region, clip, strips in original(self, crop):
+            yield region, clip, [cleaned(strip) for strip in strips]
+
+    _get_renders._motesbok_dropping = pattern
+    Compositor._get_renders = _get_renders
+
+
 class UnexpectedErrorHooks(App):
     """App mixin: Textual's private end-of-app error path, routed to two public hooks.
 

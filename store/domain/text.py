@@ -8,6 +8,14 @@ import unicodedata
 #: C0 controls, DEL and C1 controls (Unicode category Cc): never meant to be seen.
 CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
+#: Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) and the direction
+#: marks (U+200E, U+200F, U+061C): invisible, yet a terminal that applies the bidi
+#: algorithm reorders what follows them ("Trojan Source"). Stored as typed; every place
+#: that shows stored text (the command line, the app's screen) neutralises them.
+BIDI_CONTROLS = ("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                 "\u200e\u200f\u061c")
+BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
 
 def is_blank(text: str) -> bool:
     """True when nothing in `text` would be visible.

@@ -27,7 +27,9 @@ from tests.support.samples import EXAMPLE
 from tests.support.examples import examples
 
 CONTROLS = [chr(c) for c in range(0x20)] + ["\x7f"] + [chr(c) for c in range(0x80, 0xA0)] + [
-    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]  # bidi: Trojan Source
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
+]  # bidi: Trojan Source
+BIDI_COUNT = 12
 SEQUENCES = [
     "\x1b]0;pwned\x07",  # retitle the terminal
     "\x1b[2J\x1b[H",  # clear the screen
@@ -35,7 +37,7 @@ SEQUENCES = [
     "\x9b31m",  # C1 CSI
     "\x1bP+q\x1b\\",  # DCS
 ]
-RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # all but \n
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")  # all but \n
 
 hostile = st.lists(
     st.one_of(
@@ -142,11 +144,11 @@ def test_the_long_list_on_a_terminal_keeps_only_its_own_colours(capsys, monkeypa
 @given(st.text())
 def test_terminal_safe_leaves_no_control_and_keeps_the_rest(text):
     safe = terminal_safe(text)
-    assert not re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", safe)
+    assert not re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", safe)
     assert not any("\ud800" <= ch <= "\udfff" for ch in safe)
     kept = terminal_safe(text, keep="\n")
     assert kept.count("\n") == text.count("\n")
-    if not re.search("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]", text):
+    if not re.search("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", text):
         assert safe == text
 
 
@@ -155,10 +157,10 @@ def test_json_safe_is_the_same_document_without_raw_controls(text):
     raw = orjson.dumps({"t": text})
     safe = json_safe(raw)
     assert orjson.loads(safe) == {"t": text}
-    assert not re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", safe.decode())
+    assert not re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", safe.decode())
 
 
-_with_bidi = st.text(st.one_of(st.sampled_from(CONTROLS[-9:]),
+_with_bidi = st.text(st.one_of(st.sampled_from(CONTROLS[-BIDI_COUNT:]),
                                st.characters(exclude_categories=("Cs",))), max_size=30)
 
 
@@ -166,11 +168,11 @@ _with_bidi = st.text(st.one_of(st.sampled_from(CONTROLS[-9:]),
 def test_bidi_controls_are_shown_not_obeyed(text):
     """A right-to-left override in a title would reverse the rest of the printed line."""
     safe = terminal_safe(text)
-    assert not re.search("[\u202a-\u202e\u2066-\u2069]", safe)
-    assert safe.count("<U+") >= sum(text.count(c) for c in CONTROLS[-9:])
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", safe)
+    assert safe.count("<U+") >= sum(text.count(c) for c in CONTROLS[-BIDI_COUNT:])
     raw = orjson.dumps({"t": text})
     assert orjson.loads(json_safe(raw)) == {"t": text}
-    assert not re.search("[\u202a-\u202e\u2066-\u2069]", json_safe(raw).decode())
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", json_safe(raw).decode())
 
 
 def test_a_rich_markup_lookalike_in_an_owners_name_is_printed_as_typed(capsys, tmp_path):
