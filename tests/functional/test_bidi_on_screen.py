@@ -2,7 +2,7 @@
 
 A right-to-left override in a title would make the terminal reorder the rest of its line
 ("Trojan Source"). The app keeps the text as stored and leaves the controls out of every
-line it draws (tui/compat.py drop_from_drawn_lines), wherever the text is shown: the
+line it draws (tui/compat drop_from_drawn_lines), wherever the text is shown: the
 title, the agenda tree, the item heading, the notes being edited, the action list.
 """
 

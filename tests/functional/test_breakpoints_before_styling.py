@@ -1,5 +1,5 @@
 """A pushed screen carries its breakpoint class ("-narrow"/"-wide") from its first
-styling on (tui/compat.py BreakpointsBeforeStyling), so it is not styled twice."""
+styling on (tui/compat BreakpointsBeforeStyling), so it is not styled twice."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Textual routes every key to the widget focused when the app's queue reaches it, so a
 burst ("abc", Tab, "def") used to end up in the first field, and keys behind F3 in the
-notes instead of the dialog. The fix (tui/compat.py, KeysInOrder) holds keys behind any
+notes instead of the dialog. The fix (tui/compat/key_order.py, KeysInOrder) holds keys behind any
 key that may move focus until the screen has reacted.
 
 In-process tests post key events to the app exactly as Textual's driver does (all at

@@ -1,4 +1,4 @@
-"""The autosave's delay survives a late timer (tui/compat.py `call_after`,
+"""The autosave's delay survives a late timer (tui/compat `call_after`,
 Textualize/textual#6370).
 
 A clock that jumps between two readings makes every timer late. Textual's one-shot
