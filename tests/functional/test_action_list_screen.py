@@ -13,6 +13,7 @@ from store.persistence.actions import ActionFilter
 from store.persistence.series import next_meeting_in_series
 from tests.support.action_list import ListApp, settle
 from tests.support.action_list import store as store  # noqa: F401 - the fixture
+from tests.support.examples import examples
 from tests.support.live import run_async, wait_until
 from tui.screens.action_list import ActionListScreen, ActionTable
 from tui.worker_messages import ActionsSelected
@@ -231,7 +232,7 @@ async def test_typing_in_a_filter_filters_without_enter(store):
         assert status.startswith("1 åtgärd –")
 
 
-@settings(max_examples=5, deadline=None,
+@settings(max_examples=examples(5), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(typed=st.lists(st.sampled_from(list("ylvajonsbrg ")), max_size=6).map("".join))
 @run_async

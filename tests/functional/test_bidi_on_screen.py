@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from store import Action, MeetingStore
 from store.domain.text import BIDI_CONTROLS
+from tests.support.examples import examples
 from tests.support.live import council_meeting, make_app, run_async, settle, wait_until
 
 #: Text with bidi controls among letters, as a pasted or imported title might have.
@@ -36,7 +37,7 @@ def visible(text: str) -> str:
     return RAW.sub("", text)
 
 
-@settings(max_examples=5, deadline=None,
+@settings(max_examples=examples(5), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=with_controls, item=with_controls, person=with_controls, note=with_controls)
 @run_async
