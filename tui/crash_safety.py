@@ -35,7 +35,7 @@ def offer_before_opening(app, meeting_id: str, open_it) -> None:
     from store.persistence.rescue import find_rescue_copies
 
     try:
-        copies = [c for c in find_rescue_copies(app.store) if c.meeting_id == meeting_id]
+        copies = find_rescue_copies(app.store, meeting_id=meeting_id)
     except Exception:  # noqa: BLE001 - the offer must never stop the meeting opening
         copies = []
     if not copies:

@@ -81,10 +81,10 @@ class RescueCopy:
 
 
 def find_rescue_copies(
-    store: MeetingStore, folders: Iterable[Path] | None = None
+    store: MeetingStore, folders: Iterable[Path] | None = None, *, meeting_id: str | None = None
 ) -> list[RescueCopy]:
     """Every rescue copy newer than its stored meeting and holding something it lacks,
-    newest first."""
+    newest first; with `meeting_id`, only that meeting's (the others are not read)."""
     found: list[tuple[float, RescueCopy]] = []
     seen: set[Path] = set()
     for folder in folders if folders is not None else rescue_folders():
@@ -98,7 +98,10 @@ def find_rescue_copies(
             if path in seen:
                 continue
             seen.add(path)
-            copy = _read_copy(store, path, _NAME_RE.fullmatch(name).group("id"))
+            copy_of = _NAME_RE.fullmatch(name).group("id")
+            if meeting_id is not None and copy_of != meeting_id:
+                continue
+            copy = _read_copy(store, path, copy_of)
             if copy is not None:
                 found.append(copy)
     found.sort(key=lambda pair: pair[0], reverse=True)

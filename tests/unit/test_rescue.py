@@ -158,3 +158,16 @@ def test_list_names_the_copy(capsys, file_store, monkeypatch, tmp_path):
     out, err = capsys.readouterr()
     assert code == 0 and meeting.id in out
     assert "Nödkopian" in err and str(path) in err and "nyare än mötet" in err
+
+
+def test_copies_of_one_meeting_are_found_without_reading_the_others(file_store, folder):
+    # `motesbok live ID` asks only for that meeting's copies before it opens it: a
+    # copy of another meeting is not read at all (here it could not be: it is a folder).
+    meeting = _stored(file_store)
+    other = Meeting(title="Årsmöte", date="2031-03-05")
+    file_store.add(other)
+    path = _copy_of(file_store, meeting.id, folder, _typed_on)
+    (folder / rescue_file_name(other.id)).mkdir()
+    [copy] = find_rescue_copies(file_store, [folder], meeting_id=meeting.id)
+    assert copy.path == path
+    assert find_rescue_copies(file_store, [folder], meeting_id=other.id) == []

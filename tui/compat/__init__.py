@@ -266,7 +266,7 @@ class NoFrameInBatch(App):
     mode's first frame, bench/startup.py). Here such a render is skipped, its dirty
     regions kept, and the screen is drawn once the batch ends. Not filed upstream.
     Remove when Screen._compositor_refresh waits for the batch to end itself:
-    tests/functional/test_first_frame.py counts the frames rendered before Ready.
+    tests/functional/test_first_frame.py checks that live mode's first frame is whole.
     """
 
     _frame_held: bool = False
