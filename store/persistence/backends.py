@@ -24,6 +24,7 @@ from .storage import (
 
 if TYPE_CHECKING:
     from ..domain.action_rows import ActionRow
+    from ..domain.model import Meeting
     from .store import MeetingStore
 
 
@@ -36,13 +37,14 @@ def is_valid_meeting_id(meeting_id: str) -> bool:
     return isinstance(meeting_id, str) and _ID_RE.fullmatch(meeting_id) is not None
 
 
-def validate_database(data: Any) -> None:
-    """Raise ValueError unless `data` is a meeting database the store can open.
+def validate_database(data: Any) -> Meeting:
+    """The meeting in `data`; ValueError unless it is a meeting database the store can
+    open.
 
     A file can be valid JSON and still be damaged (an empty object, a half-written
     meeting from some other tool); the storage treats those like unparsable files.
     """
-    meeting_from_dict(meeting_of(data), strict=False)
+    return meeting_from_dict(meeting_of(data), strict=False)
 
 
 class Lock(Protocol):

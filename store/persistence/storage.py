@@ -304,6 +304,9 @@ class AtomicJSONStorage(Storage):
         self.backup_path = self.path.with_name(self.path.name + ".bak")
         self.recovered: Recovery | None = None
         self._validate = validate
+        #: What `validate` returned for the data read (the store's check builds the
+        #: meeting, which the store then takes rather than build it a second time).
+        self.checked: Any = None
         self._repair = repair
         self._cache: dict | None = None
         self._loaded = False
@@ -322,7 +325,7 @@ class AtomicJSONStorage(Storage):
         if not isinstance(data, dict):
             raise ValueError("not an object")
         if self._validate is not None:
-            self._validate(data)
+            self.checked = self._validate(data)
         return data
 
     def _load(self) -> dict | None:

@@ -190,7 +190,9 @@ class MeetingStore:
                     raise MeetingUnreadableError(meeting_id, recovered)
                 if recovered is not None:
                     self.recoveries.append(recovered)
-                meeting = meeting_from_dict(dict(data), strict=False)
+                meeting = getattr(storage, "checked", None)  # built by the file's check
+                if not isinstance(meeting, Meeting):
+                    meeting = meeting_from_dict(dict(data), strict=False)
                 meeting.id = meeting_id
             return MeetingSession(self, meeting, db, lock, getattr(storage, "recovered", None))
         except BaseException:

@@ -196,3 +196,27 @@ def test_a_snapshot_taken_earlier_is_what_gets_written(store):
         assert store.load(meeting_id).items[0].notes == "i ögonblicksbilden"
         session.save()
     assert store.load(meeting_id).items[0].notes == "ändrat efteråt"
+
+
+def test_opening_a_meeting_file_builds_the_meeting_once(file_store, sample_meeting, monkeypatch):
+    # The file's check builds the meeting from the JSON; opening takes that one (live
+    # mode's start built the 30-item meeting twice).
+    import store.persistence.backends as backends
+    import store.persistence.store as store_module
+    from store.persistence import serialize
+
+    meeting_id = file_store.add(sample_meeting)
+    built = []
+
+    def counting(data, **kwargs):
+        built.append(data.get("title"))
+        return serialize.meeting_from_dict(data, **kwargs)
+
+    monkeypatch.setattr(backends, "meeting_from_dict", counting)
+    monkeypatch.setattr(store_module, "meeting_from_dict", counting)
+    session = file_store.open(meeting_id)
+    try:
+        assert session.meeting == file_store.load(meeting_id)
+        assert built == [sample_meeting.title] * 2  # the open, then load()'s own
+    finally:
+        session.close()
