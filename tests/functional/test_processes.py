@@ -15,7 +15,7 @@ import pytest
 
 from store import MeetingStore
 from tests.support.live import council_meeting
-from tests.support.pty_app import PtyApp
+from tests.support.pty_app import PATIENCE, PtyApp
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="pty")]
 
@@ -51,7 +51,7 @@ def test_signal_right_after_typing_saves_the_text(live_meeting, data_dir, sig):
         os.kill(app.proc.pid, sig)
         if sig == signal.SIGHUP:
             os.close(app.master)  # and the terminal is really gone
-        code = app.proc.wait(10)
+        code = app.proc.wait(PATIENCE)
     finally:
         app.close()
     assert code == 0
@@ -63,7 +63,7 @@ def test_closing_the_terminal_saves_the_text(live_meeting, data_dir):
     app = start_and_type(data_dir, meeting_id, controlling_tty=True)
     try:
         os.close(app.master)  # the terminal window is closed: the kernel sends SIGHUP
-        code = app.proc.wait(10)
+        code = app.proc.wait(PATIENCE)
     finally:
         app.close()
     assert code == 0
@@ -75,10 +75,10 @@ def test_kill_9_after_the_autosave_keeps_the_text(live_meeting, data_dir):
     app = start_and_type(data_dir, meeting_id)
     try:
         # The autosave runs on its own: kill -9 as soon as it has written the text.
-        app.wait_until(lambda: store.load(meeting_id).items[0].notes == NOTE, 10,
-                       "the autosave")
+        app.wait_until(lambda: store.load(meeting_id).items[0].notes == NOTE,
+                       what="the autosave")
         os.kill(app.proc.pid, signal.SIGKILL)
-        app.proc.wait(10)
+        app.proc.wait(PATIENCE)
     finally:
         app.close()
     assert_note_saved(store, meeting_id)
@@ -89,7 +89,7 @@ def test_ctrl_q_saves_and_quits(live_meeting, data_dir):
     app = start_and_type(data_dir, meeting_id)
     try:
         os.write(app.master, b"\x11")  # ctrl+q
-        code = app.proc.wait(10)
+        code = app.proc.wait(PATIENCE)
     finally:
         app.close()
     assert code == 0
@@ -107,7 +107,7 @@ def test_sighup_inside_the_action_dialog_keeps_the_draft(live_meeting, data_dir)
         app.wait_for("kommunen")
         os.kill(app.proc.pid, signal.SIGHUP)
         os.close(app.master)
-        app.proc.wait(10)
+        app.proc.wait(PATIENCE)
     finally:
         app.close()
     actions = store.load(meeting_id).items[0].actions
@@ -122,7 +122,7 @@ def test_bracketed_paste_is_reflowed_keeping_paragraphs(live_meeting, data_dir):
         os.write(app.master, b"\x1b[200~rad ett\nrad tv\xc3\xa5\r\n\r\nrad tre\x1b[201~")
         app.wait_for("rad tre")
         os.write(app.master, b"\x11")  # ctrl+q
-        assert app.proc.wait(10) == 0
+        assert app.proc.wait(PATIENCE) == 0
     finally:
         app.close()
     # A paragraph's hard line break joined, the blank-line break kept (issue 10.5).

@@ -15,6 +15,11 @@ import time
 
 from tests.conftest import ROOT, child_env
 
+#: How long a real process may take to show or do what a test waits for. Generous: the
+#: tests go on the moment it happens, so a short limit would only turn a slow, loaded
+#: machine into a failure.
+PATIENCE = 60.0
+
 
 def _take_controlling_tty() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
@@ -67,7 +72,7 @@ class PtyApp:
         with self._lock:
             return len(self.output)
 
-    def wait_for(self, text: str, timeout: float = 15.0, since: int = 0) -> None:
+    def wait_for(self, text: str, timeout: float = PATIENCE, since: int = 0) -> None:
         def drawn() -> bool:
             with self._lock:
                 return text in self.output[since:].decode("utf-8", "replace")
@@ -79,7 +84,7 @@ class PtyApp:
                 f"{text!r} never appeared on screen; tail: {self.screen_text()[-600:]!r}"
             ) from None
 
-    def wait_until(self, condition, timeout: float = 15.0, what: str = "", *,
+    def wait_until(self, condition, timeout: float = PATIENCE, what: str = "", *,
                    while_running: bool = False) -> None:
         """Poll `condition()` (the screen, the store, a file) until true or `timeout`."""
         deadline = time.monotonic() + timeout
