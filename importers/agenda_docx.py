@@ -5,7 +5,9 @@ Read from each paragraph: the Title style, heading levels (``Heading N``/``Rubri
 Word's automatic list numbering (``numPr``, on the paragraph or inherited from its
 style, e.g. ``List Number``) computed to the numbers Word shows, bullets, whether the
 whole paragraph is bold, and bold/italic runs as ``**``/``*`` markup. Tables are read as
-text, a row per line (a row whose first cell is a number is a numbered line).
+text, a row per line (a row whose first cell is a number is a numbered line); a header
+row that only names columns (``Nr | Ärende | Föredragande``) is dropped, by the same rule
+as the mötesbok import's (agenda_table_header.py).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from store.domain.model import Meeting
 
 from .agenda_builder import build_meeting
 from .agenda_lines import Line, row_line, split_number
+from .agenda_table_header import is_table_header
 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _HEADING_STYLE_RE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)
@@ -256,6 +259,8 @@ def table_lines(table: Table) -> list[Line]:
                 continue  # a merged cell is listed once per grid column
             seen.add(id(cell._tc))
             cells.append(" ".join(part.strip() for part in cell.text.split("\n") if part.strip()))
+        if is_table_header(" | ".join(cell for cell in cells if cell)):
+            continue  # it names the columns: neither an item nor text
         line = row_line(cells)
         if line is not None:
             lines.append(line)

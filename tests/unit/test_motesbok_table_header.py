@@ -13,40 +13,7 @@ from importers.agenda_table_header import is_table_header
 from importers.motesbok import pages_of_text, parse_motesbok
 
 from tests.support.examples import examples
-
-#: Column titles as tables spell them (our own list, wider than the importer's words).
-NUMBER_COLUMNS = ("Nr", "Nr.", "Nummer", "§", "Paragraf", "Punkt", "Ärendenr",
-                  "Ärendenummer", "Ärende nr", "Löpnr")
-TITLE_COLUMNS = ("Ärende", "Ärenden", "Rubrik", "Ärenderubrik", "Ärendemening", "Titel",
-                 "Ämne", "Beskrivning")
-DNR_COLUMNS = ("Dnr", "Dnr.", "D.nr", "Diarienr", "Diarienummer", "Diarienr.",
-               "Diariennummer", "Diarie nr")
-OTHER_COLUMNS = ("Föredragande", "Föredras av", "Handläggare", "Ansvarig", "Tid", "Kl.",
-                 "Beslut", "Förslag till beslut", "Bilagor", "Handlingar", "Sida")
-SEPARATORS = (" | ", "\t", "  ", "   ", " ", " ; ")
-
-
-def recased(draw, text: str) -> str:
-    how = draw(st.sampled_from(("as is", "upper", "lower", "title", "random")))
-    if how == "random":
-        return "".join(ch.upper() if draw(st.booleans()) else ch.lower() for ch in text)
-    return {"as is": text, "upper": text.upper(), "lower": text.lower(),
-            "title": text.title()}[how]
-
-
-@st.composite
-def header_rows(draw) -> str:
-    """Two to five column titles: a title column and one to four of the others."""
-    columns = [draw(st.sampled_from(TITLE_COLUMNS))]
-    for pool in (NUMBER_COLUMNS, DNR_COLUMNS, OTHER_COLUMNS):
-        if draw(st.booleans()):
-            columns.insert(draw(st.integers(0, len(columns))), draw(st.sampled_from(pool)))
-    if len(columns) == 1:
-        columns.insert(0, draw(st.sampled_from(NUMBER_COLUMNS)))
-    colon = draw(st.sampled_from(("", ":")))
-    separator = draw(st.sampled_from(SEPARATORS))
-    cells = [recased(draw, column) + colon for column in columns]
-    return draw(st.sampled_from(("", " ", "\t"))) + separator.join(cells)
+from tests.support.table_headers import header_rows
 
 
 @settings(max_examples=examples(300), deadline=None)
