@@ -38,6 +38,10 @@ class MotesbokCommands(Provider):
                     f"{binding.description} ({key})",
                     partial(app.call_later, app.run_action, action, screen))
 
+        # A screen's own commands that have no key (shown only when they apply).
+        for name, help_text, callback in getattr(screen, "palette_commands", list)():
+            add(name, help_text, callback)
+
         meeting = app.session.meeting if app.session else None
         if meeting is not None:
             mid = meeting.id
