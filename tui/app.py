@@ -27,7 +27,7 @@ from store.persistence.lock import LockUnavailableError
 
 from .autosave import Autosaver
 from .compat import (AfterFirstFrame, BreakpointsBeforeStyling, KeysInOrder, NoFrameInBatch,
-                     call_after, drop_from_drawn_lines)
+                     StyledOnceWhenShown, call_after, drop_from_drawn_lines)
 from .crash_guard import CrashGuard
 from .crash_safety import CrashSafety
 from .save_state import SaveState, Saving
@@ -42,8 +42,8 @@ def _commands_provider():
     return MotesbokCommands
 
 
-class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFrameInBatch, SizeGuard,
-                  CrashGuard, CrashSafety):
+class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFrameInBatch,
+                  StyledOnceWhenShown, SizeGuard, CrashGuard, CrashSafety):
     CSS_PATH = "app.tcss"
     TITLE = "Mötesbok"
     COMMANDS = {_commands_provider}

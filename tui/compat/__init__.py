@@ -256,6 +256,38 @@ class BreakpointsBeforeStyling(App):
         return super().push_screen(screen, *args, **kwargs)
 
 
+class StyledOnceWhenShown(App):
+    """App mixin: a screen's widgets are styled once, when mounted, not again when it shows.
+
+    Textual (8.2.8) styles each widget as it is mounted, then styles the whole screen
+    again when the screen is first shown (ScreenResume with refresh_styles), although
+    nothing changed in between: class and focus changes restyle what they touch
+    themselves. For live mode that was about 2 % of the work before the first frame
+    (bench/startup.py). Here the first showing of a screen skips it, unless the screen
+    brings CSS of its own (read after the screen itself was styled). Not filed upstream.
+    Remove when Screen._on_screen_resume skips it: tests/functional/test_styled_once.py.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from textual.screen import Screen
+
+        original = Screen._on_screen_resume
+        if getattr(original, "_motesbok_once", False):
+            return
+
+        def _on_screen_resume(screen, event) -> None:
+            if "_motesbok_shown" not in screen.__dict__:
+                screen._motesbok_shown = True
+                if (isinstance(screen.app, StyledOnceWhenShown) and not screen.css_path
+                        and not screen.CSS):
+                    event.refresh_styles = False
+            original(screen, event)
+
+        _on_screen_resume._motesbok_once = True
+        Screen._on_screen_resume = _on_screen_resume
+
+
 class NoFrameInBatch(App):
     """App mixin: a screen is not drawn while the app's updates are batched.
 
