@@ -20,10 +20,7 @@ from types import TracebackType
 
 from rich.text import Text
 
-from store.persistence.resume import ResumePoint, remember_resume_point, take_resume_point
-
 from .compat import UnexpectedErrorHooks, contain_handler_exceptions
-from .dialogs.error import ErrorDialog
 
 #: More errors than this within ERROR_WINDOW seconds: something loops, so stop.
 ERROR_LIMIT = 5
@@ -83,6 +80,8 @@ class CrashGuard(UnexpectedErrorHooks):
         """Called by compat for an exception in a message handler: True = go on."""
         if self._exit or not self.is_running:
             return False
+        from .dialogs.error import ErrorDialog  # loaded with the first error, not at start
+
         if isinstance(pump, ErrorDialog) or isinstance(_screen_of(pump), ErrorDialog):
             return False  # the dialog that reports errors is itself broken
         now = time.monotonic()
@@ -137,12 +136,16 @@ class CrashGuard(UnexpectedErrorHooks):
                 item_id = getattr(screen, "item_id", None)
                 break
         try:
+            from store.persistence.resume import ResumePoint, remember_resume_point
+
             remember_resume_point(self.store, ResumePoint(session.meeting.id, item_id))
         except Exception:  # noqa: BLE001 - stopping must go on
             pass
 
     def offer_resume(self) -> None:
         """At start: after an unexpected stop, offer the meeting and item it was at."""
+        from store.persistence.resume import take_resume_point
+
         try:
             point = take_resume_point(self.store)
             meeting = self.store.load(point.meeting_id) if point else None

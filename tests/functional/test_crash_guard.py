@@ -18,7 +18,7 @@ from tests.support.live import (
     settle,
     type_text,
 )
-from tui.crash_guard import ErrorDialog
+from tui.dialogs.error import ErrorDialog
 from tui.screens.live import LiveScreen
 from tui.screens.start import StartScreen
 from tui.dialogs.questions import ConfirmDialog
