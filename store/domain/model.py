@@ -181,6 +181,8 @@ class AgendaItem:
     conflicts: list[str] = field(default_factory=list)  # jäv: names taking no part
     substitutions: list[Substitution] = field(default_factory=list)
     adjusted_immediately: bool = False
+    #: Who the meeting chose to lead the § when the ordförande has jäv ('' = not chosen).
+    acting_chair: str = ""
 
     def walk(self) -> Iterator[AgendaItem]:
         """This item and all its sub-items, depth first."""

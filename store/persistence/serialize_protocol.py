@@ -39,7 +39,7 @@ PARTICIPANT_KEYS = {"party", "group", "chair", "substitute_for", "remote", "subs
 ITEM_KEYS = {
     "section", "case_number", "registration_number", "decision_lead", "basis", "send_to",
     "motions", "procedure", "vote", "reservations", "protocol_notes", "conflicts",
-    "substitutions", "adjusted_immediately",
+    "substitutions", "adjusted_immediately", "acting_chair",
 }
 
 _ADJUSTMENT_KEYS = {"place", "date", "time"}
@@ -121,7 +121,7 @@ def item_keys(item: AgendaItem, full: bool) -> dict[str, Any]:
             "adjusted_immediately": item.adjusted_immediately,
         },
         full,
-    )
+    ) | ({"acting_chair": item.acting_chair} if item.acting_chair else {})  # only when chosen
 
 
 def _motion_keys(motion: Motion) -> dict[str, Any]:
@@ -241,7 +241,8 @@ def read_participant(r, obj: dict, where: str, participant: Participant) -> None
 
 
 def read_item(r, obj: dict, where: str, item: AgendaItem) -> None:
-    for key in ("section", "case_number", "registration_number", "decision_lead", "procedure"):
+    for key in ("section", "case_number", "registration_number", "decision_lead", "procedure",
+                "acting_chair"):
         setattr(item, key, r.text(obj, key, where, nullable=True) or "")
     item.basis = r.texts(obj, "basis", where)
     item.send_to = r.texts(obj, "send_to", where)

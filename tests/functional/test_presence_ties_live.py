@@ -162,7 +162,7 @@ async def test_jav_of_the_chair_says_who_leads_the_paragraph():
         await pilot.press("enter", "enter")  # no ersättare instead
         await typed_through(pilot)
         line = protocol_line(app)
-        assert "vice ordföranden Olle Berg (M) leder § 41" in line
+        assert "§ 41 leds av vice ordföranden Olle Berg (M)" in line
 
 
 @run_async

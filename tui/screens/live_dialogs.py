@@ -10,10 +10,10 @@ from store.domain import meeting_rules as rules
 
 from ..worker_messages import ActionToggled
 from ..words import document
-from .live_unplaced import LiveUnplaced
+from .live_palette import LivePalette
 
 
-class LiveDialogs(LiveUnplaced):
+class LiveDialogs(LivePalette):
     """LiveScreen's dialog actions; needs the screen's meeting, current, now,
     _writable, _changed, refresh_entries, refresh_item, rebuild_tree and go_to."""
 

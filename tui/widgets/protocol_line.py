@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from store.domain.chair_conflict import chair_conflict_sentence
+from store.domain.chair_conflict import chair_conflict_line
 from store.domain.model import AgendaItem, Meeting
 from store.domain.protocol_record import paragraph_item
 from store.domain.serving import quorum_text, quorum_warning, serving
@@ -52,7 +52,7 @@ def protocol_line(meeting: Meeting, item: AgendaItem, paragraph: str) -> Text:
         text.append(f" · jäv: {', '.join(state.conflicted)}")
     # Who leads the § when the chair has jäv comes first on the second line: it is
     # what the secretary must act on before the § is handled.
-    lead = chair_conflict_sentence(meeting, item, paragraph or "paragrafen")
+    lead = chair_conflict_line(meeting, item, paragraph or "paragrafen")
     recorded = recorded_text(item)
     if lead:
         text.append(f"\n{lead}", style="bold")
