@@ -10,7 +10,7 @@ from textual.app import App
 from textual.widgets import Input
 
 from store.domain.dates import DueDateError, parse_due_date
-from tests.support.live import run_async, type_text
+from tests.support.live import run_async, type_key_by_key
 from tui.widgets.due_date_input import DueDateInput
 
 TODAY = date(2031, 4, 2)
@@ -50,7 +50,7 @@ def test_a_changed_handler_reads_the_date_of_the_new_text(validate_on, typed):
     async def run():
         app = DueApp(**kwargs)
         async with app.run_test(size=(80, 24)) as pilot:
-            await type_text(pilot, typed)
+            await type_key_by_key(pilot, typed)
             await pilot.pause()
         return app.seen
 

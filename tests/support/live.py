@@ -66,10 +66,30 @@ def make_app(store: MeetingStore, meeting_id: str | None = None, now: datetime =
 
 
 async def type_text(pilot, text: str) -> None:
-    keys = []
+    """Type `text` as a quick typist does: the keys arrive together, as a terminal
+    delivers them, and the app routes each where slow typing would put it (the app's
+    KeysInOrder; tests/functional/test_key_order.py proves that for any timing).
+
+    Pressed one by one (`pilot.press`) each key costs two idle waits of at least 20 ms:
+    about a third of the functional suite's time went to typing.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
     for ch in text:
-        keys.append({" ": "space", "\n": "enter"}.get(ch, ch))
-    await pilot.press(*keys)
+        key = {" ": "space", "\n": "enter", "\t": "tab"}.get(ch) or (
+            ch if ch.isalnum() else _character_to_key(ch))
+        pilot.app.post_message(events.Key(key, "\r" if ch == "\n" else ch))
+    await pilot.pause()
+    while getattr(pilot.app, "keys_pending", False):
+        await pilot.pause()
+    await typed_through(pilot)
+
+
+async def type_key_by_key(pilot, text: str) -> None:
+    """Type `text` one key at a time, each handled before the next is sent: for tests
+    of what every single keystroke does (each prefix seen by a Changed handler)."""
+    await pilot.press(*[{" ": "space", "\n": "enter", "\t": "tab"}.get(ch, ch) for ch in text])
 
 
 async def settle(pilot) -> None:
