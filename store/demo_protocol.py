@@ -8,38 +8,35 @@ from datetime import date as Date
 
 from .domain.model import AgendaItem, Meeting, Participant
 from .domain.protocol import Adjustment, Posting
+from .domain.roster_line import parse_roster_line
 
 BODY = "Kultur- och fritidsnämnden"
 #: The title says "exempel" so that the demo is never taken for a real meeting of a body
 #: with this common name (cli finds the demo by its title).
 TITLE = f"{BODY} (exempel)"
 
-#: (name, party, group, chair) — seven ledamöter and two ersättare.
+#: The roster as the secretary types it in setup (store/domain/roster_line.py).
 ROSTER = [
-    ("Hanna Vik", "S", "ledamot", "ordförande"),
-    ("Tord Almén", "M", "ledamot", "vice ordförande"),
-    ("Leila Sund", "S", "ledamot", ""),
-    ("Gustav Ros", "C", "ledamot", ""),
-    ("Maja Strand", "V", "ledamot", ""),
-    ("Elias Berglöf", "KD", "ledamot", ""),
-    ("Nora Ek", "SD", "ledamot", ""),
-    ("Vera Holmgren", "S", "ersättare", ""),
-    ("Anton Lid", "M", "ersättare", ""),
+    "Hanna Vik (S), ledamot, ordförande",
+    "Tord Almén (M), ledamot, vice ordförande",
+    "Leila Sund (S), ledamot",
+    "Gustav Ros (C), ledamot",
+    "Maja Strand (V), ledamot, distans",
+    "Elias Berglöf (KD), ledamot",
+    "Nora Ek (SD), ledamot, frånvarande",
+    "Vera Holmgren (S), ersättare",
+    "Anton Lid (M), ersättare, ersätter Nora Ek",
+    "Linnea Fors, tjänsteperson, Nämndsekreterare",
+    "Rasmus Kvist, tjänsteperson, Förvaltningschef",
 ]
 
 
 def _roster() -> list[Participant]:
-    people = [
-        Participant(name, party=party, group=group, chair=chair,
-                    decision_maker=group == "ledamot")
-        for name, party, group, chair in ROSTER
-    ]
-    by_name = {p.name: p for p in people}
-    by_name["Nora Ek"].absent = True
-    by_name["Anton Lid"].substitute_for = "Nora Ek"
-    by_name["Maja Strand"].remote = True
-    people.append(Participant("Linnea Fors", role="Nämndsekreterare", group="tjänsteperson"))
-    people.append(Participant("Rasmus Kvist", role="Förvaltningschef", group="tjänsteperson"))
+    people = []
+    for line in ROSTER:
+        person = Participant("")
+        parse_roster_line(line).apply_to(person)
+        people.append(person)
     return people
 
 
