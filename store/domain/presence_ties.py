@@ -11,7 +11,9 @@ up on another day, passes midnight or its items carry no times). So:
   where there is no tie (`covers`).
 - A tjänstgörande ersättare's `substitute_for` holds from the first §; each
   `SubstituteChange` makes it serve for someone else (or nobody) from its § on, until the
-  next change (`substitute_at`). A change made in a § replaces every later one.
+  next change (`substitute_at`). A change made in a § replaces every later one; editing
+  the roster line later keeps the changes, which count while they still make sense
+  (store.domain.substitute_roster).
 
 Ties name item ids, so they follow when ärenden move; a tie to an item that no longer
 exists is ignored (the clock time counts again).
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING
 from .attendance import AttendanceError, Interval, item_span, minutes, parse_presence
 from .paragraphs import paragraph_label, paragraph_numbers, paragraph_range_text
 from .protocol import SubstituteChange
+from .substitute_roster import change_counts
 
 if TYPE_CHECKING:
     from .model import AgendaItem, Meeting, Participant
@@ -253,7 +256,7 @@ def substitute_at(meeting: Meeting, deputy: Participant, item_id: str | None) ->
     if position is None:
         return value
     changes = sorted((order[c.from_item], n, c) for n, c in enumerate(deputy.substitute_changes)
-                     if c.from_item in order)
+                     if c.from_item in order and change_counts(meeting, deputy, c, order))
     for at, _, change in changes:
         if at <= position:
             value = change.for_

@@ -28,6 +28,7 @@ from store.domain.dates import (
     parse_due_date,
 )
 from store.domain.model import Meeting, Participant
+from store.domain.substitute_roster import later_changes_text
 from store.domain.protocol import KIND_LABELS, MEETING_KINDS, MEMBER
 from store.domain.roster_line import (
     SYNTAX_HINT,
@@ -312,7 +313,9 @@ class RosterLineEditor(Vertical):
 
     def _hint(self, problem: str | None) -> None:
         hint = self.query_one("#line-hint", Static)
-        hint.update(Text(problem, style="bold red") if problem else Text(SYNTAX_HINT,
+        # An ersättare changed in live mode: the line is the start; say what comes later.
+        later = later_changes_text(self.meeting, self.participant) if self.participant else ""
+        hint.update(Text(problem, style="bold red") if problem else Text(later or SYNTAX_HINT,
                                                                          style="dim"))
 
     def _check(self, line) -> str | None:
@@ -343,6 +346,7 @@ class RosterLineEditor(Vertical):
             return
         before = format_roster_line(p), p.decision_maker
         line.apply_to(p)
+        self._hint(None)
         if (format_roster_line(p), p.decision_maker) != before:
             self.app.mark_changed()
             self.post_message(self.Edited())
