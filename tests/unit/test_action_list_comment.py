@@ -54,6 +54,7 @@ def assert_comment_column(document) -> None:
         assert all(len(row.cells) == len(COLUMNS) + 1 for row in table.rows)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(10), deadline=None)
 @given(st.lists(st.lists(actions, min_size=1, max_size=6), min_size=1, max_size=3),
        st.booleans())

@@ -111,6 +111,7 @@ def test_output_files(data, capsys, tmp_path):
     assert code == 0 and "Inventera skyltar" in (tmp_path / "lista.csv").read_text("utf-8-sig")
 
 
+@pytest.mark.slow
 def test_the_printout_has_an_empty_comment_column_unless_refused(data, capsys, tmp_path):
     import docx
 

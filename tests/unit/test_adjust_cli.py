@@ -77,6 +77,7 @@ def test_only_a_protocol_is_adjusted_and_only_once(file_store, protocol_id, caps
     assert code == 2 and "inget möte" in err
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(30), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(adjusted=st.dates(min_value=date(2031, 3, 11), max_value=date(2033, 12, 31)),
        later=st.integers(0, 9), extra=st.integers(0, 10))
@@ -152,6 +153,7 @@ def test_ticking_an_action_of_an_adjusted_protocol_without_follow_up(
     assert file_store.backend.read_raw(protocol_id) == before
 
 
+@pytest.mark.slow
 def test_the_real_entry_point(file_store, protocol_id, data_dir):
     done = subprocess.run(
         [python_exe(), str(ROOT / "main.py"), "adjust",

@@ -109,6 +109,7 @@ def test_an_action_without_a_follow_up_cannot_be_ticked_and_nothing_changes(stor
     assert store.backend.read_raw(protocol_id) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ticked", ["original", "copy"])
 def test_ticking_done_goes_to_the_follow_up_and_the_list_shows_it(store, ticked):
     protocol_id, action_id = _adjusted_with_action(store)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 from hypothesis import given, settings
 
 from importers.agenda_docx import read_agenda_document
@@ -42,6 +43,7 @@ def texts_besides_titles(items) -> list[str]:
     return [text for text in out if text]
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(60), deadline=None)
 @given(header_cells())
 def test_a_header_row_is_no_item_and_no_text(header):

@@ -207,6 +207,7 @@ def test_a_guest_is_not_carried_to_the_next_meeting():
 
 # -- DOCX --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_leave_and_return_in_the_minutes_and_back():
     meeting = Meeting("Möte", "2031-03-04", start="13:00", end="16:00",
                       items=[AgendaItem("Mötet öppnas")])

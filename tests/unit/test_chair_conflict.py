@@ -116,6 +116,7 @@ def test_acting_chair_json_round_trip_only_when_chosen():
     assert meeting_to_dict(again) == data
 
 
+@pytest.mark.slow
 def test_the_docx_says_who_was_chosen():
     meeting = without_vice()
     choose_acting_chair(meeting, meeting.items[1], "Siri Dahl")
@@ -124,6 +125,7 @@ def test_the_docx_says_who_was_chosen():
     assert not any("måste väljas" in t for t in texts)
 
 
+@pytest.mark.slow
 def test_the_docx_says_who_leads_under_jav():
     meeting = jav_of_the_chair()
     texts = [t for _, t in styled_lines(open_docx(build_protocol(meeting, 41)))]
@@ -133,6 +135,7 @@ def test_the_docx_says_who_leads_under_jav():
                              "Olle Berg (M) leder paragrafen.")
 
 
+@pytest.mark.slow
 def test_the_paragraph_where_serving_changes_says_so_once():
     meeting = before_the_meeting(4)
     leave_in(meeting, meeting.find_participant("Jon Ström"), None, meeting.items[0].id)

@@ -194,6 +194,7 @@ def test_a_damaged_meeting_file_is_reported_in_swedish(capsys, tmp_path, data_di
     assert orjson.loads(out_file.read_bytes())["place"] == "Stadshuset, sal 2"
 
 
+@pytest.mark.slow
 def test_real_process_errors_have_no_traceback(tmp_path):
     bad = write_json(tmp_path / "bad.json", {**EXAMPLE, "date": "2031-02-30"})
     result = subprocess.run(

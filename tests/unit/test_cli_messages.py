@@ -106,6 +106,7 @@ def test_an_unreadable_data_dir_in_process(capsys, tmp_path, monkeypatch):
         assert "behörighet" in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv", [
     ["list"], ["actions"], ["actions", "--format", "csv"], ["actions", "--format", "json"],
     ["export", "{id}", "-o", "-"], ["import", "{file}"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ def test_the_prefixes_are_owasps():
     assert set(FORMULA_PREFIXES) == set(PREFIXES)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(60), deadline=None)
 @given(title=dangerous, item=dangerous, text=dangerous, owner=dangerous, series=dangerous)
 def test_no_csv_cell_starts_a_formula(title, item, text, owner, series):

@@ -14,6 +14,8 @@ import pkgutil
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 TUI = ROOT / "tui"
 DIALOGS = TUI / "dialogs"
@@ -83,6 +85,7 @@ def layout_problems(classes) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 def test_every_modal_screen_is_a_dialog_in_the_dialogs_folder():
     classes = tui_classes()  # parsing every tui file is this test's whole cost: once
     assert layout_problems(classes) == []
@@ -102,6 +105,7 @@ def test_the_check_catches_a_modal_screen_elsewhere(tmp_path):
     assert any("_Modal" in p and "directly" in p for p in problems)
 
 
+@pytest.mark.slow
 def test_imported_modal_screens_are_dialogs_too():
     from textual.screen import ModalScreen
 

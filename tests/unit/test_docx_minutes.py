@@ -35,6 +35,7 @@ def test_export_reads_back_as_the_expected_lines(exported):
     assert docx_lines(exported) == EXPECTED_LINES
 
 
+@pytest.mark.slow
 def test_styles_are_the_prescribed_ones(exported):
     styled = docx_styled_lines(exported)
     assert [text for _, text in styled] == EXPECTED_LINES
@@ -273,6 +274,7 @@ def test_any_text_in_any_field_reads_back_without_illegal_characters(
 # -- writing: atomic, errors --------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_failed_write_leaves_the_previous_export_byte_identical(tmp_path, monkeypatch):
     out = tmp_path / "protokoll.docx"
     write_minutes(full_meeting(), out)
@@ -358,6 +360,7 @@ def test_cli_export_format_flag_and_bad_directory(file_store, tmp_path, capsys):
     assert "finns inte" in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_cli_export_with_template(file_store, tmp_path):
     template = tmp_path / "mall.docx"
     document = docx.Document()

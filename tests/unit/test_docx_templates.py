@@ -127,6 +127,7 @@ def test_template_with_only_normal_gets_every_style_it_needs(tmp_path):
     assert "Gammal text" not in docx_lines(out)
 
 
+@pytest.mark.slow
 def test_template_header_footer_margins_and_styles_survive(tmp_path):
     template = letterhead_template(tmp_path / "brevmall.docx")
     out = write_minutes(full_meeting(), tmp_path / "protokoll.docx", template=template)
@@ -153,6 +154,7 @@ def test_action_table_fits_the_template_text_width(tmp_path):
     assert abs(sum(widths) - Mm(210 - 32 - 18).twips) <= 3
 
 
+@pytest.mark.slow
 def test_dotx_template_is_accepted(tmp_path):
     source = letterhead_template(tmp_path / "brevmall.docx")
     dotx = tmp_path / "brevmall.dotx"
@@ -169,6 +171,7 @@ def test_dotx_template_is_accepted(tmp_path):
     assert docx.Document(str(out)).sections[0].footer.paragraphs[0].text.startswith("Postadress")
 
 
+@pytest.mark.slow
 def test_swedish_word_style_ids_are_resolved_by_name(tmp_path):
     """Word in Swedish names the built-in styles' ids Rubrik1... but not their names."""
     document = docx.Document()
@@ -184,6 +187,7 @@ def test_swedish_word_style_ids_are_resolved_by_name(tmp_path):
     assert styled["Skolskjutsar"] == "List Bullet"
 
 
+@pytest.mark.slow
 def test_label_name_taken_by_a_character_style(tmp_path):
     document = docx.Document()
     document.styles.add_style(LABEL_STYLE, WD_STYLE_TYPE.CHARACTER)

@@ -90,6 +90,7 @@ def special_targets(tmp_path: Path, suffix: str) -> dict[str, Path]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("exporter", EXPORTERS)
 def test_no_exporter_replaces_anything_but_a_regular_file(exporter, meeting_id, tmp_path, capsys):
     suffix = EXPORTERS[exporter][1]

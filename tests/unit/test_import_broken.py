@@ -159,10 +159,12 @@ def case(kind: str) -> tuple[str, bytes, str]:
     return next(c[1:] for c in corpus() if c[0] == kind)
 
 
+@pytest.mark.slow
 def test_the_cases_name_the_whole_corpus():
     assert tuple(c[0] for c in corpus()) == CASES
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", CASES)
 def test_each_broken_file_gives_its_message(tmp_path, kind):
     name, content, expected = case(kind)
@@ -186,6 +188,7 @@ def test_messages_differ_between_kinds_of_damage(tmp_path):
     assert len(messages) >= 10
 
 
+@pytest.mark.slow
 def test_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
     # 60 MB of zeros compress to ~60 kB; refusing must not cost anything like 60 MB.
     bomb = _rezip(_docx_bytes(), add={"word/document2.xml": b" " * (60 * 1024 * 1024)})
@@ -276,6 +279,7 @@ def test_any_bytes_give_a_meeting_or_a_message(raw):
         assert str(exc)
 
 
+@pytest.mark.slow
 def test_honest_but_huge_document_is_refused_before_parsing(tmp_path):
     # A document.xml over the cap, compressing well within the bomb ratio.
     filler = "".join(f"<w:p><w:r><w:t>Stycke {i} med lite text i</w:t></w:r></w:p>" for i in range(300_000))

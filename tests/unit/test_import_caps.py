@@ -77,6 +77,7 @@ def spread(kind: str, total: int) -> dict:
     return meeting(items=items)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "kind, cap, words",
     [
@@ -91,6 +92,7 @@ def test_other_entries_are_capped(kind, cap, words):
     imported(spread(kind, cap))
 
 
+@pytest.mark.slow
 def test_the_reported_meeting_of_200000_items_is_refused():
     assert "så stora möten kan inte importeras" in refused(
         meeting(items=[{"title": f"P{n}"} for n in range(200_000)])
@@ -138,6 +140,7 @@ def test_too_long_texts_are_refused_naming_the_field(field, build):
     imported(build("å" * MAX_TEXT_CHARS))
 
 
+@pytest.mark.slow
 def test_cli_says_it_plainly(tmp_path, capsys):
     path = tmp_path / "stort.json"
     path.write_bytes(orjson.dumps(meeting(items=items_spread(MAX_ITEMS + 1, 3))))

@@ -8,6 +8,7 @@ from datetime import date as Date
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+import pytest
 
 from importers.detect import read_meeting_file, summarize_import
 
@@ -71,6 +72,7 @@ def header(document):
     )
 
 
+@pytest.mark.slow
 def test_typed_numbers(tmp_path):
     document = docx.Document()
     header(document)
@@ -115,6 +117,7 @@ def test_typed_numbers(tmp_path):
     assert summarize_import(meeting) == "3 punkter, 2 underpunkter, 3 deltagare"
 
 
+@pytest.mark.slow
 def test_list_number_style_numbering(tmp_path):
     document = docx.Document()
     header(document)
@@ -162,6 +165,7 @@ def test_multilevel_word_numbering_with_ilvl(tmp_path):
     assert meeting.items[1].items[0].description == "- en rad i beskrivningen"
 
 
+@pytest.mark.slow
 def test_headings_and_bold_titles(tmp_path):
     document = docx.Document()
     document.add_paragraph("Byggnadsnämnden", style="Title")

@@ -25,6 +25,7 @@ from tests.support.samples import EXAMPLE
 from tests.support.special_files import SPECIAL_KINDS, special_path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", SPECIAL_KINDS)
 def test_cli_import_refuses_special_files_promptly(kind, tmp_path):
     path = special_path(kind, tmp_path / "korpus")
@@ -65,6 +66,7 @@ def padded_json(size: int) -> bytes:
     return raw + b" " * (size - len(raw))
 
 
+@pytest.mark.slow
 def test_file_of_exactly_the_cap_imports_and_one_byte_more_is_refused(tmp_path):
     exact = tmp_path / "exakt.json"
     exact.write_bytes(padded_json(MAX_FILE_BYTES))
@@ -100,6 +102,7 @@ def template_with(extra: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name, size",
     [

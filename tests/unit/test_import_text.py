@@ -376,6 +376,7 @@ def test_participant_list_below_a_bare_label_without_title():
     assert [item.title for item in meeting.items] == ["Mötet öppnas"]
 
 
+@pytest.mark.slow
 def test_pathological_lines_stay_fast():
     import time
 
@@ -388,6 +389,7 @@ def test_pathological_lines_stay_fast():
     assert time.perf_counter() - started < 5
 
 
+@pytest.mark.slow
 def test_absurd_sizes_are_refused_with_a_message(tmp_path):
     path = tmp_path / "lista.txt"
     path.write_text("Lång lista\n" + "\n".join(f"- Rad {i}" for i in range(6000)), encoding="utf-8")

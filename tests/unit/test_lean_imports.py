@@ -110,6 +110,7 @@ def under(modules: set[str], *packages: str) -> set[str]:
     return {m for m in modules if m.split(".")[0] in packages}
 
 
+@pytest.mark.slow
 def test_store_cli_and_the_app_load_no_export_no_reader_and_no_word():
     # Start-up speed (bench/startup.py): these are imported before the first frame.
     seen = modules_after_importing("store", "cli", "tui.app")
@@ -119,6 +120,7 @@ def test_store_cli_and_the_app_load_no_export_no_reader_and_no_word():
     assert "textual" in under(seen["tui.app"], "textual")  # the check sees what loads
 
 
+@pytest.mark.slow
 def test_the_store_loads_a_part_only_when_it_is_used():
     seen = modules_after_importing("store")
     assert under(seen["store"], "store", "tinydb") == {"store"}
@@ -129,6 +131,7 @@ def test_the_store_loads_a_part_only_when_it_is_used():
     assert "MeetingStore" in result.stdout and "meeting_to_dict" in result.stdout
 
 
+@pytest.mark.slow
 def test_the_command_line_loads_no_writer_and_no_reader_before_a_command():
     # The parser and the error handling (cli.entry) share only the light export parts:
     # where a file may be written (export.target) and the action labels (export.labels).

@@ -212,6 +212,7 @@ def test_the_visible_text_alone_gives_back_the_fields(items):
     )
 
 
+@pytest.mark.slow
 def test_a_text_edited_after_export_wins_over_the_embedded_copy():
     meeting = Meeting("Styrelsemöte", "2031-03-04", place="Rådhuset", items=[AgendaItem(
         "Ekonomi", notes="Utfallet följer budget.", attachments=["Budget, reviderad.pdf"],

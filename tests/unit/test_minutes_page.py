@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import docx
 from docx.oxml.ns import qn
+import pytest
 
 from export.docx_minutes import write_minutes
 from export.docx_read import docx_lines
@@ -46,6 +47,7 @@ def test_a_template_header_wins_and_a_missing_footer_is_added(tmp_path):
     assert field_instructions(section.footer) == ["PAGE", "NUMPAGES"]
 
 
+@pytest.mark.slow
 def test_a_template_footer_wins(tmp_path):
     template = docx.Document()
     template.sections[0].footer.paragraphs[0].text = "Norrby kommun, Storgatan 1"

@@ -108,6 +108,7 @@ def test_rich_meeting_details(tmp_path):
     assert back.items[2].items[1].items[0].items[0].title == "Etapp norr"
 
 
+@pytest.mark.slow
 def test_export_import_export_gives_the_same_text(tmp_path, sample_meeting):
     for meeting in (rich_meeting(), sample_meeting):
         first = write_minutes(meeting, tmp_path / "ett.docx")
@@ -121,6 +122,7 @@ def test_demo_meeting_round_trip(sample_meeting):
     assert carried(meeting_to_dict(back)) == carried(meeting_to_dict(sample_meeting))
 
 
+@pytest.mark.slow
 def test_minimal_meeting_round_trip():
     meeting = Meeting(title="Kort möte", date="2031-07-01", items=[AgendaItem("Enda punkten")])
     back = meeting_from_bytes(docx_bytes(meeting))
@@ -226,6 +228,7 @@ def test_any_exported_meeting_imports_back_equal(meeting):
     assert docx_lines(docx_bytes(back)) == docx_lines(raw)
 
 
+@pytest.mark.slow
 def test_round_trip_through_an_organisation_template(tmp_path):
     """A template that already has a character style "Etikett": the writer then uses
     "Etikett (Mötesbok)" for labels, and the minutes must still be recognised."""
@@ -243,6 +246,7 @@ def test_round_trip_through_an_organisation_template(tmp_path):
     assert carried(meeting_to_dict(back)) == carried(meeting_to_dict(original))
 
 
+@pytest.mark.slow
 def test_hand_edited_labels_with_colons_are_understood(tmp_path):
     import docx
 

@@ -30,6 +30,7 @@ def one_sentence(message: str) -> None:
     assert message.rstrip().endswith(".")
 
 
+@pytest.mark.slow
 def test_a_password_protected_pdf_is_refused_with_one_sentence(tmp_path, capsys):
     path = tmp_path / "låst.pdf"
     path.write_bytes(encrypted(sample_pdf(), "hemligt"))
@@ -42,6 +43,7 @@ def test_a_password_protected_pdf_is_refused_with_one_sentence(tmp_path, capsys)
     assert "lösenordsskyddad" in err and err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_a_pdf_locked_only_for_editing_is_read():
     """An empty user password: every reader opens it, and so do we."""
     meeting = meeting_from_bytes(encrypted(sample_pdf(), ""), name="redigeringsskyddad.pdf")
@@ -59,6 +61,7 @@ def test_random_bytes_behind_a_pdf_header(tmp_path, capsys):
     assert "PDF-filen är skadad" in err and err.count("\n") == 1
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.deferred(lambda: st.integers(min_value=9, max_value=len(sample_pdf()) - 1)))
 def test_a_pdf_cut_anywhere_imports_or_says_why(cut):

@@ -28,6 +28,7 @@ def files(tmp_path_factory):
     return write_all(BOOK, tmp_path_factory.mktemp("motesbok"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_each_format_gives_the_protocol_meeting(files, fmt):
     meeting = read_meeting_file(files[fmt])
@@ -158,6 +159,7 @@ def test_a_missing_date_is_said(tmp_path):
     assert summary.date_missing and "inget datum hittades" in "; ".join(summary.parts())
 
 
+@pytest.mark.slow
 def test_a_pdf_without_a_motesbok_is_read_as_an_agenda(tmp_path):
     from fpdf import FPDF
 
@@ -185,6 +187,7 @@ def test_a_scanned_pdf_without_text_is_refused(tmp_path):
         read_meeting_file(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_cli_import_stores_the_protocol_keys(files, fmt, tmp_path, capsys):
     import json

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ def documents(draw):
     return pages, bodies
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(80), deadline=None)
 @given(documents())
 def test_furniture_goes_and_text_stays(case):
@@ -49,6 +51,7 @@ def test_furniture_goes_and_text_stays(case):
     assert kept == [line for body in bodies for line in body]
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), deadline=None)
 @given(documents())
 def test_the_same_as_one_text_without_page_breaks(case):

@@ -57,6 +57,7 @@ def meeting_id(file_store: MeetingStore) -> str:
 # -- success ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_pdf_is_written_through_the_atomic_write(tmp_path, monkeypatch):
     install_soffice(tmp_path / "lo", monkeypatch, "pdf", text="Fiberföreningen Backa")
     target = tmp_path / "protokoll.pdf"
@@ -68,6 +69,7 @@ def test_the_pdf_is_written_through_the_atomic_write(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
 
 
+@pytest.mark.slow
 def test_libreoffice_runs_with_a_private_profile_headless_into_a_temp_folder(tmp_path, monkeypatch):
     install_soffice(tmp_path / "lo", monkeypatch, "pdf")
     write_pdf(minutes_docx(), tmp_path / "protokoll.pdf")
@@ -83,6 +85,7 @@ def test_libreoffice_runs_with_a_private_profile_headless_into_a_temp_folder(tmp
     assert argv[-1].endswith(".docx") and not argv[-1].split("/")[-1].startswith("-")
 
 
+@pytest.mark.slow
 def test_each_conversion_gets_a_fresh_profile(tmp_path, monkeypatch):
     install_soffice(tmp_path / "lo", monkeypatch, "pdf")
     profiles = []
@@ -152,6 +155,7 @@ def test_missing_libreoffice_for_the_action_list_exits_1_with_the_docx(
     assert "Boka grävmaskin" in [c.text for r in table.rows for c in r.cells]
 
 
+@pytest.mark.slow
 def test_an_existing_docx_beside_the_target_is_never_replaced(tmp_path, monkeypatch):
     no_soffice(tmp_path, monkeypatch)
     (tmp_path / "protokoll.docx").write_bytes(b"sekreterarens redigerade kopia")
@@ -181,6 +185,7 @@ def test_a_docx_that_cannot_be_written_either_is_said_too(tmp_path, monkeypatch)
 # -- LibreOffice fails: time limit, garbage, nothing --------------------------------------
 
 
+@pytest.mark.slow
 def test_a_hanging_libreoffice_is_killed_with_its_children_after_the_time_limit(
         tmp_path, monkeypatch):
     install_soffice(tmp_path / "lo", monkeypatch, "hang")
@@ -199,6 +204,7 @@ def test_a_hanging_libreoffice_is_killed_with_its_children_after_the_time_limit(
     assert all(process_gone(pid) for pid in pids)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode, words", [
     ("garbage", "inte är en PDF"),
     ("blank", "saknar text"),
@@ -215,6 +221,7 @@ def test_what_libreoffice_wrote_is_checked(tmp_path, monkeypatch, mode, words):
     assert (tmp_path / "protokoll.docx").read_bytes()[:2] == b"PK"
 
 
+@pytest.mark.slow
 def test_a_damaged_pdf_is_refused_not_crashed_on(tmp_path, monkeypatch):
     install_soffice(tmp_path / "lo", monkeypatch, "pdf")
     good = tiny_pdf("Protokoll")
@@ -223,6 +230,7 @@ def test_a_damaged_pdf_is_refused_not_crashed_on(tmp_path, monkeypatch):
         docx_to_pdf(minutes_docx())
 
 
+@pytest.mark.slow
 def test_a_conversion_failure_on_the_command_line_exits_1(tmp_path, monkeypatch, capsys, meeting_id):
     install_soffice(tmp_path / "lo", monkeypatch, "garbage")
     code, _, err = run(capsys, "export", meeting_id, "-o", str(tmp_path / "möte.pdf"))
@@ -232,6 +240,7 @@ def test_a_conversion_failure_on_the_command_line_exits_1(tmp_path, monkeypatch,
 # -- the command line ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_export_and_actions_write_pdf_by_the_suffix(tmp_path, monkeypatch, capsys, meeting_id):
     install_soffice(tmp_path / "lo", monkeypatch, "pdf")
     code, out, _ = run(capsys, "export", meeting_id, "-o", str(tmp_path / "möte.pdf"))

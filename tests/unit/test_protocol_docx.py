@@ -24,6 +24,7 @@ from tests.support.protocol_golden import B, H1, L, N, PROTOCOL, T  # noqa: F401
 from tests.support.roundtrip import carried
 from tests.support.examples import examples
 
+@pytest.mark.slow
 def test_the_sample_protocol_gives_exactly_the_prescribed_lines_and_styles():
     document = open_docx(build_protocol(protocol_meeting(), 41))
     assert styled_lines(document) == PROTOCOL
@@ -40,6 +41,7 @@ def test_every_page_has_the_protocol_header_with_page_fields():
         assert not section.header.is_linked_to_previous
 
 
+@pytest.mark.slow
 def test_each_paragraph_starts_a_new_page_and_the_boxes_are_not_split():
     document = open_docx(build_protocol(protocol_meeting(), 41))
     headings = [p for p in document.paragraphs if p.style.name == H1]
@@ -51,6 +53,7 @@ def test_each_paragraph_starts_a_new_page_and_the_boxes_are_not_split():
                for row in box.rows[:-1])
 
 
+@pytest.mark.slow
 def test_the_first_paragraph_number_is_the_callers():
     lines = [text for _, text in styled_lines(open_docx(build_protocol(protocol_meeting(), 7)))]
     assert "§ 7 Gång- och cykelväg etapp 1" in lines
@@ -65,6 +68,7 @@ def timed(meeting, starts_and_ends):
     return meeting
 
 
+@pytest.mark.slow
 def test_partial_presence_is_written_as_paragraphs():
     meeting = timed(protocol_meeting(4),
                     [("13:15", "13:50"), ("13:50", "14:20"), ("14:40", "15:00"), ("15:00", "15:30")])
@@ -89,6 +93,7 @@ def test_partial_presence_is_written_as_paragraphs():
                       "Bo Tall, förvaltningschef §§ 43–44"]
 
 
+@pytest.mark.slow
 def test_each_part_only_when_it_has_content():
     meeting = protocol_meeting(1)
     meeting.items.append(AgendaItem("Information om vinterväghållningen"))
@@ -100,6 +105,7 @@ def test_each_part_only_when_it_has_content():
                           (L, "Förslag till beslut"), (N, "Informationen noteras.")]
 
 
+@pytest.mark.slow
 def test_remote_and_adjustment_lines_only_when_known():
     meeting = protocol_meeting(1)
     for person in meeting.participants:
@@ -112,6 +118,7 @@ def test_remote_and_adjustment_lines_only_when_known():
     assert lines.count("Justerare") == 0
 
 
+@pytest.mark.slow
 def test_posting_dates_fill_the_box_once_known():
     meeting = protocol_meeting(1)
     meeting.posting.from_, meeting.posting.to = "2031-03-17", "2031-04-07"
@@ -140,6 +147,7 @@ def test_the_imported_protocol_keeps_the_paragraph_numbers_it_shows():
     assert carried(meeting_to_dict(again)) == carried(meeting_to_dict(meeting))
 
 
+@pytest.mark.slow
 def test_a_template_header_wins(tmp_path):
     template = docx.Document()
     template.sections[0].header.paragraphs[0].text = "Norrbyns kommun"
@@ -194,6 +202,7 @@ _TEXT = st.text(st.characters(codec="utf-8", categories=None), max_size=40) | st
      " ", "\ufffe", "a\u2028b"])
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(30), suppress_health_check=[HealthCheck.too_slow])
 @given(title=_TEXT, decision=_TEXT, notes=_TEXT, name=_TEXT, note=_TEXT)
 def test_the_fingerprint_taken_while_building_is_the_documents(title, decision, notes, name, note):
@@ -216,6 +225,7 @@ def test_the_fingerprint_taken_while_building_is_the_documents(title, decision, 
 _RUNS = st.lists(st.builds(Run, _TEXT, st.booleans(), st.booleans()), max_size=5)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(40), suppress_health_check=[HealthCheck.too_slow])
 @given(paragraphs=st.lists(_RUNS, max_size=4), cells=st.lists(_RUNS, min_size=2, max_size=6),
        style=st.sampled_from([None, "Etikett", "Heading1"]))

@@ -45,6 +45,7 @@ def stored(data_dir: Path, meeting) -> str:
 # -- the document ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_extract_of_two_paragraphs():
     document = open_docx(build_extract(protocol_meeting(), 41, [43, 41]))
     assert header_lines(document) == [
@@ -69,6 +70,7 @@ def test_an_extract_of_two_paragraphs():
     ]
 
 
+@pytest.mark.slow
 def test_the_paragraphs_of_an_extract_are_those_of_the_protocol():
     meeting = protocol_meeting(5)
     protocol = styled_lines(open_docx(build_protocol(meeting, 41)))
@@ -158,6 +160,7 @@ def test_any_text_gives_a_safe_name(text):
 # -- the command line ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_export_writes_the_protocol_for_a_protocol_meeting(capsys, tmp_path, data_dir):
     meeting_id = stored(data_dir, protocol_meeting())
     out = tmp_path / "protokoll.docx"
@@ -168,6 +171,7 @@ def test_export_writes_the_protocol_for_a_protocol_meeting(capsys, tmp_path, dat
     assert ("Heading 1", "§ 41 Gång- och cykelväg etapp 1") in styled_lines(document)
 
 
+@pytest.mark.slow
 def test_export_of_minutes_is_still_the_minutes(capsys, tmp_path, data_dir):
     meeting = protocol_meeting()
     meeting.kind = "minnesanteckningar"
@@ -183,6 +187,7 @@ def test_export_of_minutes_is_still_the_minutes(capsys, tmp_path, data_dir):
     assert "PROTOKOLL" not in header_lines(open_docx(out.read_bytes()))
 
 
+@pytest.mark.slow
 def test_export_numbers_from_the_store(capsys, tmp_path, data_dir):
     earlier = protocol_meeting(4)
     earlier.date, earlier.first_paragraph = "2031-02-11", 1
@@ -199,6 +204,7 @@ def test_export_numbers_from_the_store(capsys, tmp_path, data_dir):
     assert "§ 6 Gång- och cykelväg etapp 2" in [t for _, t in styled_lines(open_docx(out.read_bytes()))]
 
 
+@pytest.mark.slow
 def test_extract_two_paragraphs_from_the_command_line(capsys, tmp_path, data_dir):
     meeting_id = stored(data_dir, protocol_meeting())
     out = tmp_path / "utdrag.docx"
@@ -210,6 +216,7 @@ def test_extract_two_paragraphs_from_the_command_line(capsys, tmp_path, data_dir
         "§ 41 Gång- och cykelväg etapp 1", "§ 43 Gång- och cykelväg etapp 3"]
 
 
+@pytest.mark.slow
 def test_extract_all_writes_one_file_per_paragraph_with_safe_names(capsys, tmp_path, data_dir):
     meeting = protocol_meeting(1)
     for title in HOSTILE[:12]:

@@ -106,6 +106,7 @@ def test_unknown_motion_kinds_and_ballots_are_refused(kind, ballot):
 _names = st.text(st.characters(codec="utf-8", categories=("L", "Zs")), min_size=1, max_size=20)
 
 
+@pytest.mark.slow
 @given(
     st.lists(st.tuples(_names, st.sampled_from(MOTION_KINDS), st.text(max_size=40)), max_size=4),
     st.dictionaries(_names, st.sampled_from(BALLOTS), max_size=8),

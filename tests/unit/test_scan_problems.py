@@ -158,6 +158,7 @@ def test_a_meeting_left_damaged_is_named_again_on_the_next_scan(capsys, two_meet
         assert code == 1 and victim.id in err
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(25), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=st.binary(max_size=300), keep_backup=st.booleans())

@@ -90,6 +90,7 @@ def _test_sources() -> list[Path]:
     return sorted(p for p in TESTS.rglob("*.py") if "__snapshots__" not in p.parts)
 
 
+@pytest.mark.slow
 def test_test_sources_follow_the_rules():
     everything = []
     for path in _test_sources():
