@@ -5,9 +5,9 @@ agenda editor's work (tui/widgets/unplaced_note.py)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import TextArea
-
 from store.domain.model import UNPLACED_TITLE
+
+from ..widgets.text_area import AppTextArea
 
 from .base import Dialog
 
@@ -24,6 +24,6 @@ class UnplacedTextDialog(Dialog[None]):
     def compose(self) -> ComposeResult:
         with self.frame(classes="-full"):
             yield self.title_line(UNPLACED_TITLE)
-            yield TextArea(self.text, id="unplaced-read", read_only=True,
-                           soft_wrap=True, show_line_numbers=False)
+            yield AppTextArea(self.text, id="unplaced-read", read_only=True,
+                              soft_wrap=True, show_line_numbers=False)
             yield self.hint_line(HINT)
