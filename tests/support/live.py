@@ -99,7 +99,10 @@ async def settle(pilot) -> None:
     """
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.05)  # timing: short timers (refresh, focus); not yet events
+    # What the workers' messages start (a refresh, a focus change) runs in the next turns.
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def actions_of(meeting: Meeting) -> list[Action]:
