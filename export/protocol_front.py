@@ -225,9 +225,10 @@ def _front_table(rows: list[tuple[Row, float]]) -> list[Block]:
                   labelled=True, row_space=tuple(space for _, space in rows))]
 
 
-def roster_blocks(meeting: Meeting, first: int) -> list[Block]:
-    """Beslutande and Justerare: the lines a protokollsutdrag repeats."""
-    seated = sitting(meeting, first)
+def roster_blocks(meeting: Meeting, first: int, seated: Sitting | None = None) -> list[Block]:
+    """Beslutande and Justerare: the lines a protokollsutdrag repeats (`seated`: the
+    caller's sitting(meeting, first), computed once per document)."""
+    seated = seated or sitting(meeting, first)
     return _front_table([*_group(DECIDING, deciding_lines(meeting, seated)),
                          *_group(ADJUSTERS, [adjusters_text(meeting)])])
 
@@ -237,9 +238,9 @@ def adjusters_text(meeting: Meeting) -> str:
     return one_line(names_text(meeting, names)) if names else ""
 
 
-def front_blocks(meeting: Meeting, first: int) -> list[Block]:
+def front_blocks(meeting: Meeting, first: int, seated: Sitting | None = None) -> list[Block]:
     """The title, one labelled table (Plats och tid … Underskrifter), the ANSLAG box."""
-    seated = sitting(meeting, first)
+    seated = seated or sitting(meeting, first)
     adjustment = meeting.adjustment
     rows = [
         *_group(PLACE_AND_TIME,

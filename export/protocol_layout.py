@@ -104,7 +104,7 @@ def protocol_blocks(meeting: Meeting, first: int) -> list[Block]:
     """The whole protocol; its first ärende is § `first`."""
     numbers = paragraph_numbers(meeting, first)
     seated = sitting(meeting, first)
-    blocks = front_blocks(meeting, first)
+    blocks = front_blocks(meeting, first, seated)
     if meeting.items:
         blocks.append(Block(LABEL, [Run(AGENDA)], page_break=True))
         blocks.extend(Block(NORMAL, [Run(agenda_line(numbers[item.id], item))], tight=True)
@@ -120,7 +120,7 @@ def extract_blocks(meeting: Meeting, first: int, chosen: Iterable[int]) -> list[
     wanted = set(chosen)
     numbers = paragraph_numbers(meeting, first)
     seated = sitting(meeting, first)
-    blocks = [Block(TITLE, [Run(body_name(meeting))]), *roster_blocks(meeting, first)]
+    blocks = [Block(TITLE, [Run(body_name(meeting))]), *roster_blocks(meeting, first, seated)]
     first_part = True
     for item in meeting.items:
         if numbers[item.id] in wanted:
