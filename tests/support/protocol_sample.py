@@ -103,6 +103,30 @@ def _paragraph(n: int) -> AgendaItem:
     )
 
 
+#: Who serves in the sample's first §, in roster order (Kim Vall for the absent Edit Lund).
+SERVING = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
+           "Kim Vall"]
+
+
+def empty_first_paragraph() -> tuple[Meeting, AgendaItem]:
+    """The sample with its first § empty of yrkanden, vote and the rest."""
+    meeting = protocol_meeting()
+    item = meeting.items[0]
+    item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
+    item.decisions, item.procedure = [], ""
+    return meeting, item
+
+
+def cast_ballots(meeting: Meeting, item: AgendaItem, ballots: str) -> None:
+    """One letter per serving member in SERVING order: j, n, a or '-' (no ballot)."""
+    from store.domain import protocol_record
+
+    letters = {"j": "ja", "n": "nej", "a": "avstår"}
+    for name, letter in zip(SERVING, ballots):
+        if letter in letters:
+            protocol_record.set_ballot(meeting, item, name, letters[letter])
+
+
 def law_deadline(adjusted: date) -> date:
     """The oracle for the anslag's deadline: the second day after the justering, a
     weekend or holiday deadline moved to the next working day."""

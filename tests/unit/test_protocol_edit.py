@@ -13,19 +13,8 @@ from hypothesis import strategies as st
 from store.domain import protocol_record as rec
 from store.domain.protocol import MOTION_KINDS, MOTION_KINDS_WITH_TEXT
 from store.domain.protocol_edit import replace_motion, replace_protocol_note, replace_reservation
-from tests.support.protocol_sample import protocol_meeting
+from tests.support.protocol_sample import empty_first_paragraph, SERVING
 from tests.support.examples import examples
-
-SERVING = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
-           "Kim Vall"]
-
-
-def _fresh():
-    meeting = protocol_meeting()
-    item = meeting.items[0]
-    item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
-    item.decisions, item.procedure = [], ""
-    return meeting, item
 
 
 motions = st.tuples(st.sampled_from(SERVING), st.sampled_from(MOTION_KINDS),
@@ -40,7 +29,7 @@ def _text(kind: str, text: str) -> str:
 @settings(max_examples=examples(60), deadline=None)
 @given(st.lists(motions, min_size=1, max_size=6), st.data())
 def test_a_replaced_motion_keeps_its_place_and_the_others(recorded, data):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     for by, kind, text in recorded:
         rec.add_motion(meeting, item, by, kind, _text(kind, text))
     index = data.draw(st.integers(0, len(recorded) - 1))
@@ -58,7 +47,7 @@ def test_a_replaced_motion_keeps_its_place_and_the_others(recorded, data):
 @settings(max_examples=examples(60), deadline=None)
 @given(st.lists(motions, min_size=1, max_size=5), st.data())
 def test_replacing_a_motion_with_itself_changes_nothing(recorded, data):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     for by, kind, text in recorded:
         rec.add_motion(meeting, item, by, kind, _text(kind, text))
     winner = data.draw(st.sampled_from([None, *item.motions]))
@@ -71,7 +60,7 @@ def test_replacing_a_motion_with_itself_changes_nothing(recorded, data):
 
 
 def test_the_drafted_beslutsgang_and_decision_follow_a_corrected_winner():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Mira Holm", "bifall")
     rec.add_motion(meeting, item, "Olle Berg", "ändring", "att beloppet sänks till 100 000 kronor")
     rec.decide(meeting, item, item.motions[1])
@@ -81,7 +70,7 @@ def test_the_drafted_beslutsgang_and_decision_follow_a_corrected_winner():
 
 
 def test_a_hand_written_beslutsgang_and_decision_stay():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "ändring", "att beloppet sänks")
     rec.decide(meeting, item, item.motions[0])
     rec.set_procedure(meeting, item, "Ordföranden finner bifall till ändringen. Egen text.")
@@ -98,7 +87,7 @@ def test_a_hand_written_beslutsgang_and_decision_stay():
     ("Olle Berg", "bordläggning", "", "inget slags yrkande"),
 ])
 def test_a_correction_is_checked_like_a_new_motion_and_refused_whole(who, kind, text, message):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Mira Holm", "bifall")
     with pytest.raises(rec.ProtocolInputError, match=message):
         replace_motion(meeting, item, 0, who, kind, text)
@@ -112,7 +101,7 @@ def test_a_correction_is_checked_like_a_new_motion_and_refused_whole(who, kind, 
 ])
 @pytest.mark.parametrize("index", [-1, 0, 3])
 def test_an_entry_that_is_not_there_is_refused(replace, args, index):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     with pytest.raises(rec.ProtocolInputError, match="finns inte"):
         replace(meeting, item, index, *args)
 
@@ -121,7 +110,7 @@ def test_an_entry_that_is_not_there_is_refused(replace, args, index):
 @given(st.lists(st.lists(st.sampled_from(SERVING), min_size=1, max_size=3), min_size=1,
                 max_size=4), st.data())
 def test_a_replaced_reservation_keeps_its_place(recorded, data):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     for names in recorded:
         rec.add_reservation(meeting, item, names)
     index = data.draw(st.integers(0, len(recorded) - 1))
@@ -135,7 +124,7 @@ def test_a_replaced_reservation_keeps_its_place(recorded, data):
 
 
 def test_a_reservation_corrected_to_nobody_is_refused_and_kept():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_reservation(meeting, item, ["Olle Berg"])
     with pytest.raises(rec.ProtocolInputError, match="Välj vem"):
         replace_reservation(meeting, item, 0, [], "")
@@ -143,7 +132,7 @@ def test_a_reservation_corrected_to_nobody_is_refused_and_kept():
 
 
 def test_a_replaced_note_keeps_its_place():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_protocol_note(meeting, item, "Jon Ström", "Första")
     rec.add_protocol_note(meeting, item, "Siri Dahl", "Andra")
     replace_protocol_note(meeting, item, 0, "bo tall", "  Rättad  ")
@@ -162,7 +151,7 @@ def test_who_instammer_is_said_after_the_motion_and_round_trips():
     from store.domain.protocol_edit import set_supporters
     from store.domain.protocol_text import motion_sentence
 
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "avslag")
     set_supporters(meeting, item, 0, ["kim vall", "Jon Ström", "Kim Vall", ""])
     assert item.motions[0].supporters == ["Kim Vall", "Jon Ström"]
@@ -182,7 +171,7 @@ def test_who_instammer_is_said_after_the_motion_and_round_trips():
 def test_instammer_is_refused_for_the_mover_and_non_serving_and_kept(names, message):
     from store.domain.protocol_edit import set_supporters
 
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "avslag")
     set_supporters(meeting, item, 0, ["Kim Vall"])
     with pytest.raises(rec.ProtocolInputError, match=message):
@@ -193,7 +182,7 @@ def test_instammer_is_refused_for_the_mover_and_non_serving_and_kept(names, mess
 def test_a_mover_corrected_to_a_supporter_leaves_the_supporters():
     from store.domain.protocol_edit import set_supporters
 
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "avslag")
     set_supporters(meeting, item, 0, ["Kim Vall", "Jon Ström"])
     replace_motion(meeting, item, 0, "Kim Vall", "avslag")
@@ -204,7 +193,7 @@ def test_those_who_instammer_in_a_losing_motion_lost_it_too():
     from store.domain.protocol_edit import set_supporters
     from store.domain.protocol_reservation import on_losing_side, reservation_text_for
 
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "avslag")
     set_supporters(meeting, item, 0, ["Kim Vall"])
     rec.take_proposal_as_decision(meeting, item)

@@ -11,26 +11,14 @@ from store.domain import protocol_record as rec
 from store.domain.protocol import DEFAULT_RESERVATION_TEXT, MOTION_KINDS, MOTION_KINDS_WITH_TEXT
 from store.domain.protocol_text import procedure_draft
 from store.domain.serving import serving
-from tests.support.protocol_sample import protocol_meeting
-
-SERVING = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
-           "Kim Vall"]
-
-
-def _fresh():
-    """The sample with its first § empty of yrkanden, vote and the rest."""
-    meeting = protocol_meeting()
-    item = meeting.items[0]
-    item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
-    item.decisions, item.procedure = [], ""
-    return meeting, item
+from tests.support.protocol_sample import empty_first_paragraph, SERVING
 
 
 # -- yrkanden -----------------------------------------------------------------------------
 
 
 def test_a_serving_member_moves_each_kind():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     for kind in MOTION_KINDS:
         rec.add_motion(meeting, item, "olle berg", kind, "att tre" if kind in
                        MOTION_KINDS_WITH_TEXT else "")
@@ -40,7 +28,7 @@ def test_a_serving_member_moves_each_kind():
 
 @pytest.mark.parametrize("kind", sorted(MOTION_KINDS_WITH_TEXT))
 def test_a_motion_that_needs_text_is_refused_without(kind):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     with pytest.raises(rec.ProtocolInputError, match="behöver en text"):
         rec.add_motion(meeting, item, "Olle Berg", kind, "   ")
     assert item.motions == []
@@ -48,14 +36,14 @@ def test_a_motion_that_needs_text_is_refused_without(kind):
 
 @pytest.mark.parametrize("who", ["Rut Sjö", "Edit Lund", "Agnes Wik", "Ingen Alls", ""])
 def test_only_serving_members_move(who):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     with pytest.raises(rec.ProtocolInputError):
         rec.add_motion(meeting, item, who, "bifall")
     assert item.motions == []
 
 
 def test_an_unknown_kind_is_refused():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     with pytest.raises(rec.ProtocolInputError, match="inget slags yrkande"):
         rec.add_motion(meeting, item, "Olle Berg", "bordläggning")
 
@@ -63,7 +51,7 @@ def test_an_unknown_kind_is_refused():
 def test_a_motion_on_a_sub_item_belongs_to_its_paragraph():
     from store import AgendaItem
 
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     sub = AgendaItem("Delfråga")
     item.items.append(sub)
     rec.add_motion(meeting, sub, "Siri Dahl", "bifall")
@@ -74,7 +62,7 @@ def test_a_motion_on_a_sub_item_belongs_to_its_paragraph():
 
 
 def test_taking_the_proposal_makes_its_att_clauses_the_decisions_and_drafts_the_procedure():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Mira Holm", "bifall")
     decisions = rec.take_proposal_as_decision(meeting, item)
     assert [d.text for d in decisions] == ["att godkänna förslaget",
@@ -84,7 +72,7 @@ def test_taking_the_proposal_makes_its_att_clauses_the_decisions_and_drafts_the_
 
 
 def test_taking_it_again_keeps_the_decision_ids_and_edited_decisions_are_reported():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     first = rec.take_proposal_as_decision(meeting, item)
     ids = [d.id for d in first]
     assert [d.id for d in rec.take_proposal_as_decision(meeting, item)] == ids
@@ -93,7 +81,7 @@ def test_taking_it_again_keeps_the_decision_ids_and_edited_decisions_are_reporte
 
 
 def test_no_proposal_is_refused_with_a_sentence():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     item.proposal = ""
     with pytest.raises(rec.ProtocolInputError, match="inget förslag"):
         rec.take_proposal_as_decision(meeting, item)
@@ -101,7 +89,7 @@ def test_no_proposal_is_refused_with_a_sentence():
 
 
 def test_tillagg_joins_the_proposal_and_a_winning_motion_writes_its_own_clauses():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Jon Ström", "tillägg", "att uppföljning sker i höst")
     avslag = rec.add_motion(meeting, item, "Olle Berg", "avslag")
     rec.decide(meeting, item, None)
@@ -113,7 +101,7 @@ def test_tillagg_joins_the_proposal_and_a_winning_motion_writes_its_own_clauses(
 
 
 def test_a_drafted_procedure_follows_new_motions_and_an_edited_one_stays():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.take_proposal_as_decision(meeting, item)
     rec.add_motion(meeting, item, "Olle Berg", "ändring", "att beloppet halveras")
     assert "Olle Bergs (M) ändringsyrkande" in item.procedure
@@ -126,7 +114,7 @@ def test_a_drafted_procedure_follows_new_motions_and_an_edited_one_stays():
 
 
 def test_a_four_three_vote_is_tallied_and_its_result_drafted():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "ändring", "att beloppet halveras")
     for name in SERVING[:4]:
         rec.set_ballot(meeting, item, name, "ja")
@@ -140,7 +128,7 @@ def test_a_four_three_vote_is_tallied_and_its_result_drafted():
 
 
 def test_a_tie_is_shown_as_such():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     for name, ballot in zip(SERVING, ["ja", "ja", "ja", "nej", "nej", "nej", "avstår"]):
         rec.set_ballot(meeting, item, name, ballot)
     assert rec.is_tie(item.vote)
@@ -148,7 +136,7 @@ def test_a_tie_is_shown_as_such():
 
 
 def test_a_vote_without_ballot_or_result_was_never_held_and_goes():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.start_vote(meeting, item)  # the dialog opened, nothing cast
     assert rec.drop_unheld_vote(meeting, item) and item.vote is None
     rec.set_ballot(meeting, item, "Mira Holm", "ja")
@@ -158,7 +146,7 @@ def test_a_vote_without_ballot_or_result_was_never_held_and_goes():
 
 @pytest.mark.parametrize("ballot, result", [("ja", ""), ("", "Utskottet beslutar med acklamation.")])
 def test_a_vote_with_a_ballot_or_a_written_result_stays(ballot, result):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     vote = rec.start_vote(meeting, item)
     if ballot:
         rec.set_ballot(meeting, item, "Mira Holm", ballot)
@@ -167,7 +155,7 @@ def test_a_vote_with_a_ballot_or_a_written_result_stays(ballot, result):
 
 
 def test_an_edited_result_stays_and_a_ballot_can_be_taken_back():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.set_ballot(meeting, item, "Mira Holm", "ja")
     item.vote.result = "Utskottet beslutar med ordförandens utslagsröst enligt förslaget."
     rec.set_ballot(meeting, item, "Olle Berg", "nej")
@@ -178,7 +166,7 @@ def test_an_edited_result_stays_and_a_ballot_can_be_taken_back():
 
 @pytest.mark.parametrize("who,ballot", [("Rut Sjö", "ja"), ("Mira Holm", "kanske")])
 def test_only_serving_members_vote_and_only_ja_nej_avstar(who, ballot):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     with pytest.raises(rec.ProtocolInputError):
         rec.set_ballot(meeting, item, who, ballot)
     assert item.vote is None or item.vote.ballots == {}
@@ -187,7 +175,7 @@ def test_only_serving_members_vote_and_only_ja_nej_avstar(who, ballot):
 @given(st.lists(st.tuples(st.sampled_from(SERVING), st.sampled_from(["ja", "nej", "avstår", ""])),
                 max_size=30))
 def test_the_tally_always_counts_each_serving_member_at_most_once(presses):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     for name, ballot in presses:
         rec.set_ballot(meeting, item, name, ballot)
     if item.vote is not None:
@@ -200,7 +188,7 @@ def test_the_tally_always_counts_each_serving_member_at_most_once(presses):
 
 
 def test_a_reservation_takes_serving_names_once_and_the_default_text():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     reservation = rec.add_reservation(meeting, item, ["olle berg", "Kim Vall", "Olle Berg", ""])
     assert reservation.by == ["Olle Berg", "Kim Vall"]
     assert reservation.text == DEFAULT_RESERVATION_TEXT
@@ -212,7 +200,7 @@ def test_a_reservation_takes_serving_names_once_and_the_default_text():
 
 
 def test_a_protocol_note_needs_a_person_of_the_roster_and_a_text():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_protocol_note(meeting, item, "jon ström", " Vi vill se en uppföljning. ")
     assert item.protocol_notes[0].by == "Jon Ström"
     assert item.protocol_notes[0].text == "Vi vill se en uppföljning."
@@ -226,7 +214,7 @@ def test_a_protocol_note_needs_a_person_of_the_roster_and_a_text():
 
 
 def test_conflict_with_a_substitute_keeps_the_seat_filled():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     assert rec.free_deputies(meeting, item) == ["Rut Sjö"]
     rec.set_ballot(meeting, item, "Pär Nyqvist", "ja")
     substitution = rec.record_conflict(meeting, item, "Pär Nyqvist", "Rut Sjö")
@@ -240,14 +228,14 @@ def test_conflict_with_a_substitute_keeps_the_seat_filled():
 
 
 def test_conflict_of_a_serving_deputy_frees_the_absent_members_seat():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.record_conflict(meeting, item, "Kim Vall", "Rut Sjö")
     state = serving(meeting, item)
     assert state.replacing == {"Rut Sjö": "Edit Lund"}
 
 
 def test_conflict_without_substitute_lowers_the_count_and_a_wrong_substitute_is_refused():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     with pytest.raises(rec.ProtocolInputError, match="ingen närvarande ersättare"):
         rec.record_conflict(meeting, item, "Siri Dahl", "Bo Tall")
     assert item.conflicts == []
@@ -256,7 +244,7 @@ def test_conflict_without_substitute_lowers_the_count_and_a_wrong_substitute_is_
 
 
 def test_a_substitute_change_moves_the_seat_and_says_who_stopped():
-    meeting, _ = _fresh()
+    meeting, _ = empty_first_paragraph()
     assert rec.set_substitute(meeting, "Rut Sjö", "Edit Lund") == ["Kim Vall"]
     assert meeting.find_participant("Rut Sjö").substitute_for == "Edit Lund"
     assert meeting.find_participant("Kim Vall").substitute_for == ""
@@ -268,14 +256,14 @@ def test_a_substitute_change_moves_the_seat_and_says_who_stopped():
 
 
 def test_adjusted_immediately_toggles():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     assert rec.toggle_adjusted_immediately(meeting, item) is True
     assert item.adjusted_immediately
     assert rec.toggle_adjusted_immediately(meeting, item) is False
 
 
 def test_recorded_parts_can_be_taken_back_one_by_one():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.take_proposal_as_decision(meeting, item)
     rec.add_motion(meeting, item, "Olle Berg", "avslag")
     rec.add_motion(meeting, item, "Lina Falk", "bifall")

@@ -19,34 +19,16 @@ from store.domain.protocol_vote import vote_winner
 from store.domain.protocol_voting import decide_by_vote
 
 from tests.support.examples import examples
+from tests.support.protocol_sample import SERVING, empty_first_paragraph, cast_ballots
 
-SERVING = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
-           "Kim Vall"]
 CHANGE = "att beloppet sänks till 200 000 kronor"
 
 
-def _fresh():
-    from tests.support.protocol_sample import protocol_meeting
-
-    meeting = protocol_meeting()
-    item = meeting.items[0]
-    item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
-    item.decisions, item.procedure = [], ""
-    return meeting, item
-
-
-def _vote(meeting, item, ballots: str) -> None:
-    letters = {"j": "ja", "n": "nej", "a": "avstår"}
-    for name, letter in zip(SERVING, ballots):
-        if letter in letters:
-            rec.set_ballot(meeting, item, name, letters[letter])
-
-
 def test_the_losers_of_a_vote_come_first_with_why():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Mira Holm", "bifall")
     rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
-    _vote(meeting, item, "jnjjjnn")
+    cast_ballots(meeting, item, "jnjjjnn")
     assert on_losing_side(meeting, item) == {
         "Olle Berg": ["eget yrkande", "röstade nej"], "Jon Ström": ["röstade nej"],
         "Kim Vall": ["röstade nej"]}
@@ -57,9 +39,9 @@ def test_the_losers_of_a_vote_come_first_with_why():
 
 
 def test_the_text_follows_the_names():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
-    _vote(meeting, item, "jnjjjnn")
+    cast_ballots(meeting, item, "jnjjjnn")
     assert reservation_text_for(meeting, item, ["Olle Berg"]) == DEFAULT_RESERVATION_TEXT
     assert reservation_text_for(meeting, item, ["Olle Berg", "Kim Vall"]) == (
         "till förmån för Olle Bergs (M) ändringsyrkande")
@@ -67,10 +49,10 @@ def test_the_text_follows_the_names():
 
 
 def test_when_the_proposal_loses_its_supporters_lose():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Mira Holm", "bifall")
     rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
-    _vote(meeting, item, "nnjjnnj")  # 4–3 for nej
+    cast_ballots(meeting, item, "nnjjnnj")  # 4–3 for nej
     assert on_losing_side(meeting, item) == {
         "Mira Holm": ["eget yrkande"], "Siri Dahl": ["röstade ja"],
         "Pär Nyqvist": ["röstade ja"], "Kim Vall": ["röstade ja"]}
@@ -78,7 +60,7 @@ def test_when_the_proposal_loses_its_supporters_lose():
 
 
 def test_without_a_vote_the_decision_tells_who_lost_and_nothing_before_it():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Jon Ström", "avslag")
     assert on_losing_side(meeting, item) == {}  # nothing decided yet
     rec.take_proposal_as_decision(meeting, item)
@@ -96,10 +78,10 @@ motions = st.tuples(st.sampled_from(SERVING), st.sampled_from(MOTION_KINDS),
                                                max_size=7))
 def test_every_serving_member_is_offered_once_and_the_winners_mover_never_lost(recorded,
                                                                                ballots):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     for by, kind, text in recorded:
         rec.add_motion(meeting, item, by, kind, text if kind in MOTION_KINDS_WITH_TEXT else "")
-    _vote(meeting, item, "".join(ballots))
+    cast_ballots(meeting, item, "".join(ballots))
     candidates = reservation_candidates(meeting, item)
     assert sorted(n for n, _ in candidates) == sorted(SERVING)
     whys = [why for _, why in candidates]

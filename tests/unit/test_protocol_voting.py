@@ -22,33 +22,15 @@ from store.domain.protocol_voting import (
     vote_decision,
 )
 from store.persistence.serialize import MeetingFormatError
-from tests.support.protocol_sample import protocol_meeting
+from tests.support.protocol_sample import cast_ballots, empty_first_paragraph, SERVING
 from tests.support.examples import examples
 
-SERVING = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
-           "Kim Vall"]
 PROPOSAL = ["att godkänna förslaget", "att uppdra åt förvaltningen att genomföra det"]
 CHANGE = "att beloppet sänks till 200 000 kronor"
 
 
-def _fresh():
-    meeting = protocol_meeting()
-    item = meeting.items[0]
-    item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
-    item.decisions, item.procedure = [], ""
-    return meeting, item
-
-
-def _vote(meeting, item, ballots: str) -> None:
-    """One letter per serving member in roster order: j, n, a or '-' (no ballot)."""
-    letters = {"j": "ja", "n": "nej", "a": "avstår"}
-    for name, letter in zip(SERVING, ballots):
-        if letter in letters:
-            rec.set_ballot(meeting, item, name, letters[letter])
-
-
 def _with_change():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Mira Holm", "bifall")
     rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
     return meeting, item
@@ -56,7 +38,7 @@ def _with_change():
 
 def test_four_three_for_ja_takes_the_proposal_and_tells_the_vote():
     meeting, item = _with_change()
-    _vote(meeting, item, "jnjjjnn")
+    cast_ballots(meeting, item, "jnjjjnn")
     decide_by_vote(meeting, item)
     assert [d.text for d in item.decisions] == PROPOSAL
     assert item.procedure == (
@@ -68,7 +50,7 @@ def test_four_three_for_ja_takes_the_proposal_and_tells_the_vote():
 
 def test_four_three_for_nej_takes_the_changing_motion():
     meeting, item = _with_change()
-    _vote(meeting, item, "nnjjnnj")
+    cast_ballots(meeting, item, "nnjjnnj")
     decide_by_vote(meeting, item)
     assert [d.text for d in item.decisions] == [CHANGE]
     assert item.vote.result == ("Med 4 nej-röster mot 3 ja-röster beslutar utskottet "
@@ -79,8 +61,8 @@ def test_four_three_for_nej_takes_the_changing_motion():
 
 
 def test_nej_without_a_motion_against_is_avslag():
-    meeting, item = _fresh()
-    _vote(meeting, item, "nnnnjjj")
+    meeting, item = empty_first_paragraph()
+    cast_ballots(meeting, item, "nnnnjjj")
     assert item.vote.question == "Ja för förslaget, nej för avslag"
     decide_by_vote(meeting, item)
     assert [d.text for d in item.decisions] == ["att avslå förslaget"]
@@ -89,7 +71,7 @@ def test_nej_without_a_motion_against_is_avslag():
 
 def test_a_tie_decides_nothing_until_the_casting_vote_is_recorded():
     meeting, item = _with_change()
-    _vote(meeting, item, "jjnnjna")  # 3–3; Mira Holm, the ordförande, voted ja
+    cast_ballots(meeting, item, "jjnnjna")  # 3–3; Mira Holm, the ordförande, voted ja
     with pytest.raises(rec.ProtocolInputError, match="utslagsröst"):
         decide_by_vote(meeting, item)
     assert item.decisions == [] and "lika röstetal" in item.vote.result
@@ -105,7 +87,7 @@ def test_a_tie_decides_nothing_until_the_casting_vote_is_recorded():
 
 def test_casting_vote_is_refused_without_a_tie():
     meeting, item = _with_change()
-    _vote(meeting, item, "jjj")
+    cast_ballots(meeting, item, "jjj")
     with pytest.raises(rec.ProtocolInputError, match="lika röstetal"):
         record_casting_vote(meeting, item)
 
@@ -120,7 +102,7 @@ def test_a_vote_without_ballots_decides_nothing():
 def test_hand_written_decisions_are_named_before_a_vote_replaces_them():
     meeting, item = _with_change()
     rec.take_proposal_as_decision(meeting, item)  # the app's: replaced without asking
-    _vote(meeting, item, "nnjjnnj")
+    cast_ballots(meeting, item, "nnjjnnj")
     assert vote_decision(meeting, item)[1] == []
     item.decisions[0].text = "att godkänna förslaget med en egen ändring"
     assert vote_decision(meeting, item)[1] == ["att godkänna förslaget med en egen ändring",
@@ -130,14 +112,14 @@ def test_hand_written_decisions_are_named_before_a_vote_replaces_them():
 def test_an_edited_procedure_can_be_kept():
     meeting, item = _with_change()
     rec.set_procedure(meeting, item, "Egen beslutsgång.")
-    _vote(meeting, item, "jnjjjnn")
+    cast_ballots(meeting, item, "jnjjjnn")
     decide_by_vote(meeting, item, redraft_procedure=False)
     assert item.procedure == "Egen beslutsgång."
     assert [d.text for d in item.decisions] == PROPOSAL
 
 
 def test_the_sides_are_chosen_among_the_motions_against_and_the_question_follows():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
     rec.add_motion(meeting, item, "Jon Ström", "återremiss", "för en ny kalkyl")
     rec.start_vote(meeting, item)
@@ -149,13 +131,13 @@ def test_the_sides_are_chosen_among_the_motions_against_and_the_question_follows
     next_vote_side(meeting, item, "ja")  # ja for the ändring: a kontraproposition
     assert item.vote.question == (
         "Ja för Olle Bergs (M) ändringsyrkande, nej för Jon Ströms (L) återremissyrkande")
-    _vote(meeting, item, "jjjjnnn")
+    cast_ballots(meeting, item, "jjjjnnn")
     decide_by_vote(meeting, item)
     assert [d.text for d in item.decisions] == [CHANGE]
 
 
 def test_the_sides_follow_a_removed_motion():
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
     rec.add_motion(meeting, item, "Jon Ström", "avslag")
     rec.start_vote(meeting, item)
@@ -173,13 +155,13 @@ motions = st.tuples(st.sampled_from(SERVING), st.sampled_from(MOTION_KINDS),
 @given(st.lists(motions, max_size=5), st.lists(st.sampled_from("jna-"), min_size=7,
                                                max_size=7), st.data())
 def test_the_vote_decides_for_the_side_with_more_votes(recorded, ballots, data):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     for by, kind, text in recorded:
         rec.add_motion(meeting, item, by, kind, text if kind in MOTION_KINDS_WITH_TEXT else "")
     rec.start_vote(meeting, item)
     for _ in range(data.draw(st.integers(0, 3))):
         next_vote_side(meeting, item, data.draw(st.sampled_from(["ja", "nej"])))
-    _vote(meeting, item, "".join(ballots))
+    cast_ballots(meeting, item, "".join(ballots))
     yes, no = vote_sides(item)
     assert yes is not no
     assert yes is None or any(yes is m for m in contested(item))
@@ -199,7 +181,7 @@ def test_the_vote_decides_for_the_side_with_more_votes(recorded, ballots, data):
 @settings(max_examples=examples(60), deadline=None)
 @given(st.lists(motions, min_size=2, max_size=5), st.data())
 def test_the_sides_point_at_the_same_motions_after_removals_and_corrections(recorded, data):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     for by, kind, text in recorded:
         rec.add_motion(meeting, item, by, kind, text if kind in MOTION_KINDS_WITH_TEXT else "")
     rec.start_vote(meeting, item)
@@ -224,7 +206,7 @@ def test_sides_and_casting_vote_round_trip_and_bad_ones_are_refused():
     meeting, item = _with_change()
     rec.add_motion(meeting, item, "Jon Ström", "avslag")
     next_vote_side(meeting, item, "nej")
-    _vote(meeting, item, "jjnnjna")
+    cast_ballots(meeting, item, "jjnnjna")
     record_casting_vote(meeting, item)
     data = meeting_to_dict(meeting)
     assert data["items"][0]["vote"]["no"] == 2
@@ -242,7 +224,7 @@ def test_sides_and_casting_vote_round_trip_and_bad_ones_are_refused():
 
 def test_a_plain_vote_writes_no_side_keys():
     meeting, item = _with_change()
-    _vote(meeting, item, "jnjjjnn")
+    cast_ballots(meeting, item, "jnjjjnn")
     assert set(meeting_to_dict(meeting)["items"][0]["vote"]) == {"question", "ballots",
                                                                  "result"}
     assert BALLOTS  # the three ballots stay the format's
@@ -254,12 +236,12 @@ def test_a_plain_vote_writes_no_side_keys():
      "ärendet ska återremitteras"),
 ])
 def test_a_referral_is_put_first_and_its_vote_told_there(ballots, decisions, finding):
-    meeting, item = _fresh()
+    meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
     rec.add_motion(meeting, item, "Jon Ström", "återremiss", "för en ny kalkyl")
     rec.start_vote(meeting, item)
     next_vote_side(meeting, item, "nej")  # the vote is on the återremiss
-    _vote(meeting, item, ballots)
+    cast_ballots(meeting, item, ballots)
     decide_by_vote(meeting, item)
     assert [d.text for d in item.decisions] == decisions
     first = ("Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras enligt "
