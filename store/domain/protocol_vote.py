@@ -139,14 +139,13 @@ def result_draft(meeting: Meeting, item: AgendaItem) -> str:
 
 
 def vote_part(meeting: Meeting, item: AgendaItem) -> str:
-    """The vote told in the beslutsgång: asked for, held, the proposition, the result."""
+    """The vote told in the beslutsgång: that it was asked for and held, where the chair
+    put the question. Its proposition, the ballots and the result line stand once, under
+    Omröstning (PROTOCOL.md), not again here."""
     vote = item.vote
-    result = (vote.result.strip() or result_draft(meeting, item)) if vote else ""
-    if not result:
+    if vote is None or not (vote.ballots or vote.result.strip()):
         return ""
-    question = vote.question.strip().rstrip(".") or question_draft(meeting, item)
-    return (f"Omröstning begärs och verkställs med följande proposition: {question}. "
-            f"{result}")
+    return "Omröstning begärs och verkställs."
 
 
 def procedure_text(meeting: Meeting, item: AgendaItem, winner: Side) -> str:

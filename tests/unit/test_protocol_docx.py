@@ -269,3 +269,27 @@ def test_a_long_front_page_table_may_break_between_rows():
     labels = [row.cells[0].paragraphs[0] for row in front.rows]
     assert labels[0].text == "Plats och tid" and labels[0].style.name == L
     assert all(p.paragraph_format.keep_with_next is False for p in labels)
+
+
+@given(ballots=st.lists(st.sampled_from("jna"), min_size=7, max_size=7).map("".join))
+@settings(max_examples=examples(15), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_vote_s_result_line_is_printed_once_under_omrostning(ballots):
+    """The result line stands under Omröstning (PROTOCOL.md), after the table; the
+    beslutsgång says only that a vote was asked for and held."""
+    from store.domain import protocol_record as rec
+    from store.domain.protocol_voting import decide_by_vote
+    from tests.support.protocol_sample import cast_ballots, empty_first_paragraph
+
+    meeting, item = empty_first_paragraph()
+    rec.add_motion(meeting, item, "Olle Berg", "ändring", "att beloppet halveras")
+    cast_ballots(meeting, item, ballots)
+    if not rec.is_tie(item.vote):  # a tie decides nothing; its line is still printed once
+        decide_by_vote(meeting, item)
+        assert item.procedure.endswith("Omröstning begärs och verkställs.")
+    lines = [text for _, text in styled_lines(open_docx(build_protocol(meeting, 41)))]
+    result = item.vote.result
+    assert result and lines.count(result) == 1
+    assert not any(result in line for line in lines if line != result)
+    vote_at = lines.index("Omröstning")
+    assert lines.index(result) > vote_at

@@ -43,9 +43,7 @@ def test_four_three_for_ja_takes_the_proposal_and_tells_the_vote():
     assert [d.text for d in item.decisions] == PROPOSAL
     assert item.procedure == (
         "Ordföranden ställer proposition på förslaget mot Olle Bergs (M) ändringsyrkande och "
-        "finner att utskottet beslutar enligt förslaget. Omröstning begärs och verkställs "
-        "med följande proposition: Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande. "
-        "Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget.")
+        "finner att utskottet beslutar enligt förslaget. Omröstning begärs och verkställs.")
 
 
 def test_four_three_for_nej_takes_the_changing_motion():
@@ -55,7 +53,8 @@ def test_four_three_for_nej_takes_the_changing_motion():
     assert [d.text for d in item.decisions] == [CHANGE]
     assert item.vote.result == ("Med 4 nej-röster mot 3 ja-röster beslutar utskottet "
                                 "enligt Olle Bergs (M) ändringsyrkande.")
-    assert item.procedure.endswith(item.vote.result)
+    assert item.procedure.endswith("Omröstning begärs och verkställs.")
+    assert item.vote.result not in item.procedure  # the result line stands under Omröstning
     assert "finner att utskottet beslutar enligt Olle Bergs (M) ändringsyrkande." in (
         item.procedure)
 
@@ -82,7 +81,7 @@ def test_a_tie_decides_nothing_until_the_casting_vote_is_recorded():
     assert record_casting_vote(meeting, item) == "nej"  # the secretary may turn it
     decide_by_vote(meeting, item)
     assert [d.text for d in item.decisions] == [CHANGE]
-    assert "utslagsröst för nej" in item.procedure
+    assert "utslagsröst för nej" in item.vote.result and "utslagsröst" not in item.procedure
 
 
 def test_casting_vote_is_refused_without_a_tie():
@@ -174,7 +173,8 @@ def test_the_vote_decides_for_the_side_with_more_votes(recorded, ballots, data):
         assert winner is (yes if tally["ja"] > tally["nej"] else no)
         decide_by_vote(meeting, item)
         assert [d.text for d in item.decisions] == rec.outcome_clauses(item, winner)
-        assert item.vote.result in item.procedure
+        assert "Omröstning begärs och verkställs." in item.procedure
+        assert item.vote.result not in item.procedure
         assert f"Med {max(tally['ja'], tally['nej'])} " in item.vote.result
 
 
@@ -246,11 +246,10 @@ def test_a_referral_is_put_first_and_its_vote_told_there(ballots, decisions, fin
     assert [d.text for d in item.decisions] == decisions
     first = ("Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras enligt "
              f"Jon Ströms (L) återremissyrkande och finner att {finding}. Omröstning begärs "
-             "och verkställs med följande proposition: Ja för att avgöra ärendet i dag, nej "
-             "för Jon Ströms (L) återremissyrkande. Med 4 ")
+             "och verkställs.")
     assert item.procedure.startswith(first)
     sent_back = finding.endswith("återremitteras")
     assert ("Ordföranden ställer proposition på förslaget mot Olle Bergs (M) "
             "ändringsyrkande" in item.procedure) != sent_back
     if not sent_back:
-        assert "beslutar utskottet att avgöra ärendet i dag." in item.procedure
+        assert item.vote.result.endswith("beslutar utskottet att avgöra ärendet i dag.")
