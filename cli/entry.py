@@ -19,6 +19,12 @@ from store.persistence.lock import HOLDER_APP, HOLDER_COMMAND
 COMMANDS = {**meetings.COMMANDS, **adjust.COMMANDS, "actions": actions.run}
 
 
+def say_waiting(refusal) -> None:
+    """Tell the user why a command is not done yet: another program holds the meeting."""
+    print(f"Väntar på att {refusal.holder_text()} ska släppa mötet {refusal.meeting_id} …",
+          file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -27,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # A short command holds a meeting's lock only for a moment: others may wait for it.
         kind = HOLDER_COMMAND if args.command in COMMANDS else HOLDER_APP
-        store = MeetingStore.at(checked_data_dir(args.data_dir), lock_kind=kind)
+        store = MeetingStore.at(checked_data_dir(args.data_dir), lock_kind=kind,
+                                on_lock_wait=say_waiting)
         check_readable(store)
         if args.command in COMMANDS:
             with guarded_stdout():

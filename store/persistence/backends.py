@@ -9,14 +9,14 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 import orjson
 from tinydb.storages import MemoryStorage, Storage
 
 from .errors import MeetingNotFoundError
 from .layout import meeting_of
-from .lock import HOLDER_APP, FileLock, MemoryLock
+from .lock import HOLDER_APP, FileLock, MeetingLockedError, MemoryLock
 from .serialize import meeting_from_dict
 from .storage import (
     AtomicJSONStorage, StoreError, describe_os_error, dumps_json, ensure_private_dir,
@@ -68,12 +68,15 @@ class Backend(Protocol):
 class FileBackend:
     """Meetings as ``<data_dir>/meetings/<id>.json``, one TinyDB file each.
 
-    `lock_kind` tells other processes who holds a lock taken here (see store.persistence.lock).
+    `lock_kind` tells other processes who holds a lock taken here (see store.persistence.lock);
+    `on_lock_wait` is told once when a lock has been waited for a while (FileLock.on_wait).
     """
 
-    def __init__(self, data_dir: str | os.PathLike, *, lock_kind: str = HOLDER_APP):
+    def __init__(self, data_dir: str | os.PathLike, *, lock_kind: str = HOLDER_APP,
+                 on_lock_wait: Callable[[MeetingLockedError], object] | None = None):
         self.data_dir = Path(data_dir)
         self.lock_kind = lock_kind
+        self.on_lock_wait = on_lock_wait
         self.meetings_dir = self.data_dir / "meetings"
 
     def _ensure(self) -> None:
@@ -143,7 +146,8 @@ class FileBackend:
     def lock(self, meeting_id: str) -> FileLock:
         path = self.path(meeting_id)
         self._ensure()
-        return FileLock(path.with_suffix(".lock"), meeting_id, self.lock_kind)
+        return FileLock(path.with_suffix(".lock"), meeting_id, self.lock_kind,
+                        on_wait=self.on_lock_wait)
 
     def delete(self, meeting_id: str) -> None:
         # The lock file stays: unlinking a flock'ed file lets a second process lock a

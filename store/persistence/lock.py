@@ -22,6 +22,7 @@ import random
 import stat
 import time
 from pathlib import Path
+from typing import Callable
 
 from .storage import FILE_MODE, StoreError, describe_os_error
 
@@ -61,14 +62,26 @@ class MeetingLockedError(StoreError):
 #: command of the CLI (one change and gone).
 HOLDER_APP = "app"
 HOLDER_COMMAND = "command"
-#: How long a writer waits for one short command to let go of a lock, in seconds.
-COMMAND_WAIT = 8.0
+#: How long a writer waits for one short command to let go of a lock, in seconds. A
+#: command holds a meeting for milliseconds, but on a loaded machine with a slow disk
+#: (two fsyncs per save) a hold has been seen to stretch past 8 s: only a stopped or
+#: hung command holds it for half a minute.
+COMMAND_WAIT = 30.0
 #: How long a writer waits in all while short commands keep taking turns: each new holder
 #: shows progress and restarts COMMAND_WAIT, but a line of commands is not waited for
 #: forever.
-QUEUE_WAIT = 60.0
+QUEUE_WAIT = 180.0
 #: How long a lock with no holder named yet (taken a moment ago) is waited for.
-UNNAMED_WAIT = 0.5
+UNNAMED_WAIT = 2.0
+#: Waiters poll at one steady pace with jitter. A backoff that grows with the wait
+#: would hand the lock to the newest arrivals again and again and starve the oldest.
+POLL_INTERVAL = (0.005, 0.025)
+#: After this long a waiting process says whom it waits for (see `on_wait`).
+NOTICE_AFTER = 1.0
+#: The holder record is padded to this many bytes with spaces (which JSON ignores), so
+#: a new record always covers the last one whole: a reader never sees the tail of an
+#: older, longer record behind a shorter new one.
+RECORD_BYTES = 512
 
 
 class LockUnavailableError(StoreError):
@@ -90,16 +103,20 @@ class FileLock:
     the lock file so that others know whether waiting is worth it.
     """
 
-    def __init__(self, path: Path, meeting_id: str, kind: str = HOLDER_APP):
+    def __init__(self, path: Path, meeting_id: str, kind: str = HOLDER_APP,
+                 on_wait: Callable[[MeetingLockedError], object] | None = None):
         self.path = path
         self.meeting_id = meeting_id
         self.kind = kind
+        #: Called once when a wait has lasted NOTICE_AFTER seconds, with the refusal
+        #: that would name the holder, so a command can say why it is not done yet.
+        self.on_wait = on_wait
         self._fd: int | None = None
 
     def acquire(self, *, wait: bool = True) -> None:
         """Take the lock; raise MeetingLockedError if another process holds it.
 
-        With wait=True a lock held by a short command is waited for, with backoff, up to
+        With wait=True a lock held by a short command is waited for, polling, up to
         COMMAND_WAIT seconds per holder: when many commands queue on one meeting the lock
         passes from one to the next, and each hand-over is progress that restarts the
         wait (up to QUEUE_WAIT in all). A lock held by the app is refused at once.
@@ -107,7 +124,7 @@ class FileLock:
         start = time.monotonic()
         holder_since = start
         last_holder: tuple | None = None
-        delay = 0.005
+        noticed = False
         while True:
             try:
                 self._try_acquire()
@@ -129,8 +146,10 @@ class FileLock:
                 left = deadline - now
                 if not wait or left <= 0:
                     raise
-                time.sleep(min(left, delay * random.uniform(0.5, 1.0)))
-                delay = min(delay * 2, 0.1)
+                if not noticed and self.on_wait is not None and now - start >= NOTICE_AFTER:
+                    noticed = True
+                    self.on_wait(exc)
+                time.sleep(min(left, random.uniform(*POLL_INTERVAL)))
 
     def _open(self) -> int:
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
@@ -185,7 +204,7 @@ class FileLock:
             "kind": self.kind,
             "since": time.strftime("%Y-%m-%d %H:%M"),
         }
-        raw = json.dumps(info, ensure_ascii=False).encode()
+        raw = json.dumps(info, ensure_ascii=False).encode().ljust(RECORD_BYTES)
         try:
             # Write first, then cut: a reader never sees an empty holder.
             if hasattr(os, "pwrite"):

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from tinydb import TinyDB
 
@@ -94,11 +94,15 @@ class MeetingStore:
 
     @classmethod
     def at(
-        cls, data_dir: str | os.PathLike | None = None, *, lock_kind: str = HOLDER_APP
+        cls, data_dir: str | os.PathLike | None = None, *, lock_kind: str = HOLDER_APP,
+        on_lock_wait: Callable[[MeetingLockedError], object] | None = None,
     ) -> MeetingStore:
-        """The store of a data directory; lock_kind=HOLDER_COMMAND for a short command."""
+        """The store of a data directory; lock_kind=HOLDER_COMMAND for a short command.
+
+        `on_lock_wait` is called once when opening a meeting has waited a while for
+        another program to let go of it (with the refusal naming that program)."""
         where = data_dir if data_dir is not None else default_data_dir()
-        return cls(FileBackend(where, lock_kind=lock_kind))
+        return cls(FileBackend(where, lock_kind=lock_kind, on_lock_wait=on_lock_wait))
 
     @classmethod
     def in_memory(cls) -> MeetingStore:
