@@ -67,6 +67,9 @@ HOLDER_COMMAND = "command"
 #: (two fsyncs per save) a hold has been seen to stretch past 8 s: only a stopped or
 #: hung command holds it for half a minute.
 COMMAND_WAIT = 30.0
+#: The app opens a meeting on its UI thread: it waits for a command at most this long
+#: (commands take milliseconds), then offers the meeting read-only, naming the holder.
+APP_WAIT = 3.0
 #: How long a writer waits in all while short commands keep taking turns: each new holder
 #: shows progress and restarts COMMAND_WAIT, but a line of commands is not waited for
 #: forever.
@@ -139,6 +142,8 @@ class FileLock:
                     budget = UNNAMED_WAIT  # locked a moment ago, not yet named
                 else:
                     budget = 0.0  # the app, or an older version that does not say
+                if self.kind == HOLDER_APP:
+                    budget = min(budget, APP_WAIT)
                 who = (kind, holder.get("pid"), holder.get("host"), holder.get("since"))
                 if who != last_holder:
                     last_holder, holder_since = who, now
