@@ -81,7 +81,7 @@ async def test_bifall_takes_the_att_clauses_and_drafts_the_procedure():
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("alt+b")
+        await pilot.press("alt+a")
         await typed_through(pilot)
         meeting = await saved(app, store, mid)
     item = meeting.items[0]
@@ -287,7 +287,7 @@ async def test_a_minutes_meeting_has_no_protocol_keys():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert not app.screen.query("#protocol-line")
-        for key in ("alt+y", "alt+o", "alt+j", "alt+b", "alt+u"):
+        for key in ("alt+y", "alt+o", "alt+j", "alt+a", "alt+u"):
             await pilot.press(key)
             await typed_through(pilot)
             assert type(app.screen).__name__ == "LiveScreen"

@@ -58,7 +58,7 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
         await keys(pilot, "alt+o")
         # Rows: Mira, Olle, Siri, Pär, Lina (på distans), Jon, Kim (for Edit Lund).
         await keys(pilot, *"jnjjjnn", "escape")
-        await keys(pilot, "alt+b")
+        await keys(pilot, "alt+a")
         await keys(pilot, "alt+r")  # the losing side first: Olle Berg, Jon Ström, Kim Vall
         await keys(pilot, "space", "down", "down", "space", "enter")
         assert "2 yrkanden · omröstning 4–3" in line()
@@ -96,7 +96,7 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
                                  "enligt förslaget.")
     assert [d.text for d in first.decisions] == [
         "att godkänna förslaget", "att uppdra åt förvaltningen att genomföra det"]
-    # The vote decided: its beslutsgång tells the vote (alt+b then took the same outcome).
+    # The vote decided: its beslutsgång tells the vote (alt+a then took the same outcome).
     assert first.procedure == ("Ordföranden ställer proposition på förslaget mot Olle Bergs (M) "
                                "ändringsyrkande och finner att utskottet beslutar enligt "
                                "förslaget. Omröstning begärs och verkställs.")

@@ -35,7 +35,7 @@ PROTOCOL_BINDINGS = [
     Binding("alt+y", "protocol_motion", "Yrkande", id="live.protocol.motion", priority=True,
             tooltip="Nytt yrkande: vem (tjänstgörande), slag med en siffra, text vid "
                     "ändring, tillägg och annat."),
-    Binding("alt+b", "protocol_decision", "Bifall", id="live.protocol.decision",
+    Binding("alt+a", "protocol_decision", "Bifall", id="live.protocol.decision",
             priority=True,
             tooltip="Beslut enligt förslaget: förslagets att-satser blir beslutet och "
                     "beslutsgången skrivs. Besluten kan sedan ändras (F2, enter)."),
