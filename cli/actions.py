@@ -38,7 +38,7 @@ SUFFIXES = {".docx": "docx", ".pdf": "pdf", ".csv": "csv", ".md": "md", ".json":
 PRINTOUTS = ("docx", "pdf")
 
 
-def add_parser(sub, common) -> None:
+def add_parsers(sub, common) -> None:
     p = sub.add_parser(
         "actions",
         parents=[common],
@@ -294,3 +294,7 @@ def _print_lines(console: _Terminal, rows: list[ActionRow], *, title: str) -> No
     out.append("")
     console.file.write("\n".join(out))
     console.file.flush()
+
+
+#: The command that runs and ends (cli/parser.py's GROUPS names this module's commands).
+COMMANDS = {"actions": run}

@@ -7,16 +7,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli import actions, adjust, meetings
 from cli.output import StdoutError, guarded_stdout, say_error, silence_stdout
-from cli.parser import build_parser
+from cli.parser import build_parser, group_of
 from cli.usage import EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError
 from export.target import ExportTargetError, WriteProtectedError
 from store import DATA_DIR_ENV, MeetingFormatError, MeetingNotFoundError, MeetingStore, StoreError
 from store.persistence.lock import HOLDER_APP, HOLDER_COMMAND
-
-#: The commands that run and end; any other (live, demo) starts the app.
-COMMANDS = {**meetings.COMMANDS, **adjust.COMMANDS, "actions": actions.run}
 
 
 def say_waiting(refusal) -> None:
@@ -26,26 +22,32 @@ def say_waiting(refusal) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
+    # The commands that run and end are in their group's COMMANDS; any other (live,
+    # demo, none) starts the app.
+    group = group_of(args.command)
+    run = getattr(group, "COMMANDS", {}).get(args.command)
     store = None
     told = None  # a recovery the error message already tells
     try:
         # A short command holds a meeting's lock only for a moment: others may wait for it.
-        kind = HOLDER_COMMAND if args.command in COMMANDS else HOLDER_APP
+        kind = HOLDER_COMMAND if run is not None else HOLDER_APP
         store = MeetingStore.at(checked_data_dir(args.data_dir), lock_kind=kind,
                                 on_lock_wait=say_waiting)
         check_readable(store)
-        if args.command in COMMANDS:
+        if run is not None:
             with guarded_stdout():
-                code = COMMANDS[args.command](store, args)
+                code = run(store, args)
                 sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
             # A scan that could not read every meeting did not do all it said.
             return code or (EXIT_ERROR if store.unreadable else EXIT_OK)
+        from cli.meetings import run_app
+
         if args.command == "live":
-            return meetings.run_app(store, live_id=args.meeting_id)
-        return meetings.run_app(store, demo=args.command == "demo",
-                                protocol=getattr(args, "protokoll", False))
+            return run_app(store, live_id=args.meeting_id)
+        return run_app(store, demo=args.command == "demo",
+                       protocol=getattr(args, "protokoll", False))
     except MeetingFormatError as exc:
         from importers.detect import format_error_text
 

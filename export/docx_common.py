@@ -410,10 +410,9 @@ def save_docx_atomic(document: Document, path: Path | str, *, force: bool = Fals
 
     The target rules (no device, FIFO or folder; a write-protected file only with
     `force`) are export.target's, the same for every exporter. A `path` ending in .pdf
-    gets the document rendered as PDF (export.pdf.write_document).
+    gets the document rendered as PDF (export.target.write_document).
     """
-    from export.pdf import write_document
-    from export.target import check_target
+    from export.target import check_target, write_document
 
     check_target(path, force=force)  # before the work of serialising
     return write_document(document_bytes(document), path, force=force)

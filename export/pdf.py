@@ -1,7 +1,8 @@
 """PDF out: any DOCX we wrote, rendered by LibreOffice headless.
 
 The one call for an exporter that builds a DOCX: `write_document(docx_data, target,
-force=force)` with the DOCX's bytes (`export.docx_common.document_bytes(document)`):
+force=force)` (export.target; it loads this module only for a .pdf target) with the
+DOCX's bytes (`export.docx_common.document_bytes(document)`):
 a DOCX for any target, its PDF when the target ends in .pdf (`save_docx_atomic` already
 calls it). The PDF is made in a private temporary folder, checked, and written through
 export.target's atomic write.
@@ -28,9 +29,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from export.target import PDF_SUFFIX, is_pdf, write_document  # noqa: F401 - re-exported
 from store.persistence.storage import SaveError
 
-PDF_SUFFIX = ".pdf"
 #: A user's LibreOffice in a place of its own: the full path of its `soffice`.
 SOFFICE_ENV = "MOTESBOK_SOFFICE"
 #: Seconds for one conversion; a first start builds the fresh profile (a few seconds).
@@ -64,10 +65,6 @@ class PdfError(SaveError):
 
 class LibreOfficeMissingError(PdfError):
     """LibreOffice is not installed (or not where we look)."""
-
-
-def is_pdf(path: str | os.PathLike) -> bool:
-    return Path(path).suffix.lower() == PDF_SUFFIX
 
 
 def find_soffice(places=None) -> Path | None:
@@ -209,16 +206,6 @@ def write_pdf(
     except PdfError as exc:
         raise _docx_instead(exc, docx_data, target, force) from exc
     return write_export(target, pdf, force=force)
-
-
-def write_document(docx_data: bytes, target: str | os.PathLike, *, force: bool = False) -> Path:
-    """The last step of every DOCX exporter: the DOCX into `target`, or its PDF when
-    `target` ends in .pdf (`write_pdf`, with its errors)."""
-    from export.target import write_export
-
-    if is_pdf(target):
-        return write_pdf(docx_data, target, force=force)
-    return write_export(target, docx_data, force=force)
 
 
 def _docx_instead(exc: PdfError, docx_data: bytes, target: Path, force: bool) -> PdfError:

@@ -29,6 +29,8 @@ from store.persistence.storage import (
 
 #: `-o -`: standard output instead of a file.
 STDOUT = "-"
+#: A target with this suffix gets the document rendered as PDF (export/pdf.py).
+PDF_SUFFIX = ".pdf"
 _NEW_FILE_MODE = 0o666  # before the umask, as open(2) and every editor use it
 
 
@@ -163,6 +165,21 @@ def write_export(path: str | os.PathLike, data: bytes, *, force: bool = False) -
     return target
 
 
+def is_pdf(path: str | os.PathLike) -> bool:
+    return Path(path).suffix.lower() == PDF_SUFFIX
+
+
+def write_document(docx_data: bytes, target: str | os.PathLike, *, force: bool = False) -> Path:
+    """The last step of every DOCX exporter: the DOCX into `target`, or its PDF when
+    `target` ends in .pdf (export.pdf.write_pdf, with its errors; LibreOffice's
+    machinery is loaded only then)."""
+    if is_pdf(target):
+        from export.pdf import write_pdf
+
+        return write_pdf(docx_data, target, force=force)
+    return write_export(target, docx_data, force=force)
+
+
 def _keep_owner_and_mode(fd: int, old: os.stat_result) -> None:
     """A replaced document keeps its permissions (and, for root, its owner)."""
     if hasattr(os, "fchown") and os.name == "posix" and os.geteuid() == 0:
@@ -185,6 +202,7 @@ def is_stdout(path: str | os.PathLike | None) -> bool:
 
 
 __all__ = [
-    "STDOUT", "ExportTargetError", "WriteProtectedError", "check_target", "write_export",
-    "write_stdout", "is_stdout", "is_write_protected",
+    "STDOUT", "PDF_SUFFIX", "ExportTargetError", "WriteProtectedError", "check_target",
+    "write_export", "write_document", "is_pdf", "write_stdout", "is_stdout",
+    "is_write_protected",
 ]
