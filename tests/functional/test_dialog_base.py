@@ -108,7 +108,7 @@ async def test_the_dialogs_of_the_app_keep_their_own_keys_over_the_base():
             assert isinstance(app.focused, Input)
             await pilot.press("escape")
             await pilot.pause()
-        assert app.result is None, type(dialog).__name__
+        assert app.result is None, dialog
 
     app = BareApp(TextPrompt("Beslut", value="Rad ett\nRad två", multiline=True))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -19,6 +19,7 @@ from tests.support.live import (
 )
 from tui.commands import MotesbokCommands
 from tui.dialogs.unplaced_text import UnplacedTextDialog
+from tui.screens.live import LiveScreen
 
 LEFTOVERS = "Bilaga 3 saknas i utskicket.\nKartan över Sörbyn, sidan 14"
 COMMAND = "Ej placerad text från importen"
@@ -50,7 +51,7 @@ async def test_the_palette_opens_the_unplaced_text_read_only():
         await typed_through(pilot)
         assert area.text == LEFTOVERS
         await pilot.press("escape")
-        await wait_until(pilot, lambda: type(app.screen).__name__ == "LiveScreen",
+        await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen),
                          what="back in live mode")
     assert store.load(meeting.id).unplaced == LEFTOVERS
 

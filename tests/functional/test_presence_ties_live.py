@@ -21,6 +21,7 @@ from tests.support.protocol_docx import open_docx, styled_lines
 from tests.support.protocol_live import before_the_meeting
 from tui.dialogs.attendance import AttendanceDialog, MomentDialog
 from tui.dialogs.export_meeting import ExportDialog
+from tui.screens.live import LiveScreen
 
 
 def protocol_line(app) -> str:
@@ -61,7 +62,7 @@ async def test_a_departure_in_a_paragraph_and_an_ersattare_reach_the_front_page(
         await type_text(pilot, "15.10 ")
         await pilot.press("enter")
         await settle(pilot)
-        assert type(app.screen).__name__ == "LiveScreen"
+        assert isinstance(app.screen, LiveScreen)
         await pilot.press("alt+e")
         await settle(pilot)
         await type_text(pilot, "rut")
@@ -69,7 +70,7 @@ async def test_a_departure_in_a_paragraph_and_an_ersattare_reach_the_front_page(
         await type_text(pilot, "siri")
         await pilot.press("enter")
         await settle(pilot)
-        assert type(app.screen).__name__ == "LiveScreen"
+        assert isinstance(app.screen, LiveScreen)
         told = [n.message for n in app.shown_notifications]
         assert "Siri Dahl gick 15:10 efter § 42." in told
         assert "Rut Sjö tjänstgör för Siri Dahl §§ 43–44." in told
@@ -141,7 +142,7 @@ async def test_on_the_day_a_departure_is_stamped_and_tied_to_the_paragraph():
         await type_text(pilot, "jon")
         await pilot.press("enter")  # no question: the clock is stamped
         await settle(pilot)
-        assert type(app.screen).__name__ == "LiveScreen"
+        assert isinstance(app.screen, LiveScreen)
         assert "Jon Ström gick 13:05 efter § 42." in [n.message for n in app.shown_notifications]
         assert app.save_now()
     saved = store.load(mid)

@@ -9,6 +9,9 @@ from store import MeetingStore
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
 from tests.support.protocol_docx import open_docx, styled_lines
 from tests.support.protocol_sample import protocol_meeting
+from tui.dialogs.protocol_parts import ProtocolPartsDialog
+from tui.dialogs.protocol_entries import ReservationDialog
+from tui.dialogs.protocol_support import SupportDialog
 
 
 async def saved(app, store, mid):
@@ -52,7 +55,7 @@ async def test_a_yrkande_is_corrected_in_place_and_the_protocol_says_so(tmp_path
         await type_text(pilot, "150 000 kronor")
         await pilot.press("enter")
         await typed_through(pilot)
-        assert type(app.screen).__name__ == "ProtocolPartsDialog"  # back in the list
+        assert isinstance(app.screen, ProtocolPartsDialog)  # back in the list
         await pilot.press("escape")
         await typed_through(pilot)
         meeting = await saved(app, store, mid)
@@ -80,7 +83,7 @@ async def test_a_reservation_and_a_note_are_corrected_in_place(tmp_path):
         await settle(pilot)
         # Yrkanden 2, omröstning 1, then the reservation (Olle Berg and Kim Vall).
         await open_entry(pilot, 3)
-        assert type(app.screen).__name__ == "ReservationDialog"
+        assert isinstance(app.screen, ReservationDialog)
         await pilot.press("space")  # Olle Berg (the losing side comes first) off
         await pilot.press("tab")
         await pilot.press("ctrl+a", "ctrl+k")
@@ -142,11 +145,11 @@ async def test_instammer_is_picked_from_the_list_and_printed(tmp_path):
         await typed_through(pilot)
         await pilot.press("down", "i")  # Olle Berg's ändringsyrkande
         await typed_through(pilot)
-        assert type(app.screen).__name__ == "SupportDialog"
+        assert isinstance(app.screen, SupportDialog)
         # The serving members but the mover: Mira, Siri, Pär, Lina, Jon, Kim.
         await pilot.press("down", "down", "down", "down", "down", "space", "enter")
         await typed_through(pilot)
-        assert type(app.screen).__name__ == "ProtocolPartsDialog"
+        assert isinstance(app.screen, ProtocolPartsDialog)
         await pilot.press("escape")
         await typed_through(pilot)
         meeting = await saved(app, store, mid)

@@ -9,6 +9,7 @@ from store import MeetingStore
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
 from tests.support.protocol_live import fresh_protocol
 from tests.support.protocol_sample import protocol_meeting
+from tui.screens.live import LiveScreen
 
 ROWS = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
         "Kim Vall"]  # the grid's rows: the serving members in roster order
@@ -36,7 +37,7 @@ async def test_yrkande_who_kind_by_digit_and_text_is_saved():
         await type_text(pilot, "mira")
         await pilot.press("enter", "1")  # completes the name; 1 = bifall, recorded at once
         await typed_through(pilot)
-        assert type(app.screen).__name__ == "LiveScreen"
+        assert isinstance(app.screen, LiveScreen)
         await pilot.press("alt+y")
         await typed_through(pilot)
         await type_text(pilot, "berg")  # a surname completes too
@@ -290,7 +291,7 @@ async def test_a_minutes_meeting_has_no_protocol_keys():
         for key in ("alt+y", "alt+o", "alt+j", "alt+a", "alt+u"):
             await pilot.press(key)
             await typed_through(pilot)
-            assert type(app.screen).__name__ == "LiveScreen"
+            assert isinstance(app.screen, LiveScreen)
         meeting = await saved(app, store, mid)
     assert all(not i.motions and i.vote is None and not i.adjusted_immediately
                for i in meeting.all_items())

@@ -11,6 +11,8 @@ from store.domain.model import Decision
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
 from tests.support.protocol_docx import open_docx, styled_lines
 from tests.support.protocol_live import before_the_meeting, fresh_protocol
+from tui.dialogs.questions import ConfirmDialog
+from tui.screens.live import LiveScreen
 
 CHANGE = "att beloppet sänks till 200 000 kronor"
 PROPOSAL = ["att godkänna förslaget", "att uppdra åt förvaltningen att genomföra det"]
@@ -59,7 +61,7 @@ async def test_a_four_three_vote_for_nej_decides_for_the_changing_motion(tmp_pat
         await settle(pilot)
         await motions(pilot)
         await vote(pilot, "nnjjnnj", "escape")
-        assert type(app.screen).__name__ == "LiveScreen"
+        assert isinstance(app.screen, LiveScreen)
         meeting = await saved(app, store, mid)
     item = meeting.items[0]
     assert [d.text for d in item.decisions] == [CHANGE]
@@ -126,7 +128,7 @@ async def test_nej_for_another_motion_and_hand_written_decisions_asked_about():
             "Ja för att avgöra ärendet i dag, nej för Jon Ströms (L) återremissyrkande")
         await pilot.press(*"nnnnjjj", "escape")
         await typed_through(pilot)
-        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")  # keep the hand-written decision
         await typed_through(pilot)
         meeting = await saved(app, store, mid)

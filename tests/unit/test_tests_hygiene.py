@@ -45,6 +45,15 @@ def _dotted(node: ast.AST) -> str:
     return "?"
 
 
+def _is_class_of(node: ast.AST) -> bool:
+    """`x.__class__` or `type(x)`: the class of an object, whose name a test should not
+    compare (isinstance says the same and survives a rename)."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "__class__"
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "type" and len(node.args) == 1)
+
+
 def problems(source: str, path: str = "<test>") -> list[str]:
     """Every rule this module enforces, broken in `source` (a test module's text)."""
     tree = ast.parse(source)
@@ -56,8 +65,7 @@ def problems(source: str, path: str = "<test>") -> list[str]:
 
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute):
-            if node.attr == "__name__" and isinstance(node.value, ast.Attribute) \
-                    and node.value.attr == "__class__":
+            if node.attr in ("__name__", "__qualname__") and _is_class_of(node.value):
                 say(node, "class-name comparison (use isinstance)")
             elif node.attr.startswith("_") and not node.attr.startswith("__") \
                     and UI_OBJECTS.search(_dotted(node.value)) \
@@ -114,6 +122,8 @@ def test_helpers_live_in_support_not_in_test_modules():
     "assert pilot.app.screen._something_new",
     "assert app.screen.__class__.__name__ == 'StartScreen'",
     "assert dialog.__class__.__name__ != 'ActionDialog'",
+    "assert type(app.screen).__name__ == 'LiveScreen'",
+    "assert type(pilot.app.screen).__qualname__ in ('A', 'B')",
     "import time\ntime.sleep(1.0)  # the autosave has run",
     "async def f(pilot):\n    await pilot.pause(0.1)",
     "async def f(pilot):\n    await asyncio.sleep(0.5)",
