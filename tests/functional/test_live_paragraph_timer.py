@@ -1,5 +1,5 @@
 """Live mode's header names the item timer as the meeting speaks: a protocol by its §
-('§ 42 0:00'), minutes by the word punkt ('punkt 0:00')."""
+('§ 42 0:00'), minutes by the word punkt and the item's number ('punkt 2 0:00')."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ async def test_minutes_keep_the_word_punkt():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+n")
-        await wait_until(pilot, lambda: re.search(r"punkt \d+:\d\d", status(app)),
+        await wait_until(pilot, lambda: re.search(r"punkt [\d.]+ \d+:\d\d", status(app)),
                          what="the item timer")
         assert "§" not in status(app)
+        number = app.screen.meeting.number_of(app.screen.current.id)
+        assert re.search(rf"punkt {re.escape(number)} \d+:\d\d", status(app)), status(app)

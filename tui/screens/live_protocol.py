@@ -120,8 +120,10 @@ class LiveProtocol:
 
     def timer_label(self, item) -> str:
         """The header's name for the item timer: the § in a protocol ('§ 42 0:18'), the
-        word punkt in minutes ('punkt 0:18')."""
-        return self.paragraph_label(item) if self.meeting.is_protocol else "punkt"
+        item's number in minutes ('punkt 4.1 0:18'; a bare 'punkt 1:11' read as item 1)."""
+        if self.meeting.is_protocol:
+            return self.paragraph_label(item)
+        return f"punkt {self.meeting.number_of(item.id)}"
 
     def show_protocol_line(self) -> None:
         if not self.meeting.is_protocol:
