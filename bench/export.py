@@ -193,8 +193,8 @@ def big_protocol(paragraphs: int = 40) -> Meeting:
         item.procedure = ("Ordföranden ställer proposition på förslaget mot Olle Bergs (M) "
                           "ändringsyrkande och finner att utskottet beslutar enligt förslaget.")
         names = serving(meeting, item).names()
-        item.vote = Vote("Ja för förslaget, nej för Olle Bergs ändringsyrkande",
-                         {name: ("nej" if i % 2 else "ja") for i, name in enumerate(names)})
+        item.votes = [Vote("Ja för förslaget, nej för Olle Bergs ändringsyrkande",
+                           {name: ("nej" if i % 2 else "ja") for i, name in enumerate(names)})]
         item.reservations = [Reservation(["Olle Berg", "Kim Vall"])]
     return meeting
 

@@ -13,13 +13,15 @@ deltar §§ 41–42.``, ``Gun Åkesson (M) ersätter Vera Holm (S) §§ 43–46.
 and each att-sats), justeras omedelbart, Reservation, Protokollsanteckning, Jäv (with who
 leads the § when the chair has jäv), Ärendebeskrivning (the agenda's description and
 the background), Förslag till beslut (only while nothing is decided), Beslutsunderlag,
-Yrkanden, Beslutsgång, Omröstning (question, table, result), Anteckningar, Åtgärder,
+Yrkanden, Beslutsgång, Omröstning (question, table, result; with several votes each
+its own, ``Omröstning 1 om återremiss``, in the order held), Anteckningar, Åtgärder,
 Bilagor as in the minutes, Beslutet skickas till; sub-items follow as ``Heading 2``
 with the minutes' parts (sub-items are not §§).
 
-Choices: the vote's result line is drafted (protocol_vote.result_draft) when the
-secretary left it empty, since the tally is a fact of the ballots; the Beslutsgång is
-written only as the secretary keeps it (its outcome is theirs to state).
+Choices: a vote's result line is drafted (protocol_vote.result_draft) when the
+secretary left it empty, since the tally is a fact of the ballots; it is printed once,
+under its Omröstning (the drafted Beslutsgång only says a vote was held). The
+Beslutsgång is written only as the secretary keeps it (its outcome is theirs to state).
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ from export.protocol_front import (
 from store.domain.chair_conflict import chair_conflict_sentence
 from store.domain.model import AgendaItem, Meeting
 from store.domain.paragraphs import paragraph_label, paragraph_numbers
-from store.domain.protocol import BALLOTS
+from store.domain.protocol import BALLOTS, Vote
 from store.domain.protocol_text import (
     ADJUSTED_IMMEDIATELY,
     conflict_sentence,
@@ -64,7 +66,7 @@ from store.domain.protocol_text import (
     protocol_note_sentence,
     reservation_sentence,
 )
-from store.domain.protocol_vote import result_draft
+from store.domain.protocol_vote import printed_votes, result_draft, vote_label
 
 # The labels of a §, as written in the protocol.
 AGENDA = "Ärendelista"
@@ -178,7 +180,8 @@ def paragraph_blocks(meeting: Meeting, item: AgendaItem, number: int,
                                if one_line(b).strip()])
     blocks += _section(MOTIONS, _lines(motion_sentence(meeting, m) for m in item.motions))
     blocks += _section(PROCEDURE, field_blocks(item.procedure))
-    blocks += vote_blocks(meeting, item)
+    for vote in printed_votes(item):
+        blocks += vote_blocks(meeting, item, vote)
     blocks += notes_blocks(item)
     blocks += actions_blocks(item)
     blocks += attachments_blocks(item)
@@ -192,11 +195,9 @@ def paragraph_blocks(meeting: Meeting, item: AgendaItem, number: int,
     return blocks
 
 
-def vote_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
-    vote = item.vote
-    if vote is None or not (vote.ballots or vote.question.strip() or vote.result.strip()):
-        return []
-    blocks = [Block(LABEL, [Run(VOTE)]), *field_blocks(vote.question)]
+def vote_blocks(meeting: Meeting, item: AgendaItem, vote: Vote) -> list[Block]:
+    """One vote: its label, the question, the table of ballots and the result line."""
+    blocks = [Block(LABEL, [Run(vote_label(item, vote))]), *field_blocks(vote.question)]
     if vote.ballots:
         rows = [[[Run(text, bold=True)] for text in VOTE_HEADER]]
         order = {p.name.casefold(): i for i, p in enumerate(meeting.participants)}
@@ -208,8 +209,6 @@ def vote_blocks(meeting: Meeting, item: AgendaItem) -> list[Block]:
                          *([Run(VOTE_MARK if ballot == b else "")] for b in BALLOTS)])
         blocks.append(Block(TABLE, rows=rows, widths=VOTE_COLUMNS, header=True,
                             keep_together=len(rows) <= MAX_KEPT_ROWS))
-    result = vote.result if vote.result.strip() else (
-        result_draft(meeting, item) if vote.ballots else "")
+    result = vote.result if vote.result.strip() else result_draft(meeting, item, vote)
     blocks.extend(field_blocks(result))
     return blocks
-

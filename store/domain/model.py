@@ -175,7 +175,7 @@ class AgendaItem:
     send_to: list[str] = field(default_factory=list)  # Beslutet skickas till
     motions: list[Motion] = field(default_factory=list)  # yrkanden
     procedure: str = ""  # Beslutsgång
-    vote: Vote | None = None
+    votes: list[Vote] = field(default_factory=list)  # omröstningar, in the order held
     reservations: list[Reservation] = field(default_factory=list)
     protocol_notes: list[ProtocolNote] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # jäv: names taking no part

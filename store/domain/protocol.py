@@ -44,6 +44,20 @@ BALLOTS: tuple[str, ...] = (BALLOT_YES, BALLOT_NO, BALLOT_ABSTAIN)
 
 DEFAULT_RESERVATION_TEXT = "till förmån för eget yrkande"
 
+# What a vote is held on, in the order a § holds them: first whether the ärende is sent
+# back (återremiss; if it is, nothing more is put), then which of several yrkanden is
+# the counter-proposal (kontrapropositionsvotering), then the main question.
+VOTE_REFERRAL = "återremiss"
+VOTE_COUNTER = "kontraproposition"
+VOTE_MAIN = "huvudfråga"
+VOTE_KINDS: tuple[str, ...] = (VOTE_REFERRAL, VOTE_COUNTER, VOTE_MAIN)
+#: How a vote of each kind is named after its number: 'Omröstning 2 i huvudfrågan'.
+VOTE_KIND_WORDS: dict[str, str] = {
+    VOTE_REFERRAL: "om återremiss",
+    VOTE_COUNTER: "om motförslag",
+    VOTE_MAIN: "i huvudfrågan",
+}
+
 # A protocol's life after the meeting (shown by `list` and `actions`).
 STATE_DRAFT = "utkast"
 STATE_ADJUSTED = "justerat"
@@ -63,12 +77,14 @@ class Motion:
 
 @dataclass
 class Vote:
-    """An open vote (omröstning): each serving member's ballot by name.
+    """An open vote (omröstning): each serving member's ballot by name. A § holds its
+    votes in the order they were held (AgendaItem.votes); `kind` says what this one is on
+    (VOTE_KINDS).
 
     `yes` and `no` say what each side stands for: a yrkande, by its position in the § 's
-    motions, or None for the usual (ja: förslaget; nej: the first yrkande against it, or
-    avslag) — store.domain.protocol_vote.vote_sides is the one reading of them. `casting`
-    is the side ordförandens utslagsröst went to at a tie ("" = not recorded)."""
+    motions, or None for the usual of the kind — store.domain.protocol_vote.vote_sides is
+    the one reading of them. `casting` is the side ordförandens utslagsröst went to at a
+    tie ("" = not recorded)."""
 
     question: str = ""
     ballots: dict[str, str] = field(default_factory=dict)
@@ -76,6 +92,7 @@ class Vote:
     yes: int | None = None
     no: int | None = None
     casting: str = ""
+    kind: str = VOTE_MAIN
 
     def tally(self) -> dict[str, int]:
         counts = dict.fromkeys(BALLOTS, 0)

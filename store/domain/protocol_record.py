@@ -7,15 +7,15 @@ ProtocolInputError with one Swedish sentence when it cannot be done, so the live
 show the same words the tests read. A sub-item is no § of its own: everything is recorded
 on the top-level ärende it belongs to (`paragraph_item`).
 
-Drafted texts (the beslutsgång, the vote's question and result) follow the model while
-they are still the app's draft; once the secretary has edited one it is left alone.
+Drafted texts (the beslutsgång, each vote's question and result) follow the model while
+they are still the app's draft; once the secretary has edited one it is left alone. The
+omröstningar themselves are recorded by protocol_voting.
 """
 
 from __future__ import annotations
 
 from .model import AgendaItem, Decision, Meeting, Participant
 from .protocol import (
-    BALLOTS,
     DEFAULT_RESERVATION_TEXT,
     DEPUTY,
     MEMBER,
@@ -25,17 +25,10 @@ from .protocol import (
     ProtocolNote,
     Reservation,
     Substitution,
-    Vote,
 )
+from .protocol_procedure import procedure_text
 from .protocol_text import att_clauses
-from .protocol_vote import (  # noqa: F401 - is_tie is read from here by the vote dialog
-    REJECTION,
-    Side,
-    is_tie,
-    procedure_text,
-    question_draft,
-    result_draft,
-)
+from .protocol_vote import REJECTION, Side, question_draft, result_draft
 from .serving import serving
 
 
@@ -62,7 +55,7 @@ def _person(meeting: Meeting, name: str) -> Participant:
     return person
 
 
-def _serving_person(meeting: Meeting, item: AgendaItem, name: str, doing: str) -> Participant:
+def serving_person(meeting: Meeting, item: AgendaItem, name: str, doing: str) -> Participant:
     person = _person(meeting, name)
     if person.name not in serving(meeting, item).names():
         raise ProtocolInputError(f"{person.name} tjänstgör inte i paragrafen och kan inte {doing}.")
@@ -96,23 +89,26 @@ def _is_motion(item: AgendaItem, motion: Motion) -> bool:
 
 
 def keeping_drafts(meeting: Meeting, item: AgendaItem, change) -> None:
-    """Apply `change`; a beslutsgång or vote result that was the app's draft is drafted
-    again from the changed model (the same outcome), an edited one stays as written."""
+    """Apply `change`; a beslutsgång or a vote's question or result that was the app's
+    draft is drafted again from the changed model (the same outcome), an edited one stays
+    as written."""
     drafts = _procedure_drafts(meeting, item)
     auto_procedure = item.procedure in drafts
     winner = drafts.get(item.procedure)
-    auto_result = item.vote is not None and item.vote.result == vote_result_text(meeting, item)
-    auto_question = item.vote is not None and item.vote.question == vote_question_draft(
-        meeting, item)
+    votes = [(vote, vote.question == question_draft(meeting, item, vote),
+              vote.result == result_draft(meeting, item, vote)) for vote in item.votes]
     change()
     if auto_procedure and item.procedure:
         if winner is not None and winner is not REJECTION and not _is_motion(item, winner):
             winner = None  # the winning yrkande went: the proposal's draft
         item.procedure = procedure_text(meeting, item, winner)
-    if item.vote is not None and auto_question:
-        item.vote.question = vote_question_draft(meeting, item)
-    if item.vote is not None and auto_result:
-        item.vote.result = vote_result_text(meeting, item)
+    for vote, auto_question, auto_result in votes:
+        if not any(v is vote for v in item.votes):
+            continue  # the vote went
+        if auto_question:
+            vote.question = question_draft(meeting, item, vote)
+        if auto_result:
+            vote.result = result_draft(meeting, item, vote)
 
 
 # -- yrkanden ---------------------------------------------------------------------------
@@ -127,7 +123,7 @@ def checked_motion(meeting: Meeting, item: AgendaItem, by: str, kind: str,
         raise ProtocolInputError(f"”{kind}” är inget slags yrkande.")
     if not by.strip():
         raise ProtocolInputError("Skriv vem som yrkar.")
-    person = _serving_person(meeting, item, by, "yrka")
+    person = serving_person(meeting, item, by, "yrka")
     text = " ".join(text.split())
     if kind in MOTION_KINDS_WITH_TEXT and not text:
         raise ProtocolInputError(f"Ett yrkande om {kind} behöver en text: skriv vad som yrkas.")
@@ -150,9 +146,9 @@ def remove_motion(meeting: Meeting, item: AgendaItem, index: int) -> Motion:
 
     def change() -> None:
         item.motions.pop(index)
-        if item.vote is not None:  # the sides point at yrkanden by position
-            item.vote.yes = _forget(item.vote.yes, index)
-            item.vote.no = _forget(item.vote.no, index)
+        for vote in item.votes:  # the sides point at yrkanden by position
+            vote.yes = _forget(vote.yes, index)
+            vote.no = _forget(vote.no, index)
 
     keeping_drafts(meeting, item, change)
     return motion
@@ -208,8 +204,6 @@ def decide(meeting: Meeting, item: AgendaItem, winner: Motion | None = None) -> 
             "Ärendet har inget förslag till beslut att bifalla: skriv beslutet med F2.")
     item.decisions = rewritten_decisions(item.decisions, clauses)
     item.procedure = procedure_text(meeting, item, winner)
-    if item.vote is not None and item.vote.result == vote_result_text(meeting, item):
-        item.vote.result = vote_result_text(meeting, item)
     return item.decisions
 
 
@@ -227,63 +221,6 @@ def decisions_lost_by(meeting: Meeting, item: AgendaItem, winner: Motion | None 
 
 def set_procedure(meeting: Meeting, item: AgendaItem, text: str) -> None:
     paragraph_item(meeting, item).procedure = text.strip()
-
-
-# -- omröstning -------------------------------------------------------------------------
-
-
-def vote_question_draft(meeting: Meeting, item: AgendaItem) -> str:
-    """'Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande' (protocol_vote's)."""
-    return question_draft(meeting, item)
-
-
-def vote_result_text(meeting: Meeting, item: AgendaItem) -> str:
-    """The result line drafted from the ballots ('' before the first one)."""
-    return result_draft(meeting, item)
-
-
-def start_vote(meeting: Meeting, item: AgendaItem) -> Vote:
-    """The § 's vote, begun with a drafted question when there is none yet."""
-    item = paragraph_item(meeting, item)
-    if item.vote is None:
-        item.vote = Vote(question=vote_question_draft(meeting, item))
-    return item.vote
-
-
-def drop_unheld_vote(meeting: Meeting, item: AgendaItem) -> bool:
-    """A vote opened and left without a ballot or a result was never held: it goes, so the
-    protocol prints no empty Omröstning. True when one went."""
-    item = paragraph_item(meeting, item)
-    vote = item.vote
-    if vote is None or vote.ballots or vote.result.strip():
-        return False
-    item.vote = None
-    return True
-
-
-def set_ballot(meeting: Meeting, item: AgendaItem, name: str, ballot: str) -> Vote:
-    """A serving member votes ja/nej/avstår ('' takes the ballot back)."""
-    item = paragraph_item(meeting, item)
-    if ballot and ballot not in BALLOTS:
-        raise ProtocolInputError(f"”{ballot}” är ingen röst: ja, nej eller avstår.")
-    person = _serving_person(meeting, item, name, "rösta")
-    vote = start_vote(meeting, item)
-
-    def change() -> None:
-        if ballot:
-            vote.ballots[person.name] = ballot
-        else:
-            vote.ballots.pop(person.name, None)
-
-    was_draft = vote.result == vote_result_text(meeting, item)
-    change()
-    if was_draft:
-        vote.result = vote_result_text(meeting, item)
-    return vote
-
-
-def clear_vote(meeting: Meeting, item: AgendaItem) -> None:
-    paragraph_item(meeting, item).vote = None
 
 
 # -- reservationer, protokollsanteckningar ----------------------------------------------
@@ -306,7 +243,7 @@ def checked_reservation(meeting: Meeting, item: AgendaItem, names: list[str],
     chosen: list[str] = []
     for name in names:
         if name.strip():
-            person = _serving_person(meeting, item, name, "reservera sig")
+            person = serving_person(meeting, item, name, "reservera sig")
             if person.name not in chosen:
                 chosen.append(person.name)
     if not chosen:
@@ -381,8 +318,8 @@ def record_conflict(meeting: Meeting, item: AgendaItem, name: str,
     def change() -> None:
         if not any(_same(person.name, c) for c in item.conflicts):
             item.conflicts.append(person.name)
-        if item.vote is not None:  # who takes no part casts no vote
-            item.vote.ballots.pop(person.name, None)
+        for vote in item.votes:  # who takes no part casts no vote
+            vote.ballots.pop(person.name, None)
 
     keeping_drafts(meeting, item, change)
     if not substitute.strip():

@@ -3,27 +3,38 @@ the losing side of the decision — whose own yrkande fell, who voted for the si
 lost — offered first by the reservation dialog, and the reservation's text drafted from
 that ("till förmån för eget yrkande", or the losing yrkande by name).
 
-The outcome is the vote's when it decided, else the proposition the decisions are the
-att-satser of; while neither says (no decision, or one written by hand) nobody is known
-to have lost. Pure functions on the model.
+The outcome is the votes' when they decided the §, else the proposition the decisions
+are the att-satser of; while neither says (no decision, or one written by hand) nobody is
+known to have lost a yrkande. Each decided vote has its losing side too: who voted for
+it lost that vote (an återremiss, a counter-proposal or the main question). Pure
+functions on the model.
 """
 
 from __future__ import annotations
 
 from .model import AgendaItem, Meeting
-from .protocol import BALLOT_NO, BALLOT_YES, DEFAULT_RESERVATION_TEXT, Motion
+from .protocol import DEFAULT_RESERVATION_TEXT, Motion
 from .protocol_record import paragraph_item, serving_names
-from .protocol_text import motion_name
-from .protocol_vote import REJECTION, Side, vote_sides, vote_winner, winning_side
+from .protocol_text import DECIDE_TODAY, motion_name
+from .protocol_vote import (
+    REJECTION,
+    Side,
+    losing_side,
+    paragraph_outcome,
+    side_words,
+    vote_number,
+)
 from .protocol_voting import NOT_DECIDED, decided_outcome
 
 #: Why a member is offered first (shown beside the name).
 OWN_MOTION_LOST = "eget yrkande"
 VOTED = "röstade {}"
+#: With several votes in the §: which one ('röstade nej i omröstning 1').
+VOTED_IN = "röstade {} i omröstning {}"
 
 
 def _outcome(item: AgendaItem):
-    decided, winner = vote_winner(item)
+    decided, winner = paragraph_outcome(item)
     return winner if decided else decided_outcome(item)
 
 
@@ -65,12 +76,13 @@ def on_losing_side(meeting: Meeting, item: AgendaItem) -> dict[str, list[str]]:
             why.setdefault(name, [])
             if OWN_MOTION_LOST not in why[name]:
                 why[name].append(OWN_MOTION_LOST)
-    won = winning_side(item.vote)
-    if won:
-        lost_ballot = BALLOT_NO if won == BALLOT_YES else BALLOT_YES
-        for name, ballot in item.vote.ballots.items():
-            if ballot == lost_ballot:
-                why.setdefault(name, []).append(VOTED.format(ballot))
+    for vote in item.votes:
+        lost_ballot, _ = losing_side(item, vote)
+        number = vote_number(item, vote)
+        for name, ballot in vote.ballots.items():
+            if lost_ballot and ballot == lost_ballot:
+                why.setdefault(name, []).append(
+                    VOTED.format(ballot) if number is None else VOTED_IN.format(ballot, number))
     names = serving_names(meeting, item)
     return {name: why[name] for name in names if name in why}
 
@@ -86,20 +98,20 @@ def reservation_candidates(meeting: Meeting, item: AgendaItem) -> list[tuple[str
 def reservation_text_for(meeting: Meeting, item: AgendaItem, names: list[str]) -> str:
     """The reservation's text drafted for these names: 'till förmån för eget yrkande'
     when each moved a yrkande that lost; else in favour of the side they voted for when
-    that side was one yrkande ('till förmån för Olle Bergs (M) ändringsyrkande') or the
-    proposal; else the usual text."""
+    that side was one yrkande ('till förmån för Olle Bergs (M) ändringsyrkande'), the
+    proposal, or deciding the ärende today — the latest vote they all lost; else the
+    usual text."""
     item = paragraph_item(meeting, item)
     movers = {n for m in losing_motions(meeting, item) for n in _behind(m)}
     if not names or all(n in movers for n in names):
         return DEFAULT_RESERVATION_TEXT
-    won = winning_side(item.vote)
-    if won:
-        yes, no = vote_sides(item)
-        lost = no if won == BALLOT_YES else yes
-        if lost is None:
-            return "till förmån för förslaget"
+    for vote in reversed(item.votes):
+        lost_ballot, lost = losing_side(item, vote)
+        if not lost_ballot or not all(vote.ballots.get(n) == lost_ballot for n in names):
+            continue
         if lost is not REJECTION:
-            return f"till förmån för {motion_name(meeting, lost)}"
+            return f"till förmån för {side_words(meeting, vote, lost)}"
+        break
     return DEFAULT_RESERVATION_TEXT
 
 
@@ -107,6 +119,7 @@ def drafted_reservation_texts(meeting: Meeting, item: AgendaItem) -> set[str]:
     """Every text reservation_text_for can give in this § (a field still holding one of
     them is the app's draft and may follow the names)."""
     item = paragraph_item(meeting, item)
-    texts = {DEFAULT_RESERVATION_TEXT, "till förmån för förslaget"}
+    texts = {DEFAULT_RESERVATION_TEXT, "till förmån för förslaget",
+             f"till förmån för {DECIDE_TODAY}"}
     texts |= {f"till förmån för {motion_name(meeting, m)}" for m in item.motions}
     return texts

@@ -134,49 +134,6 @@ def proposition_name(meeting: Meeting, side: Motion | None) -> str:
 DECIDE_TODAY = "att avgöra ärendet i dag"
 
 
-def procedure_draft(meeting: Meeting, item: AgendaItem, winner: Motion | None = None,
-                    vote_part: str = "", vote_on_referral: bool = False) -> str:
-    """Beslutsgång: an återremissyrkande is put first (is the ärende decided today?);
-    then the chair puts the proposal against each other contested yrkande and finds that
-    the body decides for `winner` (None = the proposal). `vote_part`, the vote's
-    sentences, follows the finding it was held on (the återremiss one when
-    `vote_on_referral`)."""
-    who = body_short(meeting)
-    referrals = [m for m in item.motions if m.kind == "återremiss"]
-    against = [m for m in contested(item) if m.kind != "återremiss"]
-    sentences: list[str] = []
-    if referrals:
-        names = " och ".join(motion_name(meeting, m) for m in referrals)
-        referred = winner is not None and winner.kind == "återremiss"
-        finding = "ärendet ska återremitteras" if referred else "ärendet ska avgöras i dag"
-        sentences.append(f"Ordföranden frågar om ärendet ska avgöras i dag eller "
-                         f"återremitteras enligt {names} och finner att {finding}.")
-        if vote_part and vote_on_referral:
-            sentences.append(vote_part)
-        if referred:  # nothing more is put: the ärende goes back
-            return " ".join(sentences)
-    outcome = outcome_words(meeting, winner)
-    if not against:
-        sentences.append(
-            f"Ordföranden frågar om {who} bifaller förslaget och finner att så sker."
-            if winner is None or winner.by else
-            f"Ordföranden frågar om {who} bifaller förslaget och finner att {who} "
-            f"beslutar {outcome}.")
-    else:
-        others = " och ".join(motion_name(meeting, m) for m in against)
-        sentences.append(f"Ordföranden ställer proposition på förslaget mot {others} "
-                         f"och finner att {who} beslutar {outcome}.")
-    if vote_part and not vote_on_referral:
-        sentences.append(vote_part)
-    # A proposal that falls (avslag) takes no additions.
-    falls = winner is not None and winner.kind == "avslag"
-    additions = [] if falls else [m for m in item.motions if m.kind == "tillägg"]
-    for motion in additions:
-        sentences.append(f"Ordföranden ställer därefter proposition på "
-                         f"{motion_name(meeting, motion)} och finner att {who} bifaller det.")
-    return " ".join(sentences)
-
-
 def vote_result_draft(meeting: Meeting, vote: Vote, yes_means: str = "enligt förslaget",
                       no_means: str = "enligt nej-sidans yrkande") -> str:
     """'Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget.'; a tie says

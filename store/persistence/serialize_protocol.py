@@ -28,8 +28,12 @@ from ..domain.protocol import (
     Reservation,
     SubstituteChange,
     Substitution,
+    VOTE_KINDS,
+    VOTE_MAIN,
+    VOTE_REFERRAL,
     Vote,
 )
+from ..domain.protocol_text import contested
 
 MEETING_KEYS = {
     "kind", "body", "first_paragraph", "adjusters", "adjustment", "adjusted", "posting",
@@ -38,7 +42,7 @@ MEETING_KEYS = {
 PARTICIPANT_KEYS = {"party", "group", "chair", "substitute_for", "remote", "substitute_changes"}
 ITEM_KEYS = {
     "section", "case_number", "registration_number", "decision_lead", "basis", "send_to",
-    "motions", "procedure", "vote", "reservations", "protocol_notes", "conflicts",
+    "motions", "procedure", "vote", "votes", "reservations", "protocol_notes", "conflicts",
     "substitutions", "adjusted_immediately", "acting_chair",
 }
 
@@ -46,7 +50,7 @@ _ADJUSTMENT_KEYS = {"place", "date", "time"}
 _POSTING_KEYS = {"from", "to", "archive"}
 _LIFT_KEYS = {"at", "why", "adjusted"}
 _MOTION_KEYS = {"by", "kind", "text", "supporters"}
-_VOTE_KEYS = {"question", "ballots", "result", "yes", "no", "casting_vote"}
+_VOTE_KEYS = {"question", "ballots", "result", "yes", "no", "casting_vote", "kind"}
 _RESERVATION_KEYS = {"by", "text"}
 _NOTE_KEYS = {"by", "text"}
 _SUBSTITUTION_KEYS = {"by", "for"}
@@ -102,7 +106,6 @@ def participant_keys(p: Participant, full: bool) -> dict[str, Any]:
 
 
 def item_keys(item: AgendaItem, full: bool) -> dict[str, Any]:
-    vote = item.vote
     return _kept(
         {
             "section": item.section,
@@ -113,7 +116,7 @@ def item_keys(item: AgendaItem, full: bool) -> dict[str, Any]:
             "send_to": list(item.send_to),
             "motions": [_motion_keys(m) for m in item.motions],
             "procedure": item.procedure,
-            "vote": None if vote is None else _vote_keys(vote),
+            **_votes_keys(item.votes),
             "reservations": [{"by": list(r.by), "text": r.text} for r in item.reservations],
             "protocol_notes": [{"by": n.by, "text": n.text} for n in item.protocol_notes],
             "conflicts": list(item.conflicts),
@@ -132,10 +135,21 @@ def _motion_keys(motion: Motion) -> dict[str, Any]:
     return keys
 
 
+def _votes_keys(votes: list[Vote]) -> dict[str, Any]:
+    """A § 's votes: one under PROTOCOL.md's `vote` (null when none), as the spec names
+    it; several, in the order held, under our own `votes` (a list of the same objects)."""
+    if len(votes) > 1:
+        return {"votes": [_vote_keys(v) for v in votes]}
+    return {"vote": _vote_keys(votes[0]) if votes else None}
+
+
 def _vote_keys(vote: Vote) -> dict[str, Any]:
-    """The vote; its sides and casting vote (our own keys) only when recorded."""
+    """The vote and what it is on (our own key `kind`, always: a file without it is read
+    as written before, see _kind_before_kinds); its sides and casting vote (our own keys)
+    only when recorded."""
     keys: dict[str, Any] = {
         "question": vote.question, "ballots": dict(vote.ballots), "result": vote.result,
+        "kind": vote.kind,
     }
     if vote.yes is not None:
         keys["yes"] = vote.yes
@@ -257,7 +271,7 @@ def read_item(r, obj: dict, where: str, item: AgendaItem) -> None:
         )
         for at, entry in _objects(r, obj, "motions", where, _MOTION_KEYS)
     ]
-    item.vote = _vote(r, obj, where, len(item.motions))
+    item.votes = _votes(r, obj, where, item.motions)
     item.reservations = [
         Reservation(
             by=r.texts(entry, "by", at),
@@ -277,13 +291,25 @@ def read_item(r, obj: dict, where: str, item: AgendaItem) -> None:
     ]
 
 
-def _vote(r, obj: dict, where: str, motions: int) -> Vote | None:
+def _votes(r, obj: dict, where: str, motions: list[Motion]) -> list[Vote]:
+    """`votes` (several, in order) or PROTOCOL.md's single `vote`; a file may hold one
+    of them, not both."""
+    if obj.get("votes") is not None and obj.get("vote") is not None:
+        if r.strict:
+            raise _error(r._name(where, "votes"), "antingen vote eller votes, inte båda")
+    if obj.get("votes") is not None:
+        return [_vote(r, entry, at, motions)
+                for at, entry in _objects(r, obj, "votes", where, _VOTE_KEYS)]
     value = obj.get("vote")
     if value is None:
-        return None
+        return []
     at = r._name(where, "vote")
     entry = r.obj(value, at)
     r.keys(entry, _VOTE_KEYS, at)
+    return [_vote(r, entry, at, motions)]
+
+
+def _vote(r, entry: dict, at: str, motions: list[Motion]) -> Vote:
     ballots_at = f"{at}.ballots"
     raw = entry.get("ballots") or {}
     ballots = r.obj(raw, ballots_at)
@@ -295,14 +321,31 @@ def _vote(r, obj: dict, where: str, motions: int) -> Vote | None:
                              f"okänd röst {ballot!r}, tillåtna: {', '.join(BALLOTS)}")
             continue
         clean[str(name)] = ballot
+    yes = _side(r, entry, "yes", at, len(motions))
+    no = _side(r, entry, "no", at, len(motions))
+    kind = _choice(r, entry, "kind", at, VOTE_KINDS) or _kind_before_kinds(motions, yes, no)
     return Vote(
         question=r.text(entry, "question", at, nullable=True) or "",
         ballots=clean,
         result=r.text(entry, "result", at, nullable=True) or "",
-        yes=_side(r, entry, "yes", at, motions),
-        no=_side(r, entry, "no", at, motions),
+        yes=yes,
+        no=no,
         casting=_choice(r, entry, "casting_vote", at, (BALLOT_YES, BALLOT_NO)),
+        kind=kind,
     )
+
+
+def _kind_before_kinds(motions: list[Motion], yes: int | None, no: int | None) -> str:
+    """A vote written without `kind` (PROTOCOL.md's, or ours before a § held several):
+    on återremiss when a side was an återremissyrkande, as the single vote read it then
+    (nej for the first yrkande against the proposal unless chosen); else the main
+    question."""
+    against = [i for i, m in enumerate(motions) if any(m is c for c in contested(
+        AgendaItem("", motions=motions)))]
+    if no is None or no == yes:
+        no = next((i for i in against if i != yes), None)
+    sides = [i for i in (yes, no) if i is not None]
+    return VOTE_REFERRAL if any(motions[i].kind == "återremiss" for i in sides) else VOTE_MAIN
 
 
 def _side(r, entry: dict, key: str, at: str, motions: int) -> int | None:

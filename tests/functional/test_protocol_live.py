@@ -97,7 +97,7 @@ async def test_beslutsgang_for_a_winning_motion_and_edited_text_are_saved():
     store = MeetingStore.in_memory()
     meeting = protocol_meeting()
     item = meeting.items[0]
-    item.vote, item.decisions, item.procedure = None, [], ""
+    item.votes, item.decisions, item.procedure = [], [], ""
     mid = store.add(meeting)  # yrkanden: Mira Holm bifall, Olle Berg ändring
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -132,7 +132,7 @@ async def test_vote_grid_four_three_tally_and_result():
         await typed_through(pilot)
         assert "omröstning 4–3" in protocol_line(app)
         meeting = await saved(app, store, mid)
-    vote = meeting.items[0].vote
+    vote = meeting.items[0].votes[-1]
     assert vote.ballots == dict(zip(ROWS, ["ja", "nej", "ja", "ja", "ja", "nej", "nej"]))
     assert vote.question == "Ja för förslaget, nej för avslag"
     assert vote.result == "Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget."
@@ -151,7 +151,7 @@ async def test_a_vote_opened_and_left_without_ballots_leaves_no_omrostning():
         await typed_through(pilot)
         assert "omröstning" not in protocol_line(app)
         meeting = await saved(app, store, mid)
-    assert meeting.items[0].vote is None
+    assert not meeting.items[0].votes
 
 
 @run_async
@@ -170,7 +170,7 @@ async def test_vote_tie_is_shown_and_a_ballot_taken_back():
         await pilot.press("escape")
         await typed_through(pilot)
         meeting = await saved(app, store, mid)
-    vote = meeting.items[0].vote
+    vote = meeting.items[0].votes[-1]
     assert "Kim Vall" not in vote.ballots and len(vote.ballots) == 6
     assert "lika röstetal" in vote.result
 
@@ -293,7 +293,7 @@ async def test_a_minutes_meeting_has_no_protocol_keys():
             await typed_through(pilot)
             assert isinstance(app.screen, LiveScreen)
         meeting = await saved(app, store, mid)
-    assert all(not i.motions and i.vote is None and not i.adjusted_immediately
+    assert all(not i.motions and not i.votes and not i.adjusted_immediately
                for i in meeting.all_items())
 
 
@@ -332,7 +332,7 @@ async def test_the_parts_list_takes_a_wrong_entry_back():
         meeting = await saved(app, store, mid)
     item = meeting.items[0]
     assert [(m.by, m.kind) for m in item.motions] == [("Mira Holm", "bifall")]
-    assert item.vote is not None and len(item.reservations) == 1
+    assert bool(item.votes) and len(item.reservations) == 1
 
 
 @run_async

@@ -89,10 +89,10 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
     assert [(m.by, m.kind) for m in first.motions] == [("Mira Holm", "bifall"),
                                                        ("Olle Berg", "ändring")]
     assert first.motions[1].text == "att beloppet sänks till 200 000 kronor"
-    assert first.vote.tally() == {"ja": 4, "nej": 3, "avstår": 0}
-    assert first.vote.ballots["Kim Vall"] == "nej" and first.vote.ballots["Lina Falk"] == "ja"
-    assert first.vote.question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
-    assert first.vote.result == ("Med 4 ja-röster mot 3 nej-röster beslutar utskottet "
+    assert first.votes[-1].tally() == {"ja": 4, "nej": 3, "avstår": 0}
+    assert first.votes[-1].ballots["Kim Vall"] == "nej" and first.votes[-1].ballots["Lina Falk"] == "ja"
+    assert first.votes[-1].question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
+    assert first.votes[-1].result == ("Med 4 ja-röster mot 3 nej-röster beslutar utskottet "
                                  "enligt förslaget.")
     assert [d.text for d in first.decisions] == [
         "att godkänna förslaget", "att uppdra åt förvaltningen att genomföra det"]
@@ -113,7 +113,7 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
     assert "Siri Dahls (S) återremissyrkande" in second.procedure
     assert len(second.decisions) == 2 and second.adjusted_immediately
     assert second.status == "done"
-    assert not third.motions and third.vote is None
+    assert not third.motions and not third.votes
 
     _check_protocol_docx(meeting, tmp_path)
 
@@ -130,7 +130,7 @@ def _check_protocol_docx(meeting, tmp_path) -> None:
     for expected in (
         f"§ 41 {first.title}", f"§ 42 {second.title}",
         *(words.motion_sentence(meeting, m) for m in first.motions + second.motions),
-        first.procedure, first.vote.result, second.procedure,
+        first.procedure, first.votes[-1].result, second.procedure,
         words.reservation_sentence(meeting, first.reservations[0]),
         words.conflict_sentence(meeting, "Pär Nyqvist"), words.ADJUSTED_IMMEDIATELY,
         "att godkänna förslaget",

@@ -12,7 +12,7 @@ def before_the_meeting(paragraphs: int = 3) -> Meeting:
     """No yrkanden, votes, decisions, jäv… in any §; the roster as in the sample."""
     meeting = protocol_meeting(paragraphs)
     for item in meeting.items:
-        item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
+        item.motions, item.votes, item.reservations, item.protocol_notes = [], [], [], []
         item.decisions, item.procedure, item.conflicts, item.substitutions = [], "", [], []
         item.adjusted_immediately = False
     return meeting

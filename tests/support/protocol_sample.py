@@ -72,11 +72,11 @@ def protocol_meeting(paragraphs: int = 3) -> Meeting:
         Motion("Olle Berg", "ändring", "att beloppet sänks till 200 000 kronor"),
     ]
     first.procedure = ""
-    first.vote = Vote(
+    first.votes = [Vote(
         question="Ja för förslaget, nej för Olle Bergs ändringsyrkande",
         ballots={"Mira Holm": "ja", "Siri Dahl": "ja", "Pär Nyqvist": "ja", "Lina Falk": "ja",
                  "Olle Berg": "nej", "Jon Ström": "nej", "Kim Vall": "nej"},
-    )
+    )]
     first.reservations = [Reservation(["Olle Berg", "Kim Vall"])]
     first.protocol_notes = [ProtocolNote("Jon Ström", "Liberalerna vill se en uppföljning.")]
     if paragraphs > 1:
@@ -112,19 +112,19 @@ def empty_first_paragraph() -> tuple[Meeting, AgendaItem]:
     """The sample with its first § empty of yrkanden, vote and the rest."""
     meeting = protocol_meeting()
     item = meeting.items[0]
-    item.motions, item.vote, item.reservations, item.protocol_notes = [], None, [], []
+    item.motions, item.votes, item.reservations, item.protocol_notes = [], [], [], []
     item.decisions, item.procedure = [], ""
     return meeting, item
 
 
 def cast_ballots(meeting: Meeting, item: AgendaItem, ballots: str) -> None:
     """One letter per serving member in SERVING order: j, n, a or '-' (no ballot)."""
-    from store.domain import protocol_record
+    from store.domain import protocol_voting
 
     letters = {"j": "ja", "n": "nej", "a": "avstår"}
     for name, letter in zip(SERVING, ballots):
         if letter in letters:
-            protocol_record.set_ballot(meeting, item, name, letters[letter])
+            protocol_voting.set_ballot(meeting, item, name, letters[letter])
 
 
 def law_deadline(adjusted: date) -> date:

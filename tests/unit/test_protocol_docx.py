@@ -278,17 +278,18 @@ def test_a_vote_s_result_line_is_printed_once_under_omrostning(ballots):
     """The result line stands under Omröstning (PROTOCOL.md), after the table; the
     beslutsgång says only that a vote was asked for and held."""
     from store.domain import protocol_record as rec
+    from store.domain import protocol_voting as vot
     from store.domain.protocol_voting import decide_by_vote
     from tests.support.protocol_sample import cast_ballots, empty_first_paragraph
 
     meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "ändring", "att beloppet halveras")
     cast_ballots(meeting, item, ballots)
-    if not rec.is_tie(item.vote):  # a tie decides nothing; its line is still printed once
+    if not vot.is_tie(item.votes[-1]):  # a tie decides nothing; its line is still printed once
         decide_by_vote(meeting, item)
         assert item.procedure.endswith("Omröstning begärs och verkställs.")
     lines = [text for _, text in styled_lines(open_docx(build_protocol(meeting, 41)))]
-    result = item.vote.result
+    result = item.votes[-1].result
     assert result and lines.count(result) == 1
     assert not any(result in line for line in lines if line != result)
     vote_at = lines.index("Omröstning")

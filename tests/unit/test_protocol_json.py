@@ -57,7 +57,7 @@ def test_the_keys_as_protocol_md_spells_them_are_read():
     assert meeting.posting.from_ == "2031-01-04"
     assert meeting.participants[1].substitute_for == "A B"
     assert meeting.items[0].motions[0].kind == "tillägg"
-    assert meeting.items[0].vote.tally() == {"ja": 0, "nej": 0, "avstår": 1}
+    assert meeting.items[0].votes[-1].tally() == {"ja": 0, "nej": 0, "avstår": 1}
 
 
 BAD = [
@@ -119,7 +119,7 @@ def test_generated_protocol_items_round_trip(motions, ballots, reservations, imm
     from store.domain.protocol import Motion, Reservation, Vote
 
     item.motions = [Motion(by, kind, text) for by, kind, text in motions]
-    item.vote = Vote("fråga", ballots, "") if ballots else None
+    item.votes = [Vote("fråga", ballots, "")] if ballots else []
     item.reservations = [Reservation(by) for by in reservations]
     item.adjusted_immediately = immediately
     data = meeting_to_dict(meeting)

@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.domain import protocol_record as rec
+from store.domain import protocol_voting as vot
 from store.domain.protocol import DEFAULT_RESERVATION_TEXT, MOTION_KINDS, MOTION_KINDS_WITH_TEXT
-from store.domain.protocol_text import procedure_draft
+from store.domain.protocol_procedure import procedure_text as procedure_draft
 from store.domain.serving import serving
 from tests.support.protocol_sample import empty_first_paragraph, SERVING
 
@@ -117,59 +118,59 @@ def test_a_four_three_vote_is_tallied_and_its_result_drafted():
     meeting, item = empty_first_paragraph()
     rec.add_motion(meeting, item, "Olle Berg", "ändring", "att beloppet halveras")
     for name in SERVING[:4]:
-        rec.set_ballot(meeting, item, name, "ja")
+        vot.set_ballot(meeting, item, name, "ja")
     for name in SERVING[4:]:
-        rec.set_ballot(meeting, item, name, "nej")
-    assert item.vote.tally() == {"ja": 4, "nej": 3, "avstår": 0}
-    assert item.vote.question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
-    assert item.vote.result.startswith("Med 4 ja-röster mot 3 nej-röster beslutar utskottet "
+        vot.set_ballot(meeting, item, name, "nej")
+    assert item.votes[-1].tally() == {"ja": 4, "nej": 3, "avstår": 0}
+    assert item.votes[-1].question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
+    assert item.votes[-1].result.startswith("Med 4 ja-röster mot 3 nej-röster beslutar utskottet "
                                        "enligt förslaget")
-    assert not rec.is_tie(item.vote)
+    assert not vot.is_tie(item.votes[-1])
 
 
 def test_a_tie_is_shown_as_such():
     meeting, item = empty_first_paragraph()
     for name, ballot in zip(SERVING, ["ja", "ja", "ja", "nej", "nej", "nej", "avstår"]):
-        rec.set_ballot(meeting, item, name, ballot)
-    assert rec.is_tie(item.vote)
-    assert "lika röstetal" in item.vote.result and "1 avstår" in item.vote.result
+        vot.set_ballot(meeting, item, name, ballot)
+    assert vot.is_tie(item.votes[-1])
+    assert "lika röstetal" in item.votes[-1].result and "1 avstår" in item.votes[-1].result
 
 
 def test_a_vote_without_ballot_or_result_was_never_held_and_goes():
     meeting, item = empty_first_paragraph()
-    rec.start_vote(meeting, item)  # the dialog opened, nothing cast
-    assert rec.drop_unheld_vote(meeting, item) and item.vote is None
-    rec.set_ballot(meeting, item, "Mira Holm", "ja")
-    rec.set_ballot(meeting, item, "Mira Holm", "")  # every ballot taken back
-    assert rec.drop_unheld_vote(meeting, item) and item.vote is None
+    vot.start_vote(meeting, item)  # the dialog opened, nothing cast
+    assert vot.drop_unheld_vote(meeting, item, item.votes[-1]) and not item.votes
+    vot.set_ballot(meeting, item, "Mira Holm", "ja")
+    vot.set_ballot(meeting, item, "Mira Holm", "")  # every ballot taken back
+    assert vot.drop_unheld_vote(meeting, item, item.votes[-1]) and not item.votes
 
 
 @pytest.mark.parametrize("ballot, result", [("ja", ""), ("", "Utskottet beslutar med acklamation.")])
 def test_a_vote_with_a_ballot_or_a_written_result_stays(ballot, result):
     meeting, item = empty_first_paragraph()
-    vote = rec.start_vote(meeting, item)
+    vote = vot.start_vote(meeting, item)
     if ballot:
-        rec.set_ballot(meeting, item, "Mira Holm", ballot)
+        vot.set_ballot(meeting, item, "Mira Holm", ballot)
     vote.result = result or vote.result
-    assert not rec.drop_unheld_vote(meeting, item) and item.vote is vote
+    assert not vot.drop_unheld_vote(meeting, item, vote) and item.votes[-1] is vote
 
 
 def test_an_edited_result_stays_and_a_ballot_can_be_taken_back():
     meeting, item = empty_first_paragraph()
-    rec.set_ballot(meeting, item, "Mira Holm", "ja")
-    item.vote.result = "Utskottet beslutar med ordförandens utslagsröst enligt förslaget."
-    rec.set_ballot(meeting, item, "Olle Berg", "nej")
-    assert item.vote.result.startswith("Utskottet beslutar med ordförandens")
-    rec.set_ballot(meeting, item, "Olle Berg", "")
-    assert item.vote.ballots == {"Mira Holm": "ja"}
+    vot.set_ballot(meeting, item, "Mira Holm", "ja")
+    item.votes[-1].result = "Utskottet beslutar med ordförandens utslagsröst enligt förslaget."
+    vot.set_ballot(meeting, item, "Olle Berg", "nej")
+    assert item.votes[-1].result.startswith("Utskottet beslutar med ordförandens")
+    vot.set_ballot(meeting, item, "Olle Berg", "")
+    assert item.votes[-1].ballots == {"Mira Holm": "ja"}
 
 
 @pytest.mark.parametrize("who,ballot", [("Rut Sjö", "ja"), ("Mira Holm", "kanske")])
 def test_only_serving_members_vote_and_only_ja_nej_avstar(who, ballot):
     meeting, item = empty_first_paragraph()
     with pytest.raises(rec.ProtocolInputError):
-        rec.set_ballot(meeting, item, who, ballot)
-    assert item.vote is None or item.vote.ballots == {}
+        vot.set_ballot(meeting, item, who, ballot)
+    assert not item.votes or item.votes[-1].ballots == {}
 
 
 @given(st.lists(st.tuples(st.sampled_from(SERVING), st.sampled_from(["ja", "nej", "avstår", ""])),
@@ -177,11 +178,11 @@ def test_only_serving_members_vote_and_only_ja_nej_avstar(who, ballot):
 def test_the_tally_always_counts_each_serving_member_at_most_once(presses):
     meeting, item = empty_first_paragraph()
     for name, ballot in presses:
-        rec.set_ballot(meeting, item, name, ballot)
-    if item.vote is not None:
-        assert sum(item.vote.tally().values()) == len(item.vote.ballots) <= len(SERVING)
-        assert set(item.vote.ballots) <= set(SERVING)
-        assert ("lika röstetal" in item.vote.result) == rec.is_tie(item.vote)
+        vot.set_ballot(meeting, item, name, ballot)
+    if bool(item.votes):
+        assert sum(item.votes[-1].tally().values()) == len(item.votes[-1].ballots) <= len(SERVING)
+        assert set(item.votes[-1].ballots) <= set(SERVING)
+        assert ("lika röstetal" in item.votes[-1].result) == vot.is_tie(item.votes[-1])
 
 
 # -- reservations and notes ---------------------------------------------------------------------
@@ -216,13 +217,13 @@ def test_a_protocol_note_needs_a_person_of_the_roster_and_a_text():
 def test_conflict_with_a_substitute_keeps_the_seat_filled():
     meeting, item = empty_first_paragraph()
     assert rec.free_deputies(meeting, item) == ["Rut Sjö"]
-    rec.set_ballot(meeting, item, "Pär Nyqvist", "ja")
+    vot.set_ballot(meeting, item, "Pär Nyqvist", "ja")
     substitution = rec.record_conflict(meeting, item, "Pär Nyqvist", "Rut Sjö")
     assert item.conflicts == ["Pär Nyqvist"]
     assert (substitution.by, substitution.for_) == ("Rut Sjö", "Pär Nyqvist")
     state = serving(meeting, item)
     assert "Pär Nyqvist" not in state.names() and state.replacing["Rut Sjö"] == "Pär Nyqvist"
-    assert state.count == 7 and "Pär Nyqvist" not in item.vote.ballots
+    assert state.count == 7 and "Pär Nyqvist" not in item.votes[-1].ballots
     rec.remove_conflict(meeting, item, "Pär Nyqvist")
     assert item.conflicts == [] and item.substitutions == []
 

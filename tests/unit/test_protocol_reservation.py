@@ -15,7 +15,7 @@ from store.domain.protocol_reservation import (
     reservation_candidates,
     reservation_text_for,
 )
-from store.domain.protocol_vote import vote_winner
+from store.domain.protocol_vote import paragraph_outcome
 from store.domain.protocol_voting import decide_by_vote
 
 from tests.support.examples import examples
@@ -86,13 +86,13 @@ def test_every_serving_member_is_offered_once_and_the_winners_mover_never_lost(r
     assert sorted(n for n, _ in candidates) == sorted(SERVING)
     whys = [why for _, why in candidates]
     assert whys == sorted(whys, key=lambda w: w == "")  # the losing side first
-    decided, winner = vote_winner(item)
+    decided, winner = paragraph_outcome(item)
     lost = losing_motions(meeting, item)
     if decided:
         decide_by_vote(meeting, item)
         assert all(m is not winner for m in lost)
-        won = "ja" if item.vote.tally()["ja"] > item.vote.tally()["nej"] else None
-        for name, ballot in item.vote.ballots.items():
+        won = "ja" if item.votes[-1].tally()["ja"] > item.votes[-1].tally()["nej"] else None
+        for name, ballot in item.votes[-1].ballots.items():
             if won and ballot == "ja":
                 assert "röstade ja" not in dict(candidates).get(name, "")
     for names in ([n for n, w in candidates if w], SERVING[:2]):

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store import AgendaItem, Meeting, MeetingStore, Participant
-from store.domain import adjustment, paragraphs, protocol_text
+from store.domain import adjustment, paragraphs, protocol_procedure, protocol_text
 from store.domain.protocol import Motion, Posting, Reservation, Substitution, Vote
 from store.domain.serving import quorum_warning, serving
 from store.persistence.paragraphs import first_paragraph_in_store
@@ -199,15 +199,16 @@ def test_sentences_name_people_with_their_party():
         "Olle Berg (M) och Kim Vall (M) reserverar sig till förmån för eget yrkande.")
     assert protocol_text.conflict_sentence(meeting, "Pär Nyqvist") == (
         "Pär Nyqvist (C) anmäler jäv och deltar inte i handläggningen.")
-    assert protocol_text.procedure_draft(meeting, item) == (
+    assert protocol_procedure.procedure_text(meeting, item) == (
         "Ordföranden ställer proposition på förslaget mot Olle Bergs (M) ändringsyrkande "
-        "och finner att utskottet beslutar enligt förslaget.")
+        "och finner att utskottet beslutar enligt förslaget. Omröstning begärs och "
+        "verkställs.")
     assert protocol_text.decision_lead(meeting, item) == "Tekniska nämndens arbetsutskott beslutar"
 
 
 def test_vote_results_and_ties():
     meeting = protocol_meeting()
-    vote = meeting.items[0].vote
+    vote = meeting.items[0].votes[-1]
     assert protocol_text.vote_result_draft(meeting, vote) == (
         "Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget.")
     tie = Vote("q", {"A": "ja", "B": "nej", "C": "avstår"})
@@ -261,7 +262,7 @@ def test_an_addition_is_put_only_when_the_proposal_stands(winner_kind, has_addit
     item.motions = [Motion("Olle Berg", winner_kind or "avslag", "att x"),
                     Motion("Jon Ström", "tillägg", "att y")]
     winner = item.motions[0] if winner_kind else None
-    draft = protocol_text.procedure_draft(meeting, item, winner)
+    draft = protocol_procedure.procedure_text(meeting, item, winner)
     assert ("tilläggsyrkande" in draft) == has_addition
 
 

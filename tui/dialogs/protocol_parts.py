@@ -1,4 +1,4 @@
-"""What the current § holds (live mode, protocol, alt+l): its yrkanden, vote,
+"""What the current § holds (live mode, protocol, alt+l): its yrkanden, votes,
 reservations, protokollsanteckningar and jäv as the protocol words them; delete takes the
 chosen one back (after a yes), straight into the model and the app's save; enter opens
 the chosen one in the dialog it was recorded with, filled in, and saving there replaces
@@ -12,7 +12,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.domain.protocol_record import (
-    clear_vote,
     remove_conflict,
     remove_motion,
     remove_protocol_note,
@@ -24,6 +23,8 @@ from store.domain.protocol_text import (
     protocol_note_sentence,
     reservation_sentence,
 )
+from store.domain.protocol_vote import vote_label
+from store.domain.protocol_voting import remove_vote
 
 from .protocol_base import ProtocolDialog
 from .questions import ConfirmDialog
@@ -49,10 +50,10 @@ class ProtocolPartsDialog(ProtocolDialog):
         """(id, text) per recorded part, in the order the protocol has them."""
         meeting, item = self.meeting, self.item
         parts = [(f"motion:{i}", motion_sentence(meeting, m)) for i, m in enumerate(item.motions)]
-        if item.vote is not None:
-            tally = item.vote.tally()
-            parts.append(("vote:0", "Omröstning: " + (item.vote.result or
-                                                     f"{tally['ja']} ja, {tally['nej']} nej")))
+        for i, vote in enumerate(item.votes):
+            tally = vote.tally()
+            parts.append((f"vote:{i}", f"{vote_label(item, vote)}: " + (
+                vote.result or f"{tally['ja']} ja, {tally['nej']} nej")))
         parts += [(f"reservation:{i}", reservation_sentence(meeting, r))
                   for i, r in enumerate(item.reservations)]
         parts += [(f"note:{i}", protocol_note_sentence(meeting, n))
@@ -82,7 +83,7 @@ class ProtocolPartsDialog(ProtocolDialog):
             self.show_problem("Jäv ändras inte här: delete tar bort det, alt+j anmäler det.")
             return
         position = event.option_index
-        editing = None if kind == "vote" else int(key)
+        editing = int(key)
         dialog = dialog_class(self.meeting, self.item, self.paragraph, self._on_change,
                               editing=editing)
         self.app.push_screen(dialog, lambda _saved: self._fill(position))
@@ -120,7 +121,7 @@ class ProtocolPartsDialog(ProtocolDialog):
         meeting, item = self.meeting, self.item
         change = {
             "motion": lambda: remove_motion(meeting, item, int(key)),
-            "vote": lambda: clear_vote(meeting, item),
+            "vote": lambda: remove_vote(meeting, item, item.votes[int(key)]),
             "reservation": lambda: remove_reservation(meeting, item, int(key)),
             "note": lambda: remove_protocol_note(meeting, item, int(key)),
             "conflict": lambda: remove_conflict(meeting, item, key),

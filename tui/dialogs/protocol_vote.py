@@ -1,5 +1,9 @@
 """Omröstning (live mode, protocol): the serving members in one grid, a ballot per row.
 
+A § may hold several votes, in order (store.domain.protocol_voting.open_vote picks the
+one alt+o opens): on återremiss first, on the counter-proposal among several yrkanden,
+then in the main question; alt+k says what this vote is on (the kinds the § allows).
+
 Keys in the grid: j ja, n nej, a avstår (and on to the next row), delete takes a ballot
 back; ↑/↓ move. Every ballot goes into the model at once and is saved; the tally and the
 drafted result line follow. alt+j / alt+n let ja or nej stand for another proposition
@@ -7,10 +11,11 @@ drafted result line follow. alt+j / alt+n let ja or nej stand for another propos
 utslagsröst (first the side the ordförande voted for). Tab reaches the question and the
 result (both editable); escape or ctrl+s closes.
 
-Closing a vote that decides makes its decision (store.domain.protocol_voting): the
-winning side's att-satser become the beslut — after a yes when they would replace
-decisions written by hand — and the beslutsgång, while it is the app's draft, is
-written again telling the vote.
+Closing a vote that settles the § makes its decision (store.domain.protocol_voting):
+återremiss won, or the main question — the winning side's att-satser become the beslut
+(after a yes when they would replace decisions written by hand) and the beslutsgång,
+while it is the app's draft, is written again telling the votes. A vote won by deciding
+today, or on the counter-proposal, says what comes next (alt+o: the next vote).
 """
 
 from __future__ import annotations
@@ -22,22 +27,21 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static
 
 from store.domain.protocol import BALLOT_ABSTAIN, BALLOT_NO, BALLOT_YES
-from store.domain.protocol_record import (
-    ProtocolInputError,
-    drop_unheld_vote,
-    procedure_is_draft,
-    serving_names,
-    set_ballot,
-    start_vote,
-)
-from store.domain.protocol_vote import is_tie
+from store.domain.protocol import VOTE_KIND_WORDS, VOTE_REFERRAL, Vote
+from store.domain.protocol_record import ProtocolInputError, procedure_is_draft, serving_names
+from store.domain.protocol_vote import is_tie, settles, vote_label
 from store.domain.protocol_voting import (
     decide_by_vote,
     decided_for,
+    drop_unheld_vote,
+    next_vote_kind_for,
     next_vote_side,
+    open_vote,
     record_casting_vote,
+    set_ballot,
     side_choices_differ,
     vote_decision,
+    vote_kinds,
 )
 from store.domain.serving import serving
 
@@ -88,17 +92,21 @@ class VoteDialog(ProtocolDialog):
                 priority=True),
         Binding("alt+n", f"side('{BALLOT_NO}')", "Nej-sidan", id="protocol.vote.no_side",
                 priority=True),
+        Binding("alt+k", "kind", "Vad omröstningen gäller", id="protocol.vote.kind",
+                priority=True),
     ]
 
     def compose(self) -> ComposeResult:
         # Whether the beslutsgång is still the app's draft, before any ballot changes it.
         self._procedure_was_draft = procedure_is_draft(self.meeting, self.item)
-        vote = start_vote(self.meeting, self.item)
+        #: The vote this dialog records: the one corrected (alt+l), else alt+o's.
+        self.vote: Vote = (self.item.votes[self.editing] if self.editing is not None
+                           else open_vote(self.meeting, self.item))
+        vote = self.vote
         with self.frame(classes="-wide"):
-            yield self.title_line(self.heading("Omröstning"))
-            yield Label("Proposition (alt+j, alt+n: ja och nej för andra yrkanden)"
-                        if side_choices_differ(self.item) else "Proposition",
-                        classes="dialog-field")
+            yield self.title_line(self.heading(vote_label(self.item, vote)))
+            yield Label(self._proposition_label(), id="vote-proposition",
+                        classes="dialog-field", markup=False)
             yield Input(vote.question, id="vote-question")
             yield BallotGrid(id="vote-grid", cursor_type="row", zebra_stripes=False)
             yield Static(id="vote-tally", markup=False)
@@ -107,6 +115,26 @@ class VoteDialog(ProtocolDialog):
             yield self.problem_line()
             yield self.hint_line("j ja · n nej · a avstår · delete tar bort · tab till texterna"
                                  " · esc klar")
+
+    def _proposition_label(self) -> str:
+        keys = []
+        if side_choices_differ(self.item, self.vote):
+            keys.append("alt+j, alt+n: ja och nej för andra yrkanden")
+        if len(vote_kinds(self.item)) > 1:
+            keys.append(f"alt+k: {VOTE_KIND_WORDS[self.vote.kind]}")
+        return f"Proposition ({'; '.join(keys)})" if keys else "Proposition"
+
+    def action_kind(self) -> None:
+        """What the vote is on: the next kind the § allows (återremiss, motförslag,
+        huvudfrågan); the title, the sides and the drafts follow."""
+        if len(vote_kinds(self.item)) < 2:
+            self.show_problem("Paragrafens yrkanden ger bara omröstning i huvudfrågan.")
+            return
+        if self.record(lambda: next_vote_kind_for(self.meeting, self.item, self.vote)):
+            self.query_one(".dialog-title", Label).update(
+                self.heading(vote_label(self.item, self.vote)))
+            self.query_one("#vote-proposition", Label).update(self._proposition_label())
+            self._show_texts()
 
     def on_mount(self) -> None:
         # The vote's start (its drafted question) is in the model from the first moment.
@@ -125,13 +153,14 @@ class VoteDialog(ProtocolDialog):
         return f"{text}, ersätter {seat}" if seat else text
 
     def _ballot_text(self, name: str) -> str:
-        return BALLOT_LABELS.get(self.item.vote.ballots.get(name, ""), "–")
+        return BALLOT_LABELS.get(self.vote.ballots.get(name, ""), "–")
 
     def on_ballot_grid_cast(self, event: BallotGrid.Cast) -> None:
         """A ballot from the grid: into the model, then the row, the tally and the result."""
         event.stop()
         name, ballot = event.member, event.ballot
-        if not self.record(lambda: set_ballot(self.meeting, self.item, name, ballot)):
+        if not self.record(lambda: set_ballot(self.meeting, self.item, name, ballot,
+                                              self.vote)):
             return
         grid = self.query_one(BallotGrid)
         grid.update_cell(name, "ballot", self._ballot_text(name))
@@ -139,17 +168,17 @@ class VoteDialog(ProtocolDialog):
 
     def on_ballot_grid_casting(self, event: BallotGrid.Casting) -> None:
         event.stop()
-        if self.record(lambda: record_casting_vote(self.meeting, self.item)):
+        if self.record(lambda: record_casting_vote(self.meeting, self.item, self.vote)):
             self._show_texts()
 
     def action_side(self, ballot: str) -> None:
         """Ja or nej stands for the next proposition offered for it."""
-        if self.record(lambda: next_vote_side(self.meeting, self.item, ballot)):
+        if self.record(lambda: next_vote_side(self.meeting, self.item, ballot, self.vote)):
             self._show_texts()
 
     def _show_texts(self) -> None:
         """The question and result as the model now has them (drafts follow), the tally."""
-        vote = self.item.vote
+        vote = self.vote
         for field_id, text in (("#vote-question", vote.question), ("#vote-result", vote.result)):
             field = self.query_one(field_id, Input)
             if field.value != text:
@@ -158,7 +187,7 @@ class VoteDialog(ProtocolDialog):
         self._show_tally()
 
     def _show_tally(self) -> None:
-        vote = self.item.vote
+        vote = self.vote
         tally = vote.tally()
         missing = len(serving_names(self.meeting, self.item)) - len(vote.ballots)
         text = Text(f"Ja {tally[BALLOT_YES]} · Nej {tally[BALLOT_NO]} · "
@@ -171,7 +200,7 @@ class VoteDialog(ProtocolDialog):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # The question and the result are the secretary's to edit: straight into the model.
-        vote = self.item.vote
+        vote = self.vote
         if event.input.id == "vote-question" and vote.question != event.value:
             vote.question = event.value
             self._on_change()
@@ -184,15 +213,21 @@ class VoteDialog(ProtocolDialog):
         self.query_one(BallotGrid).focus()
 
     def action_cancel(self) -> None:
-        if drop_unheld_vote(self.meeting, self.item):  # opened by mistake: no empty Omröstning
+        vote = self.vote
+        if drop_unheld_vote(self.meeting, self.item, vote):  # opened by mistake: no empty one
             self._on_change()
             self.dismiss(True)
             return
         try:
-            _, lost = vote_decision(self.meeting, self.item)
+            _, lost = vote_decision(self.meeting, self.item, vote)
         except ProtocolInputError as undecided:
-            if is_tie(self.item.vote):  # the decision waits for the casting vote
+            if is_tie(vote):  # the decision waits for the casting vote
                 self.app.notify(str(undecided), title="Omröstning", severity="warning")
+            self.dismiss(True)
+            return
+        if not settles(self.item, vote):  # decided today, or the counter-proposal: on
+            self.app.notify(f"Beslut {decided_for(self.meeting, self.item, vote)}. "
+                            "alt+o: omröstning i huvudfrågan.", title="Omröstningens utfall")
             self.dismiss(True)
             return
         if not lost:
@@ -206,13 +241,16 @@ class VoteDialog(ProtocolDialog):
 
     def _decide(self) -> None:
         """The vote's decision into the model; the beslutsgång only while it is a draft."""
+        vote = self.vote
         before = ([d.text for d in self.item.decisions], self.item.procedure)
-        if self.record(lambda: decide_by_vote(self.meeting, self.item,
+        if self.record(lambda: decide_by_vote(self.meeting, self.item, vote,
                                               redraft_procedure=self._procedure_was_draft)):
             if before != ([d.text for d in self.item.decisions], self.item.procedure):
                 kept = "" if self._procedure_was_draft else " Beslutsgången är din egen och " \
                     "står kvar (alt+g)."
-                self.app.notify(f"Beslut {decided_for(self.meeting, self.item)}: "
-                                f"{len(self.item.decisions)} att-satser.{kept}",
+                ended = " Ärendet återremitteras: ingen omröstning i huvudfrågan." if (
+                    vote.kind == VOTE_REFERRAL) else ""
+                self.app.notify(f"Beslut {decided_for(self.meeting, self.item, vote)}: "
+                                f"{len(self.item.decisions)} att-satser.{ended}{kept}",
                                 title="Omröstningens utfall")
         self.dismiss(True)

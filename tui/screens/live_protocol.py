@@ -46,7 +46,9 @@ PROTOCOL_BINDINGS = [
     Binding("alt+o", "protocol_vote", "Omröstning", id="live.protocol.vote", priority=True,
             tooltip="Omröstning: tjänstgörande ledamöter i en lista, j/n/a per rad, "
                     "rösterna räknas och resultatet skrivs; u antecknar utslagsrösten vid "
-                    "lika. Den vinnande sidan blir beslutet när omröstningen stängs."),
+                    "lika. Först om återremiss, sedan huvudfrågan (alt+o igen); alt+k "
+                    "väljer vad omröstningen gäller. Den vinnande sidan blir beslutet när "
+                    "omröstningen stängs."),
     Binding("alt+r", "protocol_reservation", "Reservation", id="live.protocol.reservation",
             priority=True, show=False,
             tooltip="Reservation: välj namn med mellanslag; texten är ”till förmån för "

@@ -18,15 +18,20 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _tally(tally: dict[str, int]) -> str:
+    return f"{tally['ja']}–{tally['nej']}" + (
+        f" ({tally['avstår']} avstår)" if tally["avstår"] else "")
+
+
 def recorded_text(item: AgendaItem) -> str:
     """'2 yrkanden · omröstning 4–3 · 1 reservation · justeras omedelbart', or ''."""
     parts = []
     if item.motions:
         parts.append(_count(len(item.motions), "yrkande", "yrkanden"))
-    if item.vote is not None and item.vote.ballots:
-        tally = item.vote.tally()
-        parts.append(f"omröstning {tally['ja']}–{tally['nej']}"
-                     + (f" ({tally['avstår']} avstår)" if tally["avstår"] else ""))
+    tallies = [_tally(vote.tally()) for vote in item.votes if vote.ballots]
+    if tallies:  # several: 'omröstningar 3–4, 4–3'
+        parts.append(f"{'omröstning' if len(tallies) == 1 else 'omröstningar'} "
+                     f"{', '.join(tallies)}")
     if item.procedure:
         parts.append("beslutsgång")
     if item.reservations:
