@@ -28,7 +28,7 @@ from typing import Iterable
 
 from export.labels import NOT_GIVEN
 from export.markup import Paragraph, Run, one_line, parse_field
-from store.domain.model import SECRETARY_ROLE, AgendaItem, Meeting, Participant
+from store.domain.model import AgendaItem, Meeting, Participant
 
 TITLE = "title"
 NORMAL = "normal"
@@ -185,15 +185,9 @@ def header_blocks(meeting: Meeting) -> list[Block]:
 
 
 def secretary_of(meeting: Meeting) -> Participant | None:
-    """The present participant with the role Sekreterare, if any."""
-    return next(
-        (
-            p
-            for p in meeting.participants
-            if not p.absent and p.role.strip().casefold() == SECRETARY_ROLE.casefold()
-        ),
-        None,
-    )
+    """The present participant whose role is Sekreterare (or nämndsekreterare …), if any."""
+    secretary = meeting.secretary()
+    return secretary if secretary is not None and not secretary.absent else None
 
 
 def participant_runs(participant: Participant) -> list[Run]:

@@ -26,7 +26,9 @@ from export.markup import runs_markup
 from export.minutes_marks import attachment_names, document_is_marked, paragraph_parts
 from store.domain.attendance import split_presence
 from store.domain.limits import MAX_ITEMS, MAX_PARTICIPANTS
-from store.domain.model import SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, Participant
+from store.domain.model import (
+    SECRETARY_ROLE, Action, AgendaItem, Decision, Meeting, Participant, is_secretary_role,
+)
 
 from .agenda_builder import MAX_DEPTH
 from .agenda_docx import iter_blocks, paragraph_runs, style_chain
@@ -342,7 +344,7 @@ class _Reader:
             else:
                 participant.decision_maker = True
         if self.secretary and not any(
-            p.name == self.secretary and p.role.casefold() == SECRETARY_ROLE.casefold()
+            p.name == self.secretary and is_secretary_role(p.role)
             for p in meeting.participants
         ):
             found = meeting.find_participant(self.secretary)

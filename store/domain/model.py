@@ -6,6 +6,8 @@ in the tree and never stored, so moving an item renumbers everything for free.
 
 from __future__ import annotations
 
+import re
+
 import uuid
 from dataclasses import InitVar, dataclass, field
 from datetime import date as Date
@@ -33,6 +35,15 @@ from .standing import looks_standing  # noqa: F401 - re-exported
 ITEM_STATUSES: tuple[str, ...] = ("pending", "done", "deferred")
 
 SECRETARY_ROLE = "Sekreterare"
+#: A secretary's title: Sekreterare itself or a compound of it (nämndsekreterare,
+#: kommunsekreterare, biträdande mötessekreterare …), as a roster is usually typed.
+_SECRETARY_TITLE = re.compile(r"sekreterare\b", re.IGNORECASE)
+
+
+def is_secretary_role(role: str) -> bool:
+    """True for a role that makes its holder the meeting's secretary."""
+    return bool(_SECRETARY_TITLE.search(role))
+
 #: How a meeting's `unplaced` text (an import's leftovers) is named to the secretary.
 UNPLACED_TITLE = "Ej placerad text från importen"
 ADJUSTER_ROLE = "Justerare"
@@ -342,10 +353,9 @@ class Meeting:
         return [p for p in self.participants if p.decision_maker and not p.absent]
 
     def secretary(self) -> Participant | None:
-        return next(
-            (p for p in self.participants if p.role.casefold() == SECRETARY_ROLE.casefold()),
-            None,
-        )
+        """The meeting's secretary (present first: an absent one was replaced)."""
+        holders = [p for p in self.participants if is_secretary_role(p.role)]
+        return next((p for p in holders if not p.absent), holders[0] if holders else None)
 
     def present(self) -> list[Participant]:
         return [p for p in self.participants if not p.absent]
