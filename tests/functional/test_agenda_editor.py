@@ -6,7 +6,7 @@ from textual.widgets import Input, Static, TextArea, Tree
 
 from store import AgendaItem, Meeting, Participant
 from tests.support.agenda_app import AgendaApp, tree_labels
-from tests.support.live import run_async
+from tests.support.live import run_async, type_key_by_key, type_text
 from tui.dialogs.questions import ConfirmDialog
 
 
@@ -28,10 +28,6 @@ def sample() -> Meeting:
 
 def outline(meeting: Meeting) -> list[str]:
     return [f"{number} {item.title}" for number, _, item in meeting.walk()]
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 
 
 async def select(pilot, app, title: str) -> None:
@@ -147,7 +143,7 @@ async def test_bad_time_is_not_written_and_stays():
         time_input.focus()
         await pilot.press("end", "backspace", "backspace", "backspace", "backspace",
                           "backspace")
-        await type_text(pilot, "10:75")
+        await type_key_by_key(pilot, "10:75")  # each prefix seen: "1", "10", "10:"...
         await pilot.pause()
         assert m.items[2].time is None  # emptied on the way; never "01:00" or "10:75"
         assert time_input.value == "10:75"

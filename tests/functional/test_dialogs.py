@@ -8,7 +8,7 @@ from textual.app import App
 from textual.widgets import Input, Static, TextArea
 
 from store import Action, Decision
-from tests.support.live import run_async, steady_cursor, typed_through
+from tests.support.live import run_async, steady_cursor, type_text, typed_through
 from tui.dialogs.action import ActionDialog
 from tui.dialogs.decision import DecisionDialog
 from tui.widgets.due_date_input import DueDateInput
@@ -37,10 +37,6 @@ class DialogApp(App):
 
     def _done(self, result) -> None:
         self.result = result
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 
 
 def action_app(action=None):
@@ -134,7 +130,8 @@ DUE_FORMS = [
 
 @run_async
 async def test_each_due_date_form():
-    # One app, one dialog per form: typed key by key into the due-date field.
+    # One app, one dialog per form, typed into the due-date field (what each single
+    # keystroke does: tests/functional/test_due_date_input.py).
     app = action_app()
     results = []
     async with app.run_test(size=(80, 24)) as pilot:
@@ -376,7 +373,11 @@ async def test_editing_a_decision_accepts_the_same_object():
 def test_action_dialog_snapshot(snap_compare):
     # Text typed, an owner completion on offer and the resolved due date below it.
     async def fill(pilot) -> None:
-        await pilot.press(*"Boka", "tab", "tab", *"fredag", "shift+tab", *"berg")
+        await type_text(pilot, "Boka")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "fredag")
+        await pilot.press("shift+tab")
+        await type_text(pilot, "berg")
         await typed_through(pilot)
         await steady_cursor(pilot)
 

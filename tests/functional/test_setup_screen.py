@@ -8,7 +8,7 @@ from textual.app import App
 from textual.widgets import Checkbox, Input, OptionList, Static
 
 from store import Meeting, MeetingStore, Participant
-from tests.support.live import run_async
+from tests.support.live import run_async, type_key_by_key, type_text
 from tui.screens.setup import MeetingSetupScreen
 
 TODAY = date(2031, 4, 2)
@@ -49,16 +49,14 @@ def sample() -> Meeting:
     )
 
 
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
-
-
-async def clear_and_type(pilot, app, selector: str, text: str) -> None:
+async def clear_and_type(pilot, app, selector: str, text: str, *, key_by_key=False) -> None:
+    """Empty the field and type `text` into it: all at once, as a quick typist's keys
+    arrive, or `key_by_key` where what each prefix does is the point."""
     widget = app.screen.query_one(selector, Input)
     widget.focus()
     widget.value = ""
     await pilot.pause()
-    await type_text(pilot, text)
+    await (type_key_by_key if key_by_key else type_text)(pilot, text)
     await pilot.pause()
 
 
@@ -95,7 +93,7 @@ async def test_bad_date_and_time_are_not_written_but_stay_on_screen():
         assert "Ogiltigt datum" in message
         assert m.date == "2031-04-10"
         assert app.screen.query_one("#date", Input).value == "31/2"
-        await clear_and_type(pilot, app, "#start", "25:00")
+        await clear_and_type(pilot, app, "#start", "25:00", key_by_key=True)
         # Never "02:00" on the way: an unfinished time is not written.
         assert m.start is None  # the field was emptied first: no start time
         assert "Starttid" in str(app.screen.query_one("#meeting-message", Static).render())
