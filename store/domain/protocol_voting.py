@@ -66,8 +66,9 @@ def start_vote(meeting: Meeting, item: AgendaItem, kind: str = "") -> Vote:
         raise ProtocolInputError(SENT_BACK)
     vote = Vote(kind=kind or next_vote_kind(item))
     _check_kind(item, vote.kind)
-    item.votes.append(vote)
     vote.question = question_draft(meeting, item, vote)
+    # Drafts follow: the votes before it are numbered from now on.
+    keeping_drafts(meeting, item, lambda: item.votes.append(vote))
     return vote
 
 
@@ -139,7 +140,7 @@ def drop_unheld_vote(meeting: Meeting, item: AgendaItem, vote: Vote) -> bool:
     item = paragraph_item(meeting, item)
     if vote.ballots or vote.result.strip() or not any(v is vote for v in item.votes):
         return False
-    item.votes.remove(vote)
+    keeping_drafts(meeting, item, lambda: item.votes.remove(vote))
     return True
 
 

@@ -8,44 +8,20 @@ from __future__ import annotations
 
 from store import MeetingStore
 from store.domain.model import Decision
-from tests.support.live import make_app, run_async, settle, type_text, typed_through
+from tests.support.live import make_app, run_async, settle, typed_through
 from tests.support.protocol_docx import open_docx, styled_lines
-from tests.support.protocol_live import before_the_meeting, fresh_protocol
+from tests.support.protocol_live import (
+    CHANGE,
+    before_the_meeting,
+    fresh_protocol,
+    motions,
+    saved,
+    vote,
+)
 from tui.dialogs.questions import ConfirmDialog
 from tui.screens.live import LiveScreen
 
-CHANGE = "att beloppet sänks till 200 000 kronor"
 PROPOSAL = ["att godkänna förslaget", "att uppdra åt förvaltningen att genomföra det"]
-
-
-async def saved(app, store, mid):
-    assert app.save_now()
-    return store.load(mid)
-
-
-async def motions(pilot, referral: bool = True) -> None:
-    """Mira Holm bifall, Olle Berg ändring, Jon Ström återremiss (unless not `referral`:
-    a vote is then in the main question from the first; tests/functional/
-    test_protocol_votes_live.py holds the vote on återremiss first)."""
-    moved = (("mira", ["1"]), ("olle", ["4"]), ("jon", ["3"]))
-    for who, keys in moved if referral else moved[:2]:
-        await pilot.press("alt+y")
-        await typed_through(pilot)
-        await type_text(pilot, who)
-        await pilot.press("enter", *keys)
-        await typed_through(pilot)
-        if who == "olle":
-            await type_text(pilot, CHANGE)
-            await pilot.press("enter")
-            await typed_through(pilot)
-    pilot.app.clear_notifications()
-
-
-async def vote(pilot, ballots: str, *extra: str) -> None:
-    await pilot.press("alt+o")
-    await typed_through(pilot)
-    await pilot.press(*ballots, *extra)
-    await typed_through(pilot)
 
 
 def docx_lines(meeting, tmp_path) -> list[tuple[str, str]]:

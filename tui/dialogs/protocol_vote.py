@@ -104,7 +104,7 @@ class VoteDialog(ProtocolDialog):
                            else open_vote(self.meeting, self.item))
         vote = self.vote
         with self.frame(classes="-wide"):
-            yield self.title_line(self.heading(vote_label(self.item, vote)))
+            yield self.title_line(self._title())
             yield Label(self._proposition_label(), id="vote-proposition",
                         classes="dialog-field", markup=False)
             yield Input(vote.question, id="vote-question")
@@ -115,6 +115,14 @@ class VoteDialog(ProtocolDialog):
             yield self.problem_line()
             yield self.hint_line("j ja · n nej · a avstår · delete tar bort · tab till texterna"
                                  " · esc klar")
+
+    def _title(self) -> str:
+        """'Omröstning 2 i huvudfrågan — § 41 …'; a § 's only vote says what it is on when
+        its yrkanden allow more than the main question ('Omröstning om återremiss')."""
+        label = vote_label(self.item, self.vote)
+        if label == "Omröstning" and len(vote_kinds(self.item)) > 1:
+            label = f"Omröstning {VOTE_KIND_WORDS[self.vote.kind]}"
+        return self.heading(label)
 
     def _proposition_label(self) -> str:
         keys = []
@@ -131,8 +139,7 @@ class VoteDialog(ProtocolDialog):
             self.show_problem("Paragrafens yrkanden ger bara omröstning i huvudfrågan.")
             return
         if self.record(lambda: next_vote_kind_for(self.meeting, self.item, self.vote)):
-            self.query_one(".dialog-title", Label).update(
-                self.heading(vote_label(self.item, self.vote)))
+            self.query_one(".dialog-title", Label).update(self._title())
             self.query_one("#vote-proposition", Label).update(self._proposition_label())
             self._show_texts()
 

@@ -1,0 +1,181 @@
+"""A § holds several votes in order (store.domain.protocol_vote, protocol_voting,
+protocol_procedure): on återremiss first — won, it writes the återremiss beslut and ends
+the § — on the counter-proposal among several yrkanden, then in the main question. Any
+sequence of votes and ballots gives the § 's outcome by an independent reading of the
+rules, and the protocol prints each vote once, in order, its result line under its own
+label and never in the beslutsgång. The JSON keeps the votes and still reads a single
+`vote`."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from export.protocol_layout import paragraph_blocks
+from store import meeting_from_dict, meeting_to_dict
+from store.domain import protocol_record as rec
+from store.domain import protocol_voting as vot
+from store.domain.protocol import (
+    VOTE_COUNTER,
+    VOTE_KIND_WORDS,
+    VOTE_KINDS,
+    VOTE_MAIN,
+    VOTE_REFERRAL,
+)
+from store.domain.protocol_reservation import on_losing_side, reservation_text_for
+from store.domain.protocol_vote import (
+    REJECTION,
+    paragraph_outcome,
+    referral_won,
+    result_draft,
+    vote_label,
+    vote_sides,
+)
+from store.persistence.serialize import MeetingFormatError
+from tests.support.examples import examples
+from tests.support.protocol_sample import SERVING, empty_first_paragraph
+
+CHANGE = "att beloppet sänks till 200 000 kronor"
+PROPOSAL = ["att godkänna förslaget", "att uppdra åt förvaltningen att genomföra det"]
+SENT_BACK = ["att återremittera ärendet med motiveringen för en ny kalkyl"]
+LETTERS = {"j": "ja", "n": "nej", "a": "avstår"}
+
+
+def _paragraph():
+    """Bifall, an ändring, an återremiss and an avslag: every kind of vote is possible."""
+    meeting, item = empty_first_paragraph()
+    rec.add_motion(meeting, item, "Mira Holm", "bifall")
+    rec.add_motion(meeting, item, "Olle Berg", "ändring", CHANGE)
+    rec.add_motion(meeting, item, "Jon Ström", "återremiss", "för en ny kalkyl")
+    rec.add_motion(meeting, item, "Siri Dahl", "avslag")
+    return meeting, item
+
+
+def _cast(meeting, item, vote, ballots: str) -> None:
+    for name, letter in zip(SERVING, ballots):
+        if letter in LETTERS:
+            vot.set_ballot(meeting, item, name, LETTERS[letter], vote)
+
+
+def _side_won(ballots: str, casting: str) -> str:
+    """'ja', 'nej' or '' from the letters alone (the oracle's own count)."""
+    yes, no = ballots.count("j"), ballots.count("n")
+    if yes != no:
+        return "ja" if yes > no else "nej"
+    return casting  # a tie (0–0 too, all abstaining) goes the casting vote's way
+
+
+def _expected(item, held: list[tuple[str, str, str]]):
+    """(decided, winner) read from the rules, not from the app: the first återremiss vote
+    won by nej sends the ärende back; else the last vote in the main question decides,
+    nej standing for the counter-proposal the latest vote on it chose before it (ja: the
+    ändring, nej: the avslag), else the ändring."""
+    change, referral, rejection = item.motions[1], item.motions[2], item.motions[3]
+    for kind, ballots, casting in held:
+        if kind == VOTE_REFERRAL and _side_won(ballots, casting) == "nej":
+            return True, referral
+    counter, main = None, None
+    for kind, ballots, casting in held:
+        won = _side_won(ballots, casting)
+        if kind == VOTE_COUNTER and won:
+            counter = change if won == "ja" else rejection
+        if kind == VOTE_MAIN:
+            main = (won, counter or change)
+    if main is None or not main[0]:
+        return False, None
+    return True, None if main[0] == "ja" else main[1]
+
+
+def _lines(meeting, item) -> list[str]:
+    """The § as the protocol prints it, a line per paragraph and per table cell."""
+    lines = []
+    for block in paragraph_blocks(meeting, item, 41):
+        lines.append("".join(run.text for run in block.runs))
+        lines += ["".join(r.text for r in cell) for row in block.rows for cell in row]
+    return [line for line in lines if line.strip()]
+
+
+votes = st.lists(st.tuples(st.sampled_from(VOTE_KINDS),
+                           st.text("jna-", min_size=7, max_size=7),
+                           st.integers(0, 2)), max_size=4)
+
+
+@settings(max_examples=examples(120), deadline=None)
+@given(votes)
+def test_any_sequence_of_votes_decides_the_paragraph_as_the_rules_say(sequence):
+    meeting, item = _paragraph()
+    held: list[tuple[str, str, str]] = []
+    for kind, ballots, turns in sequence:
+        if referral_won(item) is not None:  # sent back: no more is put
+            with pytest.raises(rec.ProtocolInputError, match="återremitterat"):
+                vot.start_vote(meeting, item, kind)
+            break
+        vote = vot.start_vote(meeting, item, kind)
+        _cast(meeting, item, vote, ballots)
+        for _ in range(turns if vot.is_tie(vote) else 0):
+            vot.record_casting_vote(meeting, item, vote)
+        held.append((kind, ballots, vote.casting))
+        try:  # closing the vote, as the dialog does
+            vot.decide_by_vote(meeting, item, vote)
+        except rec.ProtocolInputError:
+            pass  # no ballot, or a tie without the casting vote: nothing decided
+    decided, winner = _expected(item, held)
+    got = paragraph_outcome(item)
+    assert got[0] == decided and got[1] is winner
+    if decided:
+        expected = SENT_BACK if winner is item.motions[2] else rec.outcome_clauses(item, winner)
+        assert [d.text for d in item.decisions] == expected
+        assert rec.procedure_is_draft(meeting, item)
+    elif not any(k == VOTE_MAIN for k, _, _ in held):
+        assert item.decisions == []  # no vote settled the §: nothing decided yet
+    _printed_once_in_order(meeting, item)
+
+
+def _printed_once_in_order(meeting, item) -> None:
+    lines = _lines(meeting, item)
+    shown = [v for v in item.votes if v.ballots or v.question or v.result]
+    labels = [vote_label(item, v) for v in shown]
+    positions = [lines.index(label) for label in labels]
+    assert positions == sorted(positions) and all(lines.count(lb) == 1 for lb in labels)
+    if len(shown) > 1:
+        assert labels == [f"Omröstning {n} {VOTE_KIND_WORDS[v.kind]}"
+                          for n, v in enumerate(shown, 1)]
+    procedure = item.procedure
+    ends = [*positions[1:], len(lines)]
+    for at, end, vote in zip(positions, ends, shown):
+        if not vote.ballots:
+            continue
+        assert vote.result == result_draft(meeting, item, vote)
+        # The result line: once, under its own label, never in the beslutsgång.
+        assert lines[at:end].count(vote.result) == 1
+        assert vote.result not in procedure
+        told = vote.kind == VOTE_REFERRAL or referral_won(item) is None  # sent back: no more
+        if len(shown) > 1 and procedure and told:
+            assert f"(omröstning {shown.index(vote) + 1})" in procedure
+
+
+@pytest.mark.slow
+def test_the_protocol_and_its_extract_print_each_vote_under_its_own_label():
+    from export.docx_protocol import build_extract, build_protocol
+    from tests.support.protocol_docx import open_docx, styled_lines
+    from tests.support.protocol_golden import L, N
+
+    meeting, item = _paragraph()
+    for ballots in ("jjjjnnn", "nnjjnnj"):
+        vote = vot.open_vote(meeting, item)
+        _cast(meeting, item, vote, ballots)
+        vot.decide_by_vote(meeting, item, vote)
+    referral, main = item.votes
+    for document in (build_protocol(meeting, 41), build_extract(meeting, 41, [41])):
+        document = open_docx(document)
+        lines = styled_lines(document)
+        first = lines.index((L, "Omröstning 1 om återremiss"))
+        second = lines.index((L, "Omröstning 2 i huvudfrågan"))
+        assert lines[first + 1] == (N, referral.question) and lines[second - 1] == (
+            N, referral.result)
+        assert lines[second + 1] == (N, main.question) and (N, main.result) in lines[second:]
+        labels = [p for p in document.paragraphs if p.text.startswith("Omröstning ")]
+        assert [p.style.name for p in labels] == [L, L]
+        assert all(p.style.paragraph_format.keep_with_next for p in labels)
+        assert len(document.tables) >= 2
