@@ -33,6 +33,7 @@ from ..domain.protocol import (
     VOTE_REFERRAL,
     Vote,
 )
+from ..domain.protocol_procedure import VOTE_HELD
 from ..domain.protocol_text import contested
 
 MEETING_KEYS = {
@@ -272,6 +273,7 @@ def read_item(r, obj: dict, where: str, item: AgendaItem) -> None:
         for at, entry in _objects(r, obj, "motions", where, _MOTION_KEYS)
     ]
     item.votes = _votes(r, obj, where, item.motions)
+    item.procedure = _without_told_result(item.procedure, item.votes)
     item.reservations = [
         Reservation(
             by=r.texts(entry, "by", at),
@@ -333,6 +335,21 @@ def _vote(r, entry: dict, at: str, motions: list[Motion]) -> Vote:
         casting=_choice(r, entry, "casting_vote", at, (BALLOT_YES, BALLOT_NO)),
         kind=kind,
     )
+
+
+def _without_told_result(procedure: str, votes: list[Vote]) -> str:
+    """Our beslutsgång draft once told a vote's proposition and result line in it
+    ('Omröstning begärs och verkställs med följande proposition: Q. R'), so the protocol
+    printed the result twice; the draft now says only that the vote was held (the
+    question and result stand under Omröstning). That sentence, word for word as we
+    wrote it, is read as today's; any other text stays as written."""
+    for vote in votes:
+        question = vote.question.strip().rstrip(".")
+        if not (question and vote.result.strip()):
+            continue
+        told = f"{VOTE_HELD} med följande proposition: {question}. {vote.result.strip()}"
+        procedure = procedure.replace(told, f"{VOTE_HELD}.")
+    return procedure
 
 
 def _kind_before_kinds(motions: list[Motion], yes: int | None, no: int | None) -> str:
