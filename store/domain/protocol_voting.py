@@ -113,7 +113,7 @@ def vote_kinds(item: AgendaItem) -> list[str]:
     return usable
 
 
-def next_vote_kind_for(meeting: Meeting, item: AgendaItem, vote: Vote) -> str:
+def change_vote_kind(meeting: Meeting, item: AgendaItem, vote: Vote) -> str:
     """The vote is on the next kind the § allows (its sides back to the usual; the
     question and result follow while they are the app's drafts). Returns the kind."""
     item = paragraph_item(meeting, item)

@@ -204,3 +204,151 @@ def test_an_older_file_s_beslutsgang_that_told_the_result_reads_with_the_result_
     data["items"][0]["procedure"] = old
     again = meeting_from_dict(data)
     assert rec.procedure_is_draft(again, again.items[0])
+
+
+def test_the_live_protocol_line_counts_each_vote():
+    from tui.widgets.protocol_line import recorded_text
+
+    meeting, item = _paragraph()
+    for ballots in ("jjjjnnn", "nnjjnna"):
+        vote = vot.open_vote(meeting, item)
+        _cast(meeting, item, vote, ballots)
+        vot.decide_by_vote(meeting, item, vote)
+    assert recorded_text(item) == ("4 yrkanden · omröstningar 4–3, 2–4 (1 avstår) · "
+                                   "beslutsgång")
+    item.votes.pop()
+    assert recorded_text(item).startswith("4 yrkanden · omröstning 4–3 · ")
+
+
+def test_a_lost_referral_vote_leads_on_to_the_main_question():
+    meeting, item = _paragraph()
+    referral = vot.open_vote(meeting, item)
+    assert referral.kind == VOTE_REFERRAL and referral.question == (
+        "Ja för att avgöra ärendet i dag, nej för Jon Ströms (L) återremissyrkande")
+    _cast(meeting, item, referral, "jjjjnnn")
+    assert vot.decide_by_vote(meeting, item, referral) == []  # decided today: on
+    assert vot.decided_for(meeting, item, referral) == "att avgöra ärendet i dag"
+    main = vot.open_vote(meeting, item)
+    assert main.kind == VOTE_MAIN and len(item.votes) == 2 and item.votes[0] is referral
+    assert main.question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
+    _cast(meeting, item, main, "nnjjnnj")
+    vot.decide_by_vote(meeting, item, main)
+    assert [d.text for d in item.decisions] == [CHANGE]
+    assert item.procedure == (
+        "Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras enligt Jon "
+        "Ströms (L) återremissyrkande och finner att ärendet ska avgöras i dag. Omröstning "
+        "begärs och verkställs (omröstning 1). Ordföranden ställer proposition på förslaget "
+        "mot Olle Bergs (M) ändringsyrkande och Siri Dahls (S) avslagsyrkande och finner att "
+        "utskottet beslutar enligt Olle Bergs (M) ändringsyrkande. Omröstning begärs och "
+        "verkställs (omröstning 2).")
+    assert vot.open_vote(meeting, item) is main  # the main question settled: to correct it
+    # Who lost which vote: Jon Ström's återremiss (vote 1), the proposal's side (vote 2).
+    losing = on_losing_side(meeting, item)
+    assert losing["Jon Ström"] == ["eget yrkande", "röstade nej i omröstning 1"]
+    assert losing["Siri Dahl"] == ["eget yrkande", "röstade ja i omröstning 2"]
+    assert reservation_text_for(meeting, item, ["Siri Dahl", "Pär Nyqvist"]) == (
+        "till förmån för förslaget")
+
+
+def test_a_won_referral_vote_writes_the_referral_and_ends_the_paragraph():
+    meeting, item = _paragraph()
+    rec.take_proposal_as_decision(meeting, item)  # the app's draft: replaced unasked
+    referral = vot.open_vote(meeting, item)
+    _cast(meeting, item, referral, "nnnnjjj")
+    assert vot.vote_decision(meeting, item, referral)[1] == []
+    vot.decide_by_vote(meeting, item, referral)
+    assert [d.text for d in item.decisions] == SENT_BACK
+    assert item.procedure == (
+        "Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras enligt Jon "
+        "Ströms (L) återremissyrkande och finner att ärendet ska återremitteras. Omröstning "
+        "begärs och verkställs.")
+    assert vot.open_vote(meeting, item) is referral and len(item.votes) == 1
+    with pytest.raises(rec.ProtocolInputError, match="återremitterat"):
+        vot.start_vote(meeting, item, VOTE_MAIN)
+    assert reservation_text_for(meeting, item, ["Lina Falk", "Kim Vall"]) == (
+        "till förmån för att avgöra ärendet i dag")
+
+
+def test_a_counter_proposal_vote_chooses_the_nej_side_of_the_main_question():
+    meeting, item = _paragraph()
+    rec.remove_motion(meeting, item, 2)  # no återremiss
+    assert vot.vote_kinds(item) == [VOTE_COUNTER, VOTE_MAIN]
+    counter = vot.start_vote(meeting, item, VOTE_COUNTER)
+    assert counter.question == (
+        "Ja för Olle Bergs (M) ändringsyrkande, nej för Siri Dahls (S) avslagsyrkande")
+    _cast(meeting, item, counter, "nnnnjjj")
+    assert counter.result == ("Med 4 nej-röster mot 3 ja-röster beslutar utskottet att Siri "
+                              "Dahls (S) avslagsyrkande ska vara motförslag i huvudfrågan.")
+    vot.decide_by_vote(meeting, item, counter)
+    assert item.decisions == []
+    main = vot.open_vote(meeting, item)
+    assert vote_sides(item, main) == (None, item.motions[2])
+    _cast(meeting, item, main, "jjjjnnn")
+    vot.decide_by_vote(meeting, item, main)
+    assert [d.text for d in item.decisions] == PROPOSAL
+    assert ("Ordföranden ställer Olle Bergs (M) ändringsyrkande mot Siri Dahls (S) "
+            "avslagsyrkande om vilket som ska vara motförslag i huvudfrågan och finner att "
+            "Siri Dahls (S) avslagsyrkande ska vara det. Omröstning begärs och verkställs "
+            "(omröstning 1). Ordföranden ställer proposition på förslaget mot Siri Dahls (S) "
+            "avslagsyrkande och finner att utskottet beslutar enligt förslaget. Omröstning "
+            "begärs och verkställs (omröstning 2).") == item.procedure
+
+
+def test_the_kind_of_a_vote_is_chosen_among_those_the_paragraph_allows():
+    meeting, item = _paragraph()
+    vote = vot.open_vote(meeting, item)
+    assert vot.vote_kinds(item) == list(VOTE_KINDS)
+    assert [vot.change_vote_kind(meeting, item, vote) for _ in range(3)] == [
+        VOTE_COUNTER, VOTE_MAIN, VOTE_REFERRAL]
+    assert vote.question == (
+        "Ja för att avgöra ärendet i dag, nej för Jon Ströms (L) återremissyrkande")
+    with pytest.raises(rec.ProtocolInputError, match="inget slags"):
+        vot.start_vote(meeting, item, "kanske")
+
+
+def test_several_votes_round_trip_and_a_single_vote_keeps_the_spec_s_key():
+    meeting, item = _paragraph()
+    for ballots in ("jjjjnnn", "nnjjnnj"):
+        vote = vot.open_vote(meeting, item)
+        _cast(meeting, item, vote, ballots)
+        vot.decide_by_vote(meeting, item, vote)
+    data = meeting_to_dict(meeting)
+    written = data["items"][0]
+    assert "vote" not in written and [v["kind"] for v in written["votes"]] == [
+        "återremiss", "huvudfråga"]
+    again = meeting_from_dict(data)
+    assert meeting_to_dict(again) == data
+    assert paragraph_outcome(again.items[0])[1] is again.items[0].motions[1]
+    both = meeting_to_dict(meeting)
+    both["items"][0]["vote"] = both["items"][0]["votes"][0]
+    with pytest.raises(MeetingFormatError, match="votes"):
+        meeting_from_dict(both)
+    item.votes.pop()
+    assert set(meeting_to_dict(meeting)["items"][0]["vote"]) >= {"question", "ballots",
+                                                                 "kind"}
+
+
+@pytest.mark.parametrize("sides, kind", [
+    ({}, VOTE_MAIN),  # nej: the first yrkande against the proposal, the ändring
+    ({"no": 2}, VOTE_REFERRAL),  # nej chosen for the återremiss
+    ({"yes": 1, "no": 3}, VOTE_MAIN),
+])
+def test_an_older_file_s_single_vote_is_read_with_what_it_was_on(sides, kind):
+    meeting, item = _paragraph()
+    data = meeting_to_dict(meeting)
+    data["items"][0]["vote"] = {"question": "Ja för", "ballots": {"Mira Holm": "ja"},
+                                "result": "", **sides}
+    [vote] = meeting_from_dict(data).items[0].votes
+    assert vote.kind == kind
+
+
+def test_an_older_file_whose_first_motion_against_is_a_referral_reads_a_referral_vote():
+    meeting, item = _paragraph()
+    data = meeting_to_dict(meeting)
+    data["items"][0]["motions"] = [data["items"][0]["motions"][i] for i in (0, 2, 1, 3)]
+    data["items"][0]["vote"] = {"question": "", "ballots": {"Mira Holm": "nej"}, "result": ""}
+    again = meeting_from_dict(data)
+    [vote] = again.items[0].votes
+    assert vote.kind == VOTE_REFERRAL
+    assert vote_sides(again.items[0], vote) == (None, again.items[0].motions[1])
+    assert REJECTION not in vote_sides(again.items[0], vote)

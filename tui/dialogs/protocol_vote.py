@@ -34,7 +34,7 @@ from store.domain.protocol_voting import (
     decide_by_vote,
     decided_for,
     drop_unheld_vote,
-    next_vote_kind_for,
+    change_vote_kind,
     next_vote_side,
     open_vote,
     record_casting_vote,
@@ -138,7 +138,7 @@ class VoteDialog(ProtocolDialog):
         if len(vote_kinds(self.item)) < 2:
             self.show_problem("Paragrafens yrkanden ger bara omröstning i huvudfrågan.")
             return
-        if self.record(lambda: next_vote_kind_for(self.meeting, self.item, self.vote)):
+        if self.record(lambda: change_vote_kind(self.meeting, self.item, self.vote)):
             self.query_one(".dialog-title", Label).update(self._title())
             self.query_one("#vote-proposition", Label).update(self._proposition_label())
             self._show_texts()
