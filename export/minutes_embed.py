@@ -30,9 +30,11 @@ from store.persistence.serialize import meeting_to_dict
 
 NAMESPACE = "urn:motesbok:minutes:1"
 _ROOT = f"{{{NAMESPACE}}}meeting"
-#: Keys that point into the store the minutes were written from.
+#: Keys that point into the store the minutes were written from, and `unplaced`: an
+#: import's leftovers that the document never shows. Hidden text in a document sent out
+#: (or published, for a protocol) is text nobody meant to send.
 NOT_EMBEDDED = frozenset(
-    {"id", "created_at", "updated_at", "series", "follows", "decision_ids"}
+    {"id", "created_at", "updated_at", "series", "follows", "decision_ids", "unplaced"}
 )
 #: A custom XML part larger than this is not ours (the import's zip guards come first).
 MAX_PART_BYTES = 16 * 1024 * 1024
