@@ -1,15 +1,21 @@
 """The document body as WordprocessingML: runs, paragraphs and tables built as text and
-parsed once (python-docx's per-paragraph API is several times slower for long minutes)."""
+parsed once (python-docx's per-paragraph API is several times slower for long minutes).
+
+No python-docx at import: the house package writer (export/house_package.py) uses the
+text without it; only `append_to` (into a python-docx document) loads it."""
 
 from __future__ import annotations
 
-from typing import Iterable, Protocol, Sequence
-
-from docx.document import Document
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from typing import TYPE_CHECKING, Iterable, Protocol, Sequence
 
 from export.markup import clean_xml_text
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+#: WordprocessingML's namespace and its declaration (python-docx's nsdecls("w")).
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_DECL = f'xmlns:w="{W_NS}"'
 
 
 class RunLike(Protocol):
@@ -167,6 +173,13 @@ class BodyBuilder:
             raise ValueError("raw XML cannot be traced")
         self._parts.append(xml)
 
+    def marked(self, xml: str, style_id: str | None, runs: Sequence[RunLike]) -> None:
+        """A paragraph written as WordprocessingML with invisible marks (bookmarks), whose
+        visible text is `runs` in style `style_id` (what a trace is told)."""
+        if self._trace is not None:
+            self._trace.paragraph(style_id, runs)
+        self._parts.append(xml)
+
     def xml(self) -> str:
         return "".join(self._parts)
 
@@ -179,7 +192,9 @@ class BodyBuilder:
         """
         if not self._parts:
             return
-        decl = " " + nsdecls("w")
+        from docx.oxml import parse_xml
+
+        decl = " " + W_DECL
         parts = []
         for part in self._parts:
             end = part.index(">")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -26,7 +26,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
-from export.markup import clean_xml_text
 from store.persistence.storage import StoreError
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -374,29 +373,25 @@ def set_core_properties(
     author: str = "",
     created: datetime | None = None,
     subject: str = "",
+    now: datetime | None = None,
 ) -> None:
-    """Title, author, date and subject; what a template said about itself is cleared."""
+    """Title, author, date and subject; what a template said about itself is cleared.
+    The values are export.house_package.core_values' (`now`: the time of writing)."""
+    from export.house_package import core_values
+
+    values = core_values(title=title, author=author, created=created, subject=subject, now=now)
     props = document.core_properties
-    props.title = clean_xml_text(title).replace("\n", " ")[:255]
-    props.author = clean_xml_text(author)[:255]
+    props.title = values["title"]
+    props.author = values["author"]
     props.last_modified_by = props.author
-    props.subject = clean_xml_text(subject)[:255]
+    props.subject = values["subject"]
     props.comments = ""
     props.keywords = ""
     props.category = ""
     props.revision = 1
-    # OOXML stores UTC ("Z"); Word shows it in local time, so convert local times.
-    now = datetime.now(timezone.utc).replace(microsecond=0)
-    props.created = _as_utc(created) if created else now
-    props.modified = now
-
-
-def _as_utc(moment: datetime) -> datetime:
-    """A naive datetime is local time; aware ones are converted."""
-    try:
-        return moment.astimezone(timezone.utc)
-    except (OverflowError, OSError, ValueError):
-        return moment.replace(tzinfo=timezone.utc)
+    # OOXML stores UTC ("Z"); Word shows it in local time (core_values converts).
+    props.created = values["created"]
+    props.modified = values["modified"]
 
 
 def document_bytes(document: Document) -> bytes:

@@ -6,26 +6,22 @@ same Word styles as the minutes (export/docx_minutes.py: house look, label style
 ``Etikett``, headings, ``List Bullet``), adds the page header (export/protocol_page.py)
 and, for the whole protocol, the embedded meeting so that `import` gives it back.
 
-Plain functions that touch no UI, so the app can run them in a worker thread.
+Plain functions that touch no UI, so the app can run them in a worker thread. Without
+a template the files are written by export/house_package.py without python-docx, as
+for the minutes (export/docx_minutes.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable
-
-from docx.document import Document
+from typing import TYPE_CHECKING, Iterable
 
 from export.docx_body import BodyBuilder
-from export.docx_common import (
-    save_docx_atomic,
-    set_core_properties,
-)
 from export.docx_minutes import (
     ACTION_COLUMNS,
     HEADING_STYLES,
-    LABEL_SPEC,
+    LABEL_STYLE,
     STYLE_OF_KIND,
     TABLE_STYLE,
     house_document,
@@ -38,14 +34,17 @@ from export.protocol_page import EXTRACT_WORD, PROTOCOL_WORD, add_protocol_heade
 from store.domain.model import Meeting
 from store.domain.paragraphs import paragraph_numbers, paragraph_range_text
 
+if TYPE_CHECKING:
+    from docx.document import Document
+
 PROTOCOL_SUBJECT = "Protokoll"
 AFTER_TABLE_PT = 6
 EXTRACT_SUBJECT = "Protokollsutdrag"
 
 
-def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting,
-              word: str, trace: BodyTrace | None = None) -> Document:
-    document, ids, width = house_document(template)
+def protocol_body(blocks: list[Block], ids: dict[str, str | None], width: int,
+                  trace: BodyTrace | None = None) -> BodyBuilder:
+    """The body of `blocks` in the styles `ids` (by name), tables over `width` (EMU)."""
     builder = BodyBuilder(trace)
     after_table = False
     for index, block in enumerate(blocks):
@@ -53,7 +52,7 @@ def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting
         if block.kind == TABLE:
             shares = block.widths or ACTION_COLUMNS
             labelled = dict(
-                column_style_ids=[ids[LABEL_SPEC.name]] + [None] * (len(shares) - 1),
+                column_style_ids=[ids[LABEL_STYLE]] + [None] * (len(shares) - 1),
                 row_space_before_pt=block.row_space or None, cell_space_after_pt=0,
                 loose=not block.keep_together,
             ) if block.labelled else {}
@@ -75,57 +74,87 @@ def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting
             keep_next=True if following is not None and following.keep_together else None,
         )
         after_table = False
+    return builder
+
+
+def _document(blocks: list[Block], template: Path | str | None, meeting: Meeting,
+              word: str, trace: BodyTrace | None = None) -> Document:
+    document, ids, width = house_document(template)
+    builder = protocol_body(blocks, ids, width, trace)
     add_protocol_header(document, meeting, width, word)  # before the body: see protocol_page
     builder.append_to(document)
     return document
 
 
-def _properties(document: Document, meeting: Meeting, subject: str) -> None:
+def protocol_properties(meeting: Meeting, subject: str) -> dict:
+    """The document properties (set_core_properties' keywords) under `subject`."""
     secretary = secretary_of(meeting)
-    set_core_properties(
-        document,
-        title=meeting.title,
-        author=secretary.name if secretary else "",
-        created=meeting_datetime(meeting),
-        subject=subject,
-    )
+    return dict(title=meeting.title, author=secretary.name if secretary else "",
+                created=meeting_datetime(meeting), subject=subject)
 
 
-def build_protocol(meeting: Meeting, first: int, template: Path | str | None = None) -> Document:
-    """The whole protocol, its first ärende numbered § `first`."""
+def protocol_subject(meeting: Meeting) -> str:
+    return f"{PROTOCOL_SUBJECT} {meeting.date}"
+
+
+def extract_subject(meeting: Meeting, chosen: list[int]) -> str:
+    return f"{EXTRACT_SUBJECT} {meeting.date} {paragraph_range_text(chosen)}"
+
+
+def _properties(document: Document, meeting: Meeting, subject: str, now=None) -> None:
+    from export.docx_common import set_core_properties
+
+    set_core_properties(document, **protocol_properties(meeting, subject), now=now)
+
+
+def build_protocol(meeting: Meeting, first: int, template: Path | str | None = None, *,
+                   now=None) -> Document:
+    """The whole protocol, its first ärende numbered § `first` (`now`: the time of
+    writing, for the document properties)."""
     trace = BodyTrace()  # the body's fingerprint, taken while it is built
     document = _document(protocol_blocks(meeting, first), template, meeting, PROTOCOL_WORD,
                          trace)
-    _properties(document, meeting, f"{PROTOCOL_SUBJECT} {meeting.date}")
+    _properties(document, meeting, protocol_subject(meeting), now)
     # The § numbers the document shows travel with it: an import elsewhere keeps them.
     embed_meeting(document, replace(meeting, first_paragraph=first), trace.fingerprint())
     return document
 
 
 def build_extract(meeting: Meeting, first: int, chosen: Iterable[int],
-                  template: Path | str | None = None) -> Document:
+                  template: Path | str | None = None, *, now=None) -> Document:
     """A protokollsutdrag of the §§ `chosen` (checked by the caller: see export.extract)."""
     chosen = sorted(set(chosen))
     document = _document(extract_blocks(meeting, first, chosen), template, meeting, EXTRACT_WORD)
-    _properties(document, meeting,
-                f"{EXTRACT_SUBJECT} {meeting.date} {paragraph_range_text(chosen)}")
+    _properties(document, meeting, extract_subject(meeting, chosen), now)
     return document
 
 
 def write_protocol(meeting: Meeting, first: int, path: Path | str,
                    template: Path | str | None = None, *, force: bool = False) -> Path:
     """Build the protocol and replace `path` atomically (export.target's rules)."""
-    from export.target import check_target
+    from export.target import check_target, write_document
 
     check_target(path, force=force)
+    if template is None:
+        from export.house_package import protocol_package
+
+        return write_document(protocol_package(meeting, first), Path(path), force=force)
+    from export.docx_common import save_docx_atomic
+
     return save_docx_atomic(build_protocol(meeting, first, template), Path(path), force=force)
 
 
 def write_extract(meeting: Meeting, first: int, chosen: Iterable[int], path: Path | str,
                   template: Path | str | None = None, *, force: bool = False) -> Path:
-    from export.target import check_target
+    from export.target import check_target, write_document
 
     check_target(path, force=force)
+    if template is None:
+        from export.house_package import extract_package
+
+        return write_document(extract_package(meeting, first, chosen), Path(path), force=force)
+    from export.docx_common import save_docx_atomic
+
     document = build_extract(meeting, first, chosen, template)
     return save_docx_atomic(document, Path(path), force=force)
 

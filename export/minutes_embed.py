@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docx.document import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml.ns import qn
-from lxml import etree
-
+from export.docx_body import W_NS
 from export.markup import clean_xml_text
 from store.domain.model import Meeting
 from store.persistence.serialize import meeting_to_dict
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 NAMESPACE = "urn:motesbok:minutes:1"
 _ROOT = f"{{{NAMESPACE}}}meeting"
@@ -39,10 +36,10 @@ NOT_EMBEDDED = frozenset(
 #: A custom XML part larger than this is not ours (the import's zip guards come first).
 MAX_PART_BYTES = 16 * 1024 * 1024
 
-_P, _TR, _TC = qn("w:p"), qn("w:tr"), qn("w:tc")
-_R, _T, _TAB, _BR, _CR = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-_RPR, _PPR, _PSTYLE, _RSTYLE = qn("w:rPr"), qn("w:pPr"), qn("w:pStyle"), qn("w:rStyle")
-_B, _I, _VAL = qn("w:b"), qn("w:i"), qn("w:val")
+_P, _TR, _TC = (f"{{{W_NS}}}{tag}" for tag in ("p", "tr", "tc"))
+_R, _T, _TAB, _BR, _CR = (f"{{{W_NS}}}{tag}" for tag in ("r", "t", "tab", "br", "cr"))
+_RPR, _PPR, _PSTYLE, _RSTYLE = (f"{{{W_NS}}}{tag}" for tag in ("rPr", "pPr", "pStyle", "rStyle"))
+_B, _I, _VAL = f"{{{W_NS}}}b", f"{{{W_NS}}}i", f"{{{W_NS}}}val"
 _OFF = {"0", "false", "off"}
 
 
@@ -51,20 +48,35 @@ def embed_meeting(document: Document, meeting: Meeting, fingerprint: str | None 
 
     `fingerprint`: the body's, when the writer traced it while building the body
     (`BodyTrace`); else it is read off the document."""
-    data = json.dumps(_without_links(meeting_to_dict(meeting)), ensure_ascii=True)
-    root = etree.Element(_ROOT, nsmap={None: NAMESPACE})
-    root.set("fingerprint", fingerprint or visible_fingerprint(document))
-    root.text = data
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    blob = embedded_part(meeting, fingerprint or visible_fingerprint(document))
     package = document.part.package
     partname = package.next_partname("/customXml/item%d.xml")
     part = Part(PackURI(partname), "application/xml", blob, package)
     document.part.relate_to(part, RT.CUSTOM_XML)
 
 
+def embedded_part(meeting: Meeting, fingerprint: str) -> bytes:
+    """The custom XML part carrying `meeting`, tied to the body's `fingerprint`: what
+    lxml writes for it, written as text (the house package writer has no lxml)."""
+    data = json.dumps(_without_links(meeting_to_dict(meeting)), ensure_ascii=True)
+    # ASCII JSON has no control characters, so only these need escaping (as lxml does).
+    text = data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    fingerprint = fingerprint.replace("&", "&amp;").replace('"', "&quot;")
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f'<meeting xmlns="{NAMESPACE}" fingerprint="{fingerprint}">{text}</meeting>'
+            ).encode("ascii")
+
+
 def embedded_meeting_json(document: Document) -> bytes | None:
     """The embedded meeting's JSON, or None when there is none or the visible body has
     changed since the export (then the document's text is what counts)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
     for rel in list(document.part.rels.values()):
         if rel.is_external or rel.reltype != RT.CUSTOM_XML:
             continue

@@ -12,20 +12,22 @@ each attachment name. Word keeps bookmarks through editing; a document without t
 
 from __future__ import annotations
 
-from docx.document import Document
-from docx.oxml.ns import qn
+from typing import TYPE_CHECKING
 
-from export.docx_body import paragraph_xml, runs_xml
+from export.docx_body import W_NS, paragraph_xml, runs_xml
 from export.markup import Run
 from export.minutes_layout import ATTACHMENT_NAMES, SEPARATOR, Block
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 PREFIX = "_mb_"
 #: Bookmark ids well above what a template's own bookmarks use.
 _FIRST_ID = 880000
 
-_BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
-_R, _T, _TAB, _BR = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br")
-_NAME, _ID = qn("w:name"), qn("w:id")
+_BOOKMARK_START, _BOOKMARK_END = f"{{{W_NS}}}bookmarkStart", f"{{{W_NS}}}bookmarkEnd"
+_R, _T, _TAB, _BR = (f"{{{W_NS}}}{tag}" for tag in ("r", "t", "tab", "br"))
+_NAME, _ID = f"{{{W_NS}}}name", f"{{{W_NS}}}id"
 
 
 class Marker:
@@ -41,6 +43,16 @@ class Marker:
             f'<w:bookmarkStart w:id="{ident}" w:name="{PREFIX}{part}_{self.count}"/>',
             f'<w:bookmarkEnd w:id="{ident}"/>',
         )
+
+    @staticmethod
+    def visible_runs(block: Block) -> list[Run]:
+        """What the marked paragraph of `block` shows (the marks are invisible)."""
+        if block.part != ATTACHMENT_NAMES:
+            return list(block.runs)
+        runs: list[Run] = []
+        for index, name in enumerate(block.names):
+            runs += [Run(SEPARATOR), Run(name)] if index else [Run(name)]
+        return runs
 
     def paragraph(self, block: Block, style_id: str | None) -> str:
         """The block's paragraph as WordprocessingML, marked with its part."""

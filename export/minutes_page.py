@@ -9,20 +9,24 @@ where it has none is ours added.
 
 from __future__ import annotations
 
-from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from typing import TYPE_CHECKING
 
-from export.docx_common import text_width
+from export.docx_body import W_DECL
 from export.markup import one_line
 from store.domain.model import Meeting
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 PAGE_WORD = "Sida"
 
 
 def add_header_and_footer(document: Document, meeting: Meeting) -> None:
     """Our header and footer in every section that lacks its own."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from export.docx_common import text_width
+
     width = text_width(document)
     for section in document.sections:
         header = section.header
@@ -51,6 +55,8 @@ def add_header_and_footer(document: Document, meeting: Meeting) -> None:
 def right_tab_at_margin(document: Document, paragraph, width: int) -> None:
     """One right tab stop at the margin; the style's own stops (python-docx's Header has
     Letter-sized ones) are cleared, or the date would stop at the middle or past the edge."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
     stops = paragraph.paragraph_format.tab_stops
     for stop in paragraph.style.paragraph_format.tab_stops:
         stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
@@ -67,7 +73,9 @@ def use_style(document: Document, paragraph, name: str) -> None:
 def add_field(paragraph, instruction: str, shown: str) -> None:
     """A complex field (begin, instruction, separate, last value, end): what Word itself
     writes, and what LibreOffice updates on opening."""
-    w = nsdecls("w")
+    from docx.oxml import parse_xml
+
+    w = W_DECL
     for xml in (
         f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>',
         f'<w:r {w}><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>',

@@ -13,15 +13,16 @@ the body is added: python-docx finds the sections by searching the whole body.
 
 from __future__ import annotations
 
-from docx.document import Document
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from typing import TYPE_CHECKING
 
-from export.docx_body import runs_xml
+from export.docx_body import W_DECL, runs_xml
 from export.markup import Run
 from export.minutes_page import PAGE_WORD
 from export.protocol_front import MEETING_DATE, body_name
 from store.domain.model import Meeting
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 PROTOCOL_WORD = "PROTOKOLL"
 EXTRACT_WORD = "PROTOKOLLSUTDRAG"
@@ -30,7 +31,7 @@ LEFT_SHARE = 0.62
 _EMU_PER_TWIP = 635
 
 
-def _field(instruction: str) -> str:
+def field_xml(instruction: str) -> str:
     """A complex field (begin, instruction, separate, last value, end): what Word itself
     writes, and what LibreOffice updates on opening."""
     return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -50,12 +51,12 @@ def header_table_xml(meeting: Meeting, word: str, width_emu: int, style_id: str 
         return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
                 f"<w:p><w:pPr>{style}{jc}</w:pPr>{content}</w:p></w:tc>")
 
-    page = (runs_xml([Run(f"{PAGE_WORD} ")]) + _field("PAGE") + runs_xml([Run(" (")])
-            + _field("NUMPAGES") + runs_xml([Run(")")]))
+    page = (runs_xml([Run(f"{PAGE_WORD} ")]) + field_xml("PAGE") + runs_xml([Run(" (")])
+            + field_xml("NUMPAGES") + runs_xml([Run(")")]))
     borders = "".join(f'<w:{side} w:val="nil"/>'
                       for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     return (
-        f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblW w:w=\"{left + right}\" w:type=\"dxa\"/>"
+        f"<w:tbl {W_DECL}><w:tblPr><w:tblW w:w=\"{left + right}\" w:type=\"dxa\"/>"
         f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
         '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr>"
@@ -70,6 +71,8 @@ def header_table_xml(meeting: Meeting, word: str, width_emu: int, style_id: str 
 def add_protocol_header(document: Document, meeting: Meeting, width_emu: int,
                         word: str = PROTOCOL_WORD) -> None:
     """Our header in every section that has none of its own (a template's wins)."""
+    from docx.oxml import parse_xml
+
     try:
         style_id = document.styles["Header"].style_id
     except KeyError:

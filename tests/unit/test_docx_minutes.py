@@ -294,18 +294,29 @@ def test_failed_write_leaves_the_previous_export_byte_identical(tmp_path, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["protokoll.docx"]
 
 
-def test_failure_while_building_leaves_the_previous_export(tmp_path, monkeypatch):
+@pytest.mark.parametrize("with_template", [False, True])
+def test_failure_while_building_leaves_the_previous_export(tmp_path, monkeypatch, with_template):
+    # Without a template the house package is filled in (export/house_package.py), with
+    # one python-docx builds the document: a failure in either leaves the old file.
+    import export.house_package
+
+    template = None
+    if with_template:
+        template = tmp_path.parent / f"{tmp_path.name}-mall.docx"
+        docx.Document().save(template)
     out = tmp_path / "protokoll.docx"
-    write_minutes(full_meeting(), out)
+    write_minutes(full_meeting(), out, template=template)
     before = out.read_bytes()
 
-    def broken_save(self, stream):
-        stream.write(b"PK half a zip")
+    def broken_save(self, stream=None):
+        if stream is not None:
+            stream.write(b"PK half a zip")
         raise RuntimeError("boom")
 
     monkeypatch.setattr(docx.document.Document, "save", broken_save)
+    monkeypatch.setattr(export.house_package.Package, "blob", broken_save)
     with pytest.raises(RuntimeError):
-        write_minutes(full_meeting(), out)
+        write_minutes(full_meeting(), out, template=template)
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["protokoll.docx"]
 
