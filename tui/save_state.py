@@ -30,6 +30,8 @@ _WORDS = {
 
 @dataclass(frozen=True)
 class SaveState:
+    """Where saving stands, as the status line tells it."""
+
     kind: Saving = Saving.IDLE
     #: "10:42:13" for a good save.
     at: str = ""

@@ -48,6 +48,8 @@ class AttendanceError(ValueError):
 
 @dataclass(frozen=True)
 class Interval:
+    """A stretch of time a participant was there."""
+
     start: str | None = None  # "HH:MM" arrived; None: from the meeting's start
     end: str | None = None  # "HH:MM" left; None: to the meeting's end
     #: A protocol's § ties (item ids of top-level ärenden): there from this § on (an

@@ -69,6 +69,8 @@ def now_iso() -> str:
 
 @dataclass
 class Participant:
+    """One person on the roster: role, presence and, in a protocol, party and group."""
+
     name: str
     role: str = ""
     decision_maker: bool = False
@@ -131,6 +133,8 @@ def is_overdue(done: bool, due: str | None, today_iso: str) -> bool:
 
 @dataclass
 class Action:
+    """Something to be done: text, owner, due date, and whether it is done."""
+
     text: str
     due: str | None = None  # ISO date "YYYY-MM-DD"
     owner: str | None = None
@@ -155,12 +159,16 @@ class Action:
 
 @dataclass
 class Decision:
+    """One decision taken under an agenda item."""
+
     text: str
     id: str = field(default_factory=new_id)
 
 
 @dataclass
 class AgendaItem:
+    """One agenda item (punkt, or a protocol's ärende) and what was recorded under it."""
+
     title: str
     presenter: str = ""
     time: str | None = None  # "HH:MM": a set time for the item
@@ -204,6 +212,8 @@ class AgendaItem:
 
 @dataclass
 class Meeting:
+    """A meeting: its details, roster and agenda tree."""
+
     title: str
     date: str  # ISO date
     start: str | None = None

@@ -104,6 +104,8 @@ class Vote:
 
 @dataclass
 class Reservation:
+    """A reservation (reservation mot beslutet) by one or more members."""
+
     by: list[str]
     text: str = DEFAULT_RESERVATION_TEXT
 

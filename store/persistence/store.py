@@ -44,6 +44,8 @@ def default_data_dir() -> Path:
 
 @dataclass
 class MeetingSummary:
+    """What the meeting list shows of one stored meeting."""
+
     id: str
     title: str
     date: str

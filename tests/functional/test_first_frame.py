@@ -92,6 +92,13 @@ def test_live_mode_waits_for_no_footer_owner_history_or_rescue_dialog():
         "textual.widgets._footer",  # the footer comes after the first frame
         "store.persistence.series",  # so does the owner history, read in a thread
         "tui.dialogs.rescue_offer",  # the rescue dialog only when there is a copy
+        # A minutes meeting needs none of the protocol's rules or its line widget.
+        "store.domain.protocol_record",
+        "store.domain.chair_conflict",
+        "store.domain.serving",
+        "store.domain.protocol_text",
+        "tui.widgets.protocol_line",
+        "tui.screens.live_chair",  # the palette's entries load when it asks
     }
     assert not held_back & loaded
 

@@ -15,16 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from store.domain.paragraphs import paragraph_label, paragraph_of
-from store.domain.protocol_record import (
-    ProtocolInputError,
-    decisions_lost_by,
-    paragraph_item,
-    take_proposal_as_decision,
-    toggle_adjusted_immediately,
-)
-from store.domain.protocol_text import motion_sentence
 
-from ..widgets.protocol_line import ProtocolLine
+# The protocol's rules (store.domain.protocol_record and what it brings) and its line
+# widget load with the first protocol, inside the methods: a minutes meeting's live mode
+# never needs them, and its first frame should not wait for them.
 from ..paragraph_count import FirstParagraph
 from ..worker_messages import FirstParagraphFound
 
@@ -95,6 +89,8 @@ class LiveProtocol:
 
     def compose_protocol_line(self) -> ComposeResult:
         if self.app.session is not None and self.app.session.meeting.is_protocol:
+            from ..widgets.protocol_line import ProtocolLine
+
             yield ProtocolLine(id="protocol-line")
 
     def start_protocol(self) -> None:
@@ -130,6 +126,8 @@ class LiveProtocol:
     def show_protocol_line(self) -> None:
         if not self.meeting.is_protocol:
             return
+        from ..widgets.protocol_line import ProtocolLine
+
         item = self.current
         for line in self.query(ProtocolLine):
             line.show(self.meeting, item, self.paragraph_label(item) if item else "")
@@ -153,6 +151,8 @@ class LiveProtocol:
         self.app.push_screen(dialog, closed)
 
     def action_protocol_motion(self) -> None:
+        from store.domain.protocol_text import motion_sentence
+
         from ..dialogs.protocol_motion import MotionDialog
 
         def said(dialog) -> None:
@@ -161,6 +161,8 @@ class LiveProtocol:
         self._protocol_dialog(MotionDialog, said)
 
     def action_protocol_decision(self) -> None:
+        from store.domain.protocol_record import decisions_lost_by, paragraph_item
+
         if not self._writable():
             return
         item = paragraph_item(self.meeting, self.current)
@@ -177,6 +179,8 @@ class LiveProtocol:
             lambda yes: self._take_proposal(item) if yes else None)
 
     def _take_proposal(self, item) -> None:
+        from store.domain.protocol_record import ProtocolInputError, take_proposal_as_decision
+
         try:
             decisions = take_proposal_as_decision(self.meeting, item)
         except ProtocolInputError as refusal:
@@ -233,6 +237,8 @@ class LiveProtocol:
         self._protocol_dialog(ProtocolPartsDialog)
 
     def action_protocol_adjust_now(self) -> None:
+        from store.domain.protocol_record import paragraph_item, toggle_adjusted_immediately
+
         if not self._writable():
             return
         item = paragraph_item(self.meeting, self.current)

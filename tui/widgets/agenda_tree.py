@@ -75,6 +75,10 @@ class AgendaTree(BackToNotes, OptionList):
         current item): each replacement makes the list measure its options again.
         """
         self._shown = (meeting, current_id)
+        if not self.size.width:
+            # Not laid out yet (live mode's mount): labels are fitted to the width, so
+            # they are built once, when the first resize brings it (on_resize).
+            return
         self._first.count(self, meeting)  # a protocol's §§, once per series and year
         first = self._first.of(meeting)
         paragraphs = paragraph_numbers(meeting, first) if first else {}

@@ -22,6 +22,8 @@ RAW_PASTE_KEY = "ctrl+r"
 
 @dataclass
 class _Reflowed:
+    """The last paste as reflowed: where it went, its text, and the text as pasted."""
+
     start: Location
     end: Location
     text: str
