@@ -30,10 +30,14 @@ from store.demo import demo_meeting  # noqa: E402
 
 
 def pytest_collection_modifyitems(items):
-    """The long tests first (real processes, property-based runs), in their own order.
+    """The long tests first (real processes, property-based runs), then the app's
+    Pilot tests (about a second each), then the unit tests (milliseconds), each group
+    in its own order.
 
-    pytest-xdist hands the tests out in this order: a long test left for the end keeps
-    one of the two workers busy while the other has nothing left to do.
+    pytest-xdist hands the tests out in this order (`--dist worksteal`: a worker that
+    runs out takes the last half of the other's queue): a long test left for the end
+    keeps one of the two workers busy while the other has nothing left to do; a queue
+    that ends in millisecond tests is shared out evenly to the last test.
     """
     from hypothesis import is_hypothesis_test
 
@@ -41,7 +45,10 @@ def pytest_collection_modifyitems(items):
         return item.get_closest_marker("slow") is not None or is_hypothesis_test(
             getattr(item, "obj", None))
 
-    items.sort(key=lambda item: not long(item))
+    def unit(item) -> bool:
+        return "functional" not in item.path.parts
+
+    items.sort(key=lambda item: (not long(item), unit(item)))
 
 
 @pytest.fixture(scope="session")
