@@ -117,6 +117,8 @@ def visible_fingerprint(document: Document) -> str:
 
 
 _ROW, _CELL = "\x1d", "\x1c"
+#: The mark of each (bold, italic) in a paragraph's piece.
+_MARKS = {(b, i): f"\x1f{int(b)}{int(i)}" for b in (False, True) for i in (False, True)}
 
 
 def _paragraph_piece(style: str, formatted: list[tuple[tuple[bool, bool], str]]) -> str:
@@ -139,17 +141,20 @@ class BodyTrace:
         self._pieces: list[str] = []
 
     def paragraph(self, style_id: str | None, runs) -> None:
-        formatted: list[tuple[tuple[bool, bool], str]] = []
+        # _paragraph_piece's text, written as it goes: a bold/italic mark where the
+        # format changes, so that neighbours of the same format read as one.
+        piece = ["\x1e", style_id or ""]
+        last = None
         for run in runs:
             text = clean_xml_text(run.text)
             if not text:
                 continue
-            fmt = (bool(run.bold), bool(run.italic))
-            if formatted and formatted[-1][0] == fmt:
-                formatted[-1] = (fmt, formatted[-1][1] + text)
-            else:
-                formatted.append((fmt, text))
-        self._pieces.append(_paragraph_piece(style_id or "", formatted))
+            fmt = _MARKS[bool(run.bold), bool(run.italic)]
+            if fmt is not last:
+                piece.append(fmt)
+                last = fmt
+            piece.append(text)
+        self._pieces.append("".join(piece))
 
     def row(self) -> None:
         self._pieces.append(_ROW)
