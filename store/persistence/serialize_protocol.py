@@ -33,8 +33,6 @@ from ..domain.protocol import (
     VOTE_REFERRAL,
     Vote,
 )
-from ..domain.protocol_procedure import VOTE_HELD
-from ..domain.protocol_text import contested
 
 MEETING_KEYS = {
     "kind", "body", "first_paragraph", "adjusters", "adjustment", "adjusted", "posting",
@@ -343,6 +341,11 @@ def _without_told_result(procedure: str, votes: list[Vote]) -> str:
     printed the result twice; the draft now says only that the vote was held (the
     question and result stand under Omröstning). That sentence, word for word as we
     wrote it, is read as today's; any other text stays as written."""
+    if not votes:
+        return procedure
+    # Read only when a § has a vote: a minutes meeting loads no protocol rules at start.
+    from ..domain.protocol_procedure import VOTE_HELD
+
     for vote in votes:
         question = vote.question.strip().rstrip(".")
         if not (question and vote.result.strip()):
@@ -357,6 +360,8 @@ def _kind_before_kinds(motions: list[Motion], yes: int | None, no: int | None) -
     on återremiss when a side was an återremissyrkande, as the single vote read it then
     (nej for the first yrkande against the proposal unless chosen); else the main
     question."""
+    from ..domain.protocol_text import contested  # only for a file with a vote
+
     against = [i for i, m in enumerate(motions) if any(m is c for c in contested(
         AgendaItem("", motions=motions)))]
     if no is None or no == yes:
