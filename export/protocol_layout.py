@@ -11,8 +11,8 @@ alone, as secretaries do). Within a §, each part only when it has content:
 heading ``§ N Title``, ``Dnr …``, who starts or stops serving here (``Vera Holm (S)
 deltar §§ 41–42.``, ``Gun Åkesson (M) ersätter Vera Holm (S) §§ 43–46.``), Beslut (lead
 and each att-sats), justeras omedelbart, Reservation, Protokollsanteckning, Jäv (with who
-leads the § when the chair has jäv), Ärendebeskrivning (the agenda's description and
-the background), Förslag till beslut (only while nothing is decided), Beslutsunderlag,
+serves in the seat instead, and who leads the § when the chair has jäv), Ärendebeskrivning
+(the agenda's description and the background), Förslag till beslut (only while nothing is decided), Beslutsunderlag,
 Yrkanden, Beslutsgång, Omröstning (question, table, result; with several votes each
 its own, ``Omröstning 1 om återremiss``, in the order held), Anteckningar, Åtgärder,
 Bilagor as in the minutes, Beslutet skickas till; sub-items follow as ``Heading 2``
@@ -60,7 +60,7 @@ from store.domain.paragraphs import paragraph_label, paragraph_numbers
 from store.domain.protocol import BALLOTS, Vote
 from store.domain.protocol_text import (
     ADJUSTED_IMMEDIATELY,
-    conflict_sentence,
+    conflict_sentences,
     decision_lead,
     motion_sentence,
     protocol_note_sentence,
@@ -170,8 +170,7 @@ def paragraph_blocks(meeting: Meeting, item: AgendaItem, number: int,
         *(b for note in item.protocol_notes
           for b in field_blocks(protocol_note_sentence(meeting, note)))])
     blocks += _section(CONFLICT, _lines([
-        *(conflict_sentence(meeting, name) for name in item.conflicts if name.strip()),
-        chair_conflict_sentence(meeting, item, "paragrafen")]))
+        *conflict_sentences(meeting, item), chair_conflict_sentence(meeting, item, "paragrafen")]))
     blocks += _section(BACKGROUND, [*field_blocks(item.description),
                                     *field_blocks(item.background)])
     if not decided:

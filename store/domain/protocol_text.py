@@ -8,7 +8,16 @@ from __future__ import annotations
 import re
 
 from .model import AgendaItem, Meeting
-from .protocol import BALLOT_ABSTAIN, BALLOT_NO, BALLOT_YES, Motion, ProtocolNote, Reservation, Vote
+from .protocol import (
+    BALLOT_ABSTAIN,
+    BALLOT_NO,
+    BALLOT_YES,
+    DEPUTY,
+    Motion,
+    ProtocolNote,
+    Reservation,
+    Vote,
+)
 
 # The head noun of a body's name -> how the protocol refers to it ("utskottet beslutar").
 _DEFINITE = (
@@ -162,6 +171,34 @@ def reservation_sentence(meeting: Meeting, reservation: Reservation) -> str:
 
 def conflict_sentence(meeting: Meeting, name: str) -> str:
     return f"{_person(meeting, name)} anmäler jäv och deltar inte i handläggningen."
+
+
+def conflict_substitute_sentence(meeting: Meeting, item: AgendaItem, name: str) -> str:
+    """'Rut Sjö (S) tjänstgör i stället för Pär Nyqvist (C).' when an ersättare took the
+    seat of `name` (jäv) in this §, else ''. The seat is the member's own, or for an
+    ersättare with jäv the member they serve for here."""
+    from .presence_ties import substitute_at  # only when a jäv is printed
+
+    person = meeting.find_participant(name)
+    seats = {name.strip().casefold()}
+    if person is not None and person.group == DEPUTY:
+        seats.add(substitute_at(meeting, person, item.id).strip().casefold())
+    seats.discard("")
+    for substitution in item.substitutions:
+        if substitution.for_.strip().casefold() in seats and substitution.by.strip():
+            return (f"{_person(meeting, substitution.by)} tjänstgör i stället för "
+                    f"{_person(meeting, name)}.")
+    return ""
+
+
+def conflict_sentences(meeting: Meeting, item: AgendaItem) -> list[str]:
+    """The § 's Jäv part: each jäv and, after it, who served in that seat instead."""
+    lines = []
+    for name in item.conflicts:
+        if name.strip():
+            lines.append(conflict_sentence(meeting, name))
+            lines.append(conflict_substitute_sentence(meeting, item, name))
+    return [line for line in lines if line]
 
 
 def protocol_note_sentence(meeting: Meeting, note: ProtocolNote) -> str:

@@ -95,6 +95,7 @@ PARAGRAPH_42 = [
     *_decision(42),
     (N, "Paragrafen justeras omedelbart."),
     (L, "Jäv"), (N, "Pär Nyqvist (C) anmäler jäv och deltar inte i handläggningen."),
+    (N, "Rut Sjö (S) tjänstgör i stället för Pär Nyqvist (C)."),
     *CASE,
     (L, "Yrkanden"), (N, "Siri Dahl (S) yrkar att ärendet återremitteras."),
     *SEND_TO,

@@ -19,6 +19,7 @@ from store.domain.protocol_record import (
 )
 from store.domain.protocol_text import (
     conflict_sentence,
+    conflict_substitute_sentence,
     motion_sentence,
     protocol_note_sentence,
     reservation_sentence,
@@ -58,7 +59,8 @@ class ProtocolPartsDialog(ProtocolDialog):
                   for i, r in enumerate(item.reservations)]
         parts += [(f"note:{i}", protocol_note_sentence(meeting, n))
                   for i, n in enumerate(item.protocol_notes)]
-        parts += [(f"conflict:{name}", conflict_sentence(meeting, name))
+        parts += [(f"conflict:{name}", " ".join(filter(None, (
+            conflict_sentence(meeting, name), conflict_substitute_sentence(meeting, item, name)))))
                   for name in item.conflicts]
         return parts
 
