@@ -29,7 +29,7 @@ def cmd_extract(store: MeetingStore, args) -> int:
     """`export ID --extract 41,43 -o utdrag.docx` (or .pdf) or `--extract all -o MAPP/`
     (`--format pdf`: each as PDF)."""
     from export.docx_protocol import write_all_extracts, write_extract
-    from export.extract import ALL, chosen_paragraphs
+    from export.extract import chosen_paragraphs, is_all
 
     if args.output == STDOUT:
         raise UsageError("Ett protokollsutdrag kan inte skrivas till standard ut: "
@@ -37,7 +37,7 @@ def cmd_extract(store: MeetingStore, args) -> int:
     if args.format == "json":
         raise UsageError("Ett protokollsutdrag skrivs som Word-dokument: ange -o FIL.docx.")
     out = Path(args.output)
-    every = args.extract.strip().casefold() == ALL
+    every = is_all(args.extract)
     if every and out.suffix.lower() in DOCUMENT_SUFFIXES and not out.is_dir():
         raise UsageError("Med --extract all blir det en fil per paragraf: ange en mapp, "
                          "till exempel -o utdrag/.")

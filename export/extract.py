@@ -1,4 +1,4 @@
-"""Protokollsutdrag: which §§ the user asked for (`--extract 41,43`, `41-43`, `all`),
+"""Protokollsutdrag: which §§ the user asked for (`--extract 41,43`, `41-43`, `all`/`alla`),
 and one file per § named by its number and title, safe on every common file system.
 
 Errors are the user's input (`ExtractError`, exit 2), one Swedish sentence each.
@@ -16,6 +16,8 @@ from store.domain.model import Meeting
 from store.domain.paragraphs import paragraph_label, paragraph_numbers, paragraph_range_text
 
 ALL = "all"
+#: What asks for one file per §: the command line's `all`, and the app's Swedish `alla`.
+ALL_WORDS = (ALL, "alla")
 SUFFIX = ".docx"
 #: Bytes for a file name's stem: 255 is the usual limit, leave room for the suffix and
 #: the atomic write's temporary name (.NAME.RANDOM.tmp).
@@ -39,7 +41,7 @@ def chosen_paragraphs(meeting: Meeting, first: int, spec: str) -> list[int]:
     if not existing:
         raise ExtractError("Protokollet har inga paragrafer att göra utdrag ur.")
     text = spec.strip()
-    if text.casefold() == ALL:
+    if is_all(text):
         return existing
     wanted: set[int] = set()
     for part in filter(None, (p.strip() for p in text.replace(" ", "").split(","))):
@@ -63,6 +65,11 @@ def chosen_paragraphs(meeting: Meeting, first: int, spec: str) -> list[int]:
     if missing:
         raise ExtractError(_missing_text(missing[0], existing))
     return sorted(wanted)
+
+
+def is_all(spec: str) -> bool:
+    """Whether `spec` asks for every §, one file each ('all', 'alla')."""
+    return spec.strip().casefold() in ALL_WORDS
 
 
 def _missing_text(number: int, existing: list[int]) -> str:

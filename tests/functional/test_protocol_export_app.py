@@ -12,7 +12,12 @@ from tests.support.export_dialog import accept, export_app, open_export
 from tests.support.live import make_app, run_async, wait_until
 from tests.support.protocol_docx import header_lines, open_docx, styled_lines
 from tests.support.protocol_sample import protocol_meeting
-from tui.dialogs.export_meeting import default_extract_name, default_minutes_name, export_files
+from tui.dialogs.export_meeting import (
+    default_actions_name,
+    default_extract_name,
+    default_minutes_name,
+    export_files,
+)
 
 
 class _App:
@@ -110,3 +115,35 @@ async def test_a_minutes_meeting_has_no_extract_field(tmp_path, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_export(pilot)
         assert not pilot.app.screen.query("#extract")
+
+
+@run_async
+async def test_an_extract_writes_no_action_list_and_asks_nothing_about_one(tmp_path, monkeypatch):
+    # The action list is the whole meeting's: an utdrag for the recipients of one § neither
+    # writes it nor asks to replace the one exported with the protocol.
+    monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
+    store = MeetingStore.in_memory()
+    meeting = protocol_meeting()
+    store.add(meeting)
+    actions = tmp_path / default_actions_name(meeting)
+    actions.write_bytes(b"earlier export")
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_export(pilot)
+        pilot.app.screen.query_one("#extract", Input).focus()
+        await pilot.press("4", "2")
+        assert pilot.app.screen.query_one("#with-actions").disabled
+        await accept(pilot)
+        target = tmp_path / default_extract_name(meeting)
+        await wait_until(pilot, target.exists, what="the extract written by the worker")
+    assert actions.read_bytes() == b"earlier export"
+
+
+def test_alla_in_swedish_writes_one_extract_per_paragraph(tmp_path):
+    store = MeetingStore.in_memory()
+    meeting = protocol_meeting()
+    store.add(meeting)
+    app = _App(store)
+    export_files(app, meeting, tmp_path / "utdrag.docx", None, extract="Alla")
+    assert len(list((tmp_path / "utdrag").iterdir())) == 3
+    assert "3 protokollsutdrag" in app.told[-1]

@@ -51,7 +51,8 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
     Dismisses with (minutes_path, actions_path|None, overwrite, extract) where
     `overwrite` is True when the user agreed to replace files that exist (write-protected
     ones included) and `extract` is a protocol's protokollsutdrag choice ('' = the whole
-    protocol, '42,44', 'all' = one file per § beside the chosen file).
+    protocol, '42,44', 'alla' or 'all' = one file per § beside the chosen file; an utdrag
+    comes without the action list).
     """
 
     BINDINGS = [
@@ -73,9 +74,9 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
             yield Label(self._field_label(), id="minutes-label", classes="dialog-field")
             yield Input(str(self.minutes_path), id="minutes-path")
             if self.meeting is not None and self.meeting.is_protocol:
-                yield Label("Protokollsutdrag, §§ (tomt = hela protokollet, all = en fil "
+                yield Label("Protokollsutdrag, §§ (tomt = hela protokollet, alla = en fil "
                             "per §):", classes="dialog-field")
-                yield Input(id="extract", placeholder="t.ex. 42,44 eller all")
+                yield Input(id="extract", placeholder="t.ex. 42,44 eller alla")
             yield Checkbox("Även åtgärdslistan", True, id="with-actions")
             yield Input(str(self.actions_path), id="actions-path")
             yield self.hint_line("enter exporterar · esc avbryter")
@@ -85,6 +86,9 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
         if event.input.id != "extract" or self.meeting is None:
             return
         self.format_changed()  # the label says what the file will hold
+        # The action list is the whole meeting's, not something to send with an utdrag.
+        self.query_one("#with-actions", Checkbox).disabled = bool(event.value.strip())
+        self._actions_field_enabled()
         field = self.query_one("#minutes-path", Input)
         names = {default_minutes_name(self.meeting), default_extract_name(self.meeting)}
         current = Path(field.value.strip())
@@ -94,7 +98,14 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
             field.value = str(export_path(str(current.with_name(name)), self.suffix))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        self.query_one("#actions-path", Input).disabled = not event.value
+        self._actions_field_enabled()
+
+    def _with_actions(self) -> bool:
+        box = self.query_one("#with-actions", Checkbox)
+        return box.value and not box.disabled
+
+    def _actions_field_enabled(self) -> None:
+        self.query_one("#actions-path", Input).disabled = not self._with_actions()
 
     def _field_label(self) -> str:
         kind = document(self.meeting, definite=False, capital=True)
@@ -117,7 +128,7 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
             return
         minutes_path = export_path(minutes, self.suffix)
         actions_path = None
-        if self.query_one("#with-actions", Checkbox).value:
+        if self._with_actions():
             actions = self.query_one("#actions-path", Input).value.strip()
             if actions:
                 actions_path = export_path(actions, self.suffix)
@@ -222,12 +233,12 @@ def _write_extracts(app, meeting: Meeting, path: Path, spec: str, overwrite: boo
     named like `path` beside it; returns the line for the notice. ExtractError (a §
     the protocol does not have) is said like any failure, in one sentence."""
     from export.docx_protocol import write_all_extracts, write_extract
-    from export.extract import ALL, chosen_paragraphs
+    from export.extract import chosen_paragraphs, is_all
     from store.persistence.paragraphs import first_paragraph_in_store
 
     first = first_paragraph_in_store(app.store, meeting)
     chosen = chosen_paragraphs(meeting, first, spec)
-    if spec.strip().casefold() == ALL:
+    if is_all(spec):
         folder = path.with_suffix("")
         written = write_all_extracts(meeting, first, folder, force=overwrite,
                                      suffix=path.suffix.lower())
@@ -242,7 +253,7 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
 
     `overwrite`: the user agreed to replace existing (even write-protected) files.
     `extract`: a protocol's protokollsutdrag instead of the whole protocol (see
-    ExportDialog); 'all' writes one file per § in a folder beside `minutes_path`.
+    ExportDialog); 'alla'/'all' writes one file per § in a folder beside `minutes_path`.
     """
     def notify(text: str, **kwargs) -> None:
         app.post_message(Notice(text, **kwargs))
