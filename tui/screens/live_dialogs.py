@@ -155,7 +155,8 @@ class LiveDialogs(LivePalette):
             item = add(title, sub)
             self.rebuild_tree()
             self.go_to(item.id)
-            self.notify(f"Punkt {self.meeting.number_of(item.id)}. {title} är tillagd.")
+            mark = self.item_mark(item)  # a protocol's ärende is named by its §
+            self.notify(f"{mark if mark.startswith('§') else 'Punkt ' + mark} {title} är tillagd.")
 
         self.app.push_screen(
             NewItemDialog(current.title if current else None, as_sub_item=as_sub,

@@ -1,0 +1,28 @@
+"""What a nämndsekreterare reads while holding a protocol: the app names an ärende the way
+the protocol does (§ 44), never by the minutes' item number."""
+
+from __future__ import annotations
+
+from store import MeetingStore
+from tests.support.live import make_app, run_async, settle, type_text, typed_through
+from tests.support.protocol_live import fresh_protocol, saved
+
+
+@run_async
+async def test_an_added_paragraph_is_announced_by_its_paragraph_number():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)  # §§ 41-43
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")  # § 43, the last
+        await typed_through(pilot)
+        await pilot.press("f6")
+        await typed_through(pilot)
+        await type_text(pilot, "Skrivelse från hembygdsföreningen")
+        await pilot.press("enter")
+        await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+        assert [i.title for i in meeting.items][-1] == "Skrivelse från hembygdsföreningen"
+        told = [n.message for n in app.shown_notifications if "är tillagd" in n.message]
+        assert told == ["§ 44 Skrivelse från hembygdsföreningen är tillagd."]
