@@ -121,3 +121,26 @@ def test_live_mode_first_frame_is_the_whole_screen(data_dir):
         assert -1 < drawn.find(meeting.title) < drawn.find("Anteckningar")
     finally:
         app.close()
+
+
+@run_async
+async def test_live_mode_draws_the_item_once_before_it_shows(monkeypatch):
+    # The screen's first showing (ScreenResume) drew the item pane, its decisions and
+    # actions and the agenda's labels a second time, right after on_mount had drawn
+    # them with nothing in between; a real return (from a dialog) still redraws.
+    import tui.screens.live as live_module
+
+    drawn: list[str] = []
+    real = live_module.agenda_text
+    monkeypatch.setattr(live_module, "agenda_text",
+                        lambda item: drawn.append(item.id) or real(item))
+    store = MeetingStore.in_memory()
+    app = make_app(store, add_meeting(store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.screen.query("Footer"), what="the first frame")
+        assert len(drawn) == 1
+        await pilot.press("f1")  # the help screen over live mode, then back
+        await wait_until(pilot, lambda: not isinstance(app.screen, LiveScreen), what="help")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen), what="back")
+        await wait_until(pilot, lambda: len(drawn) == 2, what="the item drawn again")

@@ -91,6 +91,9 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
                                        "nästa möte i serien), eller inte."),
     ] + PROTOCOL_BINDINGS
 
+    #: on_mount drew the meeting and no other screen has been over this one since.
+    _drawn_since_shown = False
+
     def __init__(self, item_id: str | None = None):
         super().__init__()
         self.requested_item_id = item_id
@@ -192,6 +195,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         self._tick()
         self.set_interval(1, self._tick)
         self.query_one("#notes").focus()
+        self._drawn_since_shown = True  # the first showing finds it all drawn
 
     @work(thread=True, exclusive=True, group="owner-history", exit_on_error=False)
     def _load_owner_history(self, series: str, meeting_id: str) -> None:
@@ -217,8 +221,15 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         self.query_one("#decisions", EntryList).clear_options()
         self.query_one("#actions", EntryList).clear_options()
 
+    def on_screen_suspend(self) -> None:
+        self._drawn_since_shown = False  # a dialog or another screen may change the model
+
     def on_screen_resume(self) -> None:
-        # Back from a dialog or the preview: the model may have changed under us.
+        # Back from a dialog or the preview: the model may have changed under us. Not at
+        # the first showing, which follows on_mount's drawing with nothing in between.
+        if self._drawn_since_shown:
+            self._drawn_since_shown = False
+            return
         if not self.is_mounted or not self._session_is_ours:
             return
         self.query_one("#live-title", MeetingTitle).show(self.meeting.title, self.meeting.date)
