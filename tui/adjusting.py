@@ -130,8 +130,9 @@ def start_lift(app) -> bool:
             apply_lift(app, why)
 
     app.push_screen(TextPrompt(
-        f"{LIFT_COMMAND}: protokollet justerades {meeting.adjusted}. Varför hävs "
-        "justeringen? Tid och skäl antecknas i mötet.",
+        LIFT_COMMAND,
+        message=f"Protokollet justerades {meeting.adjusted}. Varför hävs justeringen? "
+                "Tid och skäl antecknas i mötet.",
         placeholder="t.ex. fel diarienummer i § 42",
         empty_message="Skriv varför justeringen hävs: skälet antecknas i mötet.",
         accept_hint="häver justeringen"), answered)

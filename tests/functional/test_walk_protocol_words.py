@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from store import MeetingStore
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
+from store.persistence.adjusting import adjust_stored
 from tests.support.protocol_live import fresh_protocol, saved
+from tests.support.protocol_sample import protocol_meeting
+from tui.dialogs.questions import TextPrompt
 
 
 @run_async
@@ -26,3 +29,22 @@ async def test_an_added_paragraph_is_announced_by_its_paragraph_number():
         assert [i.title for i in meeting.items][-1] == "Skrivelse från hembygdsföreningen"
         told = [n.message for n in app.shown_notifications if "är tillagd" in n.message]
         assert told == ["§ 44 Skrivelse från hembygdsföreningen är tillagd."]
+
+
+@run_async
+async def test_the_hav_justering_question_is_shown_whole_at_80_columns():
+    store = MeetingStore.in_memory()
+    mid = store.add(protocol_meeting(2))
+    adjust_stored(store, mid, "2031-03-14")
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f12")
+        await settle(pilot)
+        assert isinstance(app.screen, TextPrompt)
+        frame = app.screen.query_one(".dialog").content_region
+        texts = []
+        for widget in app.screen.query("Label, Static"):
+            assert widget.region.right <= frame.right, str(widget.render())  # not cut off
+            texts.append(str(widget.render()))
+        assert "Varför hävs justeringen?" in " ".join(" ".join(texts).split())

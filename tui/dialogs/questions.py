@@ -70,10 +70,11 @@ class TextPrompt(Dialog[str]):
 
     def __init__(self, title: str, *, value: str = "", multiline: bool = False,
                  placeholder: str = "", empty_message: str = "Skriv något först.",
-                 accept_hint: str = "sparar"):
+                 accept_hint: str = "sparar", message: str = ""):
         super().__init__()
         self.accept_hint = accept_hint
         self.title_text = title
+        self.message = message  # a longer question under the title, wrapped to the width
         self.value = value
         self.multiline = multiline
         self.placeholder = placeholder
@@ -82,6 +83,8 @@ class TextPrompt(Dialog[str]):
     def compose(self) -> ComposeResult:
         with self.frame():
             yield self.title_line(self.title_text)
+            if self.message:
+                yield Static(self.message, classes="dialog-message", markup=False)
             if self.multiline:
                 area = AppTextArea(self.value, id="prompt-text", soft_wrap=True,
                                 show_line_numbers=False, tab_behavior="focus")
