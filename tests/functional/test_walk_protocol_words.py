@@ -48,3 +48,24 @@ async def test_the_hav_justering_question_is_shown_whole_at_80_columns():
             assert widget.region.right <= frame.right, str(widget.render())  # not cut off
             texts.append(str(widget.render()))
         assert "Varför hävs justeringen?" in " ".join(" ".join(texts).split())
+
+
+@run_async
+async def test_a_long_proposition_shows_its_beginning_at_80_columns():
+    # "Ja för att avgöra ärendet i dag, nej för …": the start says which side is ja.
+    from tests.support.protocol_live import motions
+
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await motions(pilot)  # with an återremissyrkande: the first vote is on återremiss
+        await pilot.press("alt+o")
+        await typed_through(pilot)
+        for field_id in ("#vote-question", "#vote-result"):
+            field = app.screen.query_one(field_id)
+            await pilot.press("j")  # a ballot redrafts the result
+            await typed_through(pilot)
+            assert len(field.value) > field.content_region.width  # longer than the field
+            assert field.render_line(0).text.strip().startswith(field.value[:20]), field_id

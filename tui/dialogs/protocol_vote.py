@@ -152,6 +152,8 @@ class VoteDialog(ProtocolDialog):
         for name in serving_names(self.meeting, self.item):
             grid.add_row(self._member_label(name), self._ballot_text(name), key=name)
         self._show_tally()
+        for field in self.query("#vote-question, #vote-result").results(Input):
+            _show_start(field)
 
     def _member_label(self, name: str) -> str:
         person = self.meeting.find_participant(name)
@@ -191,6 +193,8 @@ class VoteDialog(ProtocolDialog):
             if field.value != text:
                 with field.prevent(Input.Changed):
                     field.value = text
+                if not field.has_focus:
+                    _show_start(field)
         self._show_tally()
 
     def _show_tally(self) -> None:
@@ -261,3 +265,9 @@ class VoteDialog(ProtocolDialog):
                                 f"{len(self.item.decisions)} att-satser.{ended}{kept}",
                                 title="Omröstningens utfall")
         self.dismiss(True)
+
+
+def _show_start(field: Input) -> None:
+    """A drafted text longer than its field shows its beginning ('Ja för att avgöra …':
+    which side is ja), not its end where the cursor of a new value is."""
+    field.cursor_position = 0
