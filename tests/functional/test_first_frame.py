@@ -96,6 +96,8 @@ def test_live_mode_waits_for_no_footer_owner_history_or_rescue_dialog():
         "store.domain.protocol_record",
         "store.domain.chair_conflict",
         "store.domain.serving",
+        "store.domain.protocol_text",  # the JSON reader loads it for a § with a vote
+        "store.domain.protocol_procedure",
         "store.domain.protocol_text",
         "tui.widgets.protocol_line",
         "tui.screens.live_chair",  # the palette's entries load when it asks
