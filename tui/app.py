@@ -27,8 +27,7 @@ from store.persistence.lock import LockUnavailableError
 
 from .autosave import Autosaver
 from .compat import (AfterFirstFrame, BreakpointsBeforeStyling, KeysInOrder, NoFrameInBatch,
-                     StyledOnceWhenShown, call_after, drop_from_drawn_lines,
-                     reuse_parsed_default_css)
+                     StyledOnceWhenShown, call_after, drop_from_drawn_lines)
 from .crash_guard import CrashGuard
 from .crash_safety import CrashSafety
 from .save_state import SaveState, Saving
@@ -75,7 +74,6 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
         super().__init__()
         # Stored text is shown in logical order: no title can reorder the screen.
         drop_from_drawn_lines(BIDI)
-        reuse_parsed_default_css()
         self.store = store
         self.live_meeting_id = live_meeting_id
         self.session: MeetingSession | None = None

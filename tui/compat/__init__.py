@@ -372,5 +372,3 @@ class AfterFirstFrame:
 
 # Keys in the order they were typed (issue 10 point 3): a module of its own for its size.
 from .key_order import KEY_HOLD_LIMIT, MAX_SETTLE_ROUNDS, KeysInOrder  # noqa: E402,F401
-# A widget's DEFAULT_CSS parsed once per run: a module of its own, beside key_order.
-from .css_reuse import reuse_parsed_default_css  # noqa: E402,F401
