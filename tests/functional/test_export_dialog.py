@@ -87,3 +87,27 @@ async def test_a_fifo_or_a_folder_is_refused_in_the_dialog(tmp_path, monkeypatch
         assert any("FIFO" in n.message for n in app.shown_notifications)
     assert stat.S_ISFIFO(os.lstat(tmp_path / MINUTES).st_mode)
     assert (tmp_path / ACTIONS).is_dir()
+
+
+@run_async
+async def test_the_action_list_follows_the_documents_new_folder(tmp_path, monkeypatch):
+    # The secretary types another folder for the minutes: the action list offered beside
+    # them goes along (until its own field is changed), not left in the first folder.
+    from textual.widgets import Input
+
+    from tests.support.export_dialog import ACTIONS, accept, export_app, open_export
+    from tests.support.live import wait_until
+
+    other = tmp_path / "nämnden"
+    other.mkdir()
+    app = export_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_export(pilot)
+        minutes = pilot.app.screen.query_one("#minutes-path", Input)
+        minutes.value = str(other / "protokoll.docx")
+        await pilot.pause()
+        actions = pilot.app.screen.query_one("#actions-path", Input)
+        assert actions.value == str(other / ACTIONS)
+        await accept(pilot)
+        await wait_until(pilot, (other / ACTIONS).exists, what="the action list written")
+    assert (other / "protokoll.docx").exists() and not (tmp_path / ACTIONS).exists()

@@ -66,6 +66,7 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
         self.meeting = meeting
         self.minutes_path = minutes_path
         self.actions_path = actions_path
+        self._document_folder = minutes_path.expanduser().parent  # where the list follows from
 
     def compose(self) -> ComposeResult:
         with self.frame():
@@ -83,6 +84,8 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """An utdrag gets its own default name while the name is still the offered one."""
+        if event.input.id == "minutes-path":
+            self._actions_follow(event.value)
         if event.input.id != "extract" or self.meeting is None:
             return
         self.format_changed()  # the label says what the file will hold
@@ -96,6 +99,17 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
             name = default_extract_name(self.meeting) if event.value.strip() else (
                 default_minutes_name(self.meeting))
             field.value = str(export_path(str(current.with_name(name)), self.suffix))
+
+    def _actions_follow(self, minutes: str) -> None:
+        """The action list offered beside the document moves with it to another folder,
+        as long as its own field still holds the offered file there."""
+        folder = Path(minutes.strip()).expanduser().parent
+        field = self.query_one("#actions-path", Input)
+        current = Path(field.value.strip()).expanduser()
+        if (minutes.strip() and current.parent == self._document_folder
+                and current.stem == self.actions_path.stem and folder != current.parent):
+            field.value = str(folder / current.name)
+        self._document_folder = folder
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self._actions_field_enabled()
