@@ -69,3 +69,19 @@ async def test_a_long_proposition_shows_its_beginning_at_80_columns():
             await typed_through(pilot)
             assert len(field.value) > field.content_region.width  # longer than the field
             assert field.render_line(0).text.strip().startswith(field.value[:20]), field_id
+
+
+@run_async
+async def test_the_substitute_dialog_says_from_which_paragraph_in_words():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")  # § 42
+        await typed_through(pilot)
+        await pilot.press("alt+e")
+        await typed_through(pilot)
+        texts = [str(w.render()) for w in app.screen.query(".dialog-title, .dialog-field")]
+        assert texts[0] == "Tjänstgörande ersättare — § 42 Gång- och cykelväg etapp 2"
+        assert "Ersättare (tjänstgör från § 42 och framåt)" in texts

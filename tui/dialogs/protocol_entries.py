@@ -210,8 +210,9 @@ class SubstituteDialog(ProtocolDialog):
         deputies = [p.name for p in self.meeting.participants if p.group == DEPUTY]
         members = [p.name for p in self.meeting.participants if p.group == MEMBER]
         with self.frame(classes="-wide"):
-            yield self.title_line(self.heading("Tjänstgörande ersättare från"))
-            yield Label("Ersättare", classes="dialog-field")
+            yield self.title_line(self.heading("Tjänstgörande ersättare"))
+            yield Label(f"Ersättare (tjänstgör från {self.paragraph} och framåt)",
+                        classes="dialog-field")
             yield NameInput(deputies, id="substitute-by")
             yield Label("Tjänstgör för (tomt: tjänstgör inte längre)", classes="dialog-field")
             yield NameInput(members, id="substitute-for")
