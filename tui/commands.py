@@ -69,7 +69,7 @@ class MotesbokCommands(Provider):
                 partial(app.open_meeting, mid, "agenda"))
             add(f"Förhandsgranska {document(meeting, definite=False)}", "Hela dokumentet så som det blir i Word",
                 partial(self._preview_whole))
-            add(f"Exportera {document(meeting, definite=False)} och åtgärdslista", "Word-filer (DOCX)",
+            add(f"Exportera {document(meeting, definite=False)} och åtgärdslista", "Word eller PDF",
                 partial(app.export_meeting, None))
         add("Möteslistan", "Alla möten, grupperade per serie", app.show_start)
         add("Nytt möte", "Skapa ett nytt möte", app.action_new_meeting)

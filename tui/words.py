@@ -14,6 +14,10 @@ _DOCUMENT = {
 }
 
 
+#: What the export key (F10, e) does, in the help and the footer's tooltip.
+EXPORT_TOOLTIP = "Skriv mötets dokument och åtgärdslistan som Word eller PDF."
+
+
 def _kind(meeting) -> str:
     # The model's own test, so the stored kind's spelling ("protokoll") lives in one place.
     return "protocol" if getattr(meeting, "is_protocol", False) else "minutes"

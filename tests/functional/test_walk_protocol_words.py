@@ -85,3 +85,13 @@ async def test_the_substitute_dialog_says_from_which_paragraph_in_words():
         texts = [str(w.render()) for w in app.screen.query(".dialog-title, .dialog-field")]
         assert texts[0] == "Tjänstgörande ersättare — § 42 Gång- och cykelväg etapp 2"
         assert "Ersättare (tjänstgör från § 42 och framåt)" in texts
+
+
+def test_the_export_key_says_it_writes_pdf_too():
+    # F10 / e and the palette offer Word or PDF; the help said "som Word-filer" only.
+    from tui.screens.live import LiveScreen
+    from tui.screens.start import StartScreen
+
+    for screen in (LiveScreen, StartScreen):
+        [binding] = [b for b in screen.BINDINGS if b.action == "export"]
+        assert "PDF" in binding.tooltip and "Word-filer" not in binding.tooltip

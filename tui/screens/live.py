@@ -29,7 +29,7 @@ from ..widgets.meeting_title import MeetingTitle
 from ..widgets.notes_area import NotesArea
 from ..save_state import SaveState
 from ..worker_messages import OwnerHistoryLoaded
-from ..words import defer_decision
+from ..words import EXPORT_TOOLTIP, defer_decision
 from .live_dialogs import LiveDialogs
 from .live_protocol import PROTOCOL_BINDINGS, LiveProtocol
 from .live_standing import toggle_standing
@@ -75,7 +75,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         Binding("f9", "preview", "Granska", priority=True, id="live.preview",
                 tooltip="Visa punkten så som den blir i Word."),
         Binding("f10", "export", "Exportera", priority=True, id="live.export",
-                tooltip="Skriv mötets dokument och åtgärdslistan som Word-filer."),
+                tooltip=EXPORT_TOOLTIP),
         Binding("f12", "end_meeting", "Avsluta möte", priority=True, id="live.end",
                 tooltip="Avsluta mötet: sluttiden föreslås (nu) och kan ändras."),
         Binding("f12", "reopen_meeting", "Återöppna", priority=True, id="live.reopen",

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from store import MeetingSummary, StoreError
 
+from ..words import EXPORT_TOOLTIP
 from ..widgets.live_footer import LiveFooter
 from ..worker_messages import MeetingsLoaded, RescueCopiesFound
 
@@ -50,7 +51,7 @@ class StartScreen(Screen):
         Binding("i", "app.import", "Importera", id="start.import",
                 tooltip="Importera ett möte eller en dagordning från fil."),
         Binding("e", "export", "Exportera", id="start.export",
-                tooltip="Skriv mötets dokument och åtgärdslistan som Word-filer."),
+                tooltip=EXPORT_TOOLTIP),
         Binding("p", "preview", "Granska", id="start.preview", show=False,
                 tooltip="Visa mötets dokument i terminalen."),
         Binding("a", "app.action_list", "Åtgärder", id="start.actions",
