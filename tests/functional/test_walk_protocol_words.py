@@ -95,3 +95,30 @@ def test_the_export_key_says_it_writes_pdf_too():
     for screen in (LiveScreen, StartScreen):
         [binding] = [b for b in screen.BINDINGS if b.action == "export"]
         assert "PDF" in binding.tooltip and "Word-filer" not in binding.tooltip
+
+
+@run_async
+async def test_done_reopened_deferred_and_attachments_name_the_paragraph():
+    from tui.dialogs.attachments import AttachmentsDialog
+
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)  # §§ 41-43
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")  # § 41 done: on to § 42
+        await typed_through(pilot)
+        await pilot.press("ctrl+b", "f4")  # § 41 open again
+        await typed_through(pilot)
+        await pilot.press("ctrl+n", "f5")  # § 42 deferred
+        await typed_through(pilot)
+        await pilot.press("ctrl+f")
+        await typed_through(pilot)
+        assert isinstance(app.screen, AttachmentsDialog)
+        title = str(app.screen.query_one(".dialog-title").render())
+        told = [n.message for n in app.shown_notifications]
+        meeting = await saved(app, store, mid)
+    assert "§ 41 är öppnad igen." in told
+    assert "§ 42 Gång- och cykelväg etapp 2 skjuts upp till nästa möte." in told
+    assert title == "Bilagor till § 43 Gång- och cykelväg etapp 3"
+    assert meeting.items[1].status == "deferred"

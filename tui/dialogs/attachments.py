@@ -28,15 +28,16 @@ class AttachmentsDialog(Dialog[None]):
 
     FIRST_FOCUS = "#attachment-name"
 
-    def __init__(self, item: AgendaItem, number: str, on_change=None):
+    def __init__(self, item: AgendaItem, mark: str, on_change=None):
         super().__init__()
         self.item = item
-        self.number = number
+        # How the screen names the item: '3.' (punkt 3.) or a protocol's '§ 43'.
+        self.where = mark if mark.startswith("§") else f"punkt {mark}"
         self.on_change = on_change or (lambda: None)
 
     def compose(self) -> ComposeResult:
         with self.frame():
-            yield self.title_line(f"Bilagor till punkt {self.number}. {self.item.title}")
+            yield self.title_line(f"Bilagor till {self.where} {self.item.title}")
             yield OptionList(id="attachment-list")
             yield Input(id="attachment-name", placeholder="Ny bilaga, t.ex. Budget april.pdf")
             yield self.hint_line("enter lägger till · ↑↓ väljer · ctrl+d tar bort · esc stänger")

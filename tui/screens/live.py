@@ -416,7 +416,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         done = rules.toggle_done(item, self.now())
         self._changed()
         if not done:
-            self.notify(f"{self.meeting.number_of(item.id)}. är öppnad igen.")
+            self.notify(f"{self.item_mark(item)} är öppnad igen.")
             return
         self._advance()
 
@@ -433,7 +433,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         item = self.current
         rules.defer(item, self.now(), defer_decision(item.title))
         self._changed()
-        self.notify(f"{self.meeting.number_of(item.id)}. {item.title} skjuts upp till nästa möte.")
+        self.notify(f"{self.item_mark(item)} {item.title} skjuts upp till nästa möte.")
         self._advance()
 
     # -- preview, export, end

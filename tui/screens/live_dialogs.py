@@ -155,8 +155,7 @@ class LiveDialogs(LivePalette):
             item = add(title, sub)
             self.rebuild_tree()
             self.go_to(item.id)
-            mark = self.item_mark(item)  # a protocol's ärende is named by its §
-            self.notify(f"{mark if mark.startswith('§') else 'Punkt ' + mark} {title} är tillagd.")
+            self.notify(f"{self.item_label(item, capital=True)} {title} är tillagd.")
 
         self.app.push_screen(
             NewItemDialog(current.title if current else None, as_sub_item=as_sub,
@@ -198,7 +197,7 @@ class LiveDialogs(LivePalette):
             self.refresh_item(load_notes=False)
 
         self.app.push_screen(
-            AttachmentsDialog(item, self.meeting.number_of(item.id),
+            AttachmentsDialog(item, self.item_mark(item),
                               on_change=self.app.mark_changed), done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -110,6 +110,13 @@ class LiveProtocol:
             return self.paragraph_label(item)
         return f"{self.meeting.number_of(item.id)}."
 
+    def item_label(self, item, *, capital: bool = False) -> str:
+        """'§ 41' for a protocol's ärende, else 'punkt 4.1.' (a message's name for it)."""
+        mark = self.item_mark(item)
+        if mark.startswith("§"):
+            return mark
+        return f"{'Punkt' if capital else 'punkt'} {mark}"
+
     def paragraph_label(self, item) -> str:
         first = self._paragraphs.of(self.meeting) if self._paragraphs else None
         if first is None:
