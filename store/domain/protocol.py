@@ -36,6 +36,8 @@ CHAIR_ROLES: tuple[str, ...] = ("ordförande", "vice ordförande", "andre vice o
 MOTION_KINDS: tuple[str, ...] = ("bifall", "avslag", "återremiss", "ändring", "tillägg", "annat")
 #: Kinds whose yrkande needs its own text (the others refer to the proposal).
 MOTION_KINDS_WITH_TEXT: frozenset[str] = frozenset({"ändring", "tillägg", "annat"})
+#: Kinds whose yrkande may give a reason ("med motiveringen …"): asked for, not required.
+MOTION_KINDS_WITH_REASON: frozenset[str] = frozenset({"återremiss"})
 
 BALLOT_YES = "ja"
 BALLOT_NO = "nej"

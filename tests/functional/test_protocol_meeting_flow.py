@@ -72,7 +72,7 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
         assert "7 av 7 tjänstgör · jäv: Pär Nyqvist" in line()
         await keys(pilot, "alt+y")
         await name(pilot, "siri")
-        await keys(pilot, "3")  # återremiss, no text needed
+        await keys(pilot, "3", "enter")  # återremiss: no reason given
         await keys(pilot, "alt+g", "enter")  # beslut enligt förslaget
         await keys(pilot, "escape")
         await keys(pilot, "alt+u")

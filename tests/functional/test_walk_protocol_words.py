@@ -122,3 +122,27 @@ async def test_done_reopened_deferred_and_attachments_name_the_paragraph():
     assert "§ 42 Gång- och cykelväg etapp 2 skjuts upp till nästa möte." in told
     assert title == "Bilagor till § 43 Gång- och cykelväg etapp 3"
     assert meeting.items[1].status == "deferred"
+
+
+@run_async
+async def test_an_aterremiss_asks_for_its_reason_and_takes_none_too():
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for who, reason in (("jon", "att kostnaderna utreds"), ("siri", "")):
+            await pilot.press("alt+y")
+            await typed_through(pilot)
+            await type_text(pilot, who)
+            await pilot.press("enter", "3")  # återremiss: the reason field opens
+            await typed_through(pilot)
+            if reason:
+                await type_text(pilot, reason)
+            await pilot.press("enter")
+            await typed_through(pilot)
+        meeting = await saved(app, store, mid)
+    assert [(m.by, m.kind, m.text) for m in meeting.items[0].motions] == [
+        ("Jon Ström", "återremiss", "att kostnaderna utreds"),
+        ("Siri Dahl", "återremiss", ""),
+    ]

@@ -39,7 +39,7 @@ async def motions(pilot, referral: bool = True) -> None:
     first)."""
     from .live import type_text, typed_through
 
-    moved = (("mira", ["1"]), ("olle", ["4"]), ("jon", ["3"]))
+    moved = (("mira", ["1"]), ("olle", ["4"]), ("jon", ["3", "enter"]))  # återremiss: no reason
     for who, keys in moved if referral else moved[:2]:
         await pilot.press("alt+y")
         await typed_through(pilot)

@@ -1,8 +1,9 @@
 """Yrkande (live mode, protocol): who, which kind, and the text when the kind needs one.
 
 Keys: type a few letters of the name and enter (or Tab); then one digit picks the kind
-(1 bifall … 6 annat). A kind without text is recorded at once; for ändring, tillägg and
-annat the text field opens and enter records. Escape closes without recording.
+(1 bifall … 6 annat). Bifall and avslag are recorded at once; for ändring, tillägg and
+annat the text field opens and enter records; for återremiss it opens for the reason,
+and enter records with or without one. Escape closes without recording.
 Opened on a yrkande in the § 's list (alt+l, enter), the fields hold it and saving
 replaces it where it stands.
 """
@@ -14,7 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from store.domain.protocol import MOTION_KINDS, MOTION_KINDS_WITH_TEXT
+from store.domain.protocol import MOTION_KINDS, MOTION_KINDS_WITH_REASON, MOTION_KINDS_WITH_TEXT
 from store.domain.protocol_edit import replace_motion
 from store.domain.protocol_record import add_motion, serving_names
 
@@ -50,7 +51,7 @@ class MotionDialog(ProtocolDialog):
             yield Label("Vad yrkas (siffran väljer)", classes="dialog-field")
             yield KindList(*[Option(kind_label(i, k), id=k)
                              for i, k in enumerate(MOTION_KINDS, start=1)], id="motion-kind")
-            yield Label("Text (ändring, tillägg, annat; motivering vid återremiss)",
+            yield Label("Text (ändring, tillägg, annat; vid återremiss motivering, frivillig)",
                         classes="dialog-field", id="motion-text-label")
             yield Input(id="motion-text", placeholder="att …")
             yield self.problem_line()
@@ -84,8 +85,10 @@ class MotionDialog(ProtocolDialog):
         event.stop()
         kind = event.option.id
         text = self.query_one("#motion-text", Input)
-        # A new yrkande asks for its missing text; a correction shows the text it has.
-        if kind in MOTION_KINDS_WITH_TEXT and (not text.value.strip() or self.editing is not None):
+        # A new yrkande asks for its missing text (an återremiss for its reason, which
+        # enter may leave empty); a correction shows the text it has.
+        asks = kind in MOTION_KINDS_WITH_TEXT or kind in MOTION_KINDS_WITH_REASON
+        if asks and (not text.value.strip() or self.editing is not None):
             text.focus()
             return
         self._record()
