@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store import Meeting
+from store import Action, AgendaItem, Meeting
 from tui.autosave import SAVE_DELAY
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.export_meeting import export_files
@@ -43,7 +43,10 @@ class _App:
     """What export_files needs of the app: it posts its notices to the app."""
 
     def __init__(self):
+        from store import MeetingStore
+
         self.told: list[tuple[str, dict]] = []
+        self.store = MeetingStore.in_memory()
 
     def post_message(self, message) -> bool:
         from tui.worker_messages import Notice
@@ -59,12 +62,15 @@ def test_a_missing_python_docx_is_named_not_passed_off_as_unbuilt(monkeypatch, t
             monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "docx", None)  # import docx now fails
     app = _App()
-    target = tmp_path / "Styrelsemöte.docx"
-    export_files(app, Meeting(title="Styrelsemöte", date="2031-04-02"), target, None)
+    target, actions = tmp_path / "Styrelsemöte.docx", tmp_path / "Åtgärder.docx"
+    meeting = Meeting(title="Styrelsemöte", date="2031-04-02",
+                      items=[AgendaItem("Budget", actions=[Action("Räkna om", owner="Eva")])])
+    export_files(app, meeting, target, actions)
+    # The minutes need no python-docx (export/house_package.py); the action list does.
     assert [message for message, _ in app.told] == [
-        "python-docx saknas — installera om Mötesbok."]
+        "python-docx saknas — installera om Mötesbok.", f"Mötesanteckningarna: {target}"]
     assert app.told[0][1]["severity"] == "error"
-    assert not target.exists()
+    assert target.exists() and not actions.exists()
 
 
 def _catches_import_error(handler: ast.ExceptHandler) -> bool:

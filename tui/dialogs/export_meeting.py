@@ -272,12 +272,16 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
     def notify(text: str, **kwargs) -> None:
         app.post_message(Notice(text, **kwargs))
 
-    try:
-        from export.docx_minutes import write_minutes
-    except ImportError as exc:  # python-docx is a declared dependency: a broken install
+    def broken_install(exc: ImportError) -> None:
+        # python-docx (or lxml) is a declared dependency: a broken install, said so.
         missing = "python-docx" if (exc.name or "docx").startswith("docx") else exc.name
         notify(f"{missing} saknas — installera om Mötesbok.",
                title="Exporten misslyckades", severity="error", timeout=15)
+
+    try:
+        from export.docx_minutes import write_minutes
+    except ImportError as exc:
+        broken_install(exc)
         return
     written, missing = [], False
     try:
@@ -295,6 +299,9 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
     except PdfError as exc:  # no PDF: the sentence says why and where the DOCX went
         missing = isinstance(exc, LibreOfficeMissingError)
         notify(str(exc), title="Ingen PDF", severity="warning", timeout=20)
+    except ImportError as exc:  # a template goes through python-docx
+        broken_install(exc)
+        return
     except Exception as exc:  # noqa: BLE001 - any failure becomes a message, never a crash
         notify(f"{document(meeting, capital=True)} kunde inte sparas: {exc}", title="Exporten misslyckades",
                severity="error", timeout=15)
@@ -317,6 +324,8 @@ def export_files(app, meeting: Meeting, minutes_path: Path, actions_path: Path |
                 written.append(f"Åtgärdslistan (Word, ingen PDF): {exc.docx_path}")
         except PdfError as exc:
             notify(str(exc), title="Ingen PDF", severity="warning", timeout=20)
+        except ImportError as exc:  # the action list's DOCX goes through python-docx
+            broken_install(exc)
         except Exception as exc:  # noqa: BLE001 - as above
             notify(f"Åtgärdslistan kunde inte sparas: {exc}", title="Exporten misslyckades",
                    severity="error", timeout=15)
