@@ -111,3 +111,26 @@ async def test_the_action_list_follows_the_documents_new_folder(tmp_path, monkey
         await accept(pilot)
         await wait_until(pilot, (other / ACTIONS).exists, what="the action list written")
     assert (other / "protokoll.docx").exists() and not (tmp_path / ACTIONS).exists()
+
+
+@run_async
+async def test_a_meeting_without_actions_is_not_offered_an_empty_action_list(
+        tmp_path, monkeypatch):
+    from textual.widgets import Checkbox, Input
+
+    from store import AgendaItem, Meeting, MeetingStore
+    from tests.support.live import add_meeting, make_app, wait_until
+
+    monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
+    store = MeetingStore.in_memory()
+    add_meeting(store, Meeting(title="Arbetsgrupp", date="2031-04-02",
+                               items=[AgendaItem("Läget")]))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_export(pilot)
+        assert not app.screen.query_one("#with-actions", Checkbox).value
+        assert app.screen.query_one("#actions-path", Input).disabled
+        await accept(pilot)
+        await wait_until(pilot, lambda: any(tmp_path.iterdir()), what="the minutes written")
+        await app.workers.wait_for_complete()
+    assert [path.name for path in tmp_path.iterdir()] == ["Arbetsgrupp 2031-04-02.docx"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store import MeetingStore
+from store import Action, MeetingStore
 from tests.support.live import add_meeting, council_meeting, make_app, settle
 from tui.dialogs.export_meeting import ExportDialog
 
@@ -29,5 +29,8 @@ def export_app(tmp_path, monkeypatch):
     """The app over one meeting, exporting into `tmp_path`."""
     monkeypatch.setenv("MOTESBOK_EXPORT_DIR", str(tmp_path))
     store = MeetingStore.in_memory()
-    add_meeting(store, council_meeting(start="13:00"))
+    meeting = council_meeting(start="13:00")
+    # An action, so that the action list is offered beside the minutes.
+    meeting.items[0].actions.append(Action("Boka lokal till hösten", owner="Greta"))
+    add_meeting(store, meeting)
     return make_app(store)

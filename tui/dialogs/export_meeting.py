@@ -78,8 +78,11 @@ class ExportDialog(FormatChoice, Dialog[tuple]):
                 yield Label("Protokollsutdrag, §§ (tomt = hela protokollet, alla = en fil "
                             "per §):", classes="dialog-field")
                 yield Input(id="extract", placeholder="t.ex. 42,44 eller alla")
-            yield Checkbox("Även åtgärdslistan", True, id="with-actions")
-            yield Input(str(self.actions_path), id="actions-path")
+            # Offered ticked only when there is a list to write: an empty one is a
+            # file nobody asked for.
+            has_actions = self.meeting is None or any(True for _ in self.meeting.actions())
+            yield Checkbox("Även åtgärdslistan", has_actions, id="with-actions")
+            yield Input(str(self.actions_path), id="actions-path", disabled=not has_actions)
             yield self.hint_line("enter exporterar · esc avbryter")
 
     def on_input_changed(self, event: Input.Changed) -> None:
