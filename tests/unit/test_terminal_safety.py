@@ -191,3 +191,16 @@ def test_errors_that_quote_input_are_terminal_safe(name, capsys):
     code, out, err = run(capsys, "export", name, "-o", "x.json")
     assert code == 2
     assert_clean(err, "error")
+
+
+@given(st.text(st.one_of(st.characters(categories=("Cs",)), st.characters()), max_size=40))
+def test_lone_surrogates_become_replacement_characters_and_nothing_else_changes(text):
+    # Undecodable bytes in a file read with surrogateescape: printing must never fail.
+    safe = terminal_safe(text)
+    safe.encode("utf-8")  # would raise on a surrogate
+    plain = "".join(ch for ch in text if not "\ud800" <= ch <= "\udfff")
+    if plain == text:
+        return
+    expected = terminal_safe("".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch
+                                     for ch in text))
+    assert safe == expected
