@@ -59,6 +59,13 @@ class _App:
 def test_a_missing_python_docx_is_named_not_passed_off_as_unbuilt(monkeypatch, tmp_path):
     for name in list(sys.modules):
         if name == "docx" or name.startswith(("docx.", "export.")):
+            # The import below binds fresh modules as attributes of their packages too:
+            # those are put back with sys.modules, or a later test patching
+            # `export.minutes_layout` would patch a module nobody calls.
+            parent, _, child = name.rpartition(".")
+            if parent in sys.modules:
+                monkeypatch.setattr(sys.modules[parent], child, sys.modules[name],
+                                    raising=False)
             monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "docx", None)  # import docx now fails
     app = _App()
