@@ -24,12 +24,13 @@ class RunLike(Protocol):
     italic: bool
 
 
-def _escape(text: str) -> str:
+def escape_text(text: str) -> str:
+    """Element text escaped as lxml writes it (the body, the house package, the embed)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _attr(value: str) -> str:
-    return _escape(clean_xml_text(value)).replace('"', "&quot;")
+    return escape_text(clean_xml_text(value)).replace('"', "&quot;")
 
 
 def runs_xml(runs: Iterable[RunLike]) -> str:
@@ -39,7 +40,7 @@ def runs_xml(runs: Iterable[RunLike]) -> str:
         if not text:
             continue
         props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
-        body = _escape(text)
+        body = escape_text(text)
         if "\t" in body or "\n" in body:
             body = body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
             body = body.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from export.docx_body import W_DECL, BodyTrace
+from export.docx_body import W_DECL, BodyTrace, escape_text
 from export.markup import clean_xml_text, one_line
 from export.zip_parts import Deflated, read_members, zip_bytes
 from store.domain.model import Meeting
@@ -76,11 +76,6 @@ def skeleton() -> Skeleton:
 # -- what python-docx and lxml write, as text ---------------------------------------
 
 
-def escape(text: str) -> str:
-    """Element text as lxml writes it."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def docx_run(text: str) -> str:
     """python-docx's ``paragraph.add_run(text)``: a tab or line break is an element of its
     own, a piece with spaces at an end keeps them (xml:space), no text no content."""
@@ -90,7 +85,7 @@ def docx_run(text: str) -> str:
         if piece:
             t = "".join(piece)
             space = ' xml:space="preserve"' if len(t.strip()) < len(t) else ""
-            out.append(f"<w:t{space}>{escape(t)}</w:t>")
+            out.append(f"<w:t{space}>{escape_text(t)}</w:t>")
             piece.clear()
 
     for char in text:
@@ -215,7 +210,7 @@ class Package:
         self.parts[DOCUMENT] = document.encode("utf-8")
 
     def properties(self, values: dict) -> None:
-        text = {key: escape(values[key]) for key in ("title", "author", "subject")}
+        text = {key: escape_text(values[key]) for key in ("title", "author", "subject")}
         self.parts[CORE_PART] = self.frame.core.format(
             **text, created=_w3cdtf(values["created"]), modified=_w3cdtf(values["modified"])
         ).encode("utf-8")

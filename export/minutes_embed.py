@@ -17,7 +17,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from export.docx_body import W_NS
+from export.docx_body import W_NS, escape_text
 from export.markup import clean_xml_text
 from store.domain.model import Meeting
 from store.persistence.serialize import meeting_to_dict
@@ -64,7 +64,7 @@ def embedded_part(meeting: Meeting, fingerprint: str) -> bytes:
     lxml writes for it, written as text (the house package writer has no lxml)."""
     data = json.dumps(_without_links(meeting_to_dict(meeting)), ensure_ascii=True)
     # ASCII JSON has no control characters, so only these need escaping (as lxml does).
-    text = data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = escape_text(data)
     fingerprint = fingerprint.replace("&", "&amp;").replace('"', "&quot;")
     return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
             f'<meeting xmlns="{NAMESPACE}" fingerprint="{fingerprint}">{text}</meeting>'
