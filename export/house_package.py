@@ -12,8 +12,10 @@ template; tests/unit/test_house_package.py compares them over generated meetings
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -22,7 +24,7 @@ from typing import Iterable
 
 from export.docx_body import W_DECL, BodyTrace, escape_text
 from export.markup import clean_xml_text, one_line
-from export.zip_parts import Deflated, read_members, zip_bytes
+from export.zip_parts import Deflated, read_deflated, zip_bytes
 from store.domain.model import Meeting
 
 SKELETON = Path(__file__).with_name("house_skeleton.zip")
@@ -45,7 +47,7 @@ HEADER_CT, FOOTER_CT = f"{_WML}.header+xml", f"{_WML}.footer+xml"
 class Skeleton:
     """The house document with an empty body, and what filling it in needs."""
 
-    parts: dict[str, bytes | Deflated]  # zip member name -> content (Deflated: as stored)
+    parts: dict[str, bytes]  # zip member name -> content
     ids: dict[str, str | None]  # style id by style name (docx_minutes.house_document)
     width: int  # the text width, EMU
     header_style: str  # the style ids of the header and footer paragraphs
@@ -54,23 +56,21 @@ class Skeleton:
     header: str  # a new header part as python-docx makes it (one empty paragraph)
     footer: str
     core: str  # docProps/core.xml with {title} {author} {subject} {created} {modified}
-
-
-#: The parts an export changes: inflated once; the others are copied as stored.
-_FILLED_IN = (DOCUMENT, DOCUMENT_RELS, CONTENT_TYPES)
+    deflated: dict[str, Deflated]  # the parts as the skeleton stores them, deflated
 
 
 @lru_cache(maxsize=1)
 def skeleton() -> Skeleton:
-    members: dict[str, bytes | Deflated] = read_members(SKELETON.read_bytes())
-    own = {name: members.pop(name).content() for name in (FACTS, HEADER, FOOTER, CORE)}
-    for name in _FILLED_IN:
-        members[name] = members[name].content()
-    facts = json.loads(own[FACTS])
-    texts = {name: own[name].decode("utf-8") for name in (HEADER, FOOTER, CORE)}
+    data = SKELETON.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+        deflated = {info.filename: read_deflated(data, info) for info in source.infolist()
+                    if not info.filename.startswith(OWN)}
+    facts = json.loads(members.pop(FACTS))
+    texts = {name: members.pop(name).decode("utf-8") for name in (HEADER, FOOTER, CORE)}
     return Skeleton(members, facts["ids"], facts["width"], facts["header_style"],
                     facts["footer_style"], facts["header_stops"], texts[HEADER],
-                    texts[FOOTER], texts[CORE])
+                    texts[FOOTER], texts[CORE], deflated)
 
 
 # -- what python-docx and lxml write, as text ---------------------------------------
@@ -143,7 +143,7 @@ class Package:
     def __init__(self, frame: Skeleton) -> None:
         self.frame = frame
         self.parts = dict(frame.parts)
-        self._rels = frame.parts[DOCUMENT_RELS].decode("utf-8")
+        self._rels = self.parts[DOCUMENT_RELS].decode("utf-8")
         self._references: list[str] = []
 
     def next_name(self, pattern: str) -> str:
@@ -220,8 +220,10 @@ class Package:
 
     def blob(self) -> bytes:
         self.parts[DOCUMENT_RELS] = self._rels.encode("utf-8")
+        unchanged = self.frame.parts
         # A part left as the skeleton has it is copied deflated (export/zip_parts.py).
-        return zip_bytes(self.parts.items())
+        return zip_bytes((name, self.frame.deflated[name] if data is unchanged.get(name)
+                          else data) for name, data in self.parts.items())
 
 
 # -- the documents -------------------------------------------------------------------

@@ -35,33 +35,14 @@ class Deflated:
         packer = zlib.compressobj(6, zlib.DEFLATED, -15)  # zipfile's default level
         return cls(packer.compress(content) + packer.flush(), zlib.crc32(content), len(content))
 
-    def content(self) -> bytes:
-        """The member inflated, its CRC checked."""
-        content = zlib.decompress(self.data, -15)
-        if len(content) != self.size or zlib.crc32(content) != self.crc:
-            raise ValueError("a damaged ZIP member")
-        return content
 
-
-def read_members(data: bytes) -> dict[str, Deflated]:
-    """The members of the ZIP file `data` (every one deflated, as zipfile writes them
-    with ZIP_DEFLATED), as stored: only those inflated (`content`) that are needed."""
-    end = data.rfind(b"PK\x05\x06")  # the end record (a DOCX has no comment)
-    if end < 0:
-        raise ValueError("not a ZIP file")
-    _, _, _, _, count, _, at, _ = _END.unpack_from(data, end)
-    members = {}
-    for _ in range(count):
-        (signature, _, _, _, method, _, _, crc, packed, size, name_length, extra_length,
-         comment_length, _, _, _, offset) = _CENTRAL.unpack_from(data, at)
-        if signature != _CENTRAL_SIG or method != _DEFLATE:
-            raise ValueError("not a ZIP file of deflated members")
-        name = data[at + _CENTRAL.size:at + _CENTRAL.size + name_length].decode("utf-8")
-        at += _CENTRAL.size + name_length + extra_length + comment_length
-        local_name, local_extra = struct.unpack_from("<HH", data, offset + 26)
-        start = offset + 30 + local_name + local_extra
-        members[name] = Deflated(data[start:start + packed], crc, size)
-    return members
+def read_deflated(data: bytes, info) -> Deflated:
+    """Member `info` (a zipfile.ZipInfo of the ZIP file `data`) as stored, not inflated."""
+    if info.compress_type != _DEFLATE:
+        raise ValueError(f"{info.filename} is not deflated")
+    name_length, extra_length = struct.unpack_from("<HH", data, info.header_offset + 26)
+    start = info.header_offset + 30 + name_length + extra_length
+    return Deflated(data[start:start + info.compress_size], info.CRC, info.file_size)
 
 
 def _dos_time(moment: float) -> tuple[int, int]:

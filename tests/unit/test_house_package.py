@@ -187,21 +187,3 @@ def test_a_template_still_goes_through_python_docx(tmp_path):
         document = docx.Document(tmp_path / name)
         assert "Organisationens stil" in [style.name for style in document.styles]
         assert document.core_properties.comments == ""  # the template's own said is cleared
-
-
-def test_zip_members_copied_as_stored_read_back_as_zipfile_reads_them(tmp_path):
-    from export.zip_parts import Deflated, read_members, zip_bytes
-
-    written = io.BytesIO()
-    with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("a.xml", b"<a>" + b"x" * 5000 + b"</a>")
-        package.writestr("mapp/b.bin", bytes(range(256)) * 4)
-        package.writestr("tom.txt", b"")
-    members = read_members(written.getvalue())
-    assert {name: member.content() for name, member in members.items()} == \
-        parts(written.getvalue())
-    again = zip_bytes([*members.items(), ("ny.xml", b"<ny/>"), ("ä.txt", Deflated.of(b"\xc3\xa5"))])
-    with zipfile.ZipFile(io.BytesIO(again)) as package:
-        assert package.testzip() is None
-        assert package.namelist() == ["a.xml", "mapp/b.bin", "tom.txt", "ny.xml", "ä.txt"]
-        assert package.read("ny.xml") == b"<ny/>" and package.read("ä.txt") == b"\xc3\xa5"

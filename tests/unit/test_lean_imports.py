@@ -38,8 +38,7 @@ NO_IMPORTERS = {"importers"}
 NO_TESTS = {"hypothesis", "pytest"}
 #: The other commands' modules, and LibreOffice's machinery with the stdlib modules only
 #: it needs (a PDF only): full dotted names.
-NOT_FOR_EXPORT = {"cli.actions", "cli.adjust", "export.pdf", "subprocess", "tempfile",
-                  "zipfile"}  # the house package is read and written by export/zip_parts.py
+NOT_FOR_EXPORT = {"cli.actions", "cli.adjust", "export.pdf", "subprocess", "tempfile"}
 
 #: (arguments after main.py, top-level packages the command must not load)
 COMMANDS = {
