@@ -151,9 +151,9 @@ def apply_lift(app, why: str) -> bool:
     if writable is None:
         return False
     try:
+        # Lifted to be changed, not to go on: an ended meeting stays ended (its end
+        # time and item clocks stand; Meeting.locked lets it be changed). F12 resumes it.
         lift(writable.meeting, app.clock(), why)
-        # Lifted to be changed: an ended meeting is opened for changes as well.
-        writable.meeting.reopen()
         writable.save()
     except (AdjustmentError, StoreError) as exc:
         writable.close()

@@ -160,7 +160,10 @@ def adjust(meeting: Meeting, on: str, posting: Posting | None = None) -> None:
 
 
 def lift(meeting: Meeting, now: datetime, why: str) -> None:
-    """Häv justering: unlock the protocol, recording when, why and the date undone."""
+    """Häv justering: unlock the protocol, recording when, why and the date undone.
+
+    An ended meeting stays ended (its end time and item clocks stand): the lift after
+    the end is what opens it for changes (Meeting.locked); resuming is `reopen`."""
     if not meeting.adjusted:
         raise AdjustmentError("Protokollet är inte justerat.")
     if not why.strip():

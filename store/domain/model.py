@@ -403,10 +403,19 @@ class Meeting:
         return self.ended_at is not None
 
     @property
+    def lifted_since_ended(self) -> bool:
+        """A "häv justering" was recorded after the meeting ended: the protocol is open
+        for changes while the meeting stays over (its end time and clocks stand)."""
+        return self.ended and any(lift.at >= self.ended_at for lift in self.adjustment_lifts)
+
+    @property
     def locked(self) -> bool:
-        """Read-only: an ended meeting (until reopened) or an adjusted protocol (until a
-        recorded "häv justering", store/domain/adjustment.py)."""
-        return self.ended or self.adjusted is not None
+        """Read-only: an ended meeting (until reopened, or until a häv justering opens
+        its protocol for changes) or an adjusted protocol (until a recorded "häv
+        justering", store/domain/adjustment.py)."""
+        if self.adjusted is not None:
+            return True
+        return self.ended and not self.lifted_since_ended
 
     def end_meeting(self, when: datetime, end_time: str | None = None) -> None:
         """Ended now: the end time (as offered, or the clock's) and the end stamp."""

@@ -201,12 +201,13 @@ class LiveDialogs(LivePalette):
                               on_change=self.app.mark_changed), done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # F12 is "end" on a meeting under way, "reopen" on an ended one and "häv
-        # justering" on an adjusted protocol: the footer shows the one that applies.
+        # F12 is "end" on a meeting under way, "reopen" on an ended one (also one whose
+        # justering was lifted: reopening resumes it) and "häv justering" on an adjusted
+        # protocol: the footer shows the one that applies.
         if action in ("end_meeting", "reopen_meeting", "lift_adjustment"):
             meeting = self.app.session.meeting if self.app.session is not None else None
             applies = ("lift_adjustment" if meeting is not None and meeting.adjusted
-                       else "reopen_meeting" if meeting is not None and meeting.locked
+                       else "reopen_meeting" if meeting is not None and meeting.ended
                        else "end_meeting")
             if action != applies:
                 return False
@@ -230,6 +231,7 @@ class LiveDialogs(LivePalette):
         self.app.mark_changed()
         self.app.save_now()
         self.refresh_bindings()
+        self._tick()  # the item timer runs again
         self.notify("Mötet är öppet för ändringar igen. F12 avslutar det på nytt.",
                     title="Mötet är återöppnat")
 
