@@ -85,6 +85,19 @@ def open_vote(meeting: Meeting, item: AgendaItem) -> Vote:
     return start_vote(meeting, item)
 
 
+def vote_to_follow(item: AgendaItem, vote: Vote) -> str:
+    """The kind of vote put straight after `vote` closes: the main question when `vote`
+    led on (the ärende decided today, or a counter-proposal chosen), is the § 's latest
+    vote and a yrkande stands against the proposal; '' when nothing more is put to a vote
+    (undecided, it settled the §, or the proposal stands alone)."""
+    if not item.votes or item.votes[-1] is not vote or referral_won(item) is not None:
+        return ""
+    decided, _ = vote_winner(item, vote)
+    if not decided or settles(item, vote) or not counter_motions(item):
+        return ""
+    return next_vote_kind(item)
+
+
 def current_vote(meeting: Meeting, item: AgendaItem) -> Vote:
     """The § 's latest vote, begun when there is none."""
     item = paragraph_item(meeting, item)

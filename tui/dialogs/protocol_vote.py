@@ -15,7 +15,8 @@ Closing a vote that settles the § makes its decision (store.domain.protocol_vot
 återremiss won, or the main question — the winning side's att-satser become the beslut
 (after a yes when they would replace decisions written by hand) and the beslutsgång,
 while it is the app's draft, is written again telling the votes. A vote won by deciding
-today, or on the counter-proposal, says what comes next (alt+o: the next vote).
+today, or on the counter-proposal, says so, and the vote that follows (the main
+question) opens at once; escape there closes it unrecorded.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from store.domain.protocol_voting import (
     side_choices_differ,
     vote_decision,
     vote_kinds,
+    vote_to_follow,
 )
 from store.domain.serving import serving
 
@@ -85,6 +87,10 @@ class BallotGrid(DataTable):
 
 class VoteDialog(ProtocolDialog):
     FIRST_FOCUS = "#vote-grid"
+
+    #: Set on closing a vote that leads on: the kind of vote its opener puts next
+    #: (store.domain.protocol_voting.vote_to_follow); '' = none.
+    follows = ""
 
     BINDINGS = [
         Binding("ctrl+s", "cancel", "Klar", id="protocol.vote.done", priority=True),
@@ -237,8 +243,11 @@ class VoteDialog(ProtocolDialog):
             self.dismiss(True)
             return
         if not settles(self.item, vote):  # decided today, or the counter-proposal: on
-            self.app.notify(f"Beslut {decided_for(self.meeting, self.item, vote)}. "
-                            "alt+o: omröstning i huvudfrågan.", title="Omröstningens utfall")
+            self.follows = vote_to_follow(self.item, vote)
+            then = (f" Omröstning {VOTE_KIND_WORDS[self.follows]} (esc om ingen begärs)."
+                    if self.follows else "")
+            self.app.notify(f"Beslut {decided_for(self.meeting, self.item, vote)}.{then}",
+                            title="Omröstningens utfall")
             self.dismiss(True)
             return
         if not lost:

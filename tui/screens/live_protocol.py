@@ -40,7 +40,7 @@ PROTOCOL_BINDINGS = [
     Binding("alt+o", "protocol_vote", "Omröstning", id="live.protocol.vote", priority=True,
             tooltip="Omröstning: tjänstgörande ledamöter i en lista, j/n/a per rad, "
                     "rösterna räknas och resultatet skrivs; u antecknar utslagsrösten vid "
-                    "lika. Först om återremiss, sedan huvudfrågan (alt+o igen); alt+k "
+                    "lika. Först om återremiss, sedan huvudfrågan (öppnas direkt); alt+k "
                     "väljer vad omröstningen gäller. Den vinnande sidan blir beslutet när "
                     "omröstningen stängs."),
     Binding("alt+r", "protocol_reservation", "Reservation", id="live.protocol.reservation",
@@ -205,7 +205,11 @@ class LiveProtocol:
     def action_protocol_vote(self) -> None:
         from ..dialogs.protocol_vote import VoteDialog
 
-        self._protocol_dialog(VoteDialog)
+        def closed(dialog) -> None:
+            if dialog.follows:  # a lost återremiss or a chosen motförslag: the main vote
+                self.action_protocol_vote()
+
+        self._protocol_dialog(VoteDialog, closed)
 
     def action_protocol_reservation(self) -> None:
         from ..dialogs.protocol_entries import ReservationDialog
