@@ -2,7 +2,9 @@
 reservations, protokollsanteckningar and jäv as the protocol words them; delete takes the
 chosen one back (after a yes), straight into the model and the app's save; enter opens
 the chosen one in the dialog it was recorded with, filled in, and saving there replaces
-it where it stands (store.domain.protocol_edit); i on a yrkande says who instämmer."""
+it where it stands (store.domain.protocol_edit); i on a yrkande says who instämmer.
+On a read-only meeting (adjusted, ended, or held by another program) the list reads the
+same and every change is refused with one sentence saying why."""
 
 from __future__ import annotations
 
@@ -31,18 +33,43 @@ from .protocol_base import ProtocolDialog
 from .questions import ConfirmDialog
 
 
+def read_only_refusal(session) -> str:
+    """Why nothing in the § can be changed or taken back here: one sentence."""
+    from ..ended_meeting import is_ended_view, is_locked_view
+
+    if is_locked_view(session) and session.meeting.adjusted:
+        why = "Protokollet är justerat och skrivskyddat"
+    elif is_ended_view(session):
+        why = "Mötet är avslutat och öppnat skrivskyddat"
+    else:
+        why = "Mötet är öppnat skrivskyddat eftersom ett annat program har det öppet"
+    return f"{why}: det som står i paragrafen kan läsas men inte ändras eller tas bort."
+
+
 class ProtocolPartsDialog(ProtocolDialog):
     FIRST_FOCUS = "#parts"
     BINDINGS = [Binding("delete,backspace", "remove", "Ta bort", id="protocol.parts.remove"),
                 Binding("i", "support", "Instämmer", id="protocol.parts.support")]
+
+    def __init__(self, *args, read_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        #: The meeting cannot change here: the list is for reading.
+        self.read_only = read_only
 
     def compose(self) -> ComposeResult:
         with self.frame(classes="-wide"):
             yield self.title_line(self.heading("I paragrafen"))
             yield OptionList(id="parts")
             yield self.problem_line()
-            yield self.hint_line("enter ändrar · i instämmer (yrkande) · delete tar bort · "
+            yield self.hint_line("skrivskyddat: läs · esc stänger" if self.read_only else
+                                 "enter ändrar · i instämmer (yrkande) · delete tar bort · "
                                  "esc stänger")
+
+    def _refused(self) -> bool:
+        """True (and says why) when the meeting is read-only: nothing may change."""
+        if self.read_only:
+            self.show_problem(read_only_refusal(self.app.session))
+        return self.read_only
 
     def on_mount(self) -> None:
         self._fill()
@@ -77,7 +104,7 @@ class ProtocolPartsDialog(ProtocolDialog):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter: the entry in its own dialog, filled in; saved, it replaces the old one."""
         event.stop()
-        if event.option.id is None:
+        if event.option.id is None or self._refused():
             return
         kind, _, key = event.option.id.partition(":")
         dialog_class = _editors().get(kind)
@@ -93,7 +120,7 @@ class ProtocolPartsDialog(ProtocolDialog):
     def action_support(self) -> None:
         """i on a yrkande: who instämmer in it."""
         parts = self.query_one(OptionList)
-        if parts.highlighted is None:
+        if parts.highlighted is None or self._refused():
             return
         option = parts.get_option_at_index(parts.highlighted)
         kind, _, key = (option.id or "").partition(":")
@@ -112,7 +139,7 @@ class ProtocolPartsDialog(ProtocolDialog):
         if parts.highlighted is None:
             return
         option = parts.get_option_at_index(parts.highlighted)
-        if option.id is None:
+        if option.id is None or self._refused():
             return
         self.app.push_screen(
             ConfirmDialog(f"Ta bort: {option.prompt}", yes="Ta bort", danger=True),

@@ -141,7 +141,14 @@ class LiveProtocol:
 
     # -- the keys
 
-    def _protocol_dialog(self, dialog_class, done=None) -> None:
+    def _protocol_dialog(self, dialog_class, done=None, *, reading: bool = False) -> None:
+        """Open a protocol dialog on the current §; `reading`: also on a read-only
+        meeting (the dialog is then told so, and refuses every change)."""
+        if reading and self.app.read_only and self.current is not None:
+            dialog = dialog_class(self.meeting, self.current, self.paragraph_label(self.current),
+                                  self.app.mark_changed, read_only=True)
+            self.app.push_screen(dialog, lambda _result: self.query_one("#notes").focus())
+            return
         if not self._writable():
             return
         item = self.current
@@ -245,7 +252,7 @@ class LiveProtocol:
     def action_protocol_parts(self) -> None:
         from ..dialogs.protocol_parts import ProtocolPartsDialog
 
-        self._protocol_dialog(ProtocolPartsDialog)
+        self._protocol_dialog(ProtocolPartsDialog, reading=True)  # read-only: to read
 
     def action_protocol_adjust_now(self) -> None:
         from store.domain.protocol_record import paragraph_item, toggle_adjusted_immediately
