@@ -31,6 +31,7 @@ from .compat import (AfterFirstFrame, BreakpointsBeforeStyling, KeysInOrder, NoF
 from .crash_guard import CrashGuard
 from .crash_safety import CrashSafety
 from .save_state import SaveState, Saving
+from .toast_place import toast_seconds
 from .worker_messages import Notice
 from .size_guard import SizeGuard
 
@@ -49,7 +50,6 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
     COMMANDS = {_commands_provider}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    NOTIFICATION_TIMEOUT = 6
 
     BINDINGS = [
         Binding(
@@ -374,9 +374,9 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
                timeout: float | None = None, markup: bool = True) -> None:
         # Messages carry names, titles and paths the user typed: a "[" in them must
         # never be read as markup (it could restyle the text or raise).
+        timeout = toast_seconds(message, title, severity, timeout)
         self.shown_notifications.append(Notification(
-            message, title, severity,
-            self.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup=False))
+            message, title, severity, timeout, markup=False))
         super().notify(message, title=title, severity=severity, timeout=timeout,
                        markup=False)
 

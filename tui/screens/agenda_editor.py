@@ -21,6 +21,7 @@ from store.domain.paragraphs import paragraph_numbers
 
 from ..paragraph_count import FirstParagraph, paragraph_mark
 from ..save_state import SaveState
+from ..toast_place import keep_toasts_over
 from ..dialogs.questions import ConfirmDialog
 from ..widgets.live_footer import LiveFooter
 from ..widgets.text_area import AppTextArea
@@ -152,6 +153,7 @@ class AgendaEditorScreen(Screen[None]):
         self.first_paragraph.count(self, self.meeting)
         self._rebuild(start or (items[0] if items else None))
         self.query_one("#agenda-tree", Tree).focus()
+        keep_toasts_over(self, self.query_one("#agenda-tree"))  # never over the fields
         if hasattr(self.app, "save_state"):
             # The app's quiet "Sparat hh:mm:ss", so the secretary sees edits are kept.
             self.watch(self.app, "save_state", self._show_save_state)

@@ -28,6 +28,7 @@ from ..widgets.item_text import agenda_text
 from ..widgets.meeting_title import MeetingTitle
 from ..widgets.notes_area import NotesArea
 from ..save_state import SaveState
+from ..toast_place import keep_toasts_over
 from ..worker_messages import OwnerHistoryLoaded
 from ..words import EXPORT_TOOLTIP, defer_decision
 from .live_dialogs import LiveDialogs
@@ -195,6 +196,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         self._tick()
         self.set_interval(1, self._tick)
         self.query_one("#notes").focus()
+        keep_toasts_over(self, self.query_one("#agenda"))  # never over the notes
         self._drawn_since_shown = True  # the first showing finds it all drawn
 
     @work(thread=True, exclusive=True, group="owner-history", exit_on_error=False)
