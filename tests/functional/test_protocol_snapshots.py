@@ -37,7 +37,7 @@ def test_motion_dialog(snap_compare):
         await pilot.press("alt+y")
         await typed_through(pilot)
         await type_text(pilot, "berg")
-        await pilot.press("enter", "down", "down", "down")  # on to ändring
+        await pilot.press("enter", "down", "down", "down", "down")  # on to ändring
         await typed_through(pilot)
 
     assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=typed)

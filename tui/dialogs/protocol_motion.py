@@ -1,7 +1,9 @@
 """Yrkande (live mode, protocol): who, which kind, and the text when the kind needs one.
 
 Keys: type a few letters of the name and enter (or Tab); then one digit picks the kind
-(1 bifall … 6 annat). Bifall and avslag are recorded at once; for ändring, tillägg and
+(1 bifall … 6 annat), or the arrows and enter. No kind is highlighted until the secretary
+picks one, so an enter (after a Tab, or twice) never records a kind nobody chose: it says
+so instead. Bifall and avslag are recorded at once; for ändring, tillägg and
 annat the text field opens and enter records; for återremiss it opens for the reason,
 and enter records with or without one. Escape closes without recording.
 Opened on a yrkande in the § 's list (alt+l, enter), the fields hold it and saving
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -27,8 +30,16 @@ def kind_label(index: int, kind: str) -> str:
     return f"{index}  {kind}{needs}"
 
 
+#: Enter on the kinds, or in the text, before a kind is chosen.
+NO_KIND = "Välj vad som yrkas: en siffra 1–6, eller pilarna och enter."
+
+
 class KindList(OptionList):
-    """The kinds of yrkande; a digit picks one (so the name field keeps its letters)."""
+    """The kinds of yrkande; a digit picks one (so the name field keeps its letters).
+    Nothing is highlighted until a kind is chosen: enter then picks nothing."""
+
+    class NothingChosen(Message):
+        """Enter with no kind highlighted."""
 
     BINDINGS = [
         Binding(str(n), f"pick({n - 1})", show=False, id=f"protocol.motion.kind{n}")
@@ -38,6 +49,12 @@ class KindList(OptionList):
     def action_pick(self, index: int) -> None:
         self.highlighted = index
         self.action_select()
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.post_message(self.NothingChosen())
+            return
+        super().action_select()
 
 
 class MotionDialog(ProtocolDialog):
@@ -59,7 +76,7 @@ class MotionDialog(ProtocolDialog):
 
     def on_mount(self) -> None:
         kinds = self.query_one("#motion-kind", OptionList)
-        kinds.highlighted = 0
+        kinds.highlighted = None  # OptionList highlights its first row: no kind is chosen yet
         if self.editing is not None:  # a correction: the fields hold the yrkande
             motion = self.item.motions[self.editing]
             self.query_one("#motion-by", NameInput).value = motion.by
@@ -93,16 +110,28 @@ class MotionDialog(ProtocolDialog):
             return
         self._record()
 
+    def on_kind_list_nothing_chosen(self, event: KindList.NothingChosen) -> None:
+        event.stop()
+        self.show_problem(NO_KIND)
+
+    def _kind(self) -> str | None:
+        """The kind the secretary chose (None: none yet)."""
+        chosen = self.query_one("#motion-kind", OptionList).highlighted
+        return None if chosen is None else MOTION_KINDS[chosen]
+
     def keep_typed(self) -> None:
-        kind = MOTION_KINDS[self.query_one("#motion-kind", OptionList).highlighted or 0]
+        kind = self._kind()
         text = self.query_one("#motion-text", Input).value
-        if kind in MOTION_KINDS_WITH_TEXT and text.strip():  # a kind left on bifall is no choice
+        if kind in MOTION_KINDS_WITH_TEXT and text.strip():
             self._save(self.query_one(NameInput).chosen(), kind, text)
 
     def _record(self) -> None:
+        kind = self._kind()
+        if kind is None:  # enter in the text before a kind: nothing was chosen to record
+            self.show_problem(NO_KIND)
+            self.query_one("#motion-kind").focus()
+            return
         by = self.query_one("#motion-by", NameInput).chosen()
-        kinds = self.query_one("#motion-kind", OptionList)
-        kind = MOTION_KINDS[kinds.highlighted or 0]
         text = self.query_one("#motion-text", Input).value
         if self.record(lambda: self._save(by, kind, text)):
             self.dismiss(True)
