@@ -59,18 +59,26 @@ def paragraph_xml(
     keep_next: bool | None = None,
     space_before_pt: float | None = None,
     space_after_pt: float | None = None,
+    tabs_twips: Sequence[int] = (),
 ) -> str:
     """A paragraph; the keywords are direct formatting over the style (pPr order as the
-    schema wants it: style, keepNext, pageBreakBefore, spacing). `keep_next` None leaves
-    it to the style; False turns a style's keep-with-next off."""
+    schema wants it: style, keepNext, pageBreakBefore, tabs, spacing, ind). `keep_next`
+    None leaves it to the style; False turns a style's keep-with-next off. `tabs_twips`:
+    left tab stops, the last one also where wrapped lines start (a hanging indent)."""
     props = f'<w:pStyle w:val="{_attr(style_id)}"/>' if style_id else ""
     if keep_next is not None:
         props += "<w:keepNext/>" if keep_next else '<w:keepNext w:val="0"/>'
     props += "<w:pageBreakBefore/>" if page_break else ""
+    if tabs_twips:
+        props += "<w:tabs>" + "".join(f'<w:tab w:val="left" w:pos="{int(pos)}"/>'
+                                      for pos in tabs_twips) + "</w:tabs>"
     if space_before_pt is not None or space_after_pt is not None:
         before = f' w:before="{int(space_before_pt * 20)}"' if space_before_pt is not None else ""
         after = f' w:after="{int(space_after_pt * 20)}"' if space_after_pt is not None else ""
         props += f"<w:spacing{before}{after}/>"
+    if tabs_twips:
+        hanging = int(tabs_twips[-1])
+        props += f'<w:ind w:left="{hanging}" w:hanging="{hanging}"/>'
     return f"<w:p>{'<w:pPr>' + props + '</w:pPr>' if props else ''}{runs_xml(runs)}</w:p>"
 
 

@@ -72,6 +72,7 @@ def protocol_body(blocks: list[Block], ids: dict[str, str | None], width: int,
             # the style decides (False here would undo a label's keep-with-next and leave
             # "Beslutet skickas till" alone at a page's foot).
             keep_next=True if following is not None and following.keep_together else None,
+            tabs_twips=[int(width * share) // 635 for share in block.tabs],
         )
         after_table = False
     return builder

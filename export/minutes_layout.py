@@ -83,6 +83,9 @@ class Block:
     page_break: bool = False
     #: Paragraphs only: no space after it (a list of names reads as one block).
     tight: bool = False
+    #: Paragraphs only: tab stops as shares of the text width; the text's tabs move to
+    #: them, and wrapped lines start at the last one (columns of text in one paragraph).
+    tabs: tuple[float, ...] = ()
     #: Tables only: kept on one page (a box that must not be split).
     keep_together: bool = False
     #: Tables only: the first column holds labels (the label style) beside their values,

@@ -87,19 +87,41 @@ VOTE_MARK = "X"
 VOTE_COLUMNS = (0.43, 0.15, 0.14, 0.14, 0.14)
 #: A vote table up to this many rows is kept on one page.
 MAX_KEPT_ROWS = 25
-#: Between § number, diarienummer and title in the Ärendelista.
-AGENDA_GAP = "  "
+#: The Ärendelista's columns: § number, diarienummer, title. Each column is as wide as
+#: its longest text plus a gap, counted in characters; a character is taken as this
+#: share of the text width (Calibri 11 pt, about 6.5 pt wide at most, on A4's 160 mm).
+CHAR_SHARE = 0.0143
+AGENDA_COLUMN_GAP = 2
+#: The diarienummer column never takes more than this share: a title keeps room.
+MAX_REGISTRATION_SHARE = 0.45
 
 
 def heading_text(number: int, title: str) -> str:
     return f"{paragraph_label(number)} {one_line(title)}"
 
 
-def agenda_line(number: int, item: AgendaItem) -> str:
-    """'§ 41  TN-2031/00007  Title' (without a diarienummer: '§ 41  Title')."""
-    parts = [paragraph_label(number), one_line(item.registration_number).strip(),
-             one_line(item.title)]
-    return AGENDA_GAP.join(part for part in parts if part)
+def agenda_blocks(meeting: Meeting, numbers: dict[str, int]) -> list[Block]:
+    """The Ärendelista: one paragraph per §, `§ 41<tab>TN-2031/00007<tab>Title`, its
+    columns set by tab stops so that every title starts in one column whether or not
+    its § has a diarienummer (`§ 42<tab><tab>Title`); a long title wraps under itself.
+    Without any diarienummer in the list: `§ 41<tab>Title`."""
+    rows = [(paragraph_label(numbers[item.id]), one_line(item.registration_number).strip(),
+             one_line(item.title)) for item in meeting.items]
+    if not rows:
+        return []
+
+    def share(texts) -> float:
+        return (max(len(text) for text in texts) + AGENDA_COLUMN_GAP) * CHAR_SHARE
+
+    stops = [share(label for label, _, _ in rows)]
+    if any(registration for _, registration, _ in rows):
+        stops.append(stops[0] + min(MAX_REGISTRATION_SHARE,
+                                    share(registration for _, registration, _ in rows)))
+    with_registration = len(stops) == 2
+    lines = [f"{label}\t{registration}\t{title}" if with_registration else f"{label}\t{title}"
+             for label, registration, title in rows]
+    return [Block(LABEL, [Run(AGENDA)], page_break=True),
+            *(Block(NORMAL, [Run(line)], tight=True, tabs=tuple(stops)) for line in lines)]
 
 
 def protocol_blocks(meeting: Meeting, first: int) -> list[Block]:
@@ -107,10 +129,7 @@ def protocol_blocks(meeting: Meeting, first: int) -> list[Block]:
     numbers = paragraph_numbers(meeting, first)
     seated = sitting(meeting, first)
     blocks = front_blocks(meeting, first, seated)
-    if meeting.items:
-        blocks.append(Block(LABEL, [Run(AGENDA)], page_break=True))
-        blocks.extend(Block(NORMAL, [Run(agenda_line(numbers[item.id], item))], tight=True)
-                      for item in meeting.items)
+    blocks.extend(agenda_blocks(meeting, numbers))
     for item in meeting.items:
         blocks.extend(paragraph_blocks(meeting, item, numbers[item.id], seated))
     return blocks

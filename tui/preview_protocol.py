@@ -4,7 +4,8 @@ DOCX is made of, drawn in the terminal.
 Beyond the minutes' blocks the protocol has tables of its own: the front page's labelled
 table, the ANSLAG/BEVIS box and the vote table, each with its columns' shares of the
 width; a row with fewer cells than columns lets its last cell span the rest (as in the
-DOCX). A § starts on a new page in print: a dim rule shows where.
+DOCX). A § starts on a new page in print: a dim rule shows where. A paragraph with tab
+stops (the Ärendelista) is drawn as a row of columns at the stops' shares.
 """
 
 from __future__ import annotations
@@ -66,3 +67,16 @@ def table_parts(block, runs_text) -> list:
         group.append(row)
     flush()
     return parts
+
+
+def tabbed_line(block, runs_text) -> Table:
+    """A paragraph with tab stops as one row of columns at the stops' shares, so the
+    Ärendelista's titles line up on screen as in print."""
+    stops = block.tabs
+    shares = [stops[0], *(b - a for a, b in zip(stops, stops[1:])), 1 - stops[-1]]
+    table = Table(show_header=False, expand=True, box=None, padding=(0, 1, 0, 0))
+    for share in shares:
+        table.add_column(ratio=max(1, round(share * 100)))
+    cells = list(runs_text(block.runs).split("\t", allow_blank=True))
+    table.add_row(*(cells + [Text("")] * (len(shares) - len(cells)))[:len(shares)])
+    return table

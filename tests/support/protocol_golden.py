@@ -44,9 +44,9 @@ FRONT = [
 ]
 AGENDA = [
     (L, "Ärendelista"),
-    (N, "§ 41  TN-2031/00007  Gång- och cykelväg etapp 1"),
-    (N, "§ 42  TN-2031/00008  Gång- och cykelväg etapp 2"),
-    (N, "§ 43  TN-2031/00009  Gång- och cykelväg etapp 3"),
+    (N, "§ 41\tTN-2031/00007\tGång- och cykelväg etapp 1"),
+    (N, "§ 42\tTN-2031/00008\tGång- och cykelväg etapp 2"),
+    (N, "§ 43\tTN-2031/00009\tGång- och cykelväg etapp 3"),
 ]
 
 

@@ -44,6 +44,11 @@ def render_blocks(blocks) -> Group:
                 table.add_row(*[_runs(cell) for cell in row])
             parts.append(table)
             continue
+        if block.tabs:  # columns in one paragraph (the Ärendelista)
+            from ..preview_protocol import tabbed_line
+
+            parts.append(tabbed_line(block, _runs))
+            continue
         text = _runs(block.runs)
         if kind == "title":
             text.stylize("bold underline")
