@@ -15,8 +15,9 @@ up on another day, passes midnight or its items carry no times). So:
   the roster line later keeps the changes, which count while they still make sense
   (store.domain.substitute_roster).
 
-Ties name item ids, so they follow when ärenden move; a tie to an item that no longer
-exists is ignored (the clock time counts again).
+Ties name item ids, so they follow when ärenden move; removing a § moves its ties to a
+neighbour (store/domain/paragraph_removal.py), and a tie to an item that no longer exists
+is ignored (the clock time counts again).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea, Tree
 
 from store.domain.dates import ClockTimeError, clock_time_as_typed, parse_clock_time
 from store.domain.model import AgendaItem, Meeting
+from store.domain.paragraph_removal import moved_ties_sentence, remove_item_keeping_ties
 from store.domain.paragraphs import paragraph_numbers
 
 from ..paragraph_count import FirstParagraph, paragraph_mark
@@ -365,10 +366,14 @@ class AgendaEditorScreen(Screen[None]):
                 return
             order = [i.id for i in self.meeting.all_items()]
             try:
-                self.meeting.remove_item(item.id)
+                _, moves = remove_item_keeping_ties(self.meeting, item.id)
             except KeyError:
                 return
             self._changed()
+            if moves:  # who left or joined at this § now does so at its neighbour
+                self.notify(moved_ties_sentence(self.meeting, item.title, moves,
+                                                self.first_paragraph.of(self.meeting)),
+                            title="Närvaron flyttad", severity="warning")
             remaining = {i.id for i in self.meeting.all_items()}
             index = order.index(item.id)
             # Select the item that took its place, else the one before it.
