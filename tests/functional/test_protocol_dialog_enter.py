@@ -108,7 +108,7 @@ async def test_enter_at_every_focus_position_records_only_what_the_focused_contr
                 await typed_through(pilot)
                 focused = app.focused
                 reached.add(focused.id if focused else None)
-                where = f"{direction} ×{steps}: {type(focused).__name__}#{getattr(focused, 'id', None)}"
+                where = f"{direction} ×{steps}: {focused!r}"
                 await pilot.press("enter")
                 await typed_through(pilot)
                 after = meeting_to_dict(meeting)
