@@ -20,15 +20,41 @@ from store.domain.model import Meeting
 from store.domain.paragraphs import paragraph_numbers
 
 
+#: Under a § 's heading in the preview (never in print) when an older file has votes
+#: after a won återremiss: they are kept in the meeting but not printed.
+NOT_PRINTED = ("[Visas bara här] {n} efter återremissen finns i mötet men skrivs inte ut "
+               "(alt+l visar och tar bort).")
+
+
 def protocol_preview_blocks(meeting: Meeting, first: int, item_id: str | None = None):
     """The whole protocol, or the § holding `item_id` (KeyError when there is none)."""
     if item_id is None:
-        return protocol_blocks(meeting, first)
+        return _noting_unprinted(meeting, protocol_blocks(meeting, first))
     numbers = paragraph_numbers(meeting, first)
     for item in meeting.items:
         if any(part.id == item_id for part in item.walk()):
-            return paragraph_blocks(meeting, item, numbers[item.id])
+            return _noting_unprinted(meeting, paragraph_blocks(meeting, item, numbers[item.id]))
     raise KeyError(item_id)
+
+
+def _noting_unprinted(meeting: Meeting, blocks: list) -> list:
+    """The blocks with a line under each § heading whose votes after a won återremiss
+    are not printed: the preview says what the document leaves out."""
+    from export.minutes_layout import HEADING, NORMAL, Block
+    from export.markup import Run
+    from store.domain.protocol_vote import votes_after_referral
+
+    unprinted = {item.id: len(votes_after_referral(item)) for item in meeting.items}
+    if not any(unprinted.values()):
+        return blocks
+    noted = []
+    for block in blocks:
+        noted.append(block)
+        count = unprinted.get(block.item_id) if block.kind == HEADING else 0
+        if count:
+            n = "En omröstning" if count == 1 else f"{count} omröstningar"
+            noted.append(Block(NORMAL, [Run(NOT_PRINTED.format(n=n))]))
+    return noted
 
 
 def page_break() -> Rule:

@@ -14,6 +14,7 @@ from .protocol import VOTE_COUNTER, VOTE_MAIN, VOTE_REFERRAL, Vote
 from .protocol_text import body_short, motion_name, outcome_words, proposition_name
 from .protocol_vote import (
     Side,
+    counted_votes,
     counter_motions,
     counter_winner,
     referrals,
@@ -37,13 +38,13 @@ def vote_told(item: AgendaItem, vote: Vote) -> str:
 
 
 def _told(item: AgendaItem, kind: str) -> list[str]:
-    return [vote_told(item, v) for v in item.votes if v.kind == kind and held(v)]
+    return [vote_told(item, v) for v in counted_votes(item) if v.kind == kind and held(v)]
 
 
 def _counter_sentences(meeting: Meeting, item: AgendaItem) -> list[str]:
     """Each vote held on the counter-proposal: the two yrkanden and the one chosen."""
     sentences: list[str] = []
-    for vote in item.votes:
+    for vote in counted_votes(item):
         if vote.kind != VOTE_COUNTER or not held(vote):
             continue
         yes, no = vote_sides(item, vote)

@@ -14,6 +14,9 @@ omröstningar themselves are recorded by protocol_voting.
 
 from __future__ import annotations
 
+import copy
+from dataclasses import fields
+
 from .model import AgendaItem, Decision, Meeting, Participant
 from .protocol import (
     DEFAULT_RESERVATION_TEXT,
@@ -28,7 +31,13 @@ from .protocol import (
 )
 from .protocol_procedure import procedure_text
 from .protocol_text import att_clauses
-from .protocol_vote import REJECTION, Side, question_draft, result_draft
+from .protocol_vote import (
+    REJECTION,
+    Side,
+    question_draft,
+    result_draft,
+    votes_after_referral,
+)
 from .serving import serving
 
 
@@ -88,16 +97,45 @@ def _is_motion(item: AgendaItem, motion: Motion) -> bool:
     return any(m is motion for m in item.motions)
 
 
+#: A change that would make an återremiss win while a later vote stands.
+LATER_VOTE = ("Återremissen skulle då vinna, men efter en återremiss hålls ingen mer "
+              "omröstning: ta först bort den senare omröstningen (alt+l, delete).")
+
+
+def _state(item: AgendaItem) -> list:
+    """What a change to the § 's yrkanden, votes and jäv may touch, to put back in place
+    (the same objects: dialogs and votes' sides hold them)."""
+    parts = [item.motions, item.votes, item.conflicts, item.substitutions]
+    return [(part, list(part), [(obj, {f.name: copy.deepcopy(getattr(obj, f.name))
+                                      for f in fields(obj)})
+                                for obj in part if hasattr(obj, "__dataclass_fields__")])
+            for part in parts]
+
+
+def _restore(state: list) -> None:
+    for part, members, objects in state:
+        part[:] = members
+        for obj, values in objects:
+            for name, value in values.items():
+                setattr(obj, name, value)
+
+
 def keeping_drafts(meeting: Meeting, item: AgendaItem, change) -> None:
     """Apply `change`; a beslutsgång or a vote's question or result that was the app's
     draft is drafted again from the changed model (the same outcome), an edited one stays
-    as written."""
+    as written. A change after which a vote would stand after a won återremiss (a ballot,
+    a casting vote, a kind, a jäv) is undone and refused: the återremiss ends the §."""
     drafts = _procedure_drafts(meeting, item)
     auto_procedure = item.procedure in drafts
     winner = drafts.get(item.procedure)
     votes = [(vote, vote.question == question_draft(meeting, item, vote),
               vote.result == result_draft(meeting, item, vote)) for vote in item.votes]
+    ended = votes_after_referral(item)  # an older file's: kept as they are
+    state = _state(item)
     change()
+    if any(not any(v is e for e in ended) for v in votes_after_referral(item)):
+        _restore(state)
+        raise ProtocolInputError(LATER_VOTE)
     if auto_procedure and item.procedure:
         if winner is not None and winner is not REJECTION and not _is_motion(item, winner):
             winner = None  # the winning yrkande went: the proposal's draft

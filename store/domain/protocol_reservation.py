@@ -19,6 +19,7 @@ from .protocol_text import DECIDE_TODAY, motion_name
 from .protocol_vote import (
     REJECTION,
     Side,
+    counted_votes,
     losing_side,
     paragraph_outcome,
     side_words,
@@ -76,7 +77,7 @@ def on_losing_side(meeting: Meeting, item: AgendaItem) -> dict[str, list[str]]:
             why.setdefault(name, [])
             if OWN_MOTION_LOST not in why[name]:
                 why[name].append(OWN_MOTION_LOST)
-    for vote in item.votes:
+    for vote in counted_votes(item):
         lost_ballot, _ = losing_side(item, vote)
         number = vote_number(item, vote)
         for name, ballot in vote.ballots.items():
@@ -105,7 +106,7 @@ def reservation_text_for(meeting: Meeting, item: AgendaItem, names: list[str]) -
     movers = {n for m in losing_motions(meeting, item) for n in _behind(m)}
     if not names or all(n in movers for n in names):
         return DEFAULT_RESERVATION_TEXT
-    for vote in reversed(item.votes):
+    for vote in reversed(counted_votes(item)):
         lost_ballot, lost = losing_side(item, vote)
         if not lost_ballot or not all(vote.ballots.get(n) == lost_ballot for n in names):
             continue

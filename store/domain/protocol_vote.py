@@ -173,6 +173,23 @@ def referral_won(item: AgendaItem) -> Vote | None:
     return None
 
 
+def counted_votes(item: AgendaItem) -> list[Vote]:
+    """The § 's votes that count, in order: all of them, or up to the one that sent the
+    ärende back, which ends the §."""
+    sent_back = referral_won(item)
+    if sent_back is None:
+        return list(item.votes)
+    at = next(i for i, v in enumerate(item.votes) if v is sent_back)
+    return item.votes[:at + 1]
+
+
+def votes_after_referral(item: AgendaItem) -> list[Vote]:
+    """Votes after the one that sent the ärende back: none can be held (the model refuses
+    them), but an older file may have them. They are kept in the file, and neither
+    counted nor printed."""
+    return item.votes[len(counted_votes(item)):]
+
+
 def settles(item: AgendaItem, vote: Vote) -> bool:
     """True when `vote`, decided, decides the § itself: återremiss won, or the main
     question. A vote won by deciding today, or on the counter-proposal, leads on."""
@@ -204,8 +221,10 @@ def next_vote_kind(item: AgendaItem) -> str:
 
 
 def printed_votes(item: AgendaItem) -> list[Vote]:
-    """The votes the protocol shows (any with a ballot, a question or a result)."""
-    return [v for v in item.votes if v.ballots or v.question.strip() or v.result.strip()]
+    """The votes the protocol shows (any with a ballot, a question or a result), none
+    after a vote that sent the ärende back."""
+    return [v for v in counted_votes(item)
+            if v.ballots or v.question.strip() or v.result.strip()]
 
 
 def vote_number(item: AgendaItem, vote: Vote) -> int | None:

@@ -48,10 +48,21 @@ from .protocol_vote import (
     side_words,
     vote_sides,
     vote_winner,
+    votes_after_referral,
     yes_choices,
 )
 
 SENT_BACK = "Ärendet är återremitterat: ingen mer omröstning i paragrafen."
+#: A change to a vote an older file has after a won återremiss.
+AFTER_REFERRAL = ("Omröstningen står efter att ärendet återremitterades och skrivs inte "
+                  "ut: den kan bara tas bort (alt+l, delete).")
+
+
+def _not_after_referral(item: AgendaItem, vote: Vote) -> Vote:
+    """`vote`, refused when it stands after the vote that sent the ärende back."""
+    if any(v is vote for v in votes_after_referral(item)):
+        raise ProtocolInputError(AFTER_REFERRAL)
+    return vote
 
 
 # -- which vote --------------------------------------------------------------------------
@@ -77,6 +88,9 @@ def open_vote(meeting: Meeting, item: AgendaItem) -> Vote:
     when it settled the § (återremiss won, or the main question: to correct it); after a
     vote that leads on (deciding today, the counter-proposal), or with none, a new one."""
     item = paragraph_item(meeting, item)
+    sent_back = referral_won(item)
+    if sent_back is not None:  # the § ends with it: to correct it
+        return sent_back
     if item.votes:
         last = item.votes[-1]
         decided, _ = vote_winner(item, last)
@@ -99,8 +113,12 @@ def vote_to_follow(item: AgendaItem, vote: Vote) -> str:
 
 
 def current_vote(meeting: Meeting, item: AgendaItem) -> Vote:
-    """The § 's latest vote, begun when there is none."""
+    """The § 's latest vote that counts (the one that sent the ärende back ends the §),
+    begun when there is none."""
     item = paragraph_item(meeting, item)
+    sent_back = referral_won(item)
+    if sent_back is not None:
+        return sent_back
     return item.votes[-1] if item.votes else start_vote(meeting, item)
 
 
@@ -130,6 +148,7 @@ def change_vote_kind(meeting: Meeting, item: AgendaItem, vote: Vote) -> str:
     """The vote is on the next kind the § allows (its sides back to the usual; the
     question and result follow while they are the app's drafts). Returns the kind."""
     item = paragraph_item(meeting, item)
+    _not_after_referral(item, vote)
     kinds = vote_kinds(item)
     at = kinds.index(vote.kind) if vote.kind in kinds else -1
     kind = kinds[(at + 1) % len(kinds)]
@@ -168,7 +187,7 @@ def set_ballot(meeting: Meeting, item: AgendaItem, name: str, ballot: str,
     if ballot and ballot not in BALLOTS:
         raise ProtocolInputError(f"”{ballot}” är ingen röst: ja, nej eller avstår.")
     person = serving_person(meeting, item, name, "rösta")
-    vote = vote if vote is not None else current_vote(meeting, item)
+    vote = _not_after_referral(item, vote if vote is not None else current_vote(meeting, item))
 
     def change() -> None:
         if ballot:
@@ -193,7 +212,7 @@ def next_vote_side(meeting: Meeting, item: AgendaItem, ballot: str,
     """Let ja (ballot 'ja') or nej stand for the next proposition offered for it; the
     question and result follow while they are the app's drafts. Returns the new side."""
     item = paragraph_item(meeting, item)
-    vote = vote if vote is not None else current_vote(meeting, item)
+    vote = _not_after_referral(item, vote if vote is not None else current_vote(meeting, item))
     yes, no = vote_sides(item, vote)
     if ballot == BALLOT_YES:
         chosen = _next(yes_choices(item, vote) or [yes], yes, no)
@@ -222,7 +241,7 @@ def record_casting_vote(meeting: Meeting, item: AgendaItem, vote: Vote | None = 
     """At a tie: ordförandens utslagsröst goes to the next side — first the side the
     ordförande voted for (ja if none), then the other. Returns the side."""
     item = paragraph_item(meeting, item)
-    vote = vote if vote is not None else current_vote(meeting, item)
+    vote = _not_after_referral(item, vote if vote is not None else current_vote(meeting, item))
     if not is_tie(vote):
         raise ProtocolInputError("Utslagsröst antecknas bara vid lika röstetal.")
     if vote.casting in (BALLOT_YES, BALLOT_NO):
@@ -269,7 +288,7 @@ def vote_decision(meeting: Meeting, item: AgendaItem,
     while the vote decides nothing (no ballot, or a tie without a casting vote). A vote
     that leads on (deciding today, the counter-proposal) replaces none: see settles."""
     item = paragraph_item(meeting, item)
-    vote = vote if vote is not None else current_vote(meeting, item)
+    vote = _not_after_referral(item, vote if vote is not None else current_vote(meeting, item))
     decided, winner = vote_winner(item, vote)
     if not decided:
         if is_tie(vote):

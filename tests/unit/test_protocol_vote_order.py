@@ -6,13 +6,21 @@ changed kind, a jäv), and votes an older file has after it are kept but not pri
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.domain import protocol_record as rec
 from store.domain import protocol_voting as vot
-from store.domain.protocol import VOTE_COUNTER, VOTE_KINDS, VOTE_MAIN, VOTE_REFERRAL
+from store.domain.protocol import (
+    VOTE_COUNTER,
+    VOTE_KIND_WORDS,
+    VOTE_KINDS,
+    VOTE_MAIN,
+    VOTE_REFERRAL,
+)
 from tests.support.examples import examples
 from tests.support.protocol_sample import SERVING, empty_first_paragraph
 
@@ -105,3 +113,159 @@ def test_the_vote_that_follows_is_the_one_alt_o_opens(sequence, referral, agains
             vot.remove_vote(meeting, item, opened)  # only looked: on as generated
         else:
             assert not decided or vot.settles(item, vote) or not vot.counter_motions(item)
+
+
+# -- a won återremiss ends the § -----------------------------------------------------------
+
+from store import meeting_from_dict, meeting_to_dict  # noqa: E402
+from store.domain.protocol import Vote  # noqa: E402
+from store.domain.protocol_vote import (  # noqa: E402
+    counted_votes,
+    printed_votes,
+    vote_label,
+    votes_after_referral,
+)
+
+operations = st.lists(st.one_of(
+    st.tuples(st.just("start"), st.sampled_from(VOTE_KINDS)),
+    st.tuples(st.just("ballot"), st.integers(0, 3), st.integers(0, 6),
+              st.sampled_from(["ja", "nej", "avstår", ""])),
+    st.tuples(st.just("casting"), st.integers(0, 3)),
+    st.tuples(st.just("kind"), st.integers(0, 3)),
+    st.tuples(st.just("side"), st.integers(0, 3), st.sampled_from(["ja", "nej"])),
+    st.tuples(st.just("decide"), st.integers(0, 3)),
+    st.tuples(st.just("jäv"), st.integers(0, 6)),
+    st.tuples(st.just("remove"), st.integers(0, 3)),
+), max_size=30)
+
+
+def _apply(meeting, item, op) -> None:
+    what, *args = op
+    if what == "start":
+        vot.start_vote(meeting, item, args[0])
+        return
+    if what == "jäv":
+        rec.record_conflict(meeting, item, SERVING[args[0]])
+        return
+    if not item.votes:
+        return
+    vote = item.votes[args[0] % len(item.votes)]
+    if what == "ballot":
+        vot.set_ballot(meeting, item, SERVING[args[1]], args[2], vote)
+    elif what == "casting":
+        vot.record_casting_vote(meeting, item, vote)
+    elif what == "kind":
+        vot.change_vote_kind(meeting, item, vote)
+    elif what == "side":
+        vot.next_vote_side(meeting, item, args[1], vote)
+    elif what == "decide":
+        vot.decide_by_vote(meeting, item, vote)
+    else:
+        vot.remove_vote(meeting, item, vote)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(operations)
+def test_no_road_leads_to_a_vote_after_a_won_referral(sequence):
+    """Any sequence of what the secretary can do to a § 's votes: after each step no
+    vote stands after one that sent the ärende back, and a refused step changes nothing
+    at all (the meeting as saved is the same)."""
+    meeting, item = _paragraph()
+    refusals = set()
+    for op in sequence:
+        before = meeting_to_dict(meeting)
+        try:
+            _apply(meeting, item, op)
+        except rec.ProtocolInputError as refusal:
+            refusals.add(str(refusal))
+            assert meeting_to_dict(meeting) == before, (op, str(refusal))
+        assert votes_after_referral(item) == [], op
+        assert counted_votes(item) == item.votes
+    assert not refusals & {vot.AFTER_REFERRAL}  # none stands after it to be touched
+
+
+def test_a_ballot_that_would_make_the_referral_win_before_a_later_vote_is_refused():
+    meeting, item = _paragraph()
+    referral = vot.open_vote(meeting, item)
+    _cast(meeting, item, referral, "jjjnnna")  # 3–3: ordförandens utslagsröst, ja
+    assert vot.record_casting_vote(meeting, item, referral) == "ja"  # decided today
+    main = vot.open_vote(meeting, item)
+    assert main.kind == VOTE_MAIN
+    _cast(meeting, item, main, "nnjjnnj")
+    before = meeting_to_dict(meeting)
+    with pytest.raises(rec.ProtocolInputError) as refused:
+        vot.set_ballot(meeting, item, SERVING[6], "nej", referral)  # 3–4: sent back
+    assert str(refused.value) == rec.LATER_VOTE
+    with pytest.raises(rec.ProtocolInputError, match="senare omröstningen"):
+        rec.record_conflict(meeting, item, SERVING[0])  # a ja voter's jäv: 2–3
+    with pytest.raises(rec.ProtocolInputError, match="senare omröstningen"):
+        vot.record_casting_vote(meeting, item, referral)  # the casting vote to nej
+    assert meeting_to_dict(meeting) == before
+    vot.remove_vote(meeting, item, main)  # the later vote taken back first: then it may
+    vot.set_ballot(meeting, item, SERVING[6], "nej", referral)
+    assert vot.referral_won(item) is referral
+    with pytest.raises(rec.ProtocolInputError, match="återremitterat"):
+        vot.start_vote(meeting, item, VOTE_MAIN)
+    assert vot.open_vote(meeting, item) is referral
+
+
+older_files = st.lists(st.tuples(st.sampled_from(VOTE_KINDS),
+                                 st.text("jna-", min_size=7, max_size=7)),
+                       min_size=1, max_size=5)
+
+
+def _lines(meeting, item) -> list[str]:
+    from export.protocol_layout import paragraph_blocks
+
+    lines = []
+    for block in paragraph_blocks(meeting, item, 41):
+        lines.append("".join(run.text for run in block.runs))
+        lines += ["".join(r.text for r in cell) for row in block.rows for cell in row]
+    return [line for line in lines if line.strip()]
+
+
+@settings(max_examples=examples(120), deadline=None)
+@given(older_files)
+def test_an_older_file_s_votes_after_a_won_referral_are_kept_and_not_printed(held):
+    """A file written before the rule may hold any votes in any order. Read, it keeps
+    them all (written back unchanged); the protocol prints the votes up to the one that
+    sent the ärende back, numbered among themselves, and nothing of those after it; the
+    vote alt+o opens and the ballots recorded without a vote named go to the återremiss,
+    and the later ones take no change."""
+    meeting, item = _paragraph()
+    for kind, letters in held:
+        item.votes.append(Vote(kind=kind, ballots={
+            name: LETTERS[letter] for name, letter in zip(SERVING, letters)
+            if letter in LETTERS}))
+    data = meeting_to_dict(meeting)
+    again = meeting_from_dict(data)
+    assert meeting_to_dict(again) == data  # kept in the file
+    item = again.items[0]
+    sent_back = vot.referral_won(item)
+    at = next((i for i, v in enumerate(item.votes) if v is sent_back), len(item.votes) - 1)
+    assert counted_votes(item) == item.votes[:at + 1]
+    ended = votes_after_referral(item)
+    assert ended == item.votes[at + 1:]
+    lines = _lines(again, item)
+    shown = printed_votes(item)
+    assert all(any(v is s for s in counted_votes(item)) for v in shown)
+    labels = [vote_label(item, v) for v in shown]
+    assert [line for line in lines if re.fullmatch(r"Omröstning( \d+ (om|i) \w+)?", line)
+            ] == labels
+    if len(shown) > 1:
+        assert labels == [f"Omröstning {n} {VOTE_KIND_WORDS[v.kind]}"
+                          for n, v in enumerate(shown, 1)]
+    for vote in ended:
+        for change in (lambda: vot.set_ballot(again, item, SERVING[0], "ja", vote),
+                       lambda: vot.change_vote_kind(again, item, vote),
+                       lambda: vot.decide_by_vote(again, item, vote)):
+            with pytest.raises(rec.ProtocolInputError) as refused:
+                change()
+            assert str(refused.value) == vot.AFTER_REFERRAL
+    if sent_back is not None:
+        assert vot.open_vote(again, item) is sent_back
+        vot.decide_by_vote(again, item, sent_back)
+        assert [d.text for d in item.decisions] == [
+            "att återremittera ärendet med motiveringen för en ny kalkyl"]
+        assert "(omröstning" not in item.procedure or len(shown) > 1
+    assert meeting_to_dict(again)["items"][0]["votes" if len(item.votes) > 1 else "vote"]

@@ -26,11 +26,16 @@ from store.domain.protocol_text import (
     protocol_note_sentence,
     reservation_sentence,
 )
-from store.domain.protocol_vote import vote_label
-from store.domain.protocol_voting import remove_vote
+from store.domain.protocol import VOTE_KIND_WORDS
+from store.domain.protocol_vote import vote_label, votes_after_referral
+from store.domain.protocol_voting import AFTER_REFERRAL, remove_vote
 
 from .protocol_base import ProtocolDialog
 from .questions import ConfirmDialog
+
+
+#: How the list names a vote an older file has after a won återremiss (not printed).
+AFTER_REFERRAL_LABEL = "Omröstning {kind} efter återremissen (skrivs inte ut)"
 
 
 def read_only_refusal(session) -> str:
@@ -78,9 +83,12 @@ class ProtocolPartsDialog(ProtocolDialog):
         """(id, text) per recorded part, in the order the protocol has them."""
         meeting, item = self.meeting, self.item
         parts = [(f"motion:{i}", motion_sentence(meeting, m)) for i, m in enumerate(item.motions)]
+        ended = votes_after_referral(item)
         for i, vote in enumerate(item.votes):
             tally = vote.tally()
-            parts.append((f"vote:{i}", f"{vote_label(item, vote)}: " + (
+            label = (AFTER_REFERRAL_LABEL.format(kind=VOTE_KIND_WORDS.get(vote.kind, ""))
+                     if any(v is vote for v in ended) else vote_label(item, vote))
+            parts.append((f"vote:{i}", f"{label}: " + (
                 vote.result or f"{tally['ja']} ja, {tally['nej']} nej")))
         parts += [(f"reservation:{i}", reservation_sentence(meeting, r))
                   for i, r in enumerate(item.reservations)]
@@ -113,6 +121,10 @@ class ProtocolPartsDialog(ProtocolDialog):
             return
         position = event.option_index
         editing = int(key)
+        if kind == "vote" and any(v is self.item.votes[editing]
+                                  for v in votes_after_referral(self.item)):
+            self.show_problem(AFTER_REFERRAL)  # not held: nothing to correct in it
+            return
         dialog = dialog_class(self.meeting, self.item, self.paragraph, self._on_change,
                               editing=editing)
         self.app.push_screen(dialog, lambda _saved: self._fill(position))

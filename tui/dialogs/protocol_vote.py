@@ -30,8 +30,9 @@ from textual.widgets import DataTable, Input, Label, Static
 from store.domain.protocol import BALLOT_ABSTAIN, BALLOT_NO, BALLOT_YES
 from store.domain.protocol import VOTE_KIND_WORDS, VOTE_REFERRAL, Vote
 from store.domain.protocol_record import ProtocolInputError, procedure_is_draft, serving_names
-from store.domain.protocol_vote import is_tie, settles, vote_label
+from store.domain.protocol_vote import is_tie, referral_won, settles, vote_label
 from store.domain.protocol_voting import (
+    SENT_BACK,
     decide_by_vote,
     decided_for,
     drop_unheld_vote,
@@ -160,6 +161,10 @@ class VoteDialog(ProtocolDialog):
         self._show_tally()
         for field in self.query("#vote-question, #vote-result").results(Input):
             _show_start(field)
+        if self.editing is None and referral_won(self.item) is self.vote:
+            # alt+o again: this vote, to correct; no other. After the fields' first
+            # Changed, which clears the line.
+            self.call_after_refresh(self.show_problem, SENT_BACK)
 
     def _member_label(self, name: str) -> str:
         person = self.meeting.find_participant(name)

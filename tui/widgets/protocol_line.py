@@ -11,6 +11,7 @@ from textual.widgets import Static
 from store.domain.chair_conflict import chair_conflict_line
 from store.domain.model import AgendaItem, Meeting
 from store.domain.protocol_record import paragraph_item
+from store.domain.protocol_vote import counted_votes
 from store.domain.serving import quorum_text, quorum_warning, serving
 
 
@@ -28,7 +29,7 @@ def recorded_text(item: AgendaItem) -> str:
     parts = []
     if item.motions:
         parts.append(_count(len(item.motions), "yrkande", "yrkanden"))
-    tallies = [_tally(vote.tally()) for vote in item.votes if vote.ballots]
+    tallies = [_tally(vote.tally()) for vote in counted_votes(item) if vote.ballots]
     if tallies:  # several: 'omröstningar 3–4, 4–3'
         parts.append(f"{'omröstning' if len(tallies) == 1 else 'omröstningar'} "
                      f"{', '.join(tallies)}")
