@@ -146,8 +146,9 @@ def block_lines(blocks: Iterable[Block]) -> list[str]:
 def time_line(meeting: Meeting) -> str:
     """``2031-02-12 13:00 - 15:30``; without an end ``2031-02-12 13:00``."""
     text = one_line(meeting.date)
-    if meeting.start:
-        text += f" {meeting.start}"
+    start = meeting.shown_start
+    if start:
+        text += f" {start}"
         if meeting.end:
             text += f" - {meeting.end}"
     elif meeting.end:

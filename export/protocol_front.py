@@ -244,7 +244,8 @@ def front_blocks(meeting: Meeting, first: int, seated: Sitting | None = None) ->
     adjustment = meeting.adjustment
     rows = [
         *_group(PLACE_AND_TIME,
-                [place_and_time(meeting.place, meeting.date, meeting.start, meeting.end)]),
+                [place_and_time(meeting.place, meeting.date, meeting.shown_start,
+                                 meeting.end)]),
         *_group(DECIDING, deciding_lines(meeting, seated)),
         *_group(OTHERS_PRESENT, others_lines(meeting, seated)),
         *_group(REMOTE, [one_line(p.name_with_party()) for p in meeting.participants

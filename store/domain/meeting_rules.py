@@ -28,6 +28,37 @@ def start_item(item: AgendaItem, now: datetime) -> bool:
     return True
 
 
+def record_start(meeting: Meeting, now: datetime) -> bool:
+    """Live mode reaches an item at `now`: the meeting has begun. Note its actual start
+    once; True when that changed it.
+
+    It began when an item was first reached on the meeting's day: the earliest item
+    start of that day (one reached before this rule existed counts too), else `now`
+    when it is that day (a write-up or a rehearsal on another day has no start).
+    Never overwritten here: ending, reopening or opening the meeting again keeps it; the
+    secretary corrects it in the meeting's settings (Började)."""
+    if meeting.actual_start is not None or meeting.ended:
+        return False
+    stamps = [stamp for item in meeting.all_items() if (stamp := item.started_at)
+              and stamp[:10] == meeting.date]
+    if stamps:
+        meeting.actual_start = datetime.fromisoformat(min(stamps)).strftime("%H:%M")
+    elif now.date().isoformat() == meeting.date:
+        meeting.actual_start = now.strftime("%H:%M")
+    else:
+        return False
+    return True
+
+
+def begin_item(meeting: Meeting, item: AgendaItem, now: datetime) -> bool:
+    """Live mode makes `item` the current one: it starts (the first time) and, with the
+    first item, the meeting; nothing starts in an ended meeting. True when it changed."""
+    if meeting.ended:
+        return False
+    started = start_item(item, now)
+    return record_start(meeting, now) or started
+
+
 def toggle_done(item: AgendaItem, now: datetime) -> bool:
     """Mark the item done, or open a done item again. True when it is now done."""
     if item.status == "done":

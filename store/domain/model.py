@@ -228,6 +228,9 @@ class Meeting:
     # ISO datetime the meeting was ended (F12); an ended meeting opens read-only until
     # the secretary reopens it, which clears this.
     ended_at: str | None = None
+    #: "HH:MM" the meeting actually began (store.domain.meeting_rules.record_start);
+    #: `start` stays the planned time, which the next meeting of the series takes over.
+    actual_start: str | None = None
     # -- a protocol (PROTOCOL.md; store/domain/protocol.py) ---------------------------
     kind: str = MINUTES
     body: str = ""  # the body's full name
@@ -397,6 +400,12 @@ class Meeting:
         self.updated_at = now_iso()
 
     # -- ending and reopening ------------------------------------------------------
+
+    @property
+    def shown_start(self) -> str | None:
+        """The start a document shows: the actual one when known, else the planned one
+        (`end` is the actual end once the meeting is ended, else the planned one)."""
+        return self.actual_start or self.start
 
     @property
     def ended(self) -> bool:

@@ -131,14 +131,19 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         "created_at": meeting.created_at,
         "updated_at": meeting.updated_at,
         "ended_at": meeting.ended_at,
-    } | protocol_keys.meeting_keys(meeting)
+    } | _actual_start(meeting) | protocol_keys.meeting_keys(meeting)
+
+
+def _actual_start(meeting: Meeting) -> dict[str, Any]:
+    # Only when known: a meeting not yet held (and every older file) looks as it did.
+    return {"actual_start": meeting.actual_start} if meeting.actual_start else {}
 
 
 # -- reading, with validation --------------------------------------------------
 
 _MEETING_KEYS = {
     "format", "title", "date", "start", "end", "place", "participants", "items",
-    "series", "id", "created_at", "updated_at", "ended_at",
+    "series", "id", "created_at", "updated_at", "ended_at", "actual_start",
 } | protocol_keys.MEETING_KEYS
 _PARTICIPANT_KEYS = {
     "name", "role", "decision_maker", "absent", "present_from", "present_to", "presence",
@@ -466,6 +471,7 @@ class _Reader:
         if updated:
             meeting.updated_at = updated
         meeting.ended_at = self.timestamp(obj, "ended_at", "")
+        meeting.actual_start = self.time(obj, "actual_start", "")
         protocol_keys.read_meeting(self, obj, meeting)
         return meeting
 

@@ -57,7 +57,7 @@ def rich_meeting() -> Meeting:
     participant = Participant("Per Olsson", role="Sekreterare", guest=True)
     participant.intervals = [Interval("18:40", "19:10")]
     return Meeting(
-        title="Styrelsemöte", date="2031-03-18", start="18:30",
+        title="Styrelsemöte", date="2031-03-18", start="18:30", actual_start="18:34",
         participants=[participant],
         items=[AgendaItem(
             "Utsättning", actions=[Action("Beställ fisk", due="2031-04-01")],

@@ -445,6 +445,7 @@ def offered_end(meeting: Meeting, now, past: bool) -> str:
 
 def end_refusal(meeting: Meeting, end: str) -> str | None:
     """One Swedish sentence when the end cannot be (before the start)."""
-    if meeting.start and attendance.minutes(end) < attendance.minutes(meeting.start):
-        return f"Sluttiden {end} är före mötets start {meeting.start}."
+    start = meeting.shown_start
+    if start and attendance.minutes(end) < attendance.minutes(start):
+        return f"Sluttiden {end} är före mötets start {start}."
     return None

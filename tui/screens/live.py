@@ -291,7 +291,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         else:
             notes.bind(item, self._notes_written)
             # An ended meeting (still writable here) starts no item by looking at it.
-            if not self.meeting.ended and rules.start_item(item, self.now()):
+            if rules.begin_item(self.meeting, item, self.now()):
                 self.app.mark_changed()
         if notes.read_only and not self.app.read_only:
             notes.read_only = False

@@ -43,6 +43,8 @@ from .setup_protocol import (
 
 #: The title the app gives a meeting made with "Nytt möte" (tui/app.py).
 NEW_MEETING_TITLE = "Nytt möte"
+#: How an invalid time names its field; "Började" is when the meeting actually began.
+TIME_LABELS = {"start": "Starttid", "end": "Sluttid", "actual_start": "Började"}
 
 ROLE_HINT = "↑↓ byter roll: " + ", ".join(STANDARD_ROLES) + " – eller skriv fritt"
 
@@ -169,6 +171,9 @@ class MeetingSetupScreen(Screen[None]):
                 yield Input(m.start or "", id="start", compact=True, placeholder="TT:MM")
                 yield Label("Slut", classes="lbl-short")
                 yield Input(m.end or "", id="end", compact=True, placeholder="TT:MM")
+                yield Label("Började", classes="lbl-short", id="actual-start-label")
+                yield Input(m.actual_start or "", id="actual_start", compact=True,
+                            placeholder="TT:MM")
             with Horizontal(classes="row"):
                 yield Label("Plats", classes="lbl")
                 yield Input(m.place, id="place", compact=True,
@@ -233,7 +238,7 @@ class MeetingSetupScreen(Screen[None]):
 
     def _problems(self, first: str | None = None) -> str | None:
         """The invalid date/time still typed: in field `first`, else the first one."""
-        fields = ["date", "start", "end"]
+        fields = ["date", "start", "end", "actual_start"]
         if first in fields:
             fields.remove(first)
             fields.insert(0, first)
@@ -264,10 +269,10 @@ class MeetingSetupScreen(Screen[None]):
                 complete, parsed = True, parse_clock_time(value)
             return complete, parsed
         except ClockTimeError as exc:
-            label = "Starttid" if field_id == "start" else "Sluttid"
+            label = TIME_LABELS[field_id]
             raise ClockTimeError(f"{label}: {exc}") from None
 
-    @on(Input.Changed, "#title, #series, #place, #date, #start, #end")
+    @on(Input.Changed, "#title, #series, #place, #date, #start, #end, #actual_start")
     def _meeting_field_changed(self, event: Input.Changed) -> None:
         field_id = event.input.id
         value = event.input.value
@@ -288,7 +293,7 @@ class MeetingSetupScreen(Screen[None]):
         self._apply_when_field(event.input, final=not event.input.has_focus)
         self.query_one(ProtocolFields).recount()  # a new year starts at § 1
 
-    @on(Input.Blurred, "#date, #start, #end")
+    @on(Input.Blurred, "#date, #start, #end, #actual_start")
     def _when_field_left(self, event: Input.Blurred) -> None:
         self._apply_when_field(event.input, final=True)
         widget = event.input
