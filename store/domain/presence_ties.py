@@ -150,14 +150,16 @@ def paragraphs_present(meeting: Meeting, participant: Participant, first: int) -
 
 
 def interval_text(interval: Interval, numbers: dict[str, int]) -> str:
-    """'till 15:10 efter § 44', 'från § 46', 'från 14:00 i § 46', '13:05-15:10 §§ 41–44';
+    """'till 15:10 efter § 44', 'från § 46', 'från 14:00 före § 46', '13:05-15:10 §§ 41–44';
     '' for the whole meeting. `numbers` is {item id: § number}."""
     clock = Interval(interval.start, interval.end).text()
     first, last = numbers.get(interval.from_item or ""), numbers.get(interval.to_item or "")
     if first is not None and last is not None:
         ties = paragraph_range_text(range(first, last + 1))
     elif first is not None and interval.start and not interval.end:
-        return f"från {interval.start} i {paragraph_label(first)}"  # came during that §
+        # came at that time, and takes part from that § (came during the one before it,
+        # or before anything was recorded in it: store.domain.presence_change)
+        return f"från {interval.start} före {paragraph_label(first)}"
     elif first is not None:
         ties = f"från {paragraph_label(first)}"
     elif last is not None:
@@ -174,7 +176,7 @@ def presence_text(meeting: Meeting, participant: Participant, first: int | None)
                         if t)
 
 
-_TIE_RE = re.compile(r"(?:^|\s)(?:(?P<word>från|i|efter|till|t\.o\.m\.)\s*)?§§?\s*(?P<a>\d+)"
+_TIE_RE = re.compile(r"(?:^|\s)(?:(?P<word>från|före|i|efter|till|t\.o\.m\.)\s*)?§§?\s*(?P<a>\d+)"
                      r"(?:\s*[-–—]\s*(?P<b>\d+))?\s*$", re.I)
 
 
@@ -194,7 +196,7 @@ def split_tie(part: str, ids: dict[int, str] | None) -> tuple[str, str | None, s
     word = (match.group("word") or "").casefold()
     if b is not None:
         from_item, to_item = ids[a], ids[b]
-    elif word in ("från", "i"):
+    elif word in ("från", "före", "i"):
         from_item, to_item = ids[a], None
     elif word:
         from_item, to_item = None, ids[a]

@@ -354,7 +354,13 @@ class _Reader:
                 self.time(entry, "from", at), self.time(entry, "to", at),
                 self.text(entry, "from_item", at, nullable=True) or None,
                 self.text(entry, "to_item", at, nullable=True) or None))
-        return self._normalized(intervals, name)
+        checked = self._normalized(intervals, name)
+        if any(i.tied for i in intervals):
+            # As recorded: whether a departure and a return in the same minute join
+            # depends on the §§' order, which the items read later hold; the model
+            # joined them when it wrote them (store.domain.presence_ties.normalized_tied).
+            return intervals
+        return checked
 
     def _normalized(self, intervals: list[Interval], where: str) -> list[Interval]:
         try:

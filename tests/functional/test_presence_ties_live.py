@@ -48,6 +48,7 @@ async def test_a_departure_in_a_paragraph_and_an_ersattare_reach_the_front_page(
         await settle(pilot)
         await pilot.press("ctrl+n")  # § 42
         await settle(pilot)
+        await type_text(pilot, "Siri Dahl går under ärendet.")  # § 42 has begun
         await pilot.press("f8")
         await settle(pilot)
         assert isinstance(app.screen, AttendanceDialog)
@@ -139,6 +140,7 @@ async def test_on_the_day_a_departure_is_stamped_and_tied_to_the_paragraph():
         await settle(pilot)
         await pilot.press("ctrl+n")  # § 42
         await settle(pilot)
+        await type_text(pilot, "Siri Dahl går under ärendet.")  # § 42 has begun
         await pilot.press("f8")
         await settle(pilot)
         await type_text(pilot, "jon")

@@ -199,7 +199,7 @@ def test_ties_outside_a_protocol_are_refused():
 @pytest.mark.parametrize("typed", [
     "till 15:10 efter § 42",
     "efter § 42 och från § 45",
-    "till 14:00 efter § 42 och från 14:30 i § 44",
+    "till 14:00 efter § 42 och från 14:30 före § 44",
     "13:05-14:00 §§ 42–43",
     "§ 44",
 ])
@@ -269,7 +269,7 @@ def test_a_guest_arriving_in_a_paragraph_is_there_from_it():
 
     meeting = council()
     guest = add_guest(meeting, "Nils Fors", "konsult", "14:00", meeting.items[2].id)
-    assert presence_text(meeting, guest, 41) == "från 14:00 i § 43"
+    assert presence_text(meeting, guest, 41) == "från 14:00 före § 43"
     assert paragraphs_present(meeting, guest, 41) == [43, 44, 45, 46]
 
 
@@ -279,7 +279,7 @@ def test_the_dialog_says_an_arrival_and_a_departure_with_their_paragraph():
     meeting = council()
     words = AttendanceWords(meeting, 41)
     third = meeting.items[2].id
-    assert words.moment("14:00", third, arriving=True) == "14:00 i § 43"
+    assert words.moment("14:00", third, arriving=True) == "14:00 före § 43"
     assert words.moment(None, third, arriving=True) == "från § 43"
     assert words.moment("15:10", third, arriving=False) == "15:10 efter § 43"
     assert words.moment("15:10", None, arriving=False) == "15:10"

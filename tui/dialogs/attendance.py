@@ -8,8 +8,9 @@ Keys: enter marks the chosen person in the mode the dialog was opened in (F7 arr
 F8 leaves) and closes; inside the dialog f7/f8 mark arrival/departure and stay open,
 f2 edits the times as text, f3 clears them, f4 toggles absent, f6 adds a guest.
 A meeting held on another day than today asks for each time, prefilled, instead of
-stamping the clock. In a protocol every arrival and departure is also tied to the § being
-handled (store.domain.presence_ties), the dialog names items as §§, and on another day it
+stamping the clock. In a protocol every arrival and departure is also tied to a §: the one
+on screen while nothing is recorded in it, else the next (store.domain.presence_change;
+the ties: store.domain.presence_ties), the dialog names items as §§, and on another day it
 asks for the § ('efter § 43', prefilled) with an optional time (tui/dialogs/attendance_words).
 """
 
@@ -25,6 +26,7 @@ from store.domain import attendance, presence_ties
 from store.domain.attendance import AttendanceError
 from store.domain.dates import ClockTimeError, parse_clock_time
 from store.domain.model import Meeting, Participant
+from store.domain.presence_change import change_tie
 
 from .attendance_words import ABSENT, WHOLE_MEETING, AttendanceWords
 from .base import Dialog
@@ -313,10 +315,9 @@ class AttendanceDialog(Dialog[str]):
                 item = None
         return (item.time if item and item.time else None) or self.meeting.start or ""
 
-    def _with_time(self, question: str, apply, arriving: bool) -> None:
-        """Stamp now (tied to the current § in a protocol), or for a past meeting ask
+    def _with_time(self, question: str, apply, arriving: bool, tie: str | None) -> None:
+        """Stamp now (tied to the § `tie` in a protocol), or for a past meeting ask
         for the time — in a protocol the § (prefilled) and maybe a time — first."""
-        tie = self.item_id if self.words.tied else None
         if not self.past:
             apply(self.now().strftime("%H:%M"), tie)
             return
@@ -345,6 +346,14 @@ class AttendanceDialog(Dialog[str]):
             return
         verb = "kom" if mode == ARRIVE else "gick"
         question = f"När {verb} {person.name}?"
+        try:  # the § on screen, or the one after it (store.domain.presence_change)
+            tie = change_tie(self.meeting, self.item_id, mode == ARRIVE, person.name,
+                             self.words.first)
+        except AttendanceError as exc:
+            if not self.past:
+                self.notify(str(exc), severity="error", title="Närvaron ändrades inte")
+                return
+            tie = self.item_id  # asked for anyway: the § is typed, prefilled with this one
 
         def apply(at: str | None, tie: str | None) -> None:
             mark = presence_ties.arrive_in if mode == ARRIVE else presence_ties.leave_in
@@ -360,7 +369,7 @@ class AttendanceDialog(Dialog[str]):
             if close:
                 self.dismiss(person.id)
 
-        self._with_time(question, apply, mode == ARRIVE)
+        self._with_time(question, apply, mode == ARRIVE, tie)
 
     def _report(self, message: str, times: list[str]) -> None:
         warnings = [w for w in (attendance.outside_meeting(self.meeting, t) for t in times) if w]
@@ -427,7 +436,11 @@ class AttendanceDialog(Dialog[str]):
             if not result:
                 return
             name, role, at = result
-            guest = attendance.add_guest(self.meeting, name, role, at, self.item_id)
+            try:
+                tie = change_tie(self.meeting, self.item_id, True, name)
+            except AttendanceError:
+                tie = None  # after the last §: the clock alone says when
+            guest = attendance.add_guest(self.meeting, name, role, at, tie)
             self.query_one("#find", Input).value = ""
             self._changed(guest.id)
             self._report(f"Gästen {name} är tillagd.", [at] if at else [])

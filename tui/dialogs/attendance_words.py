@@ -52,15 +52,15 @@ class AttendanceWords:
         return participant.presence_text() or WHOLE_MEETING
 
     def moment(self, at: str | None, item_id: str | None, arriving: bool) -> str:
-        """'15:10 efter § 43', '14:00 i § 45', 'från § 45', '15:10': one arrival or
+        """'15:10 efter § 43', '14:00 före § 45', 'från § 45', '15:10': one arrival or
         departure as the dialog's message says it."""
         if not self.tied or self.first is None or not item_id:
             return at or ""
         from store.domain.attendance import Interval
 
         numbers = paragraph_numbers(self.meeting, self.first)
-        if at and arriving and item_id in numbers:  # '14:00 i § 43': came during it
-            return f"{at} i {paragraph_label(numbers[item_id])}"
+        if at and arriving and item_id in numbers:  # '14:00 före § 43': there from it
+            return f"{at} före {paragraph_label(numbers[item_id])}"
         tie = Interval(from_item=item_id) if arriving else Interval(to_item=item_id)
         return " ".join(part for part in (at, interval_text(tie, numbers)) if part)
 
