@@ -24,6 +24,7 @@ from export.minutes_layout import NORMAL, TABLE, TITLE, Block, secretary_of
 from store.domain.chair_conflict import chair_of
 from store.domain.model import Meeting, Participant
 from store.domain.paragraphs import paragraph_range_text
+from store.domain.presence_text import presence_sentences, substitute_sentences
 from store.domain.presence_ties import present_in
 from store.domain.protocol import DEPUTY, MEMBER
 from store.domain.protocol_text import POSTING_CERTIFICATE, names_text, substitute_text
@@ -141,39 +142,16 @@ def deciding_lines(meeting: Meeting, seated: Sitting) -> list[str]:
 
 
 def serving_changes(meeting: Meeting, seated: Sitting, number: int) -> list[str]:
-    """The § where who serves changes, in the front page's words: a ledamot who stops or
-    comes back 'Vera Holm (S) deltar §§ 41–42', an ersättare who steps in 'Gun Åkesson
-    (M) ersätter Vera Holm (S) §§ 43–46' (jäv has its own sentence and is left out)."""
+    """The § where who is there or serves changes, in the words of
+    store.domain.presence_text: who left or came ('Vera Holm (S) lämnar sammanträdet
+    efter § 42.'), an ersättare who steps in ('Gun Åkesson (M) ersätter Vera Holm (S)
+    §§ 43–46.'); jäv has its own sentence."""
     if number not in seated.numbers:
         return []
     k = seated.numbers.index(number)
-    now = seated.servings[k]
-    before = seated.servings[k - 1] if k else None
-    lines = []
-    for person in meeting.participants:
-        if person.group != MEMBER or person.absent:
-            continue
-        serving_now = person.name in now.names() or any(
-            c.strip().casefold() == person.name.casefold() for c in now.conflicted)
-        serving_before = before is not None and (person.name in before.names() or any(
-            c.strip().casefold() == person.name.casefold() for c in before.conflicted))
-        if before is not None and serving_now != serving_before:
-            numbers = seated.serving_in(person.name)
-            if numbers:
-                lines.append(f"{one_line(person.name_with_party())} deltar "
-                             f"{paragraph_range_text(numbers)}.")
-    for deputy, member in now.replacing.items():
-        if before is not None and before.replacing.get(deputy) == member:
-            continue
-        if member in now.conflicted:
-            continue  # a jäv's ersättare: the Jäv part says it
-        numbers = [n for n, s in zip(seated.numbers, seated.servings)
-                   if s.replacing.get(deputy) == member]
-        if len(numbers) == len(seated.numbers):
-            continue  # the whole meeting: the front page says it
-        lines.append(one_line(f"{substitute_text(meeting, deputy, member)} "
-                              f"{paragraph_range_text(numbers)}."))
-    return lines
+    lines = [*presence_sentences(meeting, seated.present, seated.numbers, k),
+             *substitute_sentences(meeting, seated.servings, seated.numbers, k)]
+    return [one_line(line) for line in lines]
 
 
 def others_lines(meeting: Meeting, seated: Sitting) -> list[str]:

@@ -8,8 +8,9 @@ the store). The sentences come from store.domain.protocol_text.
 Order: the front page (export/protocol_front.py), the Ärendelista on a new page, then
 each § in agenda order, each on a page of its own (so that a § can be copied or sent
 alone, as secretaries do). Within a §, each part only when it has content:
-heading ``§ N Title``, ``Dnr …``, who starts or stops serving here (``Vera Holm (S)
-deltar §§ 41–42.``, ``Gun Åkesson (M) ersätter Vera Holm (S) §§ 43–46.``), Beslut (lead
+heading ``§ N Title``, ``Dnr …``, who came, left or stepped in here (``Vera Holm (S)
+lämnar sammanträdet efter § 42.``, ``Gun Åkesson (M) ersätter Vera Holm (S) §§ 43–46.``:
+store.domain.presence_text), Beslut (lead
 and each att-sats), justeras omedelbart, Reservation, Protokollsanteckning, Jäv (with who
 serves in the seat instead, and who leads the § when the chair has jäv), Ärendebeskrivning
 (the agenda's description and the background), Förslag till beslut (only while nothing is decided), Beslutsunderlag,

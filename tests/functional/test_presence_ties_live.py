@@ -103,7 +103,7 @@ async def test_a_departure_in_a_paragraph_and_an_ersattare_reach_the_front_page(
     ]
     texts = [text for _, text in lines]
     third = texts.index("§ 43 Gång- och cykelväg etapp 3")
-    assert texts[third + 2:third + 4] == ["Siri Dahl (S) deltar §§ 41–42.",
+    assert texts[third + 2:third + 4] == ["Siri Dahl (S) lämnar sammanträdet efter § 42.",
                                           "Rut Sjö (S) ersätter Siri Dahl (S) §§ 43–44."]
 
 

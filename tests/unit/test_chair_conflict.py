@@ -143,9 +143,9 @@ def test_the_paragraph_where_serving_changes_says_so_once():
     set_substitute(meeting, "Rut Sjö", "", meeting.items[3])
     lines = styled_lines(open_docx(build_protocol(meeting, 41)))
     said = [t for _, t in lines if t.endswith(".")  # the §'s sentences, not the front page
-            and t.startswith(("Jon Ström (L) deltar", "Rut Sjö (S) ersätter"))]
-    assert said == [
-        "Jon Ström (L) deltar § 41.", "Rut Sjö (S) ersätter Jon Ström (L) §§ 42–43."]
+            and t.startswith(("Jon Ström (L) lämnar", "Rut Sjö (S) ersätter"))]
+    assert said == ["Jon Ström (L) lämnar sammanträdet efter § 41.",
+                    "Rut Sjö (S) ersätter Jon Ström (L) §§ 42–43."]
     texts = [t for _, t in lines]
     assert "Jon Ström (L) § 41" in texts  # Beslutande on the front page
     assert "Rut Sjö (S) ersätter Jon Ström (L) §§ 42–43" in texts
