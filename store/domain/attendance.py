@@ -290,8 +290,9 @@ def find_people(people: list[Participant], typed: str) -> list[Participant]:
 
 def outside_meeting(meeting: Meeting, at: str) -> str | None:
     """A Swedish warning when `at` lies before the meeting's start or after its end."""
-    if meeting.start and minutes(at) < minutes(meeting.start):
-        return f"{at} är före mötets start {meeting.start}."
+    start = meeting.shown_start  # the actual start once the meeting has begun
+    if start and minutes(at) < minutes(start):
+        return f"{at} är före mötets start {start}."
     if meeting.end and minutes(at) > minutes(meeting.end):
         return f"{at} är efter mötets slut {meeting.end}."
     return None

@@ -97,3 +97,14 @@ def test_the_documents_show_the_actual_start_when_known(planned, actual, end):
     place = _place_and_time(meeting)
     if shown:
         assert place.endswith(f"kl. {shown}" + (f"–{end}" if end else ""))
+
+
+def test_a_time_is_before_the_start_by_the_actual_start_once_known():
+    from store.domain.attendance import outside_meeting
+
+    meeting = before_the_meeting(1)
+    meeting.start = "13:15"
+    assert outside_meeting(meeting, "13:05") == "13:05 är före mötets start 13:15."
+    meeting.actual_start = "13:02"
+    assert outside_meeting(meeting, "13:05") is None
+    assert outside_meeting(meeting, "13:01") == "13:01 är före mötets start 13:02."
