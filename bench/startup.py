@@ -25,6 +25,7 @@ import tempfile
 import termios
 import textwrap
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +76,40 @@ def thirty_item_meeting():
     return meeting
 
 
+#: What each contender's first frame shows.
+LIVE_MARKER = "Anteckningar".encode()
+MINIMAL_MARKER = b"minimal-app-ready"
+
+
+@dataclass(frozen=True)
+class Contenders:
+    """What both start-up benchmarks run: scripts with their arguments (no interpreter)
+    and the environment they run in."""
+
+    env: dict
+    live: list[str]  # main.py live ID, on the 30-item meeting
+    minimal: list[str]  # the minimal Textual app
+
+
+def contenders(tmp: Path) -> Contenders:
+    """Store the 30-item meeting and write the minimal app under `tmp`, and run each once
+    so both start from a warm page cache and written .pyc files."""
+    from store import MeetingStore
+
+    data_dir = tmp / "data"
+    meeting_id = MeetingStore.at(data_dir).add(thirty_item_meeting())
+    minimal = tmp / "minimal_app.py"
+    minimal.write_text(MINIMAL_APP)
+    env = dict(os.environ, TERM="xterm-256color", MOTESBOK_DATA_DIR=str(data_dir),
+               PYTHONPATH=str(ROOT))
+    env.pop("TEXTUAL", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up writes the .pyc files
+    found = Contenders(env, [str(ROOT / "main.py"), "live", meeting_id], [str(minimal)])
+    time_to_frame([sys.executable, *found.live], LIVE_MARKER, env)
+    time_to_frame([sys.executable, *found.minimal], MINIMAL_MARKER, env)
+    return found
+
+
 def time_to_frame(argv: list[str], marker: bytes, env: dict, timeout: float = 20.0) -> float:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
@@ -114,27 +149,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
 
-    from store import MeetingStore
-
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        meeting_id = MeetingStore.at(data_dir).add(thirty_item_meeting())
-        minimal = Path(tmp) / "minimal_app.py"
-        minimal.write_text(MINIMAL_APP)
-        env = dict(os.environ, TERM="xterm-256color", MOTESBOK_DATA_DIR=str(data_dir),
-                   PYTHONPATH=str(ROOT))
-        env.pop("TEXTUAL", None)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up writes the .pyc files
-        live_argv = [sys.executable, str(ROOT / "main.py"), "live", meeting_id]
-        minimal_argv = [sys.executable, str(minimal)]
-
-        # One warm-up each so both start from a warm page cache and .pyc files.
-        time_to_frame(live_argv, "Anteckningar".encode(), env)
-        time_to_frame(minimal_argv, b"minimal-app-ready", env)
+        found = contenders(Path(tmp))
+        live_argv = [sys.executable, *found.live]
+        minimal_argv = [sys.executable, *found.minimal]
         live, base = [], []
         for _ in range(args.runs):
-            live.append(time_to_frame(live_argv, "Anteckningar".encode(), env))
-            base.append(time_to_frame(minimal_argv, b"minimal-app-ready", env))
+            live.append(time_to_frame(live_argv, LIVE_MARKER, found.env))
+            base.append(time_to_frame(minimal_argv, MINIMAL_MARKER, found.env))
 
     live_median = statistics.median(live)
     base_median = statistics.median(base)

@@ -97,25 +97,14 @@ def main() -> int:
     if shutil.which("valgrind") is None:
         print("valgrind finns inte: installera det (apt-get install valgrind).", file=sys.stderr)
         return 2
-    from bench.startup import MINIMAL_APP, thirty_item_meeting, time_to_frame
-    from store import MeetingStore
+    from bench.startup import LIVE_MARKER, MINIMAL_MARKER, contenders
 
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        meeting_id = MeetingStore.at(data_dir).add(thirty_item_meeting())
-        minimal = Path(tmp) / "minimal_app.py"
-        minimal.write_text(MINIMAL_APP)
-        env = dict(os.environ, TERM="xterm-256color", MOTESBOK_DATA_DIR=str(data_dir),
-                   PYTHONPATH=str(ROOT))
-        env.pop("TEXTUAL", None)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        live = [str(ROOT / "main.py"), "live", meeting_id]
-        # A plain run of each first writes the .pyc files (bench/startup.py's warm-up).
-        time_to_frame([sys.executable, *live], b"Anteckningar", env)
-        time_to_frame([sys.executable, str(minimal)], b"minimal-app-ready", env)
+        found = contenders(Path(tmp))  # also a plain run of each: the .pyc files
         counts = {
-            "live": instructions_to_frame(live, "Anteckningar", env, Path(tmp) / "live.out"),
-            "minimal": instructions_to_frame([str(minimal)], "minimal-app-ready", env,
+            "live": instructions_to_frame(found.live, LIVE_MARKER.decode(), found.env,
+                                          Path(tmp) / "live.out"),
+            "minimal": instructions_to_frame(found.minimal, MINIMAL_MARKER.decode(), found.env,
                                              Path(tmp) / "minimal.out"),
         }
     print("instructions to the first frame (callgrind, 80x24 pty)")

@@ -18,7 +18,7 @@ from tests.support.live import (
     wait_until,
 )
 from tests.support.protocol_docx import open_docx, styled_lines
-from tests.support.protocol_live import before_the_meeting
+from tests.support.protocol_live import before_the_meeting, serve_for
 from tui.dialogs.attendance import AttendanceDialog, MomentDialog
 from tui.dialogs.export_meeting import ExportDialog
 from tui.screens.live import LiveScreen
@@ -64,12 +64,7 @@ async def test_a_departure_in_a_paragraph_and_an_ersattare_reach_the_front_page(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LiveScreen)
-        await pilot.press("alt+e")
-        await settle(pilot)
-        await type_text(pilot, "rut")
-        await pilot.press("enter")
-        await type_text(pilot, "siri")
-        await pilot.press("enter")
+        await serve_for(pilot, "rut", "siri")
         await settle(pilot)
         assert isinstance(app.screen, LiveScreen)
         told = [n.message for n in app.shown_notifications]

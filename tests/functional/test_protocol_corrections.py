@@ -8,15 +8,11 @@ from __future__ import annotations
 from store import MeetingStore
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
 from tests.support.protocol_docx import open_docx, styled_lines
+from tests.support.protocol_live import saved
 from tests.support.protocol_sample import protocol_meeting
 from tui.dialogs.protocol_parts import ProtocolPartsDialog
 from tui.dialogs.protocol_entries import ReservationDialog
 from tui.dialogs.protocol_support import SupportDialog
-
-
-async def saved(app, store, mid):
-    assert app.save_now()
-    return store.load(mid)
 
 
 def docx_text(meeting, tmp_path) -> list[str]:

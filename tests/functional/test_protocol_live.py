@@ -7,18 +7,9 @@ from __future__ import annotations
 
 from store import MeetingStore
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
-from tests.support.protocol_live import fresh_protocol
-from tests.support.protocol_sample import protocol_meeting
+from tests.support.protocol_live import fresh_protocol, motion, saved, serve_for, vote
+from tests.support.protocol_sample import SERVING, protocol_meeting
 from tui.screens.live import LiveScreen
-
-ROWS = ["Mira Holm", "Olle Berg", "Siri Dahl", "Pär Nyqvist", "Lina Falk", "Jon Ström",
-        "Kim Vall"]  # the grid's rows: the serving members in roster order
-
-
-async def saved(app, store, mid):
-    """Save through the app's own path and read the meeting back from the store."""
-    assert app.save_now()
-    return store.load(mid)
 
 
 def protocol_line(app) -> str:
@@ -32,11 +23,7 @@ async def test_yrkande_who_kind_by_digit_and_text_is_saved():
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("alt+y")
-        await typed_through(pilot)
-        await type_text(pilot, "mira")
-        await pilot.press("enter", "1")  # completes the name; 1 = bifall, recorded at once
-        await typed_through(pilot)
+        await motion(pilot, "mira", "bifall")  # the name completed; bifall recorded at once
         assert isinstance(app.screen, LiveScreen)
         await pilot.press("alt+y")
         await typed_through(pilot)
@@ -122,20 +109,17 @@ async def test_vote_grid_four_three_tally_and_result():
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("alt+o")
-        await typed_through(pilot)
-        await pilot.press(*"jnjjjnn")
-        await typed_through(pilot)
+        await vote(pilot, "jnjjjnn")
         assert "Ja 4 · Nej 3 · Avstår 0 · Ej röstat 0" in str(
             app.screen.query_one("#vote-tally").render())
         await pilot.press("escape")
         await typed_through(pilot)
         assert "omröstning 4–3" in protocol_line(app)
         meeting = await saved(app, store, mid)
-    vote = meeting.items[0].votes[-1]
-    assert vote.ballots == dict(zip(ROWS, ["ja", "nej", "ja", "ja", "ja", "nej", "nej"]))
-    assert vote.question == "Ja för förslaget, nej för avslag"
-    assert vote.result == "Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget."
+    held = meeting.items[0].votes[-1]
+    assert held.ballots == dict(zip(SERVING, ["ja", "nej", "ja", "ja", "ja", "nej", "nej"]))
+    assert held.question == "Ja för förslaget, nej för avslag"
+    assert held.result == "Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget."
 
 
 @run_async
@@ -145,10 +129,7 @@ async def test_a_vote_opened_and_left_without_ballots_leaves_no_omrostning():
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("alt+o")
-        await typed_through(pilot)
-        await pilot.press("escape")
-        await typed_through(pilot)
+        await vote(pilot, "", "escape")
         assert "omröstning" not in protocol_line(app)
         meeting = await saved(app, store, mid)
     assert not meeting.items[0].votes
@@ -161,18 +142,15 @@ async def test_vote_tie_is_shown_and_a_ballot_taken_back():
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("alt+o")
-        await typed_through(pilot)
-        await pilot.press(*"jjjnnna", "delete")  # the last row keeps the cursor: Kim Vall
-        await typed_through(pilot)
+        await vote(pilot, "jjjnnna", "delete")  # the last row keeps the cursor: Kim Vall
         tally = str(app.screen.query_one("#vote-tally").render())
         assert "Ja 3 · Nej 3 · Avstår 0 · Ej röstat 1" in tally and "Lika röstetal" in tally
         await pilot.press("escape")
         await typed_through(pilot)
         meeting = await saved(app, store, mid)
-    vote = meeting.items[0].votes[-1]
-    assert "Kim Vall" not in vote.ballots and len(vote.ballots) == 6
-    assert "lika röstetal" in vote.result
+    held = meeting.items[0].votes[-1]
+    assert "Kim Vall" not in held.ballots and len(held.ballots) == 6
+    assert "lika röstetal" in held.result
 
 
 @run_async
@@ -249,13 +227,7 @@ async def test_substitute_change_and_adjusted_immediately_are_saved():
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("alt+e")
-        await typed_through(pilot)
-        await type_text(pilot, "rut")
-        await pilot.press("enter")
-        await type_text(pilot, "edit")
-        await pilot.press("enter")
-        await typed_through(pilot)
+        await serve_for(pilot, "rut", "edit")
         await pilot.press("alt+u")
         await typed_through(pilot)
         assert "justeras omedelbart" in protocol_line(app)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from store import MeetingStore
 from store.domain.serving import serving
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
-from tests.support.protocol_live import before_the_meeting
+from tests.support.protocol_live import CHANGE, before_the_meeting, motion, serve_for, vote
 
 
 def committee_before_the_meeting():
@@ -41,23 +41,14 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
         assert line().startswith("§ 41 · 6 av 7 tjänstgör")
 
         # Kim Vall serves for the absent Edit Lund (alt+e).
-        await keys(pilot, "alt+e")
-        await name(pilot, "kim")
-        await name(pilot, "edit")
+        await serve_for(pilot, "kim", "edit")
         assert line().startswith("§ 41 · 7 av 7 tjänstgör")
 
         # § 41: two yrkanden, a 4–3 vote, bifall, a reservation.
-        await keys(pilot, "alt+y")
-        await name(pilot, "mira")
-        await keys(pilot, "1")  # bifall
-        await keys(pilot, "alt+y")
-        await name(pilot, "olle")
-        await keys(pilot, "4")  # ändring
-        await type_text(pilot, "att beloppet sänks till 200 000 kronor")
-        await keys(pilot, "enter")
-        await keys(pilot, "alt+o")
+        await motion(pilot, "mira", "bifall")
+        await motion(pilot, "olle", "ändring", CHANGE)
         # Rows: Mira, Olle, Siri, Pär, Lina (på distans), Jon, Kim (for Edit Lund).
-        await keys(pilot, *"jnjjjnn", "escape")
+        await vote(pilot, "jnjjjnn", "escape")
         await keys(pilot, "alt+a")
         await keys(pilot, "alt+r")  # the losing side first: Olle Berg, Jon Ström, Kim Vall
         await keys(pilot, "space", "down", "down", "space", "enter")
@@ -70,9 +61,7 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
         await name(pilot, "pär")
         await keys(pilot, "down", "enter")  # Rut Sjö serves instead
         assert "7 av 7 tjänstgör · jäv: Pär Nyqvist" in line()
-        await keys(pilot, "alt+y")
-        await name(pilot, "siri")
-        await keys(pilot, "3", "enter")  # återremiss: no reason given
+        await motion(pilot, "siri", "återremiss")  # no reason given
         await keys(pilot, "alt+g", "enter")  # beslut enligt förslaget
         await keys(pilot, "escape")
         await keys(pilot, "alt+u")
@@ -88,7 +77,7 @@ async def test_a_whole_protocol_meeting_by_keys(tmp_path):
 
     assert [(m.by, m.kind) for m in first.motions] == [("Mira Holm", "bifall"),
                                                        ("Olle Berg", "ändring")]
-    assert first.motions[1].text == "att beloppet sänks till 200 000 kronor"
+    assert first.motions[1].text == CHANGE == "att beloppet sänks till 200 000 kronor"
     assert first.votes[-1].tally() == {"ja": 4, "nej": 3, "avstår": 0}
     assert first.votes[-1].ballots["Kim Vall"] == "nej" and first.votes[-1].ballots["Lina Falk"] == "ja"
     assert first.votes[-1].question == "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"

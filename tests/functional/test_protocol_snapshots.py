@@ -4,7 +4,7 @@ with the tally and the drafted result) and the yrkande dialog with a name comple
 from __future__ import annotations
 
 from store import MeetingStore
-from tests.support.protocol_live import fresh_protocol
+from tests.support.protocol_live import fresh_protocol, motion, vote
 from tests.support.live import make_app, settle, type_text, typed_through
 
 
@@ -14,16 +14,9 @@ def test_vote_grid(snap_compare):
 
     async def voted(pilot) -> None:
         await settle(pilot)
-        await pilot.press("alt+y")
-        await typed_through(pilot)
-        await type_text(pilot, "olle")
-        await pilot.press("enter", "2")  # avslag
-        await typed_through(pilot)
+        await motion(pilot, "olle", "avslag")
         pilot.app.clear_notifications()  # the yrkande's notice would cover the grid
-        await pilot.press("alt+o")
-        await typed_through(pilot)
-        await pilot.press(*"jnjjjn")  # one row left to vote
-        await typed_through(pilot)
+        await vote(pilot, "jnjjjn")  # one row left to vote
 
     assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=voted)
 
@@ -68,19 +61,9 @@ def test_vote_grid_tie_with_casting_vote(snap_compare):
 
     async def tied(pilot) -> None:
         await settle(pilot)
-        await pilot.press("alt+y")
-        await typed_through(pilot)
-        await type_text(pilot, "olle")
-        await pilot.press("enter", "4")
-        await typed_through(pilot)
-        await type_text(pilot, "att beloppet halveras")
-        await pilot.press("enter")
-        await typed_through(pilot)
+        await motion(pilot, "olle", "ändring", "att beloppet halveras")
         pilot.app.clear_notifications()
-        await pilot.press("alt+o")
-        await typed_through(pilot)
-        await pilot.press(*"jjnnjna", "u")
-        await typed_through(pilot)
+        await vote(pilot, "jjnnjna", "u")
 
     assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=tied)
 
@@ -93,18 +76,8 @@ def test_reservation_dialog_losing_side_first(snap_compare):
 
     async def opened(pilot) -> None:
         await settle(pilot)
-        await pilot.press("alt+y")
-        await typed_through(pilot)
-        await type_text(pilot, "olle")
-        await pilot.press("enter", "4")
-        await typed_through(pilot)
-        await type_text(pilot, "att beloppet halveras")
-        await pilot.press("enter")
-        await typed_through(pilot)
-        await pilot.press("alt+o")
-        await typed_through(pilot)
-        await pilot.press(*"jnjjjnn", "escape")
-        await typed_through(pilot)
+        await motion(pilot, "olle", "ändring", "att beloppet halveras")
+        await vote(pilot, "jnjjjnn", "escape")
         pilot.app.clear_notifications()
         await pilot.press("alt+r")
         await typed_through(pilot)

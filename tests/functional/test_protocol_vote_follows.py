@@ -10,10 +10,10 @@ from export.docx_protocol import build_protocol
 from store import MeetingStore, meeting_to_dict
 from store.domain.protocol import VOTE_MAIN, VOTE_REFERRAL
 from store.domain.protocol_record import outcome_clauses
-from tests.support.live import make_app, run_async, settle, type_text, typed_through
+from tests.support.live import make_app, run_async, settle, typed_through
 from tests.support.protocol_docx import open_docx, styled_lines
 from tests.support.protocol_golden import L, N
-from tests.support.protocol_live import CHANGE, fresh_protocol, motions, saved, vote
+from tests.support.protocol_live import CHANGE, fresh_protocol, motion, motions, saved, vote
 from tui.dialogs.protocol_vote import VoteDialog
 from tui.screens.live import LiveScreen
 
@@ -119,12 +119,8 @@ async def test_a_lost_referral_with_nothing_against_the_proposal_opens_no_vote()
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for who, keys in (("mira", ["1"]), ("jon", ["3", "enter"])):
-            await pilot.press("alt+y")
-            await typed_through(pilot)
-            await type_text(pilot, who)
-            await pilot.press("enter", *keys)
-            await typed_through(pilot)
+        await motion(pilot, "mira", "bifall")
+        await motion(pilot, "jon", "återremiss")
         await vote(pilot, "jjjjnnn", "escape")
         assert isinstance(app.screen, LiveScreen)
         meeting = await saved(app, store, mid)
@@ -141,11 +137,7 @@ async def test_a_vote_on_the_counter_proposal_opens_the_main_vote_with_its_choic
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await motions(pilot, referral=False)
-        await pilot.press("alt+y")
-        await typed_through(pilot)
-        await type_text(pilot, "siri")
-        await pilot.press("enter", "2")  # avslag
-        await typed_through(pilot)
+        await motion(pilot, "siri", "avslag")
         app.clear_notifications()
         await vote(pilot, "", "alt+k")
         assert _title(app).startswith("Omröstning om motförslag — § 41 ")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from store import MeetingStore
 from tests.support.live import make_app, run_async, settle, type_text, typed_through
 from store.persistence.adjusting import adjust_stored
-from tests.support.protocol_live import fresh_protocol, saved
+from tests.support.protocol_live import fresh_protocol, motion, saved
 from tests.support.protocol_sample import protocol_meeting
 from tui.dialogs.questions import TextPrompt
 
@@ -131,16 +131,9 @@ async def test_an_aterremiss_asks_for_its_reason_and_takes_none_too():
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for who, reason in (("jon", "att kostnaderna utreds"), ("siri", "")):
-            await pilot.press("alt+y")
-            await typed_through(pilot)
-            await type_text(pilot, who)
-            await pilot.press("enter", "3")  # återremiss: the reason field opens
-            await typed_through(pilot)
-            if reason:
-                await type_text(pilot, reason)
-            await pilot.press("enter")
-            await typed_through(pilot)
+        # Återremiss opens the reason field: one reason given, one left empty.
+        await motion(pilot, "jon", "återremiss", "att kostnaderna utreds")
+        await motion(pilot, "siri", "återremiss")
         meeting = await saved(app, store, mid)
     assert [(m.by, m.kind, m.text) for m in meeting.items[0].motions] == [
         ("Jon Ström", "återremiss", "att kostnaderna utreds"),

@@ -33,24 +33,50 @@ async def saved(app, store: MeetingStore, mid: str) -> Meeting:
     return store.load(mid)
 
 
-async def motions(pilot, referral: bool = True) -> None:
-    """In live mode (alt+y): Mira Holm bifall, Olle Berg ändring (CHANGE), Jon Ström
-    återremiss (unless not `referral`: a vote is then in the main question from the
-    first)."""
+async def motion(pilot, who: str, kind: str, text: str = "") -> None:
+    """In live mode (alt+y): a yrkande by `who` (a few letters, completed by enter) of
+    `kind` (its digit in the dialog), and for a kind that asks for a text or a reason,
+    `text` and enter (a reason may be left empty)."""
+    from store.domain.protocol import (MOTION_KINDS, MOTION_KINDS_WITH_REASON,
+                                       MOTION_KINDS_WITH_TEXT)
+
     from .live import type_text, typed_through
 
-    moved = (("mira", ["1"]), ("olle", ["4"]), ("jon", ["3", "enter"]))  # återremiss: no reason
-    for who, keys in moved if referral else moved[:2]:
-        await pilot.press("alt+y")
+    await pilot.press("alt+y")
+    await typed_through(pilot)
+    await type_text(pilot, who)
+    await pilot.press("enter", str(MOTION_KINDS.index(kind) + 1))
+    await typed_through(pilot)
+    if kind in MOTION_KINDS_WITH_TEXT or kind in MOTION_KINDS_WITH_REASON:
+        if text:
+            await type_text(pilot, text)
+        await pilot.press("enter")
         await typed_through(pilot)
-        await type_text(pilot, who)
-        await pilot.press("enter", *keys)
-        await typed_through(pilot)
-        if who == "olle":
-            await type_text(pilot, CHANGE)
-            await pilot.press("enter")
-            await typed_through(pilot)
+
+
+async def motions(pilot, referral: bool = True) -> None:
+    """In live mode (alt+y): Mira Holm bifall, Olle Berg ändring (CHANGE), Jon Ström
+    återremiss without a reason (unless not `referral`: a vote is then in the main
+    question from the first)."""
+    await motion(pilot, "mira", "bifall")
+    await motion(pilot, "olle", "ändring", CHANGE)
+    if referral:
+        await motion(pilot, "jon", "återremiss")
     pilot.app.clear_notifications()
+
+
+async def serve_for(pilot, deputy: str, member: str) -> None:
+    """In live mode (alt+e): the ersättare `deputy` serves for `member` from this § on
+    (each a few letters, completed by enter)."""
+    from .live import type_text, typed_through
+
+    await pilot.press("alt+e")
+    await typed_through(pilot)
+    await type_text(pilot, deputy)
+    await pilot.press("enter")
+    await type_text(pilot, member)
+    await pilot.press("enter")
+    await typed_through(pilot)
 
 
 async def vote(pilot, ballots: str, *extra: str) -> None:
