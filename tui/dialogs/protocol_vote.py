@@ -134,7 +134,7 @@ class VoteDialog(ProtocolDialog):
     def _proposition_label(self) -> str:
         keys = []
         if side_choices_differ(self.item, self.vote):
-            keys.append("alt+j, alt+n: ja och nej för andra yrkanden")
+            keys.append("alt+j, alt+n: andra yrkanden")  # whole at 80 columns with alt+k
         if len(vote_kinds(self.item)) > 1:
             keys.append(f"alt+k: {VOTE_KIND_WORDS[self.vote.kind]}")
         return f"Proposition ({'; '.join(keys)})" if keys else "Proposition"
