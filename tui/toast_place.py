@@ -36,18 +36,15 @@ def toast_seconds(message: str, title: str, severity: str, asked: float | None) 
     return max(asked if asked is not None else SECONDS.get(severity, 8.0), reading)
 
 
-#: The screen class that app.tcss widens the toasts under (to their rack's width).
-OVER_COLUMN = "-toasts-over-column"
-
-
 def keep_toasts_over(screen: Screen, column: Widget) -> None:
     """Show `screen`'s toasts over `column` (its full width, bottom aligned, never
-    outside the column), from now on, at any window size.
+    outside the column), from now on, at any window size. app.tcss names the screens
+    that do so, to widen their toasts to the rack (a class set on the screen here would
+    restyle every widget of it before the first frame: 3 % more start-up instructions).
 
     More toasts than the column holds are cut at its bottom, never drawn over the
     footer or the fields (the rack is invisible to Textual's scrolling, so it cannot
     scroll to the newest); confirmations leave within seconds and make room."""
-    screen.add_class(OVER_COLUMN)
 
     def place(_screen: Screen | None = None) -> None:
         region = column.region
