@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,21 @@ settings.load_profile("motesbok-quick" if QUICK else "motesbok")
 
 from store import MeetingStore  # noqa: E402
 from store.demo import demo_meeting  # noqa: E402
+
+
+# The collector, tuned for a test process as the app tunes it for itself (tui/compat
+# on_ready). A worker holds every imported module (textual, hypothesis, lxml...) and
+# each Pilot test makes tens of thousands of short-lived objects: with Python's default
+# threshold of 700 a fifth of a functional worker's CPU went to collections, most of it
+# full ones walking the imported modules again. Fewer young collections, and the
+# objects alive after collection frozen out of the full ones, free every cycle all the
+# same, only later.
+gc.set_threshold(7000, *gc.get_threshold()[1:])
+
+
+def pytest_collection_finish(session):
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_collection_modifyitems(items):
