@@ -9,24 +9,27 @@ from __future__ import annotations
 
 from export.docx_protocol import build_extract, build_protocol
 from store import MeetingStore, meeting_to_dict
-from store.domain.protocol import Motion, Vote
 from store.domain.protocol_record import LATER_VOTE
 from store.domain.protocol_voting import AFTER_REFERRAL, SENT_BACK
 from tests.support.live import make_app, run_async, settle, typed_through
 from tests.support.protocol_docx import open_docx, styled_lines
 from tests.support.protocol_golden import L, N
-from tests.support.protocol_live import CHANGE, before_the_meeting, motions, saved, vote
-from tests.support.protocol_sample import SERVING
+from tests.support.protocol_live import (
+    CHANGE,
+    MAIN_QUESTION,
+    MAIN_RESULT,
+    REFERRAL_QUESTION,
+    before_the_meeting,
+    motions,
+    older_file_with_a_vote_after_a_won_referral,
+    saved,
+    vote,
+)
 from tui.dialogs.protocol_parts import AFTER_REFERRAL_LABEL, ProtocolPartsDialog
 from tui.dialogs.protocol_vote import VoteDialog
 from tui.screens.live import LiveScreen
 
-LETTERS = {"j": "ja", "n": "nej", "a": "avstår"}
 SENT_BACK_DECISION = "att återremittera ärendet"
-MAIN_RESULT = "Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget."
-REFERRAL_QUESTION = ("Ja för att avgöra ärendet i dag, nej för Jon Ströms (L) "
-                     "återremissyrkande")
-MAIN_QUESTION = "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
 
 
 def _problem(app) -> str:
@@ -42,22 +45,6 @@ def _paragraph(lines):
     start = lines.index(("Heading 1", "§ 41 Gång- och cykelväg etapp 1"))
     end = lines.index(("Heading 1", "§ 42 Gång- och cykelväg etapp 2"))
     return lines[start:end]
-
-
-def _older_file(store: MeetingStore) -> str:
-    """§ 41 as a file written before the rule: the återremiss won 4–3, and a vote in the
-    main question was recorded after it all the same."""
-    meeting = before_the_meeting()
-    item = meeting.items[0]
-    item.motions = [Motion("Mira Holm", "bifall"), Motion("Olle Berg", "ändring", CHANGE),
-                    Motion("Jon Ström", "återremiss")]
-    for kind, question, letters, result in (
-            ("återremiss", REFERRAL_QUESTION, "nnnnjjj", ""),
-            ("huvudfråga", MAIN_QUESTION, "jjjjnnn", MAIN_RESULT)):
-        item.votes.append(Vote(kind=kind, question=question, result=result, ballots={
-            name: LETTERS[letter] for name, letter in zip(SERVING, letters)}))
-    item.decisions = []
-    return store.add(meeting)
 
 
 @run_async
@@ -121,7 +108,7 @@ async def test_an_older_file_s_vote_after_a_won_referral_is_kept_listed_and_not_
     from tui.screens.preview import PreviewScreen
 
     store = MeetingStore.in_memory()
-    mid = _older_file(store)
+    mid = older_file_with_a_vote_after_a_won_referral(store)
     written = meeting_to_dict(store.load(mid))
     app = make_app(store, mid)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from store import MeetingStore
 from tests.support.live import make_app, settle, steady_cursor, type_text, typed_through
-from tests.support.protocol_live import fresh_protocol, motions
+from tests.support.protocol_live import (
+    fresh_protocol,
+    motions,
+    older_file_with_a_vote_after_a_won_referral,
+)
 
 SIZE = (80, 24)
 
@@ -71,10 +75,8 @@ def test_paragraph_list_with_three_votes(snap_compare):
 def test_paragraph_list_with_a_vote_after_a_won_referral(snap_compare):
     """An older file: the återremiss won, and a main vote was recorded after it; the list
     names it as not printed."""
-    from tests.functional.test_protocol_referral_ends import _older_file
-
     store = MeetingStore.in_memory()
-    mid = _older_file(store)
+    mid = older_file_with_a_vote_after_a_won_referral(store)
 
     async def listed(pilot) -> None:
         await settle(pilot)

@@ -4,8 +4,9 @@ recorded in its §§. Shared by the live-mode protocol tests and pictures."""
 from __future__ import annotations
 
 from store import Meeting, MeetingStore
+from store.domain.protocol import Motion, Vote
 
-from .protocol_sample import protocol_meeting
+from .protocol_sample import SERVING, protocol_meeting
 
 
 def before_the_meeting(paragraphs: int = 3) -> Meeting:
@@ -87,3 +88,27 @@ async def vote(pilot, ballots: str, *extra: str) -> None:
     await typed_through(pilot)
     await pilot.press(*ballots, *extra)
     await typed_through(pilot)
+
+
+#: An older file's § 41 (older_file_with_a_vote_after_a_won_referral).
+_LETTERS = {"j": "ja", "n": "nej", "a": "avstår"}
+MAIN_RESULT = "Med 4 ja-röster mot 3 nej-röster beslutar utskottet enligt förslaget."
+REFERRAL_QUESTION = ("Ja för att avgöra ärendet i dag, nej för Jon Ströms (L) "
+                     "återremissyrkande")
+MAIN_QUESTION = "Ja för förslaget, nej för Olle Bergs (M) ändringsyrkande"
+
+
+def older_file_with_a_vote_after_a_won_referral(store: MeetingStore) -> str:
+    """§ 41 as a file written before the rule: the återremiss won 4–3, and a vote in the
+    main question was recorded after it all the same."""
+    meeting = before_the_meeting()
+    item = meeting.items[0]
+    item.motions = [Motion("Mira Holm", "bifall"), Motion("Olle Berg", "ändring", CHANGE),
+                    Motion("Jon Ström", "återremiss")]
+    for kind, question, letters, result in (
+            ("återremiss", REFERRAL_QUESTION, "nnnnjjj", ""),
+            ("huvudfråga", MAIN_QUESTION, "jjjjnnn", MAIN_RESULT)):
+        item.votes.append(Vote(kind=kind, question=question, result=result, ballots={
+            name: _LETTERS[letter] for name, letter in zip(SERVING, letters)}))
+    item.decisions = []
+    return store.add(meeting)
