@@ -30,6 +30,7 @@ from .protocol_record import (
     keeping_drafts,
     outcome_clauses,
     paragraph_item,
+    procedure_is_draft,
 )
 from .protocol_text import outcome_words
 from .protocol_vote import (
@@ -310,12 +311,26 @@ def decide_by_vote(meeting: Meeting, item: AgendaItem, vote: Vote | None = None,
     vote = vote if vote is not None else current_vote(meeting, item)
     winner, _ = vote_decision(meeting, item, vote)
     if not settles(item, vote):
+        if vote.kind == VOTE_REFERRAL:
+            _no_longer_sent_back(meeting, item)
         return item.decisions
     procedure = item.procedure
     decisions = decide(meeting, item, winner)
     if not redraft_procedure:
         item.procedure = procedure
     return decisions
+
+
+def _no_longer_sent_back(meeting: Meeting, item: AgendaItem) -> None:
+    """An återremiss vote corrected to lost: the återremiss beslut the app wrote goes,
+    and its beslutsgång while still the draft; the main question decides the § now.
+    Decisions or a beslutsgång the secretary wrote stay."""
+    outcome = decided_outcome(item)
+    if outcome is NOT_DECIDED or outcome is None or outcome.kind != "återremiss":
+        return
+    if procedure_is_draft(meeting, item):
+        item.procedure = ""
+    item.decisions = []
 
 
 def decided_for(meeting: Meeting, item: AgendaItem, vote: Vote | None = None) -> str:

@@ -157,3 +157,44 @@ async def test_a_vote_on_the_counter_proposal_opens_the_main_vote_with_its_choic
     paragraph = _paragraph_lines(meeting)
     assert (L, "Omröstning 1 om motförslag") in paragraph
     assert (L, "Omröstning 2 i huvudfrågan") in paragraph
+
+
+@run_async
+async def test_a_referral_vote_corrected_to_lost_in_the_list_opens_the_main_vote():
+    """alt+l, enter on a won återremiss vote, one ballot turned: now lost, the main vote
+    opens over the list as it would after alt+o, and the återremiss beslut is taken back
+    (the main question decides now); held later, the protocol prints both votes."""
+    from tui.dialogs.protocol_parts import ProtocolPartsDialog
+
+    store = MeetingStore.in_memory()
+    mid = fresh_protocol(store)
+    app = make_app(store, mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await motions(pilot)
+        await vote(pilot, "nnnnjjj", "escape")  # sent back 3–4
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("alt+l")
+        await typed_through(pilot)
+        await pilot.press("down", "down", "down", "enter")  # the vote
+        await typed_through(pilot)
+        assert isinstance(app.screen, VoteDialog)
+        await pilot.press("j", "escape")  # Mira Holm to ja: 4–3, decided today
+        await typed_through(pilot)
+        assert isinstance(app.screen, VoteDialog)
+        assert _title(app).startswith("Omröstning 2 i huvudfrågan — § 41 ")
+        await pilot.press("escape")  # not yet: the återremiss beslut is gone all the same
+        await typed_through(pilot)
+        assert isinstance(app.screen, ProtocolPartsDialog)
+        meeting = await saved(app, store, mid)
+        assert meeting.items[0].decisions == [] and meeting.items[0].procedure == ""
+        await pilot.press("escape")
+        await typed_through(pilot)
+        await vote(pilot, "nnjjnnj", "escape")  # alt+o: the main vote, held
+        meeting = await saved(app, store, mid)
+    item = meeting.items[0]
+    assert [v.kind for v in item.votes] == [VOTE_REFERRAL, VOTE_MAIN]
+    assert [d.text for d in item.decisions] == [CHANGE]
+    paragraph = _paragraph_lines(meeting)
+    assert (L, "Omröstning 1 om återremiss") in paragraph
+    assert (L, "Omröstning 2 i huvudfrågan") in paragraph

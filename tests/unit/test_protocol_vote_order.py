@@ -269,3 +269,24 @@ def test_an_older_file_s_votes_after_a_won_referral_are_kept_and_not_printed(hel
             "att återremittera ärendet med motiveringen för en ny kalkyl"]
         assert "(omröstning" not in item.procedure or len(shown) > 1
     assert meeting_to_dict(again)["items"][0]["votes" if len(item.votes) > 1 else "vote"]
+
+
+def test_a_won_referral_corrected_to_lost_takes_back_the_referral_beslut():
+    meeting, item = _paragraph()
+    referral = vot.open_vote(meeting, item)
+    _cast(meeting, item, referral, "nnnnjjj")
+    vot.decide_by_vote(meeting, item, referral)
+    assert [d.text for d in item.decisions] == [
+        "att återremittera ärendet med motiveringen för en ny kalkyl"]
+    vot.set_ballot(meeting, item, SERVING[0], "ja", referral)  # 4–3: decided today
+    vot.decide_by_vote(meeting, item, referral)
+    assert item.decisions == [] and item.procedure == ""  # the main question decides
+    # Decisions the secretary wrote herself stay when it happens again.
+    vot.set_ballot(meeting, item, SERVING[0], "nej", referral)
+    vot.decide_by_vote(meeting, item, referral)
+    item.decisions[0].text = "att återremittera ärendet till förvaltningen"
+    rec.set_procedure(meeting, item, "Egen beslutsgång.")
+    vot.set_ballot(meeting, item, SERVING[0], "ja", referral)
+    vot.decide_by_vote(meeting, item, referral)
+    assert [d.text for d in item.decisions] == ["att återremittera ärendet till förvaltningen"]
+    assert item.procedure == "Egen beslutsgång."

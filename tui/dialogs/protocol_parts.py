@@ -127,7 +127,18 @@ class ProtocolPartsDialog(ProtocolDialog):
             return
         dialog = dialog_class(self.meeting, self.item, self.paragraph, self._on_change,
                               editing=editing)
-        self.app.push_screen(dialog, lambda _saved: self._fill(position))
+        self.app.push_screen(dialog, lambda _saved: self._corrected(dialog, position))
+
+    def _corrected(self, dialog, position: int) -> None:
+        """Back from a correction: the list again; a vote corrected so that it leads on
+        (the återremiss now lost) opens the vote that follows, as alt+o's does."""
+        self._fill(position)
+        if getattr(dialog, "follows", ""):
+            from .protocol_vote import VoteDialog
+
+            self.app.push_screen(
+                VoteDialog(self.meeting, self.item, self.paragraph, self._on_change),
+                lambda _saved: self._fill(len(self._parts()) - 1))
 
     def action_support(self) -> None:
         """i on a yrkande: who instämmer in it."""

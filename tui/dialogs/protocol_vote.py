@@ -248,6 +248,8 @@ class VoteDialog(ProtocolDialog):
             self.dismiss(True)
             return
         if not settles(self.item, vote):  # decided today, or the counter-proposal: on
+            # An återremiss corrected to lost takes back the återremiss beslut.
+            self.record(lambda: decide_by_vote(self.meeting, self.item, vote))
             self.follows = vote_to_follow(self.item, vote)
             then = (f" Omröstning {VOTE_KIND_WORDS[self.follows]} (esc om ingen begärs)."
                     if self.follows else "")
