@@ -13,13 +13,17 @@ from typing import Any
 
 from textual.message import Message
 
+#: Messages are told apart by identity and logged by Textual's own repr: only their
+#: __init__ is generated (each generated method is compiled at start-up).
+message = dataclass(eq=False, repr=False)
 
-@dataclass
+
+@message
 class WorkerMessage(Message):
     """Base of the workers' messages (Message.__post_init__ sets up a dataclass one)."""
 
 
-@dataclass
+@message
 class Notice(WorkerMessage):
     """Something to tell the secretary; posted to the app, which shows it."""
 
@@ -29,14 +33,14 @@ class Notice(WorkerMessage):
     timeout: float | None = None
 
 
-@dataclass
+@message
 class OwnerHistoryLoaded(WorkerMessage):
     """Owners used before in the series (live mode's owner completion)."""
 
     owners: list[str]
 
 
-@dataclass
+@message
 class MeetingsLoaded(WorkerMessage):
     """The meeting list was read; ``error`` names what could not be read."""
 
@@ -44,14 +48,14 @@ class MeetingsLoaded(WorkerMessage):
     error: str | None
 
 
-@dataclass
+@message
 class RescueCopiesFound(WorkerMessage):
     """Copies left by a run whose saves failed."""
 
     copies: list[Any]
 
 
-@dataclass
+@message
 class ImportFileRead(WorkerMessage):
     """A file was read for import: a meeting, or the reason it could not be."""
 
@@ -60,7 +64,7 @@ class ImportFileRead(WorkerMessage):
     error: str | None
 
 
-@dataclass
+@message
 class ActionsScanned(WorkerMessage):
     """Every meeting's actions were read (rows), or the scan failed (error)."""
 
@@ -68,7 +72,7 @@ class ActionsScanned(WorkerMessage):
     error: str | None = None
 
 
-@dataclass
+@message
 class ActionsSelected(WorkerMessage):
     """The rows the filter keeps, in the order shown."""
 
@@ -76,7 +80,7 @@ class ActionsSelected(WorkerMessage):
     action_filter: Any
 
 
-@dataclass
+@message
 class ActionToggled(WorkerMessage):
     """An action was ticked done or reopened everywhere (posted to the screen that
     asked, which redraws)."""
@@ -84,7 +88,7 @@ class ActionToggled(WorkerMessage):
     action_id: str
 
 
-@dataclass
+@message
 class FirstParagraphFound(WorkerMessage):
     """The § a protocol's series continues from (store.persistence.paragraphs), for the
     series and year in ``key`` when it was asked."""
