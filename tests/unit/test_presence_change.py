@@ -61,13 +61,15 @@ def states(draw):
     texts = draw(st.lists(st.sampled_from(sorted(AGENDA_TEXT)), max_size=3))
     in_sub_item = draw(st.booleans())
     target = meeting.items[on_screen]
+    # The agenda's texts first: they were there before anything was recorded ("blank
+    # notes" written after a recorded note would wipe it, and the state would lie).
+    for kind in texts:
+        AGENDA_TEXT[kind](target)
     if in_sub_item:
         target.items.append(AgendaItem("Delfråga"))
         target = target.items[0]
     for kind in records:
         RECORDS[kind](target)
-    for kind in texts:
-        AGENDA_TEXT[kind](meeting.items[on_screen])
     # Other §§ hold records too: only the one on screen counts.
     for k, item in enumerate(meeting.items):
         if k != on_screen and draw(st.booleans()):
