@@ -10,16 +10,15 @@ them ("Trojan Source"), so they are shown as ``<U+202E>``.
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import TextIO
 
-from store.domain.text import BIDI, BIDI_CONTROLS, CONTROL_CHARS
+from store.domain.text import BIDI, BIDI_CONTROLS, CONTROL_CHARS, pattern_on_first_use
 
 _LAYOUT = "\t\n\r\v\f"
 #: Lone surrogates (undecodable bytes); a regex, since a per-character check of every
 #: non-ASCII cell cost `actions` over 150 ms on 12 000 rows.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = pattern_on_first_use("[\ud800-\udfff]")
 
 
 def _caret(ch: str) -> str:
@@ -44,8 +43,8 @@ def terminal_safe(text: str, *, keep: str = "") -> str:
         )
     if not text.isascii() and BIDI.search(text):
         text = BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
-    if not text.isascii() and _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
+    if not text.isascii() and _SURROGATE().search(text):
+        text = _SURROGATE().sub("\ufffd", text)
     return text
 
 

@@ -31,6 +31,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Iterable
 
 from .dates import ClockTimeError, parse_clock_time
+from .text import pattern_on_first_use
 
 if TYPE_CHECKING:  # the model imports this module; no cycle at run time
     from .model import AgendaItem, Meeting, Participant
@@ -211,7 +212,7 @@ def leave(participant: Participant, at: str | None, *, item: str | None = None,
 # -- reading typed or written presence --------------------------------------------------
 
 _DASHES = "-–—"
-_PART_RE = re.compile(
+_PART_RE = pattern_on_first_use(
     rf"^(?:från\s+(?P<from>\S+)|till\s+(?P<to>\S+)|(?P<a>[^{_DASHES}\s]*)\s*[{_DASHES}]\s*"
     rf"(?P<b>[^{_DASHES}\s]*))$",
     re.I,
@@ -229,7 +230,7 @@ def parse_presence(text: str) -> list[Interval]:
     for part in parts:
         if not part:
             continue
-        match = _PART_RE.match(part)
+        match = _PART_RE().match(part)
         if not match:
             raise AttendanceError(
                 f"Förstår inte ”{part}”: skriv t.ex. 13:05-14:30, 15:00- eller till 14:30."
@@ -246,7 +247,7 @@ def parse_presence(text: str) -> list[Interval]:
     return normalized(intervals)
 
 
-_WRITTEN_RE = re.compile(
+_WRITTEN_RE = pattern_on_first_use(
     r"\s+((?:\d{2}:\d{2}-\d{2}:\d{2}|från \d{2}:\d{2}|till \d{2}:\d{2})"
     r"(?: och (?:\d{2}:\d{2}-\d{2}:\d{2}|från \d{2}:\d{2}|till \d{2}:\d{2}))*)$"
 )
@@ -258,7 +259,7 @@ def split_presence(entry: str) -> tuple[str, list[Interval]]:
     The inverse of `presence_text` as the minutes write it after a name; text that is
     not a valid presence stays part of the name.
     """
-    match = _WRITTEN_RE.search(entry)
+    match = _WRITTEN_RE().search(entry)
     if not match:
         return entry, []
     try:

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+from .text import pattern_on_first_use
+
 __all__ = [
     "DueDateError", "parse_due_date", "due_date_reference", "format_date_sv", "ClockTimeError", "parse_clock_time",
     "clock_time_as_typed",
@@ -81,9 +83,9 @@ _RELATIVE_DAYS = {
 }
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DAY_MONTH = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*[-\s]\s*(\d{2}|\d{4}))?")
-_DAY_NAME = re.compile(r"(\d{1,2})(?::?e)?\s+([a-z]+)\.?(?:\s+(\d{4}))?")
-_IN_N = re.compile(r"om\s+(\w+)\s+(dag|dagar|vecka|veckor|manad|manader)")
+_DAY_MONTH = pattern_on_first_use(r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*[-\s]\s*(\d{2}|\d{4}))?")
+_DAY_NAME = pattern_on_first_use(r"(\d{1,2})(?::?e)?\s+([a-z]+)\.?(?:\s+(\d{4}))?")
+_IN_N = pattern_on_first_use(r"om\s+(\w+)\s+(dag|dagar|vecka|veckor|manad|manader)")
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -174,7 +176,7 @@ def parse_due_date(text: str, today: date) -> date:
         ahead = (_WEEKDAYS[weekday_word] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
 
-    match = _IN_N.fullmatch(folded)
+    match = _IN_N().fullmatch(folded)
     if match:
         count_word, unit = match.groups()
         count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS.get(count_word)
@@ -193,7 +195,7 @@ def parse_due_date(text: str, today: date) -> date:
         year, month, day = (int(g) for g in match.groups())
         return _make(year, month, day, typed)
 
-    match = _DAY_MONTH.fullmatch(folded)
+    match = _DAY_MONTH().fullmatch(folded)
     if match:
         day, month = int(match.group(1)), int(match.group(2))
         year_text = match.group(3)
@@ -202,7 +204,7 @@ def parse_due_date(text: str, today: date) -> date:
             year = int(year_text) if len(year_text) == 4 else _full_year(int(year_text), today)
         return _day_month(day, month, year, today, typed)
 
-    match = _DAY_NAME.fullmatch(folded)
+    match = _DAY_NAME().fullmatch(folded)
     if match:
         day, name, year_text = match.groups()
         month = _MONTHS.get(name)

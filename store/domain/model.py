@@ -31,18 +31,19 @@ from .protocol import (
 
 # The rule for which titles are standing items lives in store/domain/standing.py.
 from .standing import looks_standing  # noqa: F401 - re-exported
+from .text import pattern_on_first_use
 
 ITEM_STATUSES: tuple[str, ...] = ("pending", "done", "deferred")
 
 SECRETARY_ROLE = "Sekreterare"
 #: A secretary's title: Sekreterare itself or a compound of it (nämndsekreterare,
 #: kommunsekreterare, biträdande mötessekreterare …), as a roster is usually typed.
-_SECRETARY_TITLE = re.compile(r"sekreterare\b", re.IGNORECASE)
+_SECRETARY_TITLE = pattern_on_first_use(r"sekreterare\b", re.IGNORECASE)
 
 
 def is_secretary_role(role: str) -> bool:
     """True for a role that makes its holder the meeting's secretary."""
-    return bool(_SECRETARY_TITLE.search(role))
+    return bool(_SECRETARY_TITLE().search(role))
 
 #: How a meeting's `unplaced` text (an import's leftovers) is named to the secretary.
 UNPLACED_TITLE = "Ej placerad text från importen"

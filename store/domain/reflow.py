@@ -14,12 +14,12 @@ Text without a line break is returned as it is. Pure and idempotent.
 
 from __future__ import annotations
 
-import re
+from .text import pattern_on_first_use
 
 #: A bullet mark at the start of a line: a dash, star or bullet sign followed by a
 #: space (or nothing else on the line), or a list number "1." / "12)" and a space.
-_BULLET = re.compile(r"^(?:[-*•◦▪‣∙·–—](?=\s|$)|\d{1,2}[.)](?=\s|$))\s*")
-_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_BULLET = pattern_on_first_use(r"^(?:[-*•◦▪‣∙·–—](?=\s|$)|\d{1,2}[.)](?=\s|$))\s*")
+_BREAKS = pattern_on_first_use(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 BULLET_PREFIX = "- "
 
@@ -27,7 +27,7 @@ BULLET_PREFIX = "- "
 def bullet_content(line: str) -> str | None:
     """The text of a bullet line without its mark, or None when it is not a bullet."""
     stripped = line.strip()
-    match = _BULLET.match(stripped)
+    match = _BULLET().match(stripped)
     if match is None:
         return None
     return stripped[match.end():]
@@ -35,7 +35,7 @@ def bullet_content(line: str) -> str | None:
 
 def reflow(text: str) -> str:
     """The paste with its paragraphs joined (see the module's description)."""
-    text = _BREAKS.sub("\n", text)
+    text = _BREAKS().sub("\n", text)
     if "\n" not in text:
         return text
     blocks: list[list[str]] = []  # paragraphs: each a list of output lines

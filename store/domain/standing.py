@@ -19,6 +19,8 @@ import functools
 import re
 import unicodedata
 
+from .text import pattern_on_first_use
+
 __all__ = ["STANDING_KINDS", "standing_kind", "looks_standing"]
 
 
@@ -105,16 +107,16 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 # "3.", "3)", "§ 4", "§4:", "4.2", "b)", "b." at the start of a title.
-_NUMBERING = re.compile(r"^(?:§\s*)?(?:\d+(?:\.\d+)*[.):]?|[a-z][.)])\s+")
+_NUMBERING = pattern_on_first_use(r"^(?:§\s*)?(?:\d+(?:\.\d+)*[.):]?|[a-z][.)])\s+")
 # A detail after the words: "Nästa möte: 12 juni", "Övriga frågor – inga", "(bilaga 2)".
-_DETAIL = re.compile(r"\s*(?::|\(|\s[-–—]\s|\s[-–—]$).*$")
-_JOINED = re.compile(r"\s*[,/]\s*|\s+(?:och|samt)\s+")
+_DETAIL = pattern_on_first_use(r"\s*(?::|\(|\s[-–—]\s|\s[-–—]$).*$")
+_JOINED = pattern_on_first_use(r"\s*[,/]\s*|\s+(?:och|samt)\s+")
 
 
 def _core(title: str) -> str:
     folded = _fold(title)
-    folded = _NUMBERING.sub("", folded)
-    folded = _DETAIL.sub("", folded)
+    folded = _NUMBERING().sub("", folded)
+    folded = _DETAIL().sub("", folded)
     return folded.strip(" .;:!")
 
 
@@ -137,7 +139,7 @@ def standing_kind(title: str) -> str | None:
     kind = _kind_of(words)
     if kind is not None:
         return kind
-    parts = [part for part in _JOINED.split(words) if part]
+    parts = [part for part in _JOINED().split(words) if part]
     if len(parts) > 1:
         kinds = [_kind_of(part) for part in parts]
         if all(kinds):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from typing import Callable
 
 #: C0 controls, DEL and C1 controls (Unicode category Cc): never meant to be seen.
 CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -15,6 +17,16 @@ CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
 BIDI_CONTROLS = ("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
                  "\u200e\u200f\u061c")
 BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def pattern_on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A function giving `pattern` compiled, compiled the first time it is called.
+
+    Compiling costs about a million instructions a pattern. The rules that read what
+    the secretary types (dates, presence, pasted lists, roles) are not needed to start
+    the app, so their patterns are not compiled on every start (issue 11 point 10).
+    """
+    return functools.cache(lambda: re.compile(pattern, flags))
 
 
 def is_blank(text: str) -> bool:
