@@ -17,8 +17,6 @@ import sys
 import threading
 from pathlib import Path
 
-from textual.app import App
-
 from store import StoreError
 
 
@@ -29,7 +27,7 @@ def _emergency_folders():
     return rescue_folders()
 
 
-class CrashSafety(App):
+class CrashSafety:
     """App mixin: the final save, however the app ends, and copies when saving fails.
 
     Needs from the app: ``session`` and ``save_now()``.

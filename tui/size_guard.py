@@ -8,7 +8,7 @@ drawn nor reachable by keys, pastes or app actions (only quitting, which saves).
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
@@ -58,7 +58,7 @@ class TooSmallScreen(Screen):
             line.update(too_small_text(size))
 
 
-class SizeGuard(App):
+class SizeGuard:
     """Mixed into the app: cover it while the window is below the usable size."""
 
     def __init__(self, *args, **kwargs):

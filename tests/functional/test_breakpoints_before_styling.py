@@ -4,6 +4,7 @@ styling on (tui/compat BreakpointsBeforeStyling), so it is not styled twice."""
 from __future__ import annotations
 
 import pytest
+from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -23,7 +24,7 @@ class Probe(Screen):
         self.classes_at_mount = set(self.classes)
 
 
-class ProbeApp(BreakpointsBeforeStyling):
+class ProbeApp(BreakpointsBeforeStyling, App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     def __init__(self):

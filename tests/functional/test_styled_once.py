@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -23,7 +24,7 @@ class OwnCss(Plain):
     CSS = "#two { width: 7; }"
 
 
-class ProbeApp(StyledOnceWhenShown):
+class ProbeApp(StyledOnceWhenShown, App):
     def __init__(self, screen: Screen):
         super().__init__()
         self.probe = screen

@@ -7,7 +7,6 @@ Textual; widgets with app behaviour build on the classes here.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import App
 from textual.geometry import Offset
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
@@ -191,7 +190,7 @@ def drop_from_drawn_lines(pattern) -> None:
     Compositor._get_renders = _get_renders
 
 
-class UnexpectedErrorHooks(App):
+class UnexpectedErrorHooks:
     """App mixin: Textual's private end-of-app error path, routed to two public hooks.
 
     Textual (8.2.8) has no public hook for an unhandled exception: App._handle_exception
@@ -228,7 +227,7 @@ class UnexpectedErrorHooks(App):
         self._close_messages_no_wait()
 
 
-class BreakpointsBeforeStyling(App):
+class BreakpointsBeforeStyling:
     """App mixin: a pushed screen has its breakpoint classes before it is first styled.
 
     Textual (8.2.8) adds the HORIZONTAL_BREAKPOINTS class ("-narrow", "-wide") to a
@@ -262,7 +261,7 @@ class BreakpointsBeforeStyling(App):
                 {name: name in names for _, name in breakpoints}, update=False)
 
 
-class StyledOnceWhenShown(App):
+class StyledOnceWhenShown:
     """App mixin: a screen's widgets are styled once, when mounted, not again when it shows.
 
     Textual (8.2.8) styles each widget as it is mounted, then styles the whole screen
@@ -294,7 +293,7 @@ class StyledOnceWhenShown(App):
         Screen._on_screen_resume = _on_screen_resume
 
 
-class NoFrameInBatch(App):
+class NoFrameInBatch:
     """App mixin: a screen is not drawn while the app's updates are batched.
 
     Textual (8.2.8) lays out a screen mounted inside a batch (a screen pushed in
