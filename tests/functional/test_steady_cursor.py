@@ -1,5 +1,5 @@
 """A text editor with blinking switched off draws its cursor, whichever phase the blink
-was in (tui/compat SteadyCursorTextArea).
+was in (tui/compat SteadyCursor).
 
 TextArea's line cache could not tell "blinking off" from "blink in its hidden phase":
 switched off during the hidden phase, the focused editor kept a line without its cursor.

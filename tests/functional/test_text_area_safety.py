@@ -1,7 +1,7 @@
 """Undo and redo in every TextArea of the app never end the meeting (issue 10.1).
 
 Textualize/textual#6686: undoing a multi-line paste crashed the app with "The document
-line index N is out of bounds". The fix lives in tui/compat (UndoSafeTextArea).
+line index N is out of bounds". The fix lives in tui/compat (UndoSafeHistory).
 """
 
 from __future__ import annotations

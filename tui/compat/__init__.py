@@ -1,7 +1,10 @@
 """Every patch of Textual behaviour the app needs, in one place (Textual 8.2.8).
 
 Each names its upstream issue and when it can go. Nothing else in the app patches
-Textual; widgets with app behaviour build on the classes here.
+Textual; widgets with app behaviour build on the classes here. The mixins are plain
+classes, put before the Textual class they change: Textual sets up every subclass of
+its own classes by walking their whole MRO (1.6 M instructions at start-up for an App
+subclass, 3.6 M for a TextArea one).
 """
 
 from __future__ import annotations
@@ -51,8 +54,8 @@ def call_after(pump, delay: float, callback) -> None:
     asyncio.get_running_loop().call_later(max(0.0, delay), pump.call_later, callback)
 
 
-class SteadyCursorTextArea(TextArea):
-    """A TextArea that draws its cursor when blinking is switched off.
+class SteadyCursor:
+    """TextArea mixin: the cursor is drawn when blinking is switched off.
 
     The line cache of Textualize/textual#5925 keys a line by "the blink shows the cursor
     here", which is also false while the blink is in its hidden phase; with blinking
@@ -67,8 +70,8 @@ class SteadyCursorTextArea(TextArea):
         self.refresh()
 
 
-class UndoSafeTextArea(SteadyCursorTextArea):
-    """A TextArea whose undo and redo cannot crash on a stale cursor.
+class UndoSafeHistory:
+    """TextArea mixin: undo and redo cannot crash on a stale cursor.
 
     Textualize/textual#6686 (open): undoing a multi-line paste restores the shorter
     text before the selection; the scrollbar refresh in between scrolls to the old

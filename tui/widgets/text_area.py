@@ -1,6 +1,7 @@
 """The one multi-line text editor of the app: every TextArea is an AppTextArea.
 
-Built on compat's UndoSafeTextArea, so undo and redo never crash (Textualize/textual#6686).
+Built with compat's UndoSafeHistory, so undo and redo never crash (Textualize/textual#6686),
+and SteadyCursor.
 A multi-line paste is reflowed (store.domain.reflow: a PDF paragraph stays one paragraph); ctrl+r
 right after puts the paste back exactly as it was copied.
 """
@@ -11,11 +12,12 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.binding import Binding
+from textual.widgets import TextArea
 from textual.widgets.text_area import Location
 
 from store.domain.reflow import reflow
 
-from ..compat import UndoSafeTextArea
+from ..compat import SteadyCursor, UndoSafeHistory
 
 RAW_PASTE_KEY = "ctrl+r"
 
@@ -30,7 +32,7 @@ class _Reflowed:
     raw: str
 
 
-class AppTextArea(UndoSafeTextArea):
+class AppTextArea(SteadyCursor, UndoSafeHistory, TextArea):
     """A TextArea for meeting text (notes, decisions, agenda fields).
 
     `reflow_paste=False` for fields where each line means something of its own
