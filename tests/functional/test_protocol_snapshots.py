@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from store import MeetingStore
 from tests.support.protocol_live import fresh_protocol, motion, vote
-from tests.support.live import make_app, settle, type_text, typed_through
+from tests.support.live import make_app, settle, type_text, typed_through, without_notices
 
 
 def test_vote_grid(snap_compare):
@@ -15,7 +15,7 @@ def test_vote_grid(snap_compare):
     async def voted(pilot) -> None:
         await settle(pilot)
         await motion(pilot, "olle", "avslag")
-        pilot.app.clear_notifications()  # the yrkande's notice would cover the grid
+        await without_notices(pilot)  # the yrkande's notice would cover the grid
         await vote(pilot, "jnjjjn")  # one row left to vote
 
     assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=voted)
@@ -62,7 +62,7 @@ def test_vote_grid_tie_with_casting_vote(snap_compare):
     async def tied(pilot) -> None:
         await settle(pilot)
         await motion(pilot, "olle", "ändring", "att beloppet halveras")
-        pilot.app.clear_notifications()
+        await without_notices(pilot)
         await vote(pilot, "jjnnjna", "u")
 
     assert snap_compare(make_app(store, mid), terminal_size=(80, 24), run_before=tied)
@@ -78,7 +78,7 @@ def test_reservation_dialog_losing_side_first(snap_compare):
         await settle(pilot)
         await motion(pilot, "olle", "ändring", "att beloppet halveras")
         await vote(pilot, "jnjjjnn", "escape")
-        pilot.app.clear_notifications()
+        await without_notices(pilot)
         await pilot.press("alt+r")
         await typed_through(pilot)
         await pilot.press("space", "down", "space")

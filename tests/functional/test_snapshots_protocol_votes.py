@@ -7,7 +7,8 @@ and of the list of an older file with a vote after a won återremiss (not printe
 from __future__ import annotations
 
 from store import MeetingStore
-from tests.support.live import make_app, settle, steady_cursor, type_text, typed_through
+from tests.support.live import (make_app, settle, steady_cursor, type_text, typed_through,
+                                without_notices)
 from tests.support.protocol_live import (
     fresh_protocol,
     motions,
@@ -37,7 +38,7 @@ async def _three_votes(pilot, main_ballots: str) -> None:
     await typed_through(pilot)
     await pilot.press(*main_ballots)  # the main question, opened at once
     await typed_through(pilot)
-    pilot.app.clear_notifications()  # the outcomes' notices would cover the grid
+    await without_notices(pilot)  # the outcomes' notices would cover the grid
     await steady_cursor(pilot)
 
 
@@ -63,7 +64,7 @@ def test_paragraph_list_with_three_votes(snap_compare):
         await _three_votes(pilot, "jjjjnnn")
         await pilot.press("escape")  # the main question decides: the proposal
         await typed_through(pilot)
-        pilot.app.clear_notifications()
+        await without_notices(pilot)
         await pilot.press("alt+l")
         await typed_through(pilot)
         await pilot.press("end")  # the votes, at the list's foot

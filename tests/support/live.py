@@ -132,6 +132,17 @@ async def typed_through(pilot) -> None:
     await pilot.pause()
 
 
+async def without_notices(pilot) -> None:
+    """Clear every notification, those still on their way too, and wait until no screen
+    shows one: a picture must not depend on when a notice came or went (a notice under
+    a dialog shows through its margins)."""
+    await typed_through(pilot)
+    pilot.app.clear_notifications()
+    await wait_until(pilot, lambda: not any(screen.query("Toast")
+                                            for screen in pilot.app.screen_stack),
+                     what="no notices shown")
+
+
 async def steady_cursor(pilot) -> None:
     """Stop the text fields' cursors blinking, so a picture does not depend on when
     it is taken (the cursor shows, as right after a key)."""
