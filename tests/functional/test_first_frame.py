@@ -1,8 +1,8 @@
 """`motesbok live ID`: what live mode's first frame needs, and nothing more, comes first.
 
-The meeting is the app's first screen (tui/live_start.py); what live mode holds back
-(the footer, the owner history) must not be there yet when the app is ready, and must
-come right after. A dialog offered before the meeting opens is drawn whole.
+Textual mounts a screen pushed in App.on_mount inside its start-up batch, where nothing
+is drawn; the app's Ready event comes after it (tui/compat.AfterFirstFrame). What live
+mode holds back (the footer) must not be there yet at Ready, and must come right after.
 """
 
 from __future__ import annotations
@@ -146,31 +146,3 @@ async def test_live_mode_draws_the_item_once_before_it_shows(monkeypatch):
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen), what="back")
         await wait_until(pilot, lambda: len(drawn) == 2, what="the item drawn again")
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(os.name != "posix", reason="pty")
-def test_a_dialog_offered_before_the_meeting_opens_is_drawn_whole(data_dir):
-    # A rescue copy of the meeting is offered before `live ID` opens it: the dialog is
-    # pushed in App.on_mount, inside Textual's start-up batch, whose frame was thrown
-    # away with the record of what needed drawing (tui/compat.NoFrameInBatch): the
-    # first frame showing the dialog drew only the dialog's rows, none from the top.
-    from bench.startup import thirty_item_meeting
-    from export.json_io import meeting_json_bytes
-    from store.persistence.rescue import rescue_file_name
-    from tests.support.pty_app import PtyApp
-
-    store = MeetingStore.at(data_dir)
-    meeting_id = store.add(thirty_item_meeting())
-    newer = store.load(meeting_id)
-    newer.items[0].notes = "Skrivet före kraschen"
-    newer.updated_at = "2999-01-01T00:00:00"
-    (Path(os.environ["HOME"]) / rescue_file_name(meeting_id)).write_bytes(
-        meeting_json_bytes(newer))
-    app = PtyApp(data_dir, meeting_id)
-    try:
-        app.wait_for("Nödkopia hittad")
-        drawn = app.screen_text()
-        assert "\x1b[1;1H" in drawn[:drawn.find("Nödkopia hittad")]  # the top row first
-    finally:
-        app.close()
