@@ -146,3 +146,31 @@ async def test_live_mode_draws_the_item_once_before_it_shows(monkeypatch):
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, LiveScreen), what="back")
         await wait_until(pilot, lambda: len(drawn) == 2, what="the item drawn again")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="pty")
+def test_a_dialog_offered_before_the_meeting_opens_is_drawn_whole(data_dir):
+    # A rescue copy of the meeting is offered before `live ID` opens it: the dialog is
+    # pushed in App.on_mount, inside Textual's start-up batch, whose frame was thrown
+    # away with the record of what needed drawing (tui/compat.NoFrameInBatch): the
+    # first frame showing the dialog drew only the dialog's rows, none from the top.
+    from bench.startup import thirty_item_meeting
+    from export.json_io import meeting_json_bytes
+    from store.persistence.rescue import rescue_file_name
+    from tests.support.pty_app import PtyApp
+
+    store = MeetingStore.at(data_dir)
+    meeting_id = store.add(thirty_item_meeting())
+    newer = store.load(meeting_id)
+    newer.items[0].notes = "Skrivet före kraschen"
+    newer.updated_at = "2999-01-01T00:00:00"
+    (Path(os.environ["HOME"]) / rescue_file_name(meeting_id)).write_bytes(
+        meeting_json_bytes(newer))
+    app = PtyApp(data_dir, meeting_id)
+    try:
+        app.wait_for("Nödkopia hittad")
+        drawn = app.screen_text()
+        assert "\x1b[1;1H" in drawn[:drawn.find("Nödkopia hittad")]  # the top row first
+    finally:
+        app.close()
