@@ -6,7 +6,12 @@ are typed at about 8 per second, alternating between the two, so machine noise h
 alike; each letter's time is from the write to the first output that shows it. Prints the
 median and p95 of both and their ratios; the target is p95 <= 1.5x the bare TextArea.
 
-    .venv/bin/python bench/keystroke.py [--letters 60] [--items 144]
+The pace is uneven (each gap 0.6-1.4 times the mean, from a seeded generator), as a
+person's is: at an even pace the live clock's once-a-second frame kept the same place
+among the letters for the whole run, so whether it delayed them (Textual draws at most
+once per 1/60 s) depended on when the app happened to start, not on the app.
+
+    .venv/bin/python bench/keystroke.py [--letters 120] [--items 144] [--seed 1]
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import fcntl
 import os
 import pty
+import random
 import select
 import signal
 import statistics
@@ -152,9 +158,10 @@ def p95(values: list[float]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--letters", type=int, default=60)
+    parser.add_argument("--letters", type=int, default=120)
     parser.add_argument("--items", type=int, default=144)
     parser.add_argument("--rate", type=float, default=8.0, help="letters per second")
+    parser.add_argument("--seed", type=int, default=1, help="for the uneven pace")
     args = parser.parse_args()
 
     from store import MeetingStore
@@ -178,12 +185,14 @@ def main() -> int:
             base.drain(0.2)
             live_times, base_times = [], []
             gap = 1.0 / args.rate
+            pace = random.Random(args.seed)
             for n in range(args.letters):
                 letter = LETTERS[n % len(LETTERS)]
                 for proc, times in ((live, live_times), (base, base_times)):
                     started = time.perf_counter()
                     times.append(proc.echo_time(letter))
-                    proc.drain(max(0.0, gap / 2 - (time.perf_counter() - started)))
+                    pause = pace.uniform(0.6, 1.4) * gap / 2
+                    proc.drain(max(0.0, pause - (time.perf_counter() - started)))
         finally:
             live.close()
             base.close()

@@ -28,6 +28,7 @@ from ..widgets.item_text import agenda_text
 from ..widgets.meeting_title import MeetingTitle
 from ..widgets.notes_area import NotesArea
 from ..save_state import SaveState
+from ..status_pacing import StatusPacing
 from ..toast_place import keep_toasts_over
 from ..worker_messages import OwnerHistoryLoaded
 from ..words import EXPORT_TOOLTIP, defer_decision
@@ -170,6 +171,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
 
     def on_mount(self) -> None:
         self._owner_history: list[str] = []
+        self._status = StatusPacing(self._tick, self.set_timer)
         self.app.after_first_frame(self._after_first_frame)
         meeting = self.meeting
         if self.app.session.read_only:
@@ -194,7 +196,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
             self._show_empty()
         self.watch(self.app, "save_state", self._show_status, init=False)
         self._tick()
-        self.set_interval(1, self._tick)
+        self.set_interval(1, self._status.request)
         self.query_one("#notes").focus()
         keep_toasts_over(self, self.query_one("#agenda"))  # never over the notes
         self._drawn_since_shown = True  # the first showing finds it all drawn
@@ -300,6 +302,7 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         self.refresh_tree_labels()
 
     def _notes_written(self, item_id: str) -> None:
+        self._status.edited()  # the clock and "Sparat" ride with this keystroke's frame
         if self._session_is_ours:
             self.app.mark_changed(notes_of=item_id)
 
@@ -361,8 +364,11 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
         self._status_cells = text.cell_len
         self.query_one("#live-status", Static).update(text, layout=width_changed)
 
-    def _show_status(self, _state: SaveState) -> None:
-        self._tick()
+    def _show_status(self, state: SaveState) -> None:
+        if state.failed:
+            self._status.draw_now()  # the secretary must see this at once, typing or not
+        else:
+            self._status.request()
 
     # -- moving through the agenda
 
