@@ -19,7 +19,7 @@ from typing import Callable
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import Notification
-from textual.reactive import reactive
+from textual.reactive import var
 
 from store import MeetingLockedError, MeetingSession, MeetingStore, StoreError
 from store.domain.text import BIDI
@@ -70,7 +70,9 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
     ]
 
     #: What the quiet status line says about saving ("Sparat 10:42:13", a failure...).
-    save_state: reactive[SaveState] = reactive(SaveState)
+    #: A var, not a reactive: a reactive of the App repaints the whole screen when it
+    #: changes, after every save; the status line's watcher redraws just itself.
+    save_state: var[SaveState] = var(SaveState)
 
     def __init__(self, store: MeetingStore, live_meeting_id: str | None = None):
         super().__init__()
