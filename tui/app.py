@@ -26,8 +26,8 @@ from store.domain.text import BIDI
 from store.persistence.lock import LockUnavailableError
 
 from .autosave import Autosaver
-from .compat import (AfterFirstFrame, BreakpointsBeforeStyling, KeysInOrder, NoFrameInBatch,
-                     StyledOnceWhenShown, call_after, drop_from_drawn_lines)
+from .compat import (BreakpointsBeforeStyling, KeysInOrder, NoFrameInBatch, StyledOnceWhenShown,
+                     call_after, drop_from_drawn_lines)
 from .crash_guard import CrashGuard
 from .crash_safety import CrashSafety
 from .save_state import SaveState, Saving
@@ -45,7 +45,7 @@ def _commands_provider():
 
 # The mixins are plain classes, App comes last: Textual sets up each App subclass by
 # walking App's whole MRO (about 1.6 M instructions each at start-up).
-class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFrameInBatch,
+class MotesbokApp(KeysInOrder, BreakpointsBeforeStyling, NoFrameInBatch,
                   StyledOnceWhenShown, SizeGuard, CrashGuard, CrashSafety, App):
     CSS_PATH = "app.tcss"
     TITLE = "Mötesbok"
@@ -81,6 +81,8 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
         self.store = store
         self.live_meeting_id = live_meeting_id
         self.session: MeetingSession | None = None
+        #: Why `live ID` could not open its meeting while composing (said at mount).
+        self.start_failure: Exception | None = None
         #: The clock every screen reads; tests pin it for stable snapshots.
         self.clock: Callable[[], datetime] = datetime.now
         self.autosaver = Autosaver(
@@ -109,20 +111,32 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
     def get_default_screen(self):
         if self.live_meeting_id:
             # Straight into live mode: the meeting list is built only when first needed,
-            # so the first frame is the meeting itself.
-            return super().get_default_screen()
+            # and the meeting itself is the first screen (or an empty one while the app
+            # asks something first).
+            from .live_start import live_screen_at_start
+
+            return (live_screen_at_start(self, self.live_meeting_id)
+                    or super().get_default_screen())
         from .screens.start import StartScreen
 
         return StartScreen()
 
+    def on_ready(self) -> None:
+        # The start-up batch is over: the collector, switched off for start-up by
+        # cli.console_main, comes back on. What start-up built lives as long as the
+        # app, so it is frozen out of every later collection (cheaper keystrokes too).
+        import gc
+
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
     def on_mount(self) -> None:
         self.watch_for_the_end()
         if self.live_meeting_id:
-            from .crash_safety import offer_before_opening
+            from .live_start import continue_at_mount
 
-            meeting_id = self.live_meeting_id
-            offer_before_opening(self, meeting_id,
-                                 lambda: self.open_meeting(meeting_id, mode="live"))
+            continue_at_mount(self, self.live_meeting_id)
         else:
             self.offer_resume()  # after an unexpected stop: back to where it was
 
@@ -204,14 +218,18 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
                 return
         try:
             session = read_only_when_locked(self.store, self.store.open(meeting_id))
-        except (MeetingLockedError, LockUnavailableError) as exc:
-            self._offer_read_only(meeting_id, str(exc), mode, item_id)
-            return
-        except StoreError as exc:
-            self.notify(str(exc), title="Kan inte öppna mötet", severity="error")
-            self._ensure_a_screen()
+        except (MeetingLockedError, LockUnavailableError, StoreError) as exc:
+            self.cannot_open(meeting_id, exc, mode, item_id)
             return
         self._switch_to(session, mode, item_id)
+
+    def cannot_open(self, meeting_id: str, exc: Exception, mode: str, item_id) -> None:
+        """Say why the meeting could not be opened; offer it read-only when it is held."""
+        if isinstance(exc, (MeetingLockedError, LockUnavailableError)):
+            self._offer_read_only(meeting_id, str(exc), mode, item_id)
+            return
+        self.notify(str(exc), title="Kan inte öppna mötet", severity="error")
+        self._ensure_a_screen()
 
     def _switch_to(self, session: MeetingSession, mode: str, item_id: str | None) -> None:
         if not self.close_session():
@@ -219,7 +237,7 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
             self.notify("Det öppna mötet kunde inte sparas, så det stängs inte än.",
                         title="Kan inte byta möte", severity="error")
             return
-        self._attach_session(session)
+        self.attach_session(session)
         self._show_mode(mode, item_id)
 
     def _ensure_a_screen(self) -> None:
@@ -251,7 +269,7 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
             answer,
         )
 
-    def _attach_session(self, session: MeetingSession) -> None:
+    def attach_session(self, session: MeetingSession) -> None:
         self.session = session
         self.autosaver.attach(session)
         self._read_only_warned = False
@@ -293,7 +311,17 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
         # The start screen lies under one meeting screen (built lazily when the app
         # started straight in live mode).
         self._pop_to_start(build=mode != "live")
-        self.push_screen(screen)
+        if self._meeting_at_bottom():
+            self.switch_screen(screen)  # `live ID`'s first screen: another meeting's
+        else:
+            self.push_screen(screen)
+
+    def _meeting_at_bottom(self) -> bool:
+        """Is `live ID`'s first screen, a meeting's live screen, alone on the stack?
+        (The bottom screen is otherwise the meeting list or an empty screen.)"""
+        from .screens.live import LiveScreen
+
+        return len(self.screen_stack) == 1 and isinstance(self.screen, LiveScreen)
 
     def _current_item_id(self) -> str | None:
         """The item the secretary is at: live mode's, else where live mode would open."""
@@ -314,7 +342,10 @@ class MotesbokApp(AfterFirstFrame, KeysInOrder, BreakpointsBeforeStyling, NoFram
         while len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
             self.pop_screen()
         if build and not isinstance(self.screen, StartScreen):
-            self.push_screen(StartScreen())
+            if self._meeting_at_bottom():
+                self.switch_screen(StartScreen())
+            else:
+                self.push_screen(StartScreen())
 
     def _build_screen(self, mode: str, item_id: str | None):
         if mode == "live":

@@ -27,23 +27,6 @@ def _emergency_folders():
     return rescue_folders()
 
 
-def offer_before_opening(app, meeting_id: str, open_it) -> None:
-    """`motesbok live ID` skips the start screen: a copy of that meeting is offered
-    first (once the app holds the meeting, its copy counts as in use and is skipped)."""
-    from store.persistence.rescue import find_rescue_copies
-
-    try:
-        copies = find_rescue_copies(app.store, meeting_id=meeting_id)
-    except Exception:  # noqa: BLE001 - the offer must never stop the meeting opening
-        copies = []
-    if not copies:
-        open_it()
-        return
-    from .dialogs.rescue_offer import offer_rescue_copies  # the dialog only when needed
-
-    offer_rescue_copies(app, copies, on_finished=open_it)
-
-
 class CrashSafety:
     """App mixin: the final save, however the app ends, and copies when saving fails.
 

@@ -1,8 +1,8 @@
 """`motesbok live ID`: what live mode's first frame needs, and nothing more, comes first.
 
-Textual mounts a screen pushed in App.on_mount inside its start-up batch, where nothing
-is drawn; the app's Ready event comes after it (tui/compat.AfterFirstFrame). What live
-mode holds back (the footer) must not be there yet at Ready, and must come right after.
+The meeting is the app's first screen (tui/live_start.py); what live mode holds back
+(the footer, the owner history) must not be there yet when the app is ready, and must
+come right after. A dialog offered before the meeting opens is drawn whole.
 """
 
 from __future__ import annotations

@@ -239,23 +239,29 @@ class BreakpointsBeforeStyling:
     before live mode's first frame; bench/startup.py). Here the class the resize would
     set is set before the screen is mounted; the resize then finds nothing to change.
     Not filed upstream (Textualize/textual#6464 made resizes cheaper, not this first
-    one). Remove when Screen sets its breakpoint classes before its first styling.
+    one). The app's first screen gets them from `classes_before_styling` too
+    (tui/live_start.py). Remove when Screen sets its breakpoint classes before its first
+    styling.
     """
 
     def push_screen(self, screen, *args, **kwargs):
         from textual.screen import Screen
 
         if isinstance(screen, Screen) and not screen.is_mounted:
-            breakpoints = (
-                self.HORIZONTAL_BREAKPOINTS
-                if screen.HORIZONTAL_BREAKPOINTS is None
-                else screen.HORIZONTAL_BREAKPOINTS
-            ) or []
-            if breakpoints and self.size.width:
-                names = screen._get_breakpoint_classes(self.size.width, breakpoints)
-                screen.update_classes(
-                    {name: name in names for _, name in breakpoints}, update=False)
+            self.classes_before_styling(screen)
         return super().push_screen(screen, *args, **kwargs)
+
+    def classes_before_styling(self, screen) -> None:
+        """Give a screen not yet mounted the breakpoint classes its first resize would."""
+        breakpoints = (
+            self.HORIZONTAL_BREAKPOINTS
+            if screen.HORIZONTAL_BREAKPOINTS is None
+            else screen.HORIZONTAL_BREAKPOINTS
+        ) or []
+        if breakpoints and self.size.width:
+            names = screen._get_breakpoint_classes(self.size.width, breakpoints)
+            screen.update_classes(
+                {name: name in names for _, name in breakpoints}, update=False)
 
 
 class StyledOnceWhenShown:
@@ -293,14 +299,15 @@ class StyledOnceWhenShown:
 class NoFrameInBatch:
     """App mixin: a screen is not drawn while the app's updates are batched.
 
-    Textual (8.2.8) lays out a screen mounted inside a batch (`motesbok live ID`: live
-    mode is pushed in App.on_mount, inside the start-up batch) and renders the frame in
-    a callback that still runs inside it; App._display then throws the frame away. That
-    was a whole screen rendered for nothing (about a tenth of the CPU time before live
-    mode's first frame, bench/startup.py). Here such a render is skipped, its dirty
-    regions kept, and the screen is drawn once the batch ends. Not filed upstream.
-    Remove when Screen._compositor_refresh waits for the batch to end itself:
-    tests/functional/test_first_frame.py checks that live mode's first frame is whole.
+    Textual (8.2.8) lays out a screen mounted inside a batch (a screen pushed in
+    App.on_mount, inside the start-up batch: the offers made before `motesbok live ID`
+    opens its meeting, the offer to resume after a crash) and renders the frame in a
+    callback that still runs inside it; App._display then throws the frame away with
+    the record of what needed drawing, so the first frame that reached the terminal
+    lacked rows. Here such a render is skipped, its dirty regions kept, and the screen
+    is drawn once the batch ends. Not filed upstream. Remove when
+    Screen._compositor_refresh waits for the batch to end itself:
+    tests/functional/test_first_frame.py checks that such a dialog is drawn whole.
     """
 
     _frame_held: bool = False
@@ -331,45 +338,18 @@ class NoFrameInBatch:
             self.screen.call_later(self.screen._compositor_refresh)
 
 
-class AfterFirstFrame:
-    """App mixin: `after_first_frame(callback)`, for work a screen holds back.
+def switchable_first_screen(screen):
+    """`screen`, made the app's first screen (get_default_screen), able to be switched away.
 
-    Textual (8.2.8) dispatches App.on_mount, and so the mount of a screen pushed there
-    (`motesbok live ID`), inside its start-up batch, in which nothing is drawn; a
-    `call_after_refresh` made then also runs inside the batch, before any frame, so what
-    it mounts (live mode's footer, about a fifth of the work after the imports) delayed
-    the meeting appearing. The app's Ready event is handled after the batch: callbacks
-    queued here run after the refresh that follows it. Uses public API only. Not filed
-    upstream (Textualize/textual#5516 is about intermediate frames when pushing
-    screens, not this). Remove when a call_after_refresh made in App.on_mount runs after
-    the first drawn frame: tests/functional/test_first_frame.py checks, with
-    `after_first_frame` replaced by `call_after_refresh`.
+    Textual (8.2.8) gives the first screen none of the result callbacks a pushed or
+    switched-to screen gets, so App.switch_screen away from it raises IndexError in
+    Screen._pop_result_callback (the family of Textualize/textual#2650, open). Here it
+    gets the empty one switch_screen gives a screen. Remove when switch_screen works
+    from the first screen: tests/functional/test_app_start.py goes from `live ID`'s
+    meeting to the meeting list.
     """
-
-    _after_ready: bool = False
-    _waiting_for_ready: list | None = None
-
-    def after_first_frame(self, callback) -> None:
-        if self._after_ready:
-            self.call_after_refresh(callback)
-            return
-        if self._waiting_for_ready is None:
-            self._waiting_for_ready = []
-        self._waiting_for_ready.append(callback)
-
-    def on_ready(self) -> None:
-        # The start-up batch is over: the collector, switched off for start-up by
-        # cli.console_main, comes back on. What start-up built lives as long as the
-        # app, so it is frozen out of every later collection (cheaper keystrokes too).
-        import gc
-
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
-        self._after_ready = True
-        waiting, self._waiting_for_ready = self._waiting_for_ready or [], None
-        for callback in waiting:
-            self.call_after_refresh(callback)
+    screen._push_result_callback(screen, None)
+    return screen
 
 
 # Keys in the order they were typed (issue 10 point 3): a module of its own for its size.

@@ -172,7 +172,9 @@ class LiveScreen(LiveProtocol, LiveDialogs, Screen):
     def on_mount(self) -> None:
         self._owner_history: list[str] = []
         self._status = StatusPacing(self._tick, self.set_timer)
-        self.app.after_first_frame(self._after_first_frame)
+        # Live mode is the app's first screen (tui/live_start.py): this runs after the
+        # first frame is drawn.
+        self.call_after_refresh(self._after_first_frame)
         meeting = self.meeting
         if self.app.session.read_only:
             self.query_one("#notes", NotesArea).read_only = True
