@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from store import MeetingStore, SaveError
 from tests.support.live import NOW, add_meeting, make_app, run_async, settle, type_text, wait_until
 import tui.status_pacing
@@ -19,10 +21,15 @@ def status(app) -> str:
     return str(app.screen.query_one("#live-status").content)
 
 
-@run_async
-async def test_a_save_while_typing_is_shown_with_the_next_keystroke(
-        file_store: MeetingStore, monkeypatch):
+@pytest.fixture
+def long_pause(monkeypatch):
+    """Whoever typed counts as typing for ten minutes: only a keystroke draws."""
     monkeypatch.setattr(tui.status_pacing, "TYPING_PAUSE", 600.0)
+
+
+@run_async
+@pytest.mark.usefixtures("long_pause")
+async def test_a_save_while_typing_is_shown_with_the_next_keystroke(file_store: MeetingStore):
     app = make_app(file_store, add_meeting(file_store))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -37,16 +44,14 @@ async def test_a_save_while_typing_is_shown_with_the_next_keystroke(
 
 
 @run_async
-async def test_a_failed_save_is_shown_at_once_even_while_typing(
-        file_store: MeetingStore, monkeypatch):
-    monkeypatch.setattr(tui.status_pacing, "TYPING_PAUSE", 600.0)
+@pytest.mark.usefixtures("long_pause")
+async def test_a_failed_save_is_shown_at_once_even_while_typing(file_store: MeetingStore):
+    def full_disk(**kwargs):
+        raise SaveError("Disken är full.")
+
     app = make_app(file_store, add_meeting(file_store))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-
-        def full_disk(**kwargs):
-            raise SaveError("Disken är full.")
-
         app.session.save = full_disk
         await type_text(pilot, "Viktigt")
         await wait_until(pilot, lambda: app.save_state.kind is Saving.FAILED, what="a failure")
