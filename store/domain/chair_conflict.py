@@ -12,6 +12,7 @@ from .presence_ties import present_in
 from .protocol import CHAIR_ROLES
 from .protocol_record import ProtocolInputError, paragraph_item
 from .serving import serving
+from .text import same_name
 
 #: The chair's role as the roster writes it; the vice roles follow in CHAIR_ROLES.
 CHAIR = CHAIR_ROLES[0]
@@ -27,7 +28,7 @@ def chair_of(meeting: Meeting) -> Participant | None:
 
 
 def _conflicted(item: AgendaItem, person: Participant) -> bool:
-    return any(c.strip().casefold() == person.name.strip().casefold() for c in item.conflicts)
+    return any(same_name(c, person.name) for c in item.conflicts)
 
 
 def stand_in(meeting: Meeting, item: AgendaItem) -> Participant | None:

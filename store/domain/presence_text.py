@@ -26,18 +26,15 @@ from .paragraphs import paragraph_label, paragraph_range_text
 from .protocol import MEMBER
 from .protocol_text import substitute_text
 from .serving import Serving
-
-
-def _same(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
+from .text import same_name
 
 
 def _said_by_jav(meeting: Meeting, k: int, deputy: str, member: str) -> bool:
     """The § 's Jäv part names this ersättare in the member's seat
     (store.domain.protocol_text.conflict_substitute_sentence)."""
     item = meeting.items[k]
-    return any(_same(member, c) for c in item.conflicts) and any(
-        _same(s.by, deputy) and _same(s.for_, member) for s in item.substitutions)
+    return any(same_name(member, c) for c in item.conflicts) and any(
+        same_name(s.by, deputy) and same_name(s.for_, member) for s in item.substitutions)
 
 
 def presence_sentences(meeting: Meeting, present: Sequence[frozenset[str]],

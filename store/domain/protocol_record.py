@@ -39,14 +39,11 @@ from .protocol_vote import (
     votes_after_referral,
 )
 from .serving import serving
+from .text import same_name
 
 
 class ProtocolInputError(ValueError):
     """One Swedish sentence saying why the entry cannot be recorded."""
-
-
-def _same(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
 
 
 def paragraph_item(meeting: Meeting, item: AgendaItem) -> AgendaItem:
@@ -331,7 +328,7 @@ def free_deputies(meeting: Meeting, item: AgendaItem) -> list[str]:
     state = serving(meeting, item)
     return [p.name for p in meeting.participants
             if p.group == DEPUTY and p.name not in state.replacing
-            and not any(_same(p.name, c) for c in item.conflicts)
+            and not any(same_name(p.name, c) for c in item.conflicts)
             and present_in(meeting, p, item)]
 
 
@@ -354,7 +351,7 @@ def record_conflict(meeting: Meeting, item: AgendaItem, name: str,
                 f"{person.name} tjänstgör inte som ledamot: ingen ersättare behövs.")
 
     def change() -> None:
-        if not any(_same(person.name, c) for c in item.conflicts):
+        if not any(same_name(person.name, c) for c in item.conflicts):
             item.conflicts.append(person.name)
         for vote in item.votes:  # who takes no part casts no vote
             vote.ballots.pop(person.name, None)
@@ -363,7 +360,7 @@ def record_conflict(meeting: Meeting, item: AgendaItem, name: str,
     if not substitute.strip():
         return None
     substitution = Substitution(deputy.name, seat)
-    item.substitutions = [s for s in item.substitutions if not _same(s.for_, seat)]
+    item.substitutions = [s for s in item.substitutions if not same_name(s.for_, seat)]
     item.substitutions.append(substitution)
     return substitution
 
@@ -375,8 +372,8 @@ def remove_conflict(meeting: Meeting, item: AgendaItem, name: str) -> None:
 
     person = _person(meeting, name)
     seat = substitute_at(meeting, person, item.id) if person.group == DEPUTY else person.name
-    item.conflicts = [c for c in item.conflicts if not _same(c, person.name)]
-    item.substitutions = [s for s in item.substitutions if not _same(s.for_, seat)]
+    item.conflicts = [c for c in item.conflicts if not same_name(c, person.name)]
+    item.substitutions = [s for s in item.substitutions if not same_name(s.for_, seat)]
 
 
 def set_substitute(meeting: Meeting, deputy_name: str, member_name: str,
@@ -399,7 +396,7 @@ def set_substitute(meeting: Meeting, deputy_name: str, member_name: str,
         raise ProtocolInputError(f"{member.name} är inte ledamot.")
     ended = []
     for other in meeting.participants:
-        if other is not deputy and other.group == DEPUTY and _same(
+        if other is not deputy and other.group == DEPUTY and same_name(
                 substitute_at(meeting, other, item_id), member.name):
             change_substitute(meeting, other, "", item_id)
             ended.append(other.name)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .model import AgendaItem, Meeting, Participant
 from .presence_ties import present_in, substitute_at
 from .protocol import DEPUTY, MEMBER
+from .text import same_name
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,6 @@ def seats(meeting: Meeting) -> int:
     return sum(1 for p in meeting.participants if p.group == MEMBER)
 
 
-def _same(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
-
-
 def _top_item(meeting: Meeting, item: AgendaItem) -> AgendaItem:
     for top in meeting.items:
         if any(sub.id == item.id for sub in top.walk()):
@@ -59,7 +56,7 @@ def serving(meeting: Meeting, item: AgendaItem) -> Serving:
     conflicted = [name for name in item.conflicts]
 
     def here(p: Participant) -> bool:
-        return present_in(meeting, p, item) and not any(_same(p.name, c) for c in conflicted)
+        return present_in(meeting, p, item) and not any(same_name(p.name, c) for c in conflicted)
 
     members = [p for p in meeting.participants if p.group == MEMBER]
     serving_members = {p.name for p in members if here(p)}
@@ -72,7 +69,7 @@ def serving(meeting: Meeting, item: AgendaItem) -> Serving:
     deputies = {p.name.casefold(): p for p in meeting.participants if p.group == DEPUTY}
     for by, for_ in pairs:
         deputy = deputies.get(by.casefold())
-        member = next((m for m in members if _same(m.name, for_)), None)
+        member = next((m for m in members if same_name(m.name, for_)), None)
         if not for_ or deputy is None or member is None or deputy.name in replacing:
             continue
         if member.name in serving_members or member.name in taken or not here(deputy):

@@ -29,6 +29,12 @@ def pattern_on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Patter
     return functools.cache(lambda: re.compile(pattern, flags))
 
 
+def same_name(a: str, b: str) -> bool:
+    """Two names as typed are the same person's: case and outer spaces aside ("siri
+    dahl " names Siri Dahl). The one comparison for names in jäv, seats and rosters."""
+    return a.strip().casefold() == b.strip().casefold()
+
+
 def is_blank(text: str) -> bool:
     """True when nothing in `text` would be visible.
 
