@@ -190,6 +190,11 @@ def votes_after_referral(item: AgendaItem) -> list[Vote]:
     return item.votes[len(counted_votes(item)):]
 
 
+def is_after_referral(item: AgendaItem, vote: Vote) -> bool:
+    """`vote` stands after the vote that sent the ärende back (see votes_after_referral)."""
+    return any(v is vote for v in votes_after_referral(item))
+
+
 def settles(item: AgendaItem, vote: Vote) -> bool:
     """True when `vote`, decided, decides the § itself: återremiss won, or the main
     question. A vote won by deciding today, or on the counter-proposal, leads on."""

@@ -38,6 +38,7 @@ from .protocol_vote import (
     Side,
     chair_ballot,
     counter_motions,
+    is_after_referral,
     is_tie,
     next_vote_kind,
     no_choices,
@@ -49,7 +50,6 @@ from .protocol_vote import (
     side_words,
     vote_sides,
     vote_winner,
-    votes_after_referral,
     yes_choices,
 )
 
@@ -61,7 +61,7 @@ AFTER_REFERRAL = ("Omröstningen står efter att ärendet återremitterades och 
 
 def _not_after_referral(item: AgendaItem, vote: Vote) -> Vote:
     """`vote`, refused when it stands after the vote that sent the ärende back."""
-    if any(v is vote for v in votes_after_referral(item)):
+    if is_after_referral(item, vote):
         raise ProtocolInputError(AFTER_REFERRAL)
     return vote
 

@@ -27,7 +27,7 @@ from store.domain.protocol_text import (
     reservation_sentence,
 )
 from store.domain.protocol import VOTE_KIND_WORDS
-from store.domain.protocol_vote import vote_label, votes_after_referral
+from store.domain.protocol_vote import is_after_referral, vote_label
 from store.domain.protocol_voting import AFTER_REFERRAL, remove_vote
 
 from .protocol_base import ProtocolDialog
@@ -83,11 +83,10 @@ class ProtocolPartsDialog(ProtocolDialog):
         """(id, text) per recorded part, in the order the protocol has them."""
         meeting, item = self.meeting, self.item
         parts = [(f"motion:{i}", motion_sentence(meeting, m)) for i, m in enumerate(item.motions)]
-        ended = votes_after_referral(item)
         for i, vote in enumerate(item.votes):
             tally = vote.tally()
             label = (AFTER_REFERRAL_LABEL.format(kind=VOTE_KIND_WORDS.get(vote.kind, ""))
-                     if any(v is vote for v in ended) else vote_label(item, vote))
+                     if is_after_referral(item, vote) else vote_label(item, vote))
             parts.append((f"vote:{i}", f"{label}: " + (
                 vote.result or f"{tally['ja']} ja, {tally['nej']} nej")))
         parts += [(f"reservation:{i}", reservation_sentence(meeting, r))
@@ -121,8 +120,7 @@ class ProtocolPartsDialog(ProtocolDialog):
             return
         position = event.option_index
         editing = int(key)
-        if kind == "vote" and any(v is self.item.votes[editing]
-                                  for v in votes_after_referral(self.item)):
+        if kind == "vote" and is_after_referral(self.item, self.item.votes[editing]):
             self.show_problem(AFTER_REFERRAL)  # not held: nothing to correct in it
             return
         dialog = dialog_class(self.meeting, self.item, self.paragraph, self._on_change,
