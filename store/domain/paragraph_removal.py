@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from .model import AgendaItem, Meeting, Participant
 from .paragraphs import paragraph_label
 from .substitute_roster import change_counts
+from .text import enumeration
 
 #: What happened to a tie (TieMove.kind).
 ARRIVES = "arrives"
@@ -145,5 +146,5 @@ def moved_ties_sentence(meeting: Meeting, title: str, moves: list[TieMove],
             parts.append(f"{move.name} räknas som frånvarande")
         else:
             parts.append(f"en närvaro för {move.name} som bara gällde den är borttagen")
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
-    return f"Närvaron som var knuten till ”{title}” är flyttad till grannparagrafen: {listed}."
+    return (f"Närvaron som var knuten till ”{title}” är flyttad till grannparagrafen: "
+            f"{enumeration(parts)}.")

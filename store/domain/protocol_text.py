@@ -18,6 +18,7 @@ from .protocol import (
     Reservation,
     Vote,
 )
+from .text import enumeration
 
 # The head noun of a body's name -> how the protocol refers to it ("utskottet beslutar").
 _DEFINITE = (
@@ -70,10 +71,7 @@ def _person(meeting: Meeting, name: str) -> str:
 
 def names_text(meeting: Meeting, names: list[str]) -> str:
     """'A (S)', 'A (S) och B (M)', 'A (S), B (M) och C (C)'."""
-    people = [_person(meeting, n) for n in names]
-    if len(people) <= 1:
-        return "".join(people)
-    return f"{', '.join(people[:-1])} och {people[-1]}"
+    return enumeration([_person(meeting, n) for n in names])
 
 
 def genitive(name: str) -> str:

@@ -35,6 +35,13 @@ def same_name(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
 
+def enumeration(parts: list[str]) -> str:
+    """Parts as Swedish lists them: 'A', 'A och B', 'A, B och C' ('' for none)."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} och {parts[-1]}"
+
+
 def is_blank(text: str) -> bool:
     """True when nothing in `text` would be visible.
 
